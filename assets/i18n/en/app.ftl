@@ -1,0 +1,1 @@
+# Strings of the desk app (src/app/).

@@ -1,0 +1,531 @@
+//! The headless face: `dose-planner quote …` prints the core's estimate as a text table or
+//! JSON, or writes the PDF. No arithmetic here: everything comes from the core.
+//!
+//! Exit codes: 0 ok, 2 bad input (one `error: …` line on stderr), 1 other failures.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::dose::{Dose, dose_for_target};
+use crate::estimate::{
+    CourseEstimate, CourseRequest, DAYS_PER_MONTH, MAX_MONTHS, Sex, Visit, check_target,
+    check_weight, estimate, item_label,
+};
+use crate::files;
+use crate::i18n::Lang;
+use crate::pricing::{self, PriceSheet};
+
+/// Dose & Cost Planner. With no subcommand, opens the desk app.
+#[derive(Debug, Parser)]
+#[command(name = "dose-planner", version, about)]
+pub struct Cli {
+    /// What to do; none opens the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print (or export) the cost estimate of an isotretinoin course.
+    Quote(QuoteArgs),
+}
+
+/// Arguments of `dose-planner quote`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("dose").required(true).multiple(true).args(["daily_mg", "doses", "target_mg_per_kg"])))]
+pub struct QuoteArgs {
+    /// Price sheet (TOML); default: the built-in reference clinic.
+    #[arg(long, value_name = "FILE")]
+    pub pricing: Option<PathBuf>,
+    /// The patient's sex.
+    #[arg(long, value_enum)]
+    pub sex: SexArg,
+    /// First or return visit in month 1.
+    #[arg(long, value_enum, default_value = "first")]
+    pub visit: VisitArg,
+    /// Number of months (1 to 24); default 6. Not needed with --doses.
+    #[arg(long, value_name = "N", value_parser = parse_months)]
+    pub months: Option<u32>,
+    /// Daily dose for every month: mg per day (40) or alternating (10/20).
+    #[arg(long, value_name = "DOSE", value_parser = parse_dose, allow_hyphen_values = true, conflicts_with = "doses")]
+    pub daily_mg: Option<Dose>,
+    /// One dose per month, comma-separated (20,40,40,60); sets the months.
+    #[arg(long, value_name = "DOSE,DOSE,...", value_parser = parse_doses, allow_hyphen_values = true)]
+    pub doses: Option<Vec<Dose>>,
+    /// Cumulative target in mg/kg (needs --weight-kg): without a dose, solves the constant
+    /// daily dose that reaches it; with one, reports the day it is reached.
+    #[arg(long, value_name = "T", value_parser = parse_target, requires = "weight_kg", allow_hyphen_values = true)]
+    pub target_mg_per_kg: Option<f64>,
+    /// Body weight in kg.
+    #[arg(long, value_name = "KG", value_parser = parse_weight, allow_hyphen_values = true)]
+    pub weight_kg: Option<f64>,
+    /// A visit every month (1) or every 2 months (2 months of medication per visit).
+    #[arg(long, value_name = "1|2", default_value = "1", value_parser = clap::value_parser!(u32).range(1..=2))]
+    pub visit_every: u32,
+    /// First day of medication (YYYY-MM-DD): adds the end date and the dates after the course.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub start: Option<jiff::civil::Date>,
+    /// Print one JSON object instead of the table.
+    #[arg(long)]
+    pub json: bool,
+    /// Language of the text, JSON messages and PDF (default: en for text and JSON, ja for PDF).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Write the patient's PDF estimate to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub pdf: Option<PathBuf>,
+    /// The patient's name, printed on the PDF.
+    #[arg(long, value_name = "NAME")]
+    pub patient: Option<String>,
+    /// Quote date printed on the PDF (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<jiff::civil::Date>,
+}
+
+/// `--sex`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SexArg {
+    /// Female.
+    Female,
+    /// Male.
+    Male,
+}
+
+/// `--visit`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum VisitArg {
+    /// First visit.
+    First,
+    /// Return visit.
+    Return,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// Japanese.
+    Ja,
+    /// English.
+    En,
+    /// Korean.
+    Ko,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Ja => Lang::Ja,
+            LangArg::En => Lang::En,
+            LangArg::Ko => Lang::Ko,
+        }
+    }
+}
+
+fn parse_months(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(n) if (1..=MAX_MONTHS).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "the number of months must be a whole number from 1 to {MAX_MONTHS}, got '{s}'"
+        )),
+    }
+}
+
+fn parse_dose(s: &str) -> Result<Dose, String> {
+    Dose::parse(s).map_err(|e| e.to_string())
+}
+
+fn parse_doses(s: &str) -> Result<Vec<Dose>, String> {
+    let doses: Vec<Dose> = s
+        .split(',')
+        .map(parse_dose)
+        .collect::<Result<_, _>>()?;
+    if doses.len() > MAX_MONTHS as usize {
+        return Err(format!(
+            "{} months is longer than the planner handles ({MAX_MONTHS} at most)",
+            doses.len()
+        ));
+    }
+    Ok(doses)
+}
+
+fn parse_number(s: &str, what: &str) -> Result<f64, String> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("{what} must be a number, got '{s}'"))
+}
+
+fn parse_weight(s: &str) -> Result<f64, String> {
+    check_weight(parse_number(s, "the body weight (kg)")?).map_err(|e| e.to_string())
+}
+
+fn parse_target(s: &str) -> Result<f64, String> {
+    check_target(parse_number(s, "the cumulative target (mg/kg)")?).map_err(|e| e.to_string())
+}
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.trim()
+        .parse::<jiff::civil::Date>()
+        .map_err(|_| format!("a date is written YYYY-MM-DD, e.g. 2026-12-01, got '{s}'"))
+}
+
+/// A failure of the CLI: bad input (exit 2) or anything else (exit 1).
+#[derive(Debug)]
+pub enum CliError {
+    /// The user's input or price sheet is wrong.
+    Input(anyhow::Error),
+    /// Something else failed (e.g. the PDF could not be written).
+    Failure(anyhow::Error),
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind as K;
+            if matches!(e.kind(), K::DisplayHelp | K::DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            let rendered = e.to_string();
+            let first = rendered.lines().next().unwrap_or("invalid arguments");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            eprintln!("error: {first} (see dose-planner quote --help)");
+            return ExitCode::from(2);
+        }
+    };
+    match cli.command {
+        None => match crate::app::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::from(1)
+            }
+        },
+        Some(Command::Quote(args)) => {
+            let mut out = std::io::stdout().lock();
+            match quote(&args, &mut out) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(CliError::Input(e)) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::from(2)
+                }
+                Err(CliError::Failure(e)) => {
+                    eprintln!("error: {e:#}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+    }
+}
+
+/// Loads the sheet named by `--pricing`, or the built-in one.
+pub fn sheet_for(path: Option<&std::path::Path>) -> Result<PriceSheet, files::SheetError> {
+    match path {
+        Some(p) => files::load_sheet(p),
+        None => Ok(pricing::reference_sheet()),
+    }
+}
+
+/// Builds the request from the arguments (solving the target dose when asked).
+pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> anyhow::Result<CourseRequest> {
+    let months_given = args.months;
+    let doses = if let Some(doses) = &args.doses {
+        if let Some(m) = months_given {
+            if m as usize != doses.len() {
+                anyhow::bail!(
+                    "--months {m} disagrees with the {} doses given in --doses (one per month); leave out --months",
+                    doses.len()
+                );
+            }
+        }
+        doses.clone()
+    } else {
+        let months = months_given.unwrap_or(6);
+        let dose = match (args.daily_mg, args.target_mg_per_kg, args.weight_kg) {
+            (Some(d), _, _) => d,
+            (None, Some(t), Some(w)) => Dose::daily(
+                dose_for_target(t, w, months * DAYS_PER_MONTH, &sheet.capsules)
+                    .context(format!("no capsule dose reaches {t} mg/kg in {months} months at {w} kg"))?,
+            ),
+            _ => anyhow::bail!("give --daily-mg, --doses, or --target-mg-per-kg with --weight-kg"),
+        };
+        vec![dose; months as usize]
+    };
+    Ok(CourseRequest {
+        sex: match args.sex {
+            SexArg::Female => Sex::Female,
+            SexArg::Male => Sex::Male,
+        },
+        visit: match args.visit {
+            VisitArg::First => Visit::First,
+            VisitArg::Return => Visit::Return,
+        },
+        doses,
+        weight_kg: args.weight_kg,
+        visit_every: args.visit_every,
+        start: args.start,
+        target_mg_per_kg: args.target_mg_per_kg,
+    })
+}
+
+/// Runs `quote`, writing the text or JSON to `out`.
+pub fn quote(args: &QuoteArgs, out: &mut dyn Write) -> Result<(), CliError> {
+    let sheet = sheet_for(args.pricing.as_deref()).map_err(|e| CliError::Input(e.into()))?;
+    let req = request_from(args, &sheet).map_err(CliError::Input)?;
+    let est = estimate(&sheet, &req).map_err(|e| CliError::Input(e.into()))?;
+
+    if let Some(path) = &args.pdf {
+        let lang = args.lang.map_or(Lang::Ja, Lang::from);
+        let date = args.date.unwrap_or_else(today);
+        let bytes = crate::pdf::estimate_pdf(&crate::pdf::PdfRequest {
+            sheet: &sheet,
+            estimate: &est,
+            lang,
+            patient: args.patient.as_deref(),
+            quote_date: date,
+        })
+        .map_err(|e| CliError::Input(e.into()))?;
+        files::write_atomic(path, &bytes).map_err(|e| CliError::Failure(e.into()))?;
+        if !args.json {
+            writeln!(out, "PDF written to {}", path.display())
+                .map_err(|e| CliError::Failure(e.into()))?;
+            return Ok(());
+        }
+    }
+
+    let lang = args.lang.map_or(Lang::En, Lang::from);
+    let text = if args.json {
+        let v = report_json(&sheet, &est, lang);
+        let mut s = serde_json::to_string_pretty(&v).map_err(|e| CliError::Failure(e.into()))?;
+        s.push('\n');
+        s
+    } else {
+        report_text(&sheet, &est, lang)
+    };
+    out.write_all(text.as_bytes())
+        .map_err(|e| CliError::Failure(e.into()))
+}
+
+/// Today's date in the machine's time zone.
+pub fn today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
+}
+
+/// The estimate as one JSON object (amounts in minor units), with localised labels and
+/// warning messages.
+pub fn report_json(sheet: &PriceSheet, est: &CourseEstimate, lang: Lang) -> serde_json::Value {
+    use serde_json::json;
+    let months: Vec<serde_json::Value> = est
+        .months
+        .iter()
+        .map(|m| {
+            let items: Vec<serde_json::Value> = m
+                .items
+                .iter()
+                .map(|it| {
+                    json!({"code": it.code, "label": item_label(sheet, m, it, lang), "amount": it.amount})
+                })
+                .collect();
+            let mut v = serde_json::to_value(m).unwrap_or_default();
+            v["items"] = json!(items);
+            v
+        })
+        .collect();
+    let warnings: Vec<serde_json::Value> = est
+        .warnings
+        .iter()
+        .map(|w| json!({"code": w.code, "severity": w.severity, "month": w.month, "message": w.message(lang)}))
+        .collect();
+    json!({
+        "currency": est.currency,
+        "tax_included": est.tax_included,
+        "sex": est.sex,
+        "weight_kg": est.weight_kg,
+        "visit_every": est.visit_every,
+        "months": months,
+        "first_month": est.first_month,
+        "return_months": est.return_months.map(|(lo, hi)| json!({"min": lo, "max": hi})),
+        "total": est.total,
+        "days": est.days,
+        "cumulative_mg": est.cumulative_mg,
+        "cumulative_mg_per_kg": est.cumulative_mg_per_kg,
+        "target_reached": est.target_reached,
+        "dates": est.dates,
+        "warnings": warnings,
+    })
+}
+
+/// The estimate as a readable month table with totals.
+pub fn report_text(sheet: &PriceSheet, est: &CourseEstimate, lang: Lang) -> String {
+    let cur = &sheet.currency;
+    // Columns: the item codes in order of first appearance.
+    let mut codes: Vec<&str> = Vec::new();
+    for m in &est.months {
+        for it in &m.items {
+            if !codes.contains(&it.code.as_str()) {
+                codes.push(&it.code);
+            }
+        }
+    }
+    let header_label = |code: &str| match code {
+        "consultation" => lang.tr("item-consultation"),
+        c => {
+            let probe = est
+                .months
+                .iter()
+                .find_map(|m| m.items.iter().find(|i| i.code == c).map(|i| (m, i)));
+            probe.map_or_else(|| c.to_string(), |(m, i)| item_label(sheet, m, i, lang))
+        }
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut head = vec![
+        "Month".to_string(),
+        "Visit".to_string(),
+        "mg/day".to_string(),
+        "Capsules/day".to_string(),
+    ];
+    if est.weight_kg.is_some() {
+        head.push("mg/kg/day".into());
+    }
+    head.extend(codes.iter().map(|c| header_label(c)));
+    head.push(lang.tr("item-subtotal"));
+    rows.push(head);
+    for m in &est.months {
+        let visit = match m.visit {
+            Some(Visit::First) => lang.tr("visit-first"),
+            Some(Visit::Return) => lang.tr("visit-return"),
+            None => "-".to_string(),
+        };
+        let per_day: Vec<String> = m.capsules_per_day.iter().map(|c| c.describe()).collect();
+        let mut row = vec![
+            m.month.to_string(),
+            visit,
+            m.dose.to_string(),
+            per_day.join(" / "),
+        ];
+        if let Some(v) = m.mg_per_kg_per_day {
+            row.push(format!("{v:.2}"));
+        }
+        for code in &codes {
+            row.push(
+                m.items
+                    .iter()
+                    .find(|i| i.code == *code)
+                    .map_or_else(|| "-".to_string(), |i| cur.format_number(i.amount)),
+            );
+        }
+        row.push(cur.format_number(m.subtotal));
+        rows.push(row);
+    }
+    let ncols = rows[0].len();
+    let widths: Vec<usize> = (0..ncols)
+        .map(|c| rows.iter().map(|r| display_width(&r[c])).max().unwrap_or(0))
+        .collect();
+    let mut s = String::new();
+    let clinic = sheet.clinic.name.get(lang);
+    let tax = if est.tax_included {
+        "prices include tax"
+    } else {
+        "tax added per month"
+    };
+    s.push_str(&format!(
+        "{clinic} — estimate in {} ({tax})\n",
+        cur.code
+    ));
+    let sex = match est.sex {
+        Sex::Female => lang.tr("sex-female"),
+        Sex::Male => lang.tr("sex-male"),
+    };
+    let weight = est
+        .weight_kg
+        .map_or(String::new(), |w| format!(", {w} kg"));
+    s.push_str(&format!(
+        "{sex}{weight}, {} months, a visit every {} month(s)\n\n",
+        est.month_count(),
+        est.visit_every
+    ));
+    for (i, row) in rows.iter().enumerate() {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| {
+                let pad = widths[c].saturating_sub(display_width(cell));
+                // Text columns left, numbers right.
+                if c == 1 || c == 3 {
+                    format!("{cell}{}", " ".repeat(pad))
+                } else {
+                    format!("{}{cell}", " ".repeat(pad))
+                }
+            })
+            .collect();
+        s.push_str(cells.join("  ").trim_end());
+        s.push('\n');
+        if i == 0 {
+            let total_w: usize = widths.iter().sum::<usize>() + 2 * (ncols - 1);
+            s.push_str(&"-".repeat(total_w));
+            s.push('\n');
+        }
+    }
+    s.push('\n');
+    s.push_str(&format!("Month 1:         {}\n", cur.format(est.first_month, lang)));
+    if let Some((lo, hi)) = est.return_months {
+        if lo == hi {
+            s.push_str(&format!("Each later month: {}\n", cur.format(lo, lang)));
+        } else {
+            s.push_str(&format!(
+                "Later months:    {} – {}\n",
+                cur.format(lo, lang),
+                cur.format(hi, lang)
+            ));
+        }
+    }
+    s.push_str(&format!("Course total:    {}\n", cur.format(est.total, lang)));
+    let per_kg = est
+        .cumulative_mg_per_kg
+        .map_or(String::new(), |v| format!(" ({v:.1} mg/kg)"));
+    s.push_str(&format!(
+        "Cumulative dose: {} mg over {} days{per_kg}\n",
+        est.cumulative_mg, est.days
+    ));
+    if let Some(t) = &est.target_reached {
+        let date = t.date.map_or(String::new(), |d| format!(", {d}"));
+        s.push_str(&format!(
+            "Target {} mg/kg reached on day {} (month {}{date})\n",
+            t.target_mg_per_kg, t.day, t.month
+        ));
+    }
+    if let Some(d) = &est.dates {
+        s.push_str(&format!("Last dose:       {}\n", d.last_dose));
+    }
+    if !est.warnings.is_empty() {
+        s.push_str("\nWarnings:\n");
+        for w in &est.warnings {
+            s.push_str(&format!("  [{}] {}\n", w.code, w.message(lang)));
+        }
+    }
+    s
+}
+
+/// Width of text in a terminal: CJK characters take two cells.
+fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let cp = c as u32;
+            let wide = (0x1100..=0x115F).contains(&cp)
+                || (0x2E80..=0xA4CF).contains(&cp)
+                || (0xAC00..=0xD7A3).contains(&cp)
+                || (0xF900..=0xFAFF).contains(&cp)
+                || (0xFF00..=0xFF60).contains(&cp)
+                || (0xFFE0..=0xFFE6).contains(&cp);
+            if wide { 2 } else { 1 }
+        })
+        .sum()
+}

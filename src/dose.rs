@@ -1,0 +1,352 @@
+//! Dose arithmetic: daily doses (constant or alternating day by day), the cheapest mix of
+//! whole capsules, mg/kg, and the daily dose that reaches a cumulative target.
+//!
+//! Pure arithmetic: no IO, no money formatting.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::money::Money;
+use crate::pricing::Capsule;
+
+/// The largest daily dose the planner accepts (mg). The highest seen in Japanese practice is
+/// 140 mg/day and the maximum is 2 mg/kg/day; anything above 300 mg/day is a typing error.
+pub const MAX_DAILY_MG: u32 = 300;
+
+/// A daily dose: the same every day, or alternating day by day between two amounts
+/// (`10/20` = 15 mg/day on average; `20/0` = 20 mg every other day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(try_from = "String")]
+pub struct Dose {
+    /// mg on odd days (day 1, 3, 5 …).
+    pub a: u32,
+    /// mg on even days; equal to `a` for a constant dose.
+    pub b: u32,
+}
+
+impl Dose {
+    /// The same dose every day.
+    pub fn daily(mg: u32) -> Dose {
+        Dose { a: mg, b: mg }
+    }
+
+    /// Whether the dose alternates between two amounts.
+    pub fn is_alternating(self) -> bool {
+        self.a != self.b
+    }
+
+    /// Mean mg per day.
+    pub fn mean_mg(self) -> f64 {
+        f64::from(self.a + self.b) / 2.0
+    }
+
+    /// mg taken over `days` days, starting with an `a` day.
+    pub fn mg_over(self, days: u32) -> u64 {
+        let a_days = u64::from(days.div_ceil(2));
+        let b_days = u64::from(days / 2);
+        a_days * u64::from(self.a) + b_days * u64::from(self.b)
+    }
+
+    /// Parses `40`, `10/20` or `20/0` (mg per day). Whitespace and a trailing `mg` are allowed.
+    pub fn parse(text: &str) -> Result<Dose, DoseError> {
+        let t = text.trim();
+        let t = t.strip_suffix("mg").unwrap_or(t).trim();
+        let num = |s: &str| -> Result<u32, DoseError> {
+            let s = s.trim();
+            s.parse::<u32>()
+                .map_err(|_| DoseError::NotADose(text.trim().to_string()))
+        };
+        let dose = match t.split_once('/') {
+            Some((a, b)) => Dose {
+                a: num(a)?,
+                b: num(b)?,
+            },
+            None => Dose::daily(num(t)?),
+        };
+        if dose.a == 0 && dose.b == 0 {
+            return Err(DoseError::Zero);
+        }
+        if dose.a.max(dose.b) > MAX_DAILY_MG {
+            return Err(DoseError::Absurd(dose.a.max(dose.b)));
+        }
+        // Start on the larger amount: `0/20` means the same as `20/0`.
+        Ok(Dose {
+            a: dose.a.max(dose.b),
+            b: dose.a.min(dose.b),
+        })
+    }
+}
+
+impl TryFrom<String> for Dose {
+    type Error = DoseError;
+    fn try_from(s: String) -> Result<Dose, DoseError> {
+        Dose::parse(&s)
+    }
+}
+
+impl fmt::Display for Dose {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_alternating() {
+            write!(f, "{}/{}", self.a, self.b)
+        } else {
+            write!(f, "{}", self.a)
+        }
+    }
+}
+
+impl Serialize for Dose {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A dose that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DoseError {
+    /// Text that is not a dose.
+    #[error("\"{0}\" is not a daily dose: write mg per day such as 40, or two alternating amounts such as 10/20")]
+    NotADose(String),
+    /// 0 mg.
+    #[error("a daily dose of 0 mg is not a dose")]
+    Zero,
+    /// Above [`MAX_DAILY_MG`].
+    #[error("{0} mg/day is far above any dose in use (the planner accepts at most {MAX_DAILY_MG} mg/day)")]
+    Absurd(u32),
+    /// The capsules cannot make it without splitting one.
+    #[error("{mg} mg cannot be made from whole capsules of {}: capsules are never split", list_mg(.strengths))]
+    NotMakeable {
+        /// The amount asked for.
+        mg: u32,
+        /// The strengths on the sheet.
+        strengths: Vec<u32>,
+    },
+}
+
+fn list_mg(strengths: &[u32]) -> String {
+    let v: Vec<String> = strengths.iter().map(|s| format!("{s} mg")).collect();
+    v.join(" and ")
+}
+
+/// Whole capsules making up one day's amount: strength (mg) → count.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct CapsuleMix(pub BTreeMap<u32, u32>);
+
+impl CapsuleMix {
+    /// mg in the mix.
+    pub fn mg(&self) -> u32 {
+        self.0.iter().map(|(mg, n)| mg * n).sum()
+    }
+
+    /// Number of capsules.
+    pub fn count(&self) -> u32 {
+        self.0.values().sum()
+    }
+
+    /// Price of the mix, given the capsules' prices (unpriced capsules count as 0).
+    pub fn price(&self, capsules: &[Capsule]) -> Money {
+        self.0
+            .iter()
+            .map(|(mg, n)| {
+                let price = capsules
+                    .iter()
+                    .find(|c| c.mg == *mg)
+                    .and_then(|c| c.price)
+                    .unwrap_or(Money::ZERO);
+                price.times(u64::from(*n))
+            })
+            .sum()
+    }
+
+    /// `n` times this mix.
+    pub fn times(&self, n: u32) -> CapsuleMix {
+        CapsuleMix(self.0.iter().map(|(mg, c)| (*mg, c * n)).collect())
+    }
+
+    /// The sum of two mixes.
+    pub fn plus(&self, other: &CapsuleMix) -> CapsuleMix {
+        let mut out = self.0.clone();
+        for (mg, n) in &other.0 {
+            *out.entry(*mg).or_insert(0) += n;
+        }
+        out.retain(|_, n| *n > 0);
+        CapsuleMix(out)
+    }
+
+    /// `20 mg × 2 + 10 mg × 1`, largest first.
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .rev()
+            .filter(|(_, n)| **n > 0)
+            .map(|(mg, n)| format!("{mg} mg × {n}"))
+            .collect();
+        if parts.is_empty() {
+            "—".to_string()
+        } else {
+            parts.join(" + ")
+        }
+    }
+}
+
+/// The cheapest mix of whole capsules giving exactly `mg`; among equally cheap mixes the one
+/// with fewest capsules, then the one using larger capsules. `0 mg` is the empty mix.
+pub fn cheapest_mix(mg: u32, capsules: &[Capsule]) -> Result<CapsuleMix, DoseError> {
+    let not_makeable = || DoseError::NotMakeable {
+        mg,
+        strengths: capsules.iter().map(|c| c.mg).collect(),
+    };
+    if mg > MAX_DAILY_MG {
+        return Err(DoseError::Absurd(mg));
+    }
+    let n = mg as usize;
+    // best[x] = (cost, capsule count, capsule chosen last) for exactly x mg.
+    let mut best: Vec<Option<(i64, u32, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0, usize::MAX));
+    // Larger strengths first so ties keep the larger capsule.
+    let mut order: Vec<usize> = (0..capsules.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(capsules[i].mg));
+    for x in 1..=n {
+        for &i in &order {
+            let c = &capsules[i];
+            let step = c.mg as usize;
+            if step == 0 || step > x {
+                continue;
+            }
+            if let Some((cost, count, _)) = best[x - step] {
+                let cand = (cost + c.price.unwrap_or(Money::ZERO).0, count + 1, i);
+                let better = match best[x] {
+                    None => true,
+                    Some((bc, bn, _)) => (cand.0, cand.1) < (bc, bn),
+                };
+                if better {
+                    best[x] = Some(cand);
+                }
+            }
+        }
+    }
+    best[n].ok_or_else(not_makeable)?;
+    let mut mix = BTreeMap::new();
+    let mut x = n;
+    while x > 0 {
+        let Some((_, _, i)) = best[x] else {
+            return Err(not_makeable());
+        };
+        *mix.entry(capsules[i].mg).or_insert(0) += 1;
+        x -= capsules[i].mg as usize;
+    }
+    Ok(CapsuleMix(mix))
+}
+
+/// The daily doses the capsules can make, from the smallest up to [`MAX_DAILY_MG`].
+pub fn makeable_doses(capsules: &[Capsule]) -> Vec<u32> {
+    (1..=MAX_DAILY_MG)
+        .filter(|mg| cheapest_mix(*mg, capsules).is_ok())
+        .collect()
+}
+
+/// mg per kg of body weight.
+pub fn per_kg(mg: f64, weight_kg: f64) -> f64 {
+    mg / weight_kg
+}
+
+/// The constant daily dose, made of whole capsules, that reaches `target_mg_per_kg` over
+/// `days` days at `weight_kg`.
+///
+/// Rounding rule: the smallest dose the capsules can make whose cumulative dose reaches the
+/// target (rounded **up** to the next makeable dose), so the course never falls short of it.
+/// Fails when even [`MAX_DAILY_MG`] does not reach it.
+pub fn dose_for_target(
+    target_mg_per_kg: f64,
+    weight_kg: f64,
+    days: u32,
+    capsules: &[Capsule],
+) -> Result<u32, DoseError> {
+    let needed_mg = target_mg_per_kg * weight_kg;
+    // A millionth of a mg of tolerance absorbs float noise in target × weight.
+    makeable_doses(capsules)
+        .into_iter()
+        .find(|d| f64::from(*d) * f64::from(days) + 1e-6 >= needed_mg)
+        .ok_or(DoseError::Absurd(
+            (needed_mg / f64::from(days.max(1))).ceil() as u32,
+        ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ref_caps() -> Vec<Capsule> {
+        vec![
+            Capsule {
+                mg: 10,
+                price: Some(Money(308)),
+            },
+            Capsule {
+                mg: 20,
+                price: Some(Money(418)),
+            },
+        ]
+    }
+
+    #[test]
+    fn parses_doses() {
+        assert_eq!(Dose::parse("40").unwrap(), Dose::daily(40));
+        assert_eq!(Dose::parse(" 40 mg ").unwrap(), Dose::daily(40));
+        assert_eq!(Dose::parse("10/20").unwrap(), Dose { a: 20, b: 10 });
+        assert_eq!(Dose::parse("0/20").unwrap(), Dose { a: 20, b: 0 });
+        assert_eq!(Dose::parse("0"), Err(DoseError::Zero));
+        assert_eq!(Dose::parse("0/0"), Err(DoseError::Zero));
+        assert!(matches!(Dose::parse("-10"), Err(DoseError::NotADose(_))));
+        assert!(matches!(Dose::parse("abc"), Err(DoseError::NotADose(_))));
+        assert!(matches!(Dose::parse("12.5"), Err(DoseError::NotADose(_))));
+        assert_eq!(Dose::parse("5000"), Err(DoseError::Absurd(5000)));
+        assert_eq!(Dose::parse("10/20").unwrap().to_string(), "20/10");
+        assert_eq!(Dose::parse("10/20").unwrap().mean_mg(), 15.0);
+        assert_eq!(Dose::parse("20/0").unwrap().mg_over(30), 300);
+    }
+
+    #[test]
+    fn cheapest_mix_on_reference_capsules() {
+        let c = ref_caps();
+        let mix = |mg| cheapest_mix(mg, &c).unwrap().describe();
+        assert_eq!(mix(10), "10 mg × 1");
+        assert_eq!(mix(20), "20 mg × 1");
+        assert_eq!(mix(30), "20 mg × 1 + 10 mg × 1");
+        assert_eq!(mix(40), "20 mg × 2");
+        assert_eq!(mix(60), "20 mg × 3");
+        assert_eq!(mix(0), "—");
+        assert!(matches!(
+            cheapest_mix(15, &c),
+            Err(DoseError::NotMakeable { mg: 15, .. })
+        ));
+    }
+
+    #[test]
+    fn cheaper_small_capsules_win_when_priced_so() {
+        let c = vec![
+            Capsule {
+                mg: 10,
+                price: Some(Money(100)),
+            },
+            Capsule {
+                mg: 20,
+                price: Some(Money(500)),
+            },
+        ];
+        assert_eq!(cheapest_mix(40, &c).unwrap().describe(), "10 mg × 4");
+    }
+
+    #[test]
+    fn target_dose_rounds_up_to_a_makeable_dose() {
+        let c = ref_caps();
+        // domain.md: 60 kg, 120 mg/kg over 180 days ⇒ 40 mg/day.
+        assert_eq!(dose_for_target(120.0, 60.0, 180, &c).unwrap(), 40);
+        // 55 kg × 150 = 8,250 mg / 180 = 45.8 ⇒ 50.
+        assert_eq!(dose_for_target(150.0, 55.0, 180, &c).unwrap(), 50);
+        assert!(dose_for_target(220.0, 200.0, 30, &c).is_err());
+    }
+}

@@ -1,0 +1,489 @@
+//! The course estimate: (price sheet, patient, doses per month, visits) → month-by-month
+//! items, subtotals, totals, cumulative dose and warnings. Computed once; the GUI, the PDF and
+//! the CLI only render it.
+//!
+//! Pure: no IO. Money is integer minor units throughout.
+
+use serde::{Deserialize, Serialize};
+
+use crate::dose::{CapsuleMix, Dose, DoseError, cheapest_mix};
+use crate::money::Money;
+use crate::pricing::{Fees, PriceSheet, TestFor};
+use crate::safety::{self, CourseDates, Warning};
+
+/// Days of medication in one month of a course.
+pub const DAYS_PER_MONTH: u32 = 30;
+/// The longest course the planner will estimate.
+pub const MAX_MONTHS: u32 = 24;
+/// Body weights the planner accepts, in kg.
+pub const WEIGHT_RANGE_KG: (f64, f64) = (10.0, 300.0);
+
+/// The patient's sex, which decides the pregnancy test and contraception rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sex {
+    /// Female: pregnancy test at each visit.
+    Female,
+    /// Male.
+    Male,
+}
+
+/// Whether a visit is the patient's first at the clinic or a return visit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visit {
+    /// First visit: first-visit consultation fee.
+    #[default]
+    First,
+    /// Return visit.
+    Return,
+}
+
+/// What the estimate is computed from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CourseRequest {
+    /// The patient's sex.
+    pub sex: Sex,
+    /// Whether month 1 starts with a first or a return visit.
+    pub visit: Visit,
+    /// The daily dose for each month, in order; its length is the number of months.
+    pub doses: Vec<Dose>,
+    /// Body weight in kg, when known.
+    pub weight_kg: Option<f64>,
+    /// A visit every 1 month, or every 2 months for a patient who takes 2 months home.
+    pub visit_every: u32,
+    /// The first day of medication, when known.
+    pub start: Option<jiff::civil::Date>,
+    /// The cumulative target (mg/kg) whose day of reaching is reported, when weight is known.
+    pub target_mg_per_kg: Option<f64>,
+}
+
+impl CourseRequest {
+    /// A request with one dose for `months` months, first visit, monthly visits.
+    pub fn constant(sex: Sex, dose: Dose, months: u32) -> CourseRequest {
+        CourseRequest {
+            sex,
+            visit: Visit::First,
+            doses: vec![dose; months as usize],
+            weight_kg: None,
+            visit_every: 1,
+            start: None,
+            target_mg_per_kg: None,
+        }
+    }
+}
+
+/// Why an estimate cannot be made, in the clinic's words.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PlanError {
+    /// No months.
+    #[error("the course needs at least 1 month")]
+    NoMonths,
+    /// Too many months.
+    #[error("a course of {0} months is longer than the planner handles ({MAX_MONTHS} months at most)")]
+    TooManyMonths(usize),
+    /// Weight out of range.
+    #[error("a body weight of {0} kg is not possible: enter the weight in kg, between 10 and 300")]
+    Weight(String),
+    /// Target out of range.
+    #[error("a cumulative target of {0} mg/kg is not usable: enter a number between 1 and 400")]
+    Target(String),
+    /// Visits every N months where the sheet allows fewer.
+    #[error("this clinic gives at most {max} month(s) of medication per visit, so a visit every {asked} months is not possible")]
+    VisitEvery {
+        /// Asked for.
+        asked: u32,
+        /// The sheet's limit.
+        max: u32,
+    },
+    /// A dose that cannot be made or priced.
+    #[error("month {month}: {source}")]
+    Dose {
+        /// 1-based month.
+        month: u32,
+        /// What is wrong with the dose.
+        source: DoseError,
+    },
+    /// A flat sheet without a package for the dose.
+    #[error("month {month}: this clinic publishes all-in monthly prices only for {} mg/day, not for {dose} mg/day", list(.available))]
+    NoPackage {
+        /// 1-based month.
+        month: u32,
+        /// The dose asked for.
+        dose: Dose,
+        /// The doses with a package.
+        available: Vec<u32>,
+    },
+}
+
+fn list(v: &[u32]) -> String {
+    let s: Vec<String> = v.iter().map(u32::to_string).collect();
+    s.join(", ")
+}
+
+/// One priced line of a month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item {
+    /// `consultation`, `medication`, `blood_test`, `urine_test`, `package`, `tax`, or a
+    /// clinic's own test code.
+    pub code: String,
+    /// Amount in minor units.
+    pub amount: Money,
+}
+
+/// One month of the course.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonthLine {
+    /// 1-based month of the course.
+    pub month: u32,
+    /// The visit that opens this month, if any (none in the second month of a 2-month visit).
+    pub visit: Option<Visit>,
+    /// The prescribed dose (`40` or `20/10`).
+    pub dose: Dose,
+    /// Mean mg per day.
+    #[serde(serialize_with = "number")]
+    pub daily_mg: f64,
+    /// Capsules taken per day (one mix; two for an alternating dose: odd days, even days).
+    pub capsules_per_day: Vec<CapsuleMix>,
+    /// Capsules dispensed for the month, by strength (mg → count).
+    pub capsules: CapsuleMix,
+    /// mg taken this month.
+    pub mg: u64,
+    /// mg taken from month 1 to the end of this month.
+    pub cumulative_mg: u64,
+    /// Mean mg per kg per day, when weight is known.
+    pub mg_per_kg_per_day: Option<f64>,
+    /// Cumulative mg/kg at the end of this month, when weight is known.
+    pub cumulative_mg_per_kg: Option<f64>,
+    /// Priced lines, in print order.
+    pub items: Vec<Item>,
+    /// Sum of the items.
+    pub subtotal: Money,
+}
+
+/// When the cumulative target is reached.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetReached {
+    /// The target, mg/kg.
+    pub target_mg_per_kg: f64,
+    /// 1-based day of the course on which it is reached.
+    pub day: u32,
+    /// 1-based month of that day.
+    pub month: u32,
+    /// The calendar date, when the start date is known.
+    pub date: Option<jiff::civil::Date>,
+}
+
+/// The whole course, priced.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CourseEstimate {
+    /// The currency's ISO code.
+    pub currency: String,
+    /// The patient's sex.
+    pub sex: Sex,
+    /// Body weight in kg, when known.
+    pub weight_kg: Option<f64>,
+    /// Months between visits.
+    pub visit_every: u32,
+    /// Whether the sheet's prices include tax.
+    pub tax_included: bool,
+    /// Month by month.
+    pub months: Vec<MonthLine>,
+    /// Month 1's subtotal.
+    pub first_month: Money,
+    /// The cheapest and dearest later month, if there is one.
+    pub return_months: Option<(Money, Money)>,
+    /// Sum of every month.
+    pub total: Money,
+    /// mg over the course.
+    pub cumulative_mg: u64,
+    /// mg/kg over the course, when weight is known.
+    pub cumulative_mg_per_kg: Option<f64>,
+    /// When the requested cumulative target is reached (weight and target known).
+    pub target_reached: Option<TargetReached>,
+    /// Course length in days.
+    pub days: u32,
+    /// Dates that follow from the start date, when known.
+    pub dates: Option<CourseDates>,
+    /// Rules the plan breaks or comes near.
+    pub warnings: Vec<Warning>,
+}
+
+fn number<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+/// Checks a weight typed by a person (kg).
+pub fn check_weight(weight_kg: f64) -> Result<f64, PlanError> {
+    if weight_kg.is_finite() && (WEIGHT_RANGE_KG.0..=WEIGHT_RANGE_KG.1).contains(&weight_kg) {
+        Ok(weight_kg)
+    } else {
+        Err(PlanError::Weight(format!("{weight_kg}")))
+    }
+}
+
+/// Checks a cumulative target typed by a person (mg/kg).
+pub fn check_target(target: f64) -> Result<f64, PlanError> {
+    if target.is_finite() && (1.0..=400.0).contains(&target) {
+        Ok(target)
+    } else {
+        Err(PlanError::Target(format!("{target}")))
+    }
+}
+
+/// Prices the course described by `req` on `sheet`.
+pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimate, PlanError> {
+    if req.doses.is_empty() {
+        return Err(PlanError::NoMonths);
+    }
+    if req.doses.len() > MAX_MONTHS as usize {
+        return Err(PlanError::TooManyMonths(req.doses.len()));
+    }
+    let weight = req.weight_kg.map(check_weight).transpose()?;
+    let target = req.target_mg_per_kg.map(check_target).transpose()?;
+    if req.visit_every == 0 || req.visit_every > sheet.max_months_per_visit {
+        return Err(PlanError::VisitEvery {
+            asked: req.visit_every,
+            max: sheet.max_months_per_visit,
+        });
+    }
+
+    let mut months = Vec::with_capacity(req.doses.len());
+    let mut cumulative_mg = 0u64;
+    let mut tests_done: Vec<Option<u32>> = match &sheet.fees {
+        Fees::Itemised { tests, .. } => vec![None; tests.len()],
+        Fees::Flat { .. } => Vec::new(),
+    };
+
+    for (i, dose) in req.doses.iter().copied().enumerate() {
+        let month = i as u32 + 1;
+        let dose_err = |source| PlanError::Dose { month, source };
+        let mix_a = cheapest_mix(dose.a, &sheet.capsules).map_err(dose_err)?;
+        let mix_b = cheapest_mix(dose.b, &sheet.capsules).map_err(dose_err)?;
+        let a_days = DAYS_PER_MONTH.div_ceil(2);
+        let b_days = DAYS_PER_MONTH / 2;
+        let capsules = mix_a.times(a_days).plus(&mix_b.times(b_days));
+        let capsules_per_day = if dose.is_alternating() {
+            vec![mix_a, mix_b]
+        } else {
+            vec![mix_a]
+        };
+        let mg = dose.mg_over(DAYS_PER_MONTH);
+        cumulative_mg += mg;
+
+        let visit = if i as u32 % req.visit_every == 0 {
+            Some(if month == 1 { req.visit } else { Visit::Return })
+        } else {
+            None
+        };
+
+        let mut items = Vec::new();
+        match &sheet.fees {
+            Fees::Itemised {
+                first_visit,
+                return_visit,
+                tests,
+            } => {
+                if let Some(v) = visit {
+                    let fee = match v {
+                        Visit::First => *first_visit,
+                        Visit::Return => *return_visit,
+                    };
+                    items.push(Item {
+                        code: "consultation".into(),
+                        amount: fee,
+                    });
+                }
+                items.push(Item {
+                    code: "medication".into(),
+                    amount: capsules.price(&sheet.capsules),
+                });
+                if visit.is_some() {
+                    for (t, last) in tests.iter().zip(tests_done.iter_mut()) {
+                        let for_patient = match t.who {
+                            TestFor::Everyone => true,
+                            TestFor::Women => req.sex == Sex::Female,
+                        };
+                        let due = month <= t.monthly_first_months
+                            || last.is_none_or(|l| month >= l + t.every_months);
+                        if for_patient && due {
+                            *last = Some(month);
+                            items.push(Item {
+                                code: t.code.clone(),
+                                amount: t.price,
+                            });
+                        }
+                    }
+                }
+            }
+            Fees::Flat { packages } => {
+                let package = (!dose.is_alternating())
+                    .then(|| packages.iter().find(|p| p.daily_mg == dose.a))
+                    .flatten()
+                    .ok_or_else(|| PlanError::NoPackage {
+                        month,
+                        dose,
+                        available: packages.iter().map(|p| p.daily_mg).collect(),
+                    })?;
+                items.push(Item {
+                    code: "package".into(),
+                    amount: package.price_per_month,
+                });
+            }
+        }
+        let before_tax: Money = items.iter().map(|it| it.amount).sum();
+        let tax = sheet.tax.on(before_tax);
+        if !matches!(sheet.tax, crate::pricing::Tax::Included) {
+            items.push(Item {
+                code: "tax".into(),
+                amount: tax,
+            });
+        }
+        let subtotal = items.iter().map(|it| it.amount).sum();
+
+        months.push(MonthLine {
+            month,
+            visit,
+            dose,
+            daily_mg: dose.mean_mg(),
+            capsules_per_day,
+            capsules,
+            mg,
+            cumulative_mg,
+            mg_per_kg_per_day: weight.map(|w| dose.mean_mg() / w),
+            cumulative_mg_per_kg: weight.map(|w| cumulative_mg as f64 / w),
+            items,
+            subtotal,
+        });
+    }
+
+    let total = months.iter().map(|m| m.subtotal).sum();
+    let first_month = months[0].subtotal;
+    let later = months[1..].iter().map(|m| m.subtotal);
+    let return_months = later
+        .clone()
+        .min()
+        .zip(later.max())
+        .map(|(lo, hi)| (lo, hi));
+    let days = DAYS_PER_MONTH * months.len() as u32;
+    let target_reached = match (weight, target) {
+        (Some(w), Some(t)) => day_reaching(&req.doses, w * t).map(|day| TargetReached {
+            target_mg_per_kg: t,
+            day,
+            month: day.div_ceil(DAYS_PER_MONTH),
+            date: req.start.and_then(|s| safety::add_days(s, day - 1)),
+        }),
+        _ => None,
+    };
+    let dates = req
+        .start
+        .and_then(|start| safety::course_dates(start, days, req.sex, &sheet.after_last_dose));
+
+    let mut est = CourseEstimate {
+        currency: sheet.currency.code.clone(),
+        sex: req.sex,
+        weight_kg: weight,
+        visit_every: req.visit_every,
+        tax_included: matches!(sheet.tax, crate::pricing::Tax::Included),
+        months,
+        first_month,
+        return_months,
+        total,
+        cumulative_mg,
+        cumulative_mg_per_kg: weight.map(|w| cumulative_mg as f64 / w),
+        target_reached,
+        days,
+        dates,
+        warnings: Vec::new(),
+    };
+    est.warnings = safety::dose_warnings(&est, req.visit);
+    Ok(est)
+}
+
+/// The estimates for a man and for a woman, for quoting when sex is not given.
+pub fn estimate_range(
+    sheet: &PriceSheet,
+    req: &CourseRequest,
+) -> Result<[CourseEstimate; 2], PlanError> {
+    let male = estimate(
+        sheet,
+        &CourseRequest {
+            sex: Sex::Male,
+            ..req.clone()
+        },
+    )?;
+    let female = estimate(
+        sheet,
+        &CourseRequest {
+            sex: Sex::Female,
+            ..req.clone()
+        },
+    )?;
+    Ok([male, female])
+}
+
+/// The first day (1-based) on which the cumulative dose reaches `needed_mg`.
+fn day_reaching(doses: &[Dose], needed_mg: f64) -> Option<u32> {
+    let mut total = 0u64;
+    let mut day = 0u32;
+    for dose in doses {
+        for d in 0..DAYS_PER_MONTH {
+            day += 1;
+            total += u64::from(if d % 2 == 0 { dose.a } else { dose.b });
+            if total as f64 + 1e-6 >= needed_mg {
+                return Some(day);
+            }
+        }
+    }
+    None
+}
+
+impl CourseEstimate {
+    /// Cumulative mg/kg at the end of each day, from day 0 (0 mg/kg): the doctor's chart.
+    /// Empty when weight is unknown.
+    pub fn cumulative_mg_per_kg_by_day(&self) -> Vec<[f64; 2]> {
+        let Some(w) = self.weight_kg else {
+            return Vec::new();
+        };
+        let mut out = vec![[0.0, 0.0]];
+        let mut total = 0u64;
+        let mut day = 0u32;
+        for m in &self.months {
+            for d in 0..DAYS_PER_MONTH {
+                day += 1;
+                total += u64::from(if d % 2 == 0 { m.dose.a } else { m.dose.b });
+                out.push([f64::from(day), total as f64 / w]);
+            }
+        }
+        out
+    }
+
+    /// Number of months.
+    pub fn month_count(&self) -> u32 {
+        self.months.len() as u32
+    }
+}
+
+/// The name of an item as a person reads it: the sheet's own name for a clinic's test,
+/// otherwise the localised name of the code; the consultation says first or return visit.
+pub fn item_label(sheet: &PriceSheet, month: &MonthLine, item: &Item, lang: crate::i18n::Lang) -> String {
+    if item.code == "consultation" {
+        return match month.visit {
+            Some(Visit::First) => lang.tr("item-consultation-first"),
+            _ => lang.tr("item-consultation-return"),
+        };
+    }
+    if let Fees::Itemised { tests, .. } = &sheet.fees {
+        if let Some(t) = tests.iter().find(|t| t.code == item.code) {
+            let own = t.name.get(lang);
+            if !own.is_empty() {
+                return own.to_string();
+            }
+        }
+    }
+    lang.tr(&format!("item-{}", item.code))
+}

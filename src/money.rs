@@ -1,0 +1,143 @@
+//! Money: exact integer amounts in a currency's minor units (yen, won, cents).
+//!
+//! Never a float. Formatting for people lives here too, so every face prints amounts alike.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// An amount of money in the currency's minor units (1 yen, 1 won, 1 cent).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Money(pub i64);
+
+impl Money {
+    /// Zero in any currency.
+    pub const ZERO: Money = Money(0);
+
+    /// `self × n`, for a price times a quantity.
+    pub fn times(self, n: u64) -> Money {
+        Money(self.0 * n as i64)
+    }
+}
+
+impl std::ops::Add for Money {
+    type Output = Money;
+    fn add(self, rhs: Money) -> Money {
+        Money(self.0 + rhs.0)
+    }
+}
+
+impl std::ops::AddAssign for Money {
+    fn add_assign(&mut self, rhs: Money) {
+        self.0 += rhs.0;
+    }
+}
+
+impl std::iter::Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        Money(iter.map(|m| m.0).sum())
+    }
+}
+
+/// A currency as a price sheet declares it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Currency {
+    /// ISO 4217 code, e.g. `JPY`, `KRW`.
+    pub code: String,
+    /// Digits after the decimal point (0 for JPY and KRW, 2 for USD).
+    pub minor_units: u8,
+    /// Symbol printed before the amount, e.g. `¥`, `₩`, `$`.
+    pub symbol: String,
+}
+
+impl Currency {
+    /// The currencies the planner knows without being told their minor units and symbol.
+    pub fn known(code: &str) -> Option<Currency> {
+        let (minor_units, symbol) = match code {
+            "JPY" => (0, "¥"),
+            "KRW" => (0, "₩"),
+            "USD" => (2, "$"),
+            "EUR" => (2, "€"),
+            "GBP" => (2, "£"),
+            "TWD" => (0, "NT$"),
+            "CNY" => (2, "¥"),
+            "THB" => (2, "฿"),
+            "SGD" => (2, "S$"),
+            "HKD" => (2, "HK$"),
+            "AUD" => (2, "A$"),
+            _ => return None,
+        };
+        Some(Currency {
+            code: code.to_string(),
+            minor_units,
+            symbol: symbol.to_string(),
+        })
+    }
+
+    /// The amount as a person reads it: `3,850円` in Japanese for yen, `¥3,850` otherwise,
+    /// `₩33,000`, `$12.50`.
+    pub fn format(&self, amount: Money, lang: Lang) -> String {
+        let negative = amount.0 < 0;
+        let abs = amount.0.unsigned_abs();
+        let number = group_thousands(abs, self.minor_units);
+        let sign = if negative { "-" } else { "" };
+        match (self.code.as_str(), lang) {
+            ("JPY", Lang::Ja) => format!("{sign}{number}円"),
+            ("KRW", Lang::Ko) => format!("{sign}{number}원"),
+            _ => format!("{sign}{}{number}", self.symbol),
+        }
+    }
+
+    /// The bare number with grouping, no symbol (for table cells under a currency heading).
+    pub fn format_number(&self, amount: Money) -> String {
+        let sign = if amount.0 < 0 { "-" } else { "" };
+        format!(
+            "{sign}{}",
+            group_thousands(amount.0.unsigned_abs(), self.minor_units)
+        )
+    }
+}
+
+fn group_thousands(abs: u64, minor_units: u8) -> String {
+    let scale = 10u64.pow(u32::from(minor_units));
+    let major = abs / scale;
+    let minor = abs % scale;
+    let digits = major.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if minor_units > 0 {
+        out.push('.');
+        out.push_str(&format!("{minor:0width$}", width = usize::from(minor_units)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_yen_won_and_cents() {
+        let jpy = Currency::known("JPY").unwrap();
+        assert_eq!(jpy.format(Money(3850), Lang::Ja), "3,850円");
+        assert_eq!(jpy.format(Money(3850), Lang::En), "¥3,850");
+        assert_eq!(jpy.format(Money(1_234_567), Lang::En), "¥1,234,567");
+        assert_eq!(jpy.format(Money(0), Lang::En), "¥0");
+        assert_eq!(jpy.format(Money(999), Lang::En), "¥999");
+        let krw = Currency::known("KRW").unwrap();
+        assert_eq!(krw.format(Money(33000), Lang::En), "₩33,000");
+        assert_eq!(krw.format(Money(33000), Lang::Ko), "33,000원");
+        let usd = Currency::known("USD").unwrap();
+        assert_eq!(usd.format(Money(1250), Lang::En), "$12.50");
+        assert_eq!(usd.format(Money(-5), Lang::En), "-$0.05");
+        assert_eq!(usd.format(Money(123_456_789), Lang::En), "$1,234,567.89");
+    }
+}
