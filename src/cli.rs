@@ -56,7 +56,7 @@ pub struct QuoteArgs {
     pub daily_mg: Option<Dose>,
     /// One dose per month, comma-separated (20,40,40,60); sets the months.
     #[arg(long, value_name = "DOSE,DOSE,...", value_parser = parse_doses, allow_hyphen_values = true)]
-    pub doses: Option<Vec<Dose>>,
+    pub doses: Option<DoseList>,
     /// Cumulative target in mg/kg (needs --weight-kg): without a dose, solves the constant
     /// daily dose that reaches it; with one, reports the day it is reached.
     #[arg(long, value_name = "T", value_parser = parse_target, requires = "weight_kg", allow_hyphen_values = true)]
@@ -139,18 +139,19 @@ fn parse_dose(s: &str) -> Result<Dose, String> {
     Dose::parse(s).map_err(|e| e.to_string())
 }
 
-fn parse_doses(s: &str) -> Result<Vec<Dose>, String> {
-    let doses: Vec<Dose> = s
-        .split(',')
-        .map(parse_dose)
-        .collect::<Result<_, _>>()?;
+/// `--doses 20,40,40`: one dose per month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DoseList(pub Vec<Dose>);
+
+fn parse_doses(s: &str) -> Result<DoseList, String> {
+    let doses: Vec<Dose> = s.split(',').map(parse_dose).collect::<Result<_, _>>()?;
     if doses.len() > MAX_MONTHS as usize {
         return Err(format!(
             "{} months is longer than the planner handles ({MAX_MONTHS} at most)",
             doses.len()
         ));
     }
-    Ok(doses)
+    Ok(DoseList(doses))
 }
 
 fn parse_number(s: &str, what: &str) -> Result<f64, String> {
@@ -194,10 +195,19 @@ pub fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
+            // One line: clap's message and its detail lines (possible values, missing
+            // arguments), without the usage block.
             let rendered = e.to_string();
-            let first = rendered.lines().next().unwrap_or("invalid arguments");
-            let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!("error: {first} (see dose-planner quote --help)");
+            let lines: Vec<&str> = rendered
+                .lines()
+                .map(str::trim)
+                .take_while(|l| {
+                    !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more")
+                })
+                .collect();
+            let message = lines.join(" ");
+            let message = message.strip_prefix("error: ").unwrap_or(&message);
+            eprintln!("error: {message} (see dose-planner quote --help)");
             return ExitCode::from(2);
         }
     };
@@ -237,14 +247,14 @@ pub fn sheet_for(path: Option<&std::path::Path>) -> Result<PriceSheet, files::Sh
 /// Builds the request from the arguments (solving the target dose when asked).
 pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> anyhow::Result<CourseRequest> {
     let months_given = args.months;
-    let doses = if let Some(doses) = &args.doses {
-        if let Some(m) = months_given {
-            if m as usize != doses.len() {
-                anyhow::bail!(
-                    "--months {m} disagrees with the {} doses given in --doses (one per month); leave out --months",
-                    doses.len()
-                );
-            }
+    let doses = if let Some(DoseList(doses)) = &args.doses {
+        if let Some(m) = months_given
+            && m as usize != doses.len()
+        {
+            anyhow::bail!(
+                "--months {m} disagrees with the {} doses given in --doses (one per month); leave out --months",
+                doses.len()
+            );
         }
         doses.clone()
     } else {
@@ -252,8 +262,9 @@ pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> anyhow::Result<Cour
         let dose = match (args.daily_mg, args.target_mg_per_kg, args.weight_kg) {
             (Some(d), _, _) => d,
             (None, Some(t), Some(w)) => Dose::daily(
-                dose_for_target(t, w, months * DAYS_PER_MONTH, &sheet.capsules)
-                    .context(format!("no capsule dose reaches {t} mg/kg in {months} months at {w} kg"))?,
+                dose_for_target(t, w, months * DAYS_PER_MONTH, &sheet.capsules).context(
+                    format!("no capsule dose reaches {t} mg/kg in {months} months at {w} kg"),
+                )?,
             ),
             _ => anyhow::bail!("give --daily-mg, --doses, or --target-mg-per-kg with --weight-kg"),
         };
@@ -436,17 +447,12 @@ pub fn report_text(sheet: &PriceSheet, est: &CourseEstimate, lang: Lang) -> Stri
     } else {
         "tax added per month"
     };
-    s.push_str(&format!(
-        "{clinic} — estimate in {} ({tax})\n",
-        cur.code
-    ));
+    s.push_str(&format!("{clinic} — estimate in {} ({tax})\n", cur.code));
     let sex = match est.sex {
         Sex::Female => lang.tr("sex-female"),
         Sex::Male => lang.tr("sex-male"),
     };
-    let weight = est
-        .weight_kg
-        .map_or(String::new(), |w| format!(", {w} kg"));
+    let weight = est.weight_kg.map_or(String::new(), |w| format!(", {w} kg"));
     s.push_str(&format!(
         "{sex}{weight}, {} months, a visit every {} month(s)\n\n",
         est.month_count(),
@@ -475,35 +481,39 @@ pub fn report_text(sheet: &PriceSheet, est: &CourseEstimate, lang: Lang) -> Stri
         }
     }
     s.push('\n');
-    s.push_str(&format!("Month 1:         {}\n", cur.format(est.first_month, lang)));
+    let mut line = |label: &str, value: String| {
+        s.push_str(&format!("{:<18}{value}\n", format!("{label}:")));
+    };
+    line("Month 1", cur.format(est.first_month, lang));
     if let Some((lo, hi)) = est.return_months {
         if lo == hi {
-            s.push_str(&format!("Each later month: {}\n", cur.format(lo, lang)));
+            line("Each later month", cur.format(lo, lang));
         } else {
-            s.push_str(&format!(
-                "Later months:    {} – {}\n",
-                cur.format(lo, lang),
-                cur.format(hi, lang)
-            ));
+            line(
+                "Later months",
+                format!("{} – {}", cur.format(lo, lang), cur.format(hi, lang)),
+            );
         }
     }
-    s.push_str(&format!("Course total:    {}\n", cur.format(est.total, lang)));
+    line("Course total", cur.format(est.total, lang));
     let per_kg = est
         .cumulative_mg_per_kg
         .map_or(String::new(), |v| format!(" ({v:.1} mg/kg)"));
-    s.push_str(&format!(
-        "Cumulative dose: {} mg over {} days{per_kg}\n",
-        est.cumulative_mg, est.days
-    ));
+    let mg = crate::money::group_digits(est.cumulative_mg);
+    line(
+        "Cumulative dose",
+        format!("{mg} mg over {} days{per_kg}", est.days),
+    );
     if let Some(t) = &est.target_reached {
         let date = t.date.map_or(String::new(), |d| format!(", {d}"));
-        s.push_str(&format!(
-            "Target {} mg/kg reached on day {} (month {}{date})\n",
-            t.target_mg_per_kg, t.day, t.month
-        ));
+        line(
+            &format!("Target {} mg/kg", t.target_mg_per_kg),
+            format!("reached on day {} (month {}{date})", t.day, t.month),
+        );
     }
     if let Some(d) = &est.dates {
-        s.push_str(&format!("Last dose:       {}\n", d.last_dose));
+        line("First dose", d.start.to_string());
+        line("Last dose", d.last_dose.to_string());
     }
     if !est.warnings.is_empty() {
         s.push_str("\nWarnings:\n");

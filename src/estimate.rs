@@ -80,7 +80,9 @@ pub enum PlanError {
     #[error("the course needs at least 1 month")]
     NoMonths,
     /// Too many months.
-    #[error("a course of {0} months is longer than the planner handles ({MAX_MONTHS} months at most)")]
+    #[error(
+        "a course of {0} months is longer than the planner handles ({MAX_MONTHS} months at most)"
+    )]
     TooManyMonths(usize),
     /// Weight out of range.
     #[error("a body weight of {0} kg is not possible: enter the weight in kg, between 10 and 300")]
@@ -89,7 +91,9 @@ pub enum PlanError {
     #[error("a cumulative target of {0} mg/kg is not usable: enter a number between 1 and 400")]
     Target(String),
     /// Visits every N months where the sheet allows fewer.
-    #[error("this clinic gives at most {max} month(s) of medication per visit, so a visit every {asked} months is not possible")]
+    #[error(
+        "this clinic gives at most {max} month(s) of medication per visit, so a visit every {asked} months is not possible"
+    )]
     VisitEvery {
         /// Asked for.
         asked: u32,
@@ -97,12 +101,12 @@ pub enum PlanError {
         max: u32,
     },
     /// A dose that cannot be made or priced.
-    #[error("month {month}: {source}")]
+    #[error("month {month}: {error}")]
     Dose {
         /// 1-based month.
         month: u32,
         /// What is wrong with the dose.
-        source: DoseError,
+        error: DoseError,
     },
     /// A flat sheet without a package for the dose.
     #[error("month {month}: this clinic publishes all-in monthly prices only for {} mg/day, not for {dose} mg/day", list(.available))]
@@ -261,7 +265,7 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
 
     for (i, dose) in req.doses.iter().copied().enumerate() {
         let month = i as u32 + 1;
-        let dose_err = |source| PlanError::Dose { month, source };
+        let dose_err = |error| PlanError::Dose { month, error };
         let mix_a = cheapest_mix(dose.a, &sheet.capsules).map_err(dose_err)?;
         let mix_b = cheapest_mix(dose.b, &sheet.capsules).map_err(dose_err)?;
         let a_days = DAYS_PER_MONTH.div_ceil(2);
@@ -275,7 +279,7 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
         let mg = dose.mg_over(DAYS_PER_MONTH);
         cumulative_mg += mg;
 
-        let visit = if i as u32 % req.visit_every == 0 {
+        let visit = if (i as u32).is_multiple_of(req.visit_every) {
             Some(if month == 1 { req.visit } else { Visit::Return })
         } else {
             None
@@ -364,11 +368,7 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
     let total = months.iter().map(|m| m.subtotal).sum();
     let first_month = months[0].subtotal;
     let later = months[1..].iter().map(|m| m.subtotal);
-    let return_months = later
-        .clone()
-        .min()
-        .zip(later.max())
-        .map(|(lo, hi)| (lo, hi));
+    let return_months = later.clone().min().zip(later.max());
     let days = DAYS_PER_MONTH * months.len() as u32;
     let target_reached = match (weight, target) {
         (Some(w), Some(t)) => day_reaching(&req.doses, w * t).map(|day| TargetReached {
@@ -470,19 +470,24 @@ impl CourseEstimate {
 
 /// The name of an item as a person reads it: the sheet's own name for a clinic's test,
 /// otherwise the localised name of the code; the consultation says first or return visit.
-pub fn item_label(sheet: &PriceSheet, month: &MonthLine, item: &Item, lang: crate::i18n::Lang) -> String {
+pub fn item_label(
+    sheet: &PriceSheet,
+    month: &MonthLine,
+    item: &Item,
+    lang: crate::i18n::Lang,
+) -> String {
     if item.code == "consultation" {
         return match month.visit {
             Some(Visit::First) => lang.tr("item-consultation-first"),
             _ => lang.tr("item-consultation-return"),
         };
     }
-    if let Fees::Itemised { tests, .. } = &sheet.fees {
-        if let Some(t) = tests.iter().find(|t| t.code == item.code) {
-            let own = t.name.get(lang);
-            if !own.is_empty() {
-                return own.to_string();
-            }
+    if let Fees::Itemised { tests, .. } = &sheet.fees
+        && let Some(t) = tests.iter().find(|t| t.code == item.code)
+    {
+        let own = t.name.get(lang);
+        if !own.is_empty() {
+            return own.to_string();
         }
     }
     lang.tr(&format!("item-{}", item.code))

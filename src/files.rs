@@ -19,7 +19,13 @@ pub enum SheetError {
     },
     /// The file was read but is not a valid sheet.
     #[error("price sheet {0}")]
-    Invalid(#[from] PricingError),
+    Invalid(PricingError),
+}
+
+impl From<PricingError> for SheetError {
+    fn from(e: PricingError) -> SheetError {
+        SheetError::Invalid(e)
+    }
 }
 
 /// Reads and parses the price sheet at `path`.
@@ -86,7 +92,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     tmp.as_file()
         .sync_all()
         .map_err(|e| err(io_reason(&e, dir)))?;
-    tmp.persist(path).map_err(|e| err(io_reason(&e.error, path)))?;
+    tmp.persist(path)
+        .map_err(|e| err(io_reason(&e.error, path)))?;
     Ok(())
 }
 

@@ -160,10 +160,7 @@ fn bundles() -> &'static [FluentBundle<FluentResource>; 3] {
 }
 
 fn build_bundle(lang: Lang) -> FluentBundle<FluentResource> {
-    let langid: unic_langid::LanguageIdentifier = match lang.code().parse() {
-        Ok(id) => id,
-        Err(_) => unic_langid::LanguageIdentifier::default(),
-    };
+    let langid: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // No Unicode isolation marks: they would print as boxes in the PDF.
     bundle.set_use_isolating(false);
@@ -212,7 +209,10 @@ mod tests {
 
     #[test]
     fn arguments_are_filled_in_without_isolation_marks() {
-        let s = Lang::En.tr_args("warn-dose-above-max", &[("mgkg", "2.5".into())]);
+        let s = Lang::En.tr_args(
+            "warn-dose-above-2-mg-per-kg",
+            &[("mgkg", "2.5".into()), ("month", "1".into())],
+        );
         assert!(s.contains("2.5"), "{s}");
         assert!(!s.contains('\u{2068}'));
     }

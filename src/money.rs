@@ -101,6 +101,11 @@ impl Currency {
     }
 }
 
+/// A whole number with thousands separators: `14400` → `14,400`.
+pub fn group_digits(n: u64) -> String {
+    group_thousands(n, 0)
+}
+
 fn group_thousands(abs: u64, minor_units: u8) -> String {
     let scale = 10u64.pow(u32::from(minor_units));
     let major = abs / scale;
@@ -108,14 +113,17 @@ fn group_thousands(abs: u64, minor_units: u8) -> String {
     let digits = major.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
     }
     if minor_units > 0 {
         out.push('.');
-        out.push_str(&format!("{minor:0width$}", width = usize::from(minor_units)));
+        out.push_str(&format!(
+            "{minor:0width$}",
+            width = usize::from(minor_units)
+        ));
     }
     out
 }

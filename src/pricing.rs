@@ -280,19 +280,22 @@ fn quote_line(snippet: &str) -> String {
 
 impl PricingError {
     fn at(source_name: &str, text: &str, span: Option<Range<usize>>, message: String) -> Self {
-        let start = span.map_or(0, |s| s.start).min(text.len());
+        let start = span.as_ref().map_or(0, |s| s.start).min(text.len());
         let before = text.get(..start).unwrap_or("");
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = text.get(line_start..start).map_or(0, |s| s.chars().count()) + 1;
-        let snippet = text
-            .lines()
-            .nth(line - 1)
-            .unwrap_or("")
-            .trim()
-            .chars()
-            .take(80)
-            .collect();
+        let snippet = if span.is_none() {
+            String::new()
+        } else {
+            text.lines()
+                .nth(line - 1)
+                .unwrap_or("")
+                .trim()
+                .chars()
+                .take(80)
+                .collect()
+        };
         PricingError {
             source_name: source_name.to_string(),
             line,
@@ -305,9 +308,8 @@ impl PricingError {
 
 /// Parses and validates a price sheet. `source_name` (usually the path) is used in errors.
 pub fn parse(text: &str, source_name: &str) -> Result<PriceSheet, PricingError> {
-    let raw: RawSheet = toml::from_str(text).map_err(|e| {
-        PricingError::at(source_name, text, e.span(), clinic_words(e.message()))
-    })?;
+    let raw: RawSheet = toml::from_str(text)
+        .map_err(|e| PricingError::at(source_name, text, e.span(), clinic_words(e.message())))?;
     let err = |span: Option<Range<usize>>, message: String| {
         PricingError::at(source_name, text, span, message)
     };
@@ -409,7 +411,7 @@ struct RawQuote {
     #[serde(default = "default_valid_days")]
     valid_days: Spanned<u32>,
     #[serde(default = "default_true")]
-    tax_included: bool,
+    tax_included: Spanned<bool>,
     #[serde(default)]
     tax_rate_percent: Option<Spanned<Percent>>,
     #[serde(default)]
@@ -420,7 +422,7 @@ impl Default for RawQuote {
     fn default() -> Self {
         RawQuote {
             valid_days: default_valid_days(),
-            tax_included: true,
+            tax_included: default_true(),
             tax_rate_percent: None,
             tax_rounding: None,
         }
@@ -431,8 +433,8 @@ fn default_valid_days() -> Spanned<u32> {
     Spanned::new(0..0, 30)
 }
 
-fn default_true() -> bool {
-    true
+fn default_true() -> Spanned<bool> {
+    Spanned::new(0..0, true)
 }
 
 #[derive(Deserialize)]
@@ -612,7 +614,9 @@ impl RawSheet {
         if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
             return Err(err(
                 Some(code_span),
-                format!("a currency code is three capital letters such as JPY or KRW, got \"{code}\""),
+                format!(
+                    "a currency code is three capital letters such as JPY or KRW, got \"{code}\""
+                ),
             ));
         }
         let symbol = self
@@ -632,7 +636,7 @@ impl RawSheet {
                 "valid_days must be 1 or more".into(),
             ));
         }
-        let tax = if self.quote.tax_included {
+        let tax = if *self.quote.tax_included.get_ref() {
             if let Some(rate) = &self.quote.tax_rate_percent {
                 return Err(err(
                     Some(rate.span()),
@@ -643,7 +647,7 @@ impl RawSheet {
         } else {
             let Some(rate) = self.quote.tax_rate_percent else {
                 return Err(err(
-                    None,
+                    Some(self.quote.tax_included.span()),
                     "tax_included = false needs tax_rate_percent (e.g. 10) in [quote]".into(),
                 ));
             };
@@ -706,9 +710,7 @@ impl RawSheet {
                         .into(),
                 ));
             }
-            capsules = [10, 20]
-                .map(|mg| Capsule { mg, price: None })
-                .to_vec();
+            capsules = [10, 20].map(|mg| Capsule { mg, price: None }).to_vec();
         }
         capsules.sort_by_key(|c| c.mg);
 
@@ -735,7 +737,9 @@ impl RawSheet {
                     if !is_code(&code) {
                         return Err(err(
                             Some(t.code.span()),
-                            format!("a test code is lowercase letters, digits and _ (like blood_test), got \"{code}\""),
+                            format!(
+                                "a test code is lowercase letters, digits and _ (like blood_test), got \"{code}\""
+                            ),
                         ));
                     }
                     if tests.iter().any(|k| k.code == code) {
@@ -760,7 +764,9 @@ impl RawSheet {
                         None => {
                             return Err(err(
                                 Some(span),
-                                format!("the test \"{code}\" needs a name, e.g. name = {{ ja = \"…\", en = \"…\" }}"),
+                                format!(
+                                    "the test \"{code}\" needs a name, e.g. name = {{ ja = \"…\", en = \"…\" }}"
+                                ),
                             ));
                         }
                     };
@@ -783,7 +789,8 @@ impl RawSheet {
                 if let Some(c) = &self.consultation {
                     return Err(err(
                         Some(c.span()),
-                        "a flat sheet has no [consultation]: its package prices include everything".into(),
+                        "a flat sheet has no [consultation]: its package prices include everything"
+                            .into(),
                     ));
                 }
                 if let Some(t) = self.tests.first() {

@@ -1,0 +1,288 @@
+//! Course estimates on the reference sheet and the example sheets, checked against totals
+//! worked out by hand from the price list (domain.md §3), not from the code.
+
+#![allow(clippy::unwrap_used)] // tests may panic on unexpected input
+
+use dose_planner::dose::Dose;
+use dose_planner::estimate::{CourseRequest, PlanError, Sex, Visit, estimate, estimate_range};
+use dose_planner::money::Money;
+use dose_planner::pricing::{self, PriceSheet};
+
+fn reference() -> PriceSheet {
+    pricing::reference_sheet()
+}
+
+fn sheet(name: &str) -> PriceSheet {
+    let path = format!("{}/pricing/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    pricing::parse(&text, &path).unwrap()
+}
+
+/// Month 1 and a later month for a constant dose, on the reference sheet.
+fn month_totals(mg: u32, visit: Visit, sex: Sex) -> (i64, i64) {
+    let mut req = CourseRequest::constant(sex, Dose::daily(mg), 6);
+    req.visit = visit;
+    let est = estimate(&reference(), &req).unwrap();
+    // The course total is the sum of its months.
+    assert_eq!(
+        est.total,
+        est.months.iter().map(|m| m.subtotal).sum::<Money>()
+    );
+    assert_eq!(
+        est.total.0,
+        est.first_month.0 + 5 * est.months[1].subtotal.0
+    );
+    (est.first_month.0, est.months[1].subtotal.0)
+}
+
+/// Hand-derived from the price list: consultation 3,850 first / 1,650 return; capsules 10 mg
+/// 308, 20 mg 418, 30 a month; blood test 3,608 for everyone; urine test 1,056 for women.
+///
+/// | mg | capsules/day | medication (30 days) |
+/// | 10 | 10           | 308 × 30 = 9,240     |
+/// | 20 | 20           | 418 × 30 = 12,540    |
+/// | 30 | 20+10        | 726 × 30 = 21,780    |
+/// | 40 | 20+20        | 836 × 30 = 25,080    |
+/// | 50 | 20+20+10     | 1,144 × 30 = 34,320  |
+/// | 60 | 20×3         | 1,254 × 30 = 37,620  |
+/// | 70 | 20×3+10      | 1,562 × 30 = 46,860  |
+/// | 80 | 20×4         | 1,672 × 30 = 50,160  |
+///
+/// first visit, man = 3,850 + 3,608 + medication = 7,458 + medication; woman + 1,056.
+/// return visit, man = 1,650 + 3,608 + medication = 5,258 + medication; woman + 1,056.
+#[test]
+fn month_totals_for_every_dose_visit_and_sex_match_the_price_list() {
+    #[rustfmt::skip]
+    let table: [(u32, i64, i64, i64, i64); 8] = [
+        // mg, first man, first woman, return man, return woman
+        (10, 16_698, 17_754, 14_498, 15_554),
+        (20, 19_998, 21_054, 17_798, 18_854),
+        (30, 29_238, 30_294, 27_038, 28_094),
+        (40, 32_538, 33_594, 30_338, 31_394),
+        (50, 41_778, 42_834, 39_578, 40_634),
+        (60, 45_078, 46_134, 42_878, 43_934),
+        (70, 54_318, 55_374, 52_118, 53_174),
+        (80, 57_618, 58_674, 55_418, 56_474),
+    ];
+    for (mg, first_m, first_f, ret_m, ret_f) in table {
+        assert_eq!(
+            month_totals(mg, Visit::First, Sex::Male),
+            (first_m, ret_m),
+            "{mg} mg man, first"
+        );
+        assert_eq!(
+            month_totals(mg, Visit::First, Sex::Female),
+            (first_f, ret_f),
+            "{mg} mg woman, first"
+        );
+        assert_eq!(
+            month_totals(mg, Visit::Return, Sex::Male),
+            (ret_m, ret_m),
+            "{mg} mg man, return"
+        );
+        assert_eq!(
+            month_totals(mg, Visit::Return, Sex::Female),
+            (ret_f, ret_f),
+            "{mg} mg woman, return"
+        );
+    }
+}
+
+#[test]
+fn items_of_month_one_at_20_mg_for_a_woman() {
+    let est = estimate(
+        &reference(),
+        &CourseRequest::constant(Sex::Female, Dose::daily(20), 6),
+    )
+    .unwrap();
+    let m1 = &est.months[0];
+    let items: Vec<(&str, i64)> = m1
+        .items
+        .iter()
+        .map(|i| (i.code.as_str(), i.amount.0))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("consultation", 3850),
+            ("medication", 12540),
+            ("blood_test", 3608),
+            ("urine_test", 1056)
+        ]
+    );
+    assert_eq!(m1.subtotal.0, 21_054);
+    assert_eq!(m1.capsules.0.get(&20), Some(&30));
+    assert_eq!(est.total.0, 21_054 + 5 * 18_854);
+    assert_eq!(est.cumulative_mg, 3600);
+}
+
+#[test]
+fn man_woman_range_when_sex_is_not_given() {
+    let req = CourseRequest::constant(Sex::Male, Dose::daily(40), 6);
+    let [man, woman] = estimate_range(&reference(), &req).unwrap();
+    assert_eq!(man.first_month.0, 32_538);
+    assert_eq!(woman.first_month.0, 33_594);
+    assert_eq!(man.total.0, 32_538 + 5 * 30_338);
+    assert_eq!(woman.total.0, 33_594 + 5 * 31_394);
+}
+
+#[test]
+fn alternating_doses_count_half_the_days_each() {
+    // 10/20: 15 days × 308 + 15 days × 418 = 4,620 + 6,270 = 10,890; 450 mg a month.
+    let req = CourseRequest::constant(Sex::Male, Dose::parse("10/20").unwrap(), 1);
+    let est = estimate(&reference(), &req).unwrap();
+    let med = est.months[0]
+        .items
+        .iter()
+        .find(|i| i.code == "medication")
+        .unwrap();
+    assert_eq!(med.amount.0, 10_890);
+    assert_eq!(est.cumulative_mg, 450);
+    assert_eq!(est.months[0].daily_mg, 15.0);
+    // 20/0: 15 capsules of 20 mg = 6,270; 300 mg.
+    let req = CourseRequest::constant(Sex::Male, Dose::parse("20/0").unwrap(), 1);
+    let est = estimate(&reference(), &req).unwrap();
+    let med = est.months[0]
+        .items
+        .iter()
+        .find(|i| i.code == "medication")
+        .unwrap();
+    assert_eq!(med.amount.0, 6_270);
+    assert_eq!(est.cumulative_mg, 300);
+}
+
+#[test]
+fn escalation_month_by_month() {
+    // 20, 40, 40, 60: woman, first visit.
+    let doses = ["20", "40", "40", "60"]
+        .map(|d| Dose::parse(d).unwrap())
+        .to_vec();
+    let req = CourseRequest {
+        doses,
+        weight_kg: Some(60.0),
+        ..CourseRequest::constant(Sex::Female, Dose::daily(20), 1)
+    };
+    let est = estimate(&reference(), &req).unwrap();
+    let subtotals: Vec<i64> = est.months.iter().map(|m| m.subtotal.0).collect();
+    assert_eq!(subtotals, [21_054, 31_394, 31_394, 43_934]);
+    assert_eq!(est.total.0, 21_054 + 31_394 + 31_394 + 43_934);
+    // 600 + 1,200 + 1,200 + 1,800 = 4,800 mg; / 60 kg = 80 mg/kg.
+    assert_eq!(est.cumulative_mg, 4800);
+    assert_eq!(est.cumulative_mg_per_kg, Some(80.0));
+    let cum: Vec<u64> = est.months.iter().map(|m| m.cumulative_mg).collect();
+    assert_eq!(cum, [600, 1800, 3000, 4800]);
+}
+
+#[test]
+fn two_months_per_visit_has_no_consultation_or_tests_in_between() {
+    // Woman, 20 mg, 4 months, a visit every 2 months:
+    // m1 21,054; m2 medication only 12,540; m3 18,854; m4 12,540.
+    let req = CourseRequest {
+        visit_every: 2,
+        ..CourseRequest::constant(Sex::Female, Dose::daily(20), 4)
+    };
+    let est = estimate(&reference(), &req).unwrap();
+    let subtotals: Vec<i64> = est.months.iter().map(|m| m.subtotal.0).collect();
+    assert_eq!(subtotals, [21_054, 12_540, 18_854, 12_540]);
+    assert_eq!(est.months[1].visit, None);
+    assert_eq!(est.months[1].items.len(), 1);
+    assert_eq!(est.total.0, 64_988);
+}
+
+#[test]
+fn korean_sheet_adds_vat_and_tests_every_two_months() {
+    let kr = sheet("example-clinic-kr.toml");
+    // Man, 20 mg: m1 15,000 + 700×30 + 30,000 = 66,000 + 10% 6,600 = 72,600;
+    // m2 8,000 + 21,000 = 29,000 + 2,900 = 31,900 (blood test not due);
+    // m3 8,000 + 21,000 + 30,000 = 59,000 + 5,900 = 64,900.
+    let est = estimate(&kr, &CourseRequest::constant(Sex::Male, Dose::daily(20), 3)).unwrap();
+    let subtotals: Vec<i64> = est.months.iter().map(|m| m.subtotal.0).collect();
+    assert_eq!(subtotals, [72_600, 31_900, 64_900]);
+    let tax: Vec<i64> = est
+        .months
+        .iter()
+        .map(|m| m.items.last().unwrap().amount.0)
+        .collect();
+    assert_eq!(tax, [6_600, 2_900, 5_900]);
+    assert!(!est.tax_included);
+    assert_eq!(est.currency, "KRW");
+    // Woman: urine test 10,000 at every visit. m1 76,000 + 7,600 = 83,600.
+    let est = estimate(
+        &kr,
+        &CourseRequest::constant(Sex::Female, Dose::daily(20), 1),
+    )
+    .unwrap();
+    assert_eq!(est.total.0, 83_600);
+}
+
+#[test]
+fn flat_sheet_charges_the_package_and_refuses_unpublished_doses() {
+    let flat = sheet("flat-clinic-jp.toml");
+    let est = estimate(
+        &flat,
+        &CourseRequest::constant(Sex::Female, Dose::daily(40), 6),
+    )
+    .unwrap();
+    assert_eq!(est.months[0].items.len(), 1);
+    assert_eq!(est.months[0].items[0].code, "package");
+    assert_eq!(est.total.0, 6 * 24_200);
+    let err = estimate(
+        &flat,
+        &CourseRequest::constant(Sex::Female, Dose::daily(30), 6),
+    )
+    .unwrap_err();
+    assert!(matches!(err, PlanError::NoPackage { month: 1, .. }));
+    assert_eq!(
+        err.to_string(),
+        "month 1: this clinic publishes all-in monthly prices only for 20, 40 mg/day, not for 30 mg/day"
+    );
+}
+
+#[test]
+fn refuses_bad_plans_with_clear_words() {
+    let r = reference();
+    let base = CourseRequest::constant(Sex::Male, Dose::daily(20), 6);
+    let e = |req: CourseRequest| estimate(&r, &req).unwrap_err().to_string();
+    assert_eq!(
+        e(CourseRequest {
+            doses: vec![],
+            ..base.clone()
+        }),
+        "the course needs at least 1 month"
+    );
+    assert!(
+        e(CourseRequest {
+            weight_kg: Some(0.0),
+            ..base.clone()
+        })
+        .contains("0 kg is not possible")
+    );
+    assert!(
+        e(CourseRequest {
+            weight_kg: Some(f64::NAN),
+            ..base.clone()
+        })
+        .contains("not possible")
+    );
+    assert!(
+        e(CourseRequest {
+            visit_every: 3,
+            ..base.clone()
+        })
+        .contains("at most 2 month(s)")
+    );
+    assert!(
+        e(CourseRequest {
+            doses: vec![Dose::daily(25)],
+            ..base.clone()
+        })
+        .contains("25 mg cannot be made")
+    );
+    assert!(
+        e(CourseRequest {
+            doses: vec![Dose::daily(20); 25],
+            ..base
+        })
+        .contains("25 months")
+    );
+}
