@@ -70,6 +70,19 @@ pub struct QuoteArgs {
     /// First day of medication (YYYY-MM-DD): adds the end date and the dates after the course.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub start: Option<jiff::civil::Date>,
+    /// The patient's age in years (under 15 and under 18 have rules of their own).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=120))]
+    pub age: Option<u32>,
+    /// A screening item answered "yes" (repeatable): pregnant, breastfeeding,
+    /// planning_pregnancy, severe_liver_disease, hypervitaminosis_a, allergy, aspirin_asthma,
+    /// psychiatric, bowel_or_liver_history, lipids_or_diabetes, lasik, laser_hair_removal,
+    /// cannot_attend_monthly.
+    #[arg(long = "check", value_name = "ITEM", value_parser = parse_check)]
+    pub checks: Vec<crate::screening::CheckItem>,
+    /// A medicine the patient takes (repeatable), by generic or brand name: interactions are
+    /// warned about.
+    #[arg(long = "medicine", value_name = "NAME")]
+    pub medicines: Vec<String>,
     /// Print one JSON object instead of the table.
     #[arg(long)]
     pub json: bool,
@@ -168,6 +181,20 @@ fn parse_weight(s: &str) -> Result<f64, String> {
 
 fn parse_target(s: &str) -> Result<f64, String> {
     check_target(parse_number(s, "the cumulative target (mg/kg)")?).map_err(|e| e.to_string())
+}
+
+fn parse_check(s: &str) -> Result<crate::screening::CheckItem, String> {
+    use crate::screening::CheckItem;
+    CheckItem::ALL
+        .into_iter()
+        .find(|c| c.code() == s.trim())
+        .ok_or_else(|| {
+            let all: Vec<&str> = CheckItem::ALL.iter().map(|c| c.code()).collect();
+            format!(
+                "unknown screening item '{s}'; the items are {}",
+                all.join(", ")
+            )
+        })
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -284,6 +311,18 @@ pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> anyhow::Result<Cour
         visit_every: args.visit_every,
         start: args.start,
         target_mg_per_kg: args.target_mg_per_kg,
+        screening: crate::screening::Screening {
+            checked: args.checks.iter().copied().collect(),
+            age: args.age,
+            medicines: args
+                .medicines
+                .iter()
+                .map(|n| {
+                    crate::screening::medicine(n)
+                        .map_or_else(|| n.trim().to_string(), |m| m.generic.clone())
+                })
+                .collect(),
+        },
     })
 }
 
@@ -314,7 +353,7 @@ pub fn quote(args: &QuoteArgs, out: &mut dyn Write) -> Result<(), CliError> {
 
     let lang = args.lang.map_or(Lang::En, Lang::from);
     let text = if args.json {
-        let v = report_json(&sheet, &est, lang);
+        let v = report_json(&sheet, &req, &est, lang);
         let mut s = serde_json::to_string_pretty(&v).map_err(|e| CliError::Failure(e.into()))?;
         s.push('\n');
         s
@@ -332,7 +371,12 @@ pub fn today() -> jiff::civil::Date {
 
 /// The estimate as one JSON object (amounts in minor units), with localised labels and
 /// warning messages.
-pub fn report_json(sheet: &PriceSheet, est: &CourseEstimate, lang: Lang) -> serde_json::Value {
+pub fn report_json(
+    sheet: &PriceSheet,
+    req: &CourseRequest,
+    est: &CourseEstimate,
+    lang: Lang,
+) -> serde_json::Value {
     use serde_json::json;
     let months: Vec<serde_json::Value> = est
         .months
@@ -370,6 +414,13 @@ pub fn report_json(sheet: &PriceSheet, est: &CourseEstimate, lang: Lang) -> serd
         "cumulative_mg_per_kg": est.cumulative_mg_per_kg,
         "target_reached": est.target_reached,
         "dates": est.dates,
+        "tests": crate::monitoring::tests_due(sheet, est),
+        "protocols": crate::monitoring::compare_protocols(sheet, req).unwrap_or_default(),
+        "screening": est.screening,
+        "cautions": crate::safety::patient_cautions(est, &sheet.after_last_dose, sheet.currency.code == "JPY")
+            .iter()
+            .map(|c| json!({"code": c.code, "message": c.message(lang)}))
+            .collect::<Vec<_>>(),
         "warnings": warnings,
     })
 }

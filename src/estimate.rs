@@ -10,6 +10,7 @@ use crate::dose::{CapsuleMix, Dose, DoseError, cheapest_mix};
 use crate::money::Money;
 use crate::pricing::{Fees, PriceSheet, TestFor};
 use crate::safety::{self, CourseDates, Warning};
+use crate::screening::{Screening, screening_warnings};
 
 /// Days of medication in one month of a course.
 pub const DAYS_PER_MONTH: u32 = 30;
@@ -56,6 +57,9 @@ pub struct CourseRequest {
     pub start: Option<jiff::civil::Date>,
     /// The cumulative target (mg/kg) whose day of reaching is reported, when weight is known.
     pub target_mg_per_kg: Option<f64>,
+    /// The screening checklist, age and current medicines.
+    #[serde(default)]
+    pub screening: Screening,
 }
 
 impl CourseRequest {
@@ -69,6 +73,7 @@ impl CourseRequest {
             visit_every: 1,
             start: None,
             target_mg_per_kg: None,
+            screening: Screening::default(),
         }
     }
 }
@@ -209,7 +214,9 @@ pub struct CourseEstimate {
     pub days: u32,
     /// Dates that follow from the start date, when known.
     pub dates: Option<CourseDates>,
-    /// Rules the plan breaks or comes near.
+    /// The screening the warnings were drawn from.
+    pub screening: Screening,
+    /// Rules the plan breaks or comes near: screening first, then dosing.
     pub warnings: Vec<Warning>,
 }
 
@@ -398,9 +405,11 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
         target_reached,
         days,
         dates,
+        screening: req.screening.clone(),
         warnings: Vec::new(),
     };
-    est.warnings = safety::dose_warnings(&est, req.visit);
+    est.warnings = screening_warnings(&req.screening, req.sex);
+    est.warnings.extend(safety::dose_warnings(&est, req.visit));
     Ok(est)
 }
 

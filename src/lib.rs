@@ -1,6 +1,7 @@
 //! Dose & Cost Planner: isotretinoin dose, course and fee estimates for dermatology clinics.
 //!
-//! The core (`money`, `pricing`, `dose`, `estimate`, `safety`, `i18n`) is pure: it turns
+//! The core (`money`, `pricing`, `dose`, `estimate`, `safety`, `screening`, `monitoring`,
+//! `i18n`) is pure: it turns
 //! inputs into numbers and text and never touches the GUI, the PDF writer or the file system.
 //! The faces (`app`, `pdf`, `cli`) render the core's [`estimate::CourseEstimate`];
 //! `files` is the only module that reads and writes files.
@@ -9,8 +10,10 @@ pub mod dose;
 pub mod estimate;
 pub mod i18n;
 pub mod money;
+pub mod monitoring;
 pub mod pricing;
 pub mod safety;
+pub mod screening;
 
 pub mod app;
 pub mod cli;

@@ -210,11 +210,15 @@ impl Caution {
     /// The text for the patient, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         let key = format!("caution-{}", self.code.replace('_', "-"));
-        let args: Vec<(&str, Arg)> = self
+        let mut args: Vec<(&str, Arg)> = self
             .args
             .iter()
             .map(|(k, v)| (*k, Arg::Str(v.clone())))
             .collect();
+        if let Some((_, group)) = self.args.iter().find(|(k, _)| *k == "group") {
+            let text = lang.tr(&format!("interaction-{}", group.replace('_', "-")));
+            args.push(("text", Arg::Str(text)));
+        }
         lang.tr_args(&key, &args)
     }
 }
@@ -273,8 +277,43 @@ pub fn patient_cautions(est: &CourseEstimate, policy: &AfterLastDose, japan: boo
         policy.sun_and_laser,
         date(dates.map(|d| d.sun_and_laser_until)),
     ));
+    if let Some(d) = dates {
+        out.push(Caution {
+            code: "laser_hair_removal_from",
+            args: vec![("date", d.laser_hair_removal_from.to_string())],
+        });
+        out.push(Caution {
+            code: "vaccination_from",
+            args: vec![("date", d.vaccination_from.to_string())],
+        });
+        out.push(Caution {
+            code: "surgery_from",
+            args: vec![("date", d.elective_surgery_from.to_string())],
+        });
+        out.push(Caution {
+            code: "next_course_from",
+            args: vec![("date", d.next_course_from.to_string())],
+        });
+    } else {
+        out.push(Caution {
+            code: "vaccination",
+            args: vec![("months", policy.vaccination.to_string())],
+        });
+    }
+    for name in &est.screening.medicines {
+        if let Some(m) = crate::screening::medicine(name) {
+            out.push(Caution {
+                code: "interaction",
+                args: vec![("medicine", m.generic.clone()), ("group", m.group.clone())],
+            });
+        }
+    }
     out.push(Caution {
         code: "take_after_meal",
+        args: Vec::new(),
+    });
+    out.push(Caution {
+        code: "alcohol",
         args: Vec::new(),
     });
     if japan {

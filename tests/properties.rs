@@ -77,6 +77,7 @@ proptest! {
             visit_every: if every2 { 2 } else { 1 },
             start: None,
             target_mg_per_kg: None,
+            screening: Default::default(),
         };
         let est = estimate(&sheet, &req).unwrap();
         prop_assert_eq!(est.months.len(), doses.len());

@@ -33,3 +33,59 @@ caution-sun-and-laser = Avoid sunburn and do not have laser or light treatment d
 caution-sun-and-laser-until = Avoid sunburn and do not have laser or light treatment until { $date }.
 caution-take-after-meal = Take the capsules right after a meal. If you miss a dose, take it after the next meal the same day; never take a double dose the next day.
 caution-unapproved-japan = Isotretinoin is not approved in Japan: treatment is self-paid and is not covered by the national relief system for adverse drug reactions.
+
+consequence-contraindicated = Contraindicated
+consequence-caution = Caution
+consequence-guardian = Guardian required
+
+check-pregnant = Pregnant
+check-breastfeeding = Breastfeeding
+check-planning-pregnancy = Planning a pregnancy within a year
+check-severe-liver-disease = Severe liver disease
+check-hypervitaminosis-a = Hypervitaminosis A
+check-allergy = Allergy to isotretinoin or its excipients (parabens, soy, peanut)
+check-aspirin-asthma = Aspirin-induced asthma
+check-psychiatric = Psychiatric illness (depression, schizophrenia)
+check-bowel-or-liver-history = History of ulcerative colitis, Crohn's disease or serious liver damage
+check-lipids-or-diabetes = Hyperlipidaemia or diabetes
+check-lasik = LASIK within 6 months before or after the course
+check-laser-hair-removal = Laser hair removal or photo-epilation planned
+check-cannot-attend-monthly = Cannot attend monthly visits
+
+interaction-tetracycline = Tetracycline antibiotics with isotretinoin can raise intracranial pressure: do not combine.
+interaction-systemic-corticosteroid = Systemic corticosteroids with isotretinoin add to bone loss (inhaled or topical steroids are fine).
+interaction-antiepileptic = Antiepileptics with isotretinoin add to loss of bone density.
+interaction-vitamin-a = Vitamin A supplements and multivitamins with vitamin A add to isotretinoin's toxicity: stop them.
+
+warn-screen-pregnant = Pregnant: isotretinoin is contraindicated.
+warn-screen-breastfeeding = Breastfeeding: isotretinoin is contraindicated.
+warn-screen-planning-pregnancy = Planning a pregnancy within a year: isotretinoin is contraindicated.
+warn-screen-severe-liver-disease = Severe liver disease: isotretinoin is contraindicated.
+warn-screen-hypervitaminosis-a = Hypervitaminosis A: isotretinoin is contraindicated.
+warn-screen-allergy = Allergy to isotretinoin or its excipients (parabens, soy, peanut): contraindicated.
+warn-screen-aspirin-asthma = Aspirin-induced asthma: isotretinoin is contraindicated.
+warn-screen-psychiatric = Psychiatric illness: prescribe with care; the patient must report mood changes at once.
+warn-screen-bowel-or-liver-history = History of ulcerative colitis, Crohn's disease or serious liver damage: prescribe with care.
+warn-screen-lipids-or-diabetes = Hyperlipidaemia or diabetes: prescribe with care and watch lipids and glucose.
+warn-screen-lasik = LASIK within 6 months before or after the course: postpone one or the other.
+warn-screen-laser-hair-removal = Laser hair removal: suspend it during the course and for 1 month after.
+warn-screen-cannot-attend-monthly = Cannot attend monthly visits: monthly visits and tests are required.
+warn-age-under-15 = Age { $age }: under 15, growth plates may close early.
+warn-age-under-18-guardian = Age { $age }: under 18, a guardian must attend the first visit.
+warn-interaction-tetracycline = Takes { $medicine }: tetracycline antibiotics with isotretinoin can raise intracranial pressure.
+warn-interaction-systemic-corticosteroid = Takes { $medicine }: systemic corticosteroids with isotretinoin add to bone loss.
+warn-interaction-antiepileptic = Takes { $medicine }: antiepileptics with isotretinoin add to loss of bone density.
+warn-interaction-vitamin-a = Takes { $medicine }: vitamin A adds to isotretinoin's toxicity.
+
+caution-laser-hair-removal-from = Laser hair removal may resume from { $date }.
+caution-vaccination-from = Avoid vaccines during the course and until { $date } unless necessary.
+caution-vaccination = Avoid vaccines during the course and for { $months } month(s) after unless necessary.
+caution-surgery-from = Elective surgery (e.g. hair transplant) from { $date }.
+caution-next-course-from = A further course can start on { $date } at the earliest.
+caution-alcohol = Limit alcohol during the course (liver).
+caution-interaction = { $medicine }: { $text }
+
+protocol-sheet = This clinic's schedule
+protocol-monthly = Blood test at every visit
+protocol-monthly-two-then-every-two = Monthly for 2 months, then every 2 months
+protocol-baseline-then-every-two = Baseline, then every 2 months

@@ -33,3 +33,59 @@ caution-sun-and-laser = 服用中および服用終了後 { $months } か月間�
 caution-sun-and-laser-until = { $date } までは日焼けを避け、レーザー・光治療を受けないでください。
 caution-take-after-meal = 食後すぐに服用してください。飲み忘れた場合は同じ日の次の食後に服用し、翌日に2回分を飲まないでください。
 caution-unapproved-japan = イソトレチノインは国内未承認薬のため自費診療となり、医薬品副作用被害救済制度の対象外です。
+
+consequence-contraindicated = 禁忌
+consequence-caution = 注意
+consequence-guardian = 保護者同伴が必要
+
+check-pregnant = 妊娠中
+check-breastfeeding = 授乳中
+check-planning-pregnancy = 1年以内に妊娠を希望
+check-severe-liver-disease = 重い肝疾患
+check-hypervitaminosis-a = ビタミンA過剰症
+check-allergy = イソトレチノインまたは添加物（パラベン・大豆・ピーナッツ）へのアレルギー
+check-aspirin-asthma = アスピリン喘息
+check-psychiatric = 精神疾患（うつ病・統合失調症）
+check-bowel-or-liver-history = 潰瘍性大腸炎・クローン病・重い肝障害の既往
+check-lipids-or-diabetes = 脂質異常症・糖尿病
+check-lasik = 治療前後6か月以内のレーシック
+check-laser-hair-removal = レーザー脱毛・光脱毛の予定
+check-cannot-attend-monthly = 毎月の通院ができない
+
+interaction-tetracycline = テトラサイクリン系抗菌薬との併用で頭蓋内圧が上がるおそれがあります。併用しないでください。
+interaction-systemic-corticosteroid = 全身性ステロイドとの併用で骨量減少が進むおそれがあります（吸入・外用ステロイドは可）。
+interaction-antiepileptic = 抗てんかん薬との併用で骨密度低下が進むおそれがあります。
+interaction-vitamin-a = ビタミンAのサプリメント・ビタミンA入りマルチビタミンは毒性が重なるため中止してください。
+
+warn-screen-pregnant = 妊娠中：イソトレチノインは禁忌です。
+warn-screen-breastfeeding = 授乳中：イソトレチノインは禁忌です。
+warn-screen-planning-pregnancy = 1年以内に妊娠を希望：イソトレチノインは禁忌です。
+warn-screen-severe-liver-disease = 重い肝疾患：イソトレチノインは禁忌です。
+warn-screen-hypervitaminosis-a = ビタミンA過剰症：イソトレチノインは禁忌です。
+warn-screen-allergy = イソトレチノインまたは添加物（パラベン・大豆・ピーナッツ）へのアレルギー：禁忌です。
+warn-screen-aspirin-asthma = アスピリン喘息：イソトレチノインは禁忌です。
+warn-screen-psychiatric = 精神疾患：慎重投与。気分の変化があればすぐに申し出るよう伝えてください。
+warn-screen-bowel-or-liver-history = 潰瘍性大腸炎・クローン病・重い肝障害の既往：慎重投与。
+warn-screen-lipids-or-diabetes = 脂質異常症・糖尿病：慎重投与。脂質と血糖を確認してください。
+warn-screen-lasik = 治療前後6か月以内のレーシック：どちらかを延期してください。
+warn-screen-laser-hair-removal = レーザー脱毛：服用中と服用終了後1か月は中止してください。
+warn-screen-cannot-attend-monthly = 毎月の通院ができない：毎月の受診と検査が必要です。
+warn-age-under-15 = { $age }歳：15歳未満は骨端線が早く閉じるおそれがあります。
+warn-age-under-18-guardian = { $age }歳：18歳未満は初診時に保護者の同伴が必要です。
+warn-interaction-tetracycline = { $medicine } を服用中：テトラサイクリン系抗菌薬との併用で頭蓋内圧が上がるおそれがあります。
+warn-interaction-systemic-corticosteroid = { $medicine } を服用中：全身性ステロイドとの併用で骨量減少が進むおそれがあります。
+warn-interaction-antiepileptic = { $medicine } を服用中：抗てんかん薬との併用で骨密度低下が進むおそれがあります。
+warn-interaction-vitamin-a = { $medicine } を服用中：ビタミンAは毒性が重なります。
+
+caution-laser-hair-removal-from = レーザー脱毛は { $date } から再開できます。
+caution-vaccination-from = 服用中および { $date } までは、必要な場合を除き予防接種を避けてください。
+caution-vaccination = 服用中および服用終了後 { $months } か月間は、必要な場合を除き予防接種を避けてください。
+caution-surgery-from = 美容目的などの予定手術（植毛など）は { $date } 以降にしてください。
+caution-next-course-from = 次の治療は早くても { $date } から開始できます。
+caution-alcohol = 服用中の飲酒は控えめにしてください（肝臓への負担）。
+caution-interaction = { $medicine }：{ $text }
+
+protocol-sheet = 当院の検査スケジュール
+protocol-monthly = 毎回の受診時に血液検査
+protocol-monthly-two-then-every-two = 最初の2か月は毎月、その後2か月ごと
+protocol-baseline-then-every-two = 開始前、その後2か月ごと

@@ -33,3 +33,59 @@ caution-sun-and-laser = 복용 중과 복용 종료 후 { $months }개월 동안
 caution-sun-and-laser-until = { $date }까지 햇볕에 타지 않도록 하고 레이저·광치료를 받지 마십시오.
 caution-take-after-meal = 식사 직후에 복용하십시오. 잊었을 때는 같은 날 다음 식사 후에 복용하고, 다음 날 두 번 분량을 복용하지 마십시오.
 caution-unapproved-japan = 이소트레티노인은 일본에서 미승인 약으로 자비 진료이며, 의약품 부작용 피해 구제 제도의 대상이 아닙니다.
+
+consequence-contraindicated = 금기
+consequence-caution = 주의
+consequence-guardian = 보호자 동반 필요
+
+check-pregnant = 임신 중
+check-breastfeeding = 수유 중
+check-planning-pregnancy = 1년 이내 임신 계획
+check-severe-liver-disease = 중증 간 질환
+check-hypervitaminosis-a = 비타민 A 과잉증
+check-allergy = 이소트레티노인 또는 첨가물(파라벤·대두·땅콩) 알레르기
+check-aspirin-asthma = 아스피린 천식
+check-psychiatric = 정신 질환(우울증·조현병)
+check-bowel-or-liver-history = 궤양성 대장염·크론병·중증 간 손상 병력
+check-lipids-or-diabetes = 고지혈증·당뇨병
+check-lasik = 치료 전후 6개월 이내 라식
+check-laser-hair-removal = 레이저 제모·광 제모 예정
+check-cannot-attend-monthly = 매월 내원할 수 없음
+
+interaction-tetracycline = 테트라사이클린계 항생제와 함께 복용하면 두개내압이 오를 수 있습니다. 병용하지 마십시오.
+interaction-systemic-corticosteroid = 전신 스테로이드와 함께 복용하면 골 손실이 커질 수 있습니다(흡입·외용 스테로이드는 괜찮습니다).
+interaction-antiepileptic = 항경련제와 함께 복용하면 골밀도 저하가 커질 수 있습니다.
+interaction-vitamin-a = 비타민 A 보충제와 비타민 A가 든 종합비타민은 독성이 겹치므로 중단하십시오.
+
+warn-screen-pregnant = 임신 중: 이소트레티노인은 금기입니다.
+warn-screen-breastfeeding = 수유 중: 이소트레티노인은 금기입니다.
+warn-screen-planning-pregnancy = 1년 이내 임신 계획: 이소트레티노인은 금기입니다.
+warn-screen-severe-liver-disease = 중증 간 질환: 이소트레티노인은 금기입니다.
+warn-screen-hypervitaminosis-a = 비타민 A 과잉증: 이소트레티노인은 금기입니다.
+warn-screen-allergy = 이소트레티노인 또는 첨가물(파라벤·대두·땅콩) 알레르기: 금기입니다.
+warn-screen-aspirin-asthma = 아스피린 천식: 이소트레티노인은 금기입니다.
+warn-screen-psychiatric = 정신 질환: 신중 투여. 기분 변화가 있으면 즉시 알리도록 하십시오.
+warn-screen-bowel-or-liver-history = 궤양성 대장염·크론병·중증 간 손상 병력: 신중 투여.
+warn-screen-lipids-or-diabetes = 고지혈증·당뇨병: 신중 투여. 지질과 혈당을 확인하십시오.
+warn-screen-lasik = 치료 전후 6개월 이내 라식: 둘 중 하나를 미루십시오.
+warn-screen-laser-hair-removal = 레이저 제모: 복용 중과 복용 종료 후 1개월은 중단하십시오.
+warn-screen-cannot-attend-monthly = 매월 내원할 수 없음: 매월 진료와 검사가 필요합니다.
+warn-age-under-15 = { $age }세: 15세 미만은 성장판이 일찍 닫힐 수 있습니다.
+warn-age-under-18-guardian = { $age }세: 18세 미만은 초진 때 보호자가 동반해야 합니다.
+warn-interaction-tetracycline = { $medicine } 복용 중: 테트라사이클린계 항생제와 병용하면 두개내압이 오를 수 있습니다.
+warn-interaction-systemic-corticosteroid = { $medicine } 복용 중: 전신 스테로이드와 병용하면 골 손실이 커질 수 있습니다.
+warn-interaction-antiepileptic = { $medicine } 복용 중: 항경련제와 병용하면 골밀도 저하가 커질 수 있습니다.
+warn-interaction-vitamin-a = { $medicine } 복용 중: 비타민 A는 독성이 겹칩니다.
+
+caution-laser-hair-removal-from = 레이저 제모는 { $date }부터 다시 할 수 있습니다.
+caution-vaccination-from = 복용 중과 { $date }까지는 꼭 필요한 경우가 아니면 예방접종을 피하십시오.
+caution-vaccination = 복용 중과 복용 종료 후 { $months }개월 동안은 꼭 필요한 경우가 아니면 예방접종을 피하십시오.
+caution-surgery-from = 미용 목적 등 예정 수술(모발 이식 등)은 { $date } 이후에 하십시오.
+caution-next-course-from = 다음 치료는 빨라도 { $date }부터 시작할 수 있습니다.
+caution-alcohol = 복용 중에는 음주를 줄이십시오(간 부담).
+caution-interaction = { $medicine }: { $text }
+
+protocol-sheet = 이 병원의 검사 일정
+protocol-monthly = 매 내원 시 혈액 검사
+protocol-monthly-two-then-every-two = 처음 2개월은 매월, 이후 2개월마다
+protocol-baseline-then-every-two = 시작 전, 이후 2개월마다
