@@ -37,14 +37,14 @@ pub enum Command {
 
 /// Arguments of `dose-planner quote`.
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("dose").required(true).multiple(true).args(["daily_mg", "doses", "target_mg_per_kg"])))]
+#[command(group(clap::ArgGroup::new("dose").multiple(true).args(["daily_mg", "doses", "target_mg_per_kg"]).conflicts_with("open")))]
 pub struct QuoteArgs {
     /// Price sheet (TOML); default: the built-in reference clinic.
     #[arg(long, value_name = "FILE")]
     pub pricing: Option<PathBuf>,
     /// The patient's sex.
-    #[arg(long, value_enum)]
-    pub sex: SexArg,
+    #[arg(long, value_enum, required_unless_present = "open")]
+    pub sex: Option<SexArg>,
     /// First or return visit in month 1.
     #[arg(long, value_enum, default_value = "first")]
     pub visit: VisitArg,
@@ -83,6 +83,16 @@ pub struct QuoteArgs {
     /// warned about.
     #[arg(long = "medicine", value_name = "NAME")]
     pub medicines: Vec<String>,
+    /// Reopen a saved quote (its frozen prices give the same totals as when it was saved).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["sex", "pricing", "months", "weight_kg", "start", "age", "checks", "medicines", "visit_every"])]
+    pub open: Option<PathBuf>,
+    /// With --open: price the saved plan at today's prices instead (from --pricing, the
+    /// sheet it was made with, or the built-in sheet).
+    #[arg(long, requires = "open")]
+    pub reprice: bool,
+    /// Save the quote (inputs and frozen prices) as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
     /// Print one JSON object instead of the table.
     #[arg(long)]
     pub json: bool,
@@ -293,14 +303,17 @@ pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> anyhow::Result<Cour
                     format!("no capsule dose reaches {t} mg/kg in {months} months at {w} kg"),
                 )?,
             ),
-            _ => anyhow::bail!("give --daily-mg, --doses, or --target-mg-per-kg with --weight-kg"),
+            _ => anyhow::bail!(
+                "say the dose: --daily-mg, --doses, or --target-mg-per-kg with --weight-kg"
+            ),
         };
         vec![dose; months as usize]
     };
     Ok(CourseRequest {
         sex: match args.sex {
-            SexArg::Female => Sex::Female,
-            SexArg::Male => Sex::Male,
+            Some(SexArg::Female) => Sex::Female,
+            Some(SexArg::Male) => Sex::Male,
+            None => anyhow::bail!("say the patient's sex: --sex female or --sex male"),
         },
         visit: match args.visit {
             VisitArg::First => Visit::First,
@@ -328,19 +341,140 @@ pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> anyhow::Result<Cour
 
 /// Runs `quote`, writing the text or JSON to `out`.
 pub fn quote(args: &QuoteArgs, out: &mut dyn Write) -> Result<(), CliError> {
-    let sheet = sheet_for(args.pricing.as_deref()).map_err(|e| CliError::Input(e.into()))?;
-    let req = request_from(args, &sheet).map_err(CliError::Input)?;
-    let est = estimate(&sheet, &req).map_err(|e| CliError::Input(e.into()))?;
+    let input = |e: anyhow::Error| CliError::Input(e);
+    let failure = |e: anyhow::Error| CliError::Failure(e);
+    let mut notice = None;
+    let (sheet_name, sheet_toml, sheet, req, est, patient, saved_date) = match &args.open {
+        Some(path) => {
+            let text = files::read_text(path).map_err(|e| input(e.into()))?;
+            let reopened = crate::saved::open(&text, &path.display().to_string())
+                .map_err(|e| input(e.into()))?;
+            let q = reopened.quote.clone();
+            // Today's sheet: --pricing, else the file the quote was made with, else built in.
+            let current: Option<(String, String)> = match &args.pricing {
+                Some(p) => Some((
+                    p.display().to_string(),
+                    files::read_text(p).map_err(|e| input(e.into()))?,
+                )),
+                None if q.sheet_name == pricing::REFERENCE_SHEET_NAME => Some((
+                    q.sheet_name.clone(),
+                    pricing::REFERENCE_SHEET_TOML.to_string(),
+                )),
+                None => files::read_text(std::path::Path::new(&q.sheet_name))
+                    .ok()
+                    .map(|t| (q.sheet_name.clone(), t)),
+            };
+            let current = match current {
+                Some((name, toml)) => match pricing::parse(&toml, &name) {
+                    Ok(sheet) => Some((name, toml, sheet)),
+                    Err(e) if args.reprice => {
+                        return Err(input(files::SheetError::from(e).into()));
+                    }
+                    Err(_) => None,
+                },
+                None => None,
+            };
+            let check = current
+                .as_ref()
+                .map(|c| (c, crate::saved::check_prices(&reopened, &c.2)));
+            match check {
+                Some(((name, toml, current), crate::saved::PriceCheck::Changed { .. }))
+                    if args.reprice =>
+                {
+                    let est = estimate(current, &q.request).map_err(|e| input(e.into()))?;
+                    (
+                        name.clone(),
+                        toml.clone(),
+                        current.clone(),
+                        q.request.clone(),
+                        est,
+                        q.patient.clone(),
+                        None,
+                    )
+                }
+                Some((
+                    _,
+                    crate::saved::PriceCheck::Changed {
+                        saved_total,
+                        current_total,
+                    },
+                )) => {
+                    notice = Some(format!(
+                        "note: prices have changed since this quote was saved: course total {} then, {} at today's prices (use --reprice)",
+                        reopened.sheet.currency.format(saved_total, Lang::En),
+                        reopened.sheet.currency.format(current_total, Lang::En)
+                    ));
+                    (
+                        q.sheet_name.clone(),
+                        q.sheet_toml.clone(),
+                        reopened.sheet,
+                        q.request.clone(),
+                        reopened.estimate,
+                        q.patient.clone(),
+                        Some(q.quote_date),
+                    )
+                }
+                Some((_, crate::saved::PriceCheck::CannotReprice(e))) if args.reprice => {
+                    return Err(input(anyhow::anyhow!(
+                        "today's price sheet cannot price this plan: {e}"
+                    )));
+                }
+                _ => (
+                    q.sheet_name.clone(),
+                    q.sheet_toml.clone(),
+                    reopened.sheet,
+                    q.request.clone(),
+                    reopened.estimate,
+                    q.patient.clone(),
+                    Some(q.quote_date),
+                ),
+            }
+        }
+        None => {
+            let (name, toml) = match &args.pricing {
+                Some(p) => (
+                    p.display().to_string(),
+                    files::read_text(p).map_err(|e| input(e.into()))?,
+                ),
+                None => (
+                    pricing::REFERENCE_SHEET_NAME.to_string(),
+                    pricing::REFERENCE_SHEET_TOML.to_string(),
+                ),
+            };
+            let sheet = pricing::parse(&toml, &name)
+                .map_err(|e| input(files::SheetError::from(e).into()))?;
+            let req = request_from(args, &sheet).map_err(input)?;
+            let est = estimate(&sheet, &req).map_err(|e| input(e.into()))?;
+            (name, toml, sheet, req, est, args.patient.clone(), None)
+        }
+    };
+    if let Some(n) = &notice {
+        eprintln!("{n}");
+    }
+    let patient = args.patient.clone().or(patient);
+    let quote_date = args.date.or(saved_date).unwrap_or_else(today);
+
+    if let Some(path) = &args.save {
+        let saved = crate::saved::save(
+            &sheet_name,
+            &sheet_toml,
+            &req,
+            &est,
+            patient.as_deref(),
+            quote_date,
+        );
+        files::write_atomic(path, crate::saved::to_json(&saved).as_bytes())
+            .map_err(|e| failure(e.into()))?;
+    }
 
     if let Some(path) = &args.pdf {
         let lang = args.lang.map_or(Lang::Ja, Lang::from);
-        let date = args.date.unwrap_or_else(today);
         let bytes = crate::pdf::estimate_pdf(&crate::pdf::PdfRequest {
             sheet: &sheet,
             estimate: &est,
             lang,
-            patient: args.patient.as_deref(),
-            quote_date: date,
+            patient: patient.as_deref(),
+            quote_date,
         })
         .map_err(|e| CliError::Input(e.into()))?;
         files::write_atomic(path, &bytes).map_err(|e| CliError::Failure(e.into()))?;

@@ -42,6 +42,7 @@ pub enum Visit {
 
 /// What the estimate is computed from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CourseRequest {
     /// The patient's sex.
     pub sex: Sex,

@@ -10,7 +10,7 @@ use crate::pricing::{self, PriceSheet, PricingError};
 #[derive(Debug, thiserror::Error)]
 pub enum SheetError {
     /// The file could not be read.
-    #[error("cannot read the price sheet {path}: {reason}")]
+    #[error("cannot read {path}: {reason}")]
     Read {
         /// The file.
         path: String,
@@ -30,16 +30,21 @@ impl From<PricingError> for SheetError {
 
 /// Reads and parses the price sheet at `path`.
 pub fn load_sheet(path: &Path) -> Result<PriceSheet, SheetError> {
+    let text = read_text(path)?;
+    Ok(pricing::parse(&text, &path.display().to_string())?)
+}
+
+/// Reads a UTF-8 text file, with the reason in plain words on failure.
+pub fn read_text(path: &Path) -> Result<String, SheetError> {
     let shown = path.display().to_string();
-    let text = std::fs::read(path).map_err(|e| SheetError::Read {
+    let bytes = std::fs::read(path).map_err(|e| SheetError::Read {
         path: shown.clone(),
         reason: io_reason(&e, path),
     })?;
-    let text = String::from_utf8(text).map_err(|_| SheetError::Read {
-        path: shown.clone(),
+    String::from_utf8(bytes).map_err(|_| SheetError::Read {
+        path: shown,
         reason: "the file is not UTF-8 text; save it as UTF-8".into(),
-    })?;
-    Ok(pricing::parse(&text, &shown)?)
+    })
 }
 
 /// The `.toml` files in `dir`, sorted by name; empty when the folder does not exist.

@@ -1,7 +1,7 @@
 //! Dose & Cost Planner: isotretinoin dose, course and fee estimates for dermatology clinics.
 //!
 //! The core (`money`, `pricing`, `dose`, `estimate`, `safety`, `screening`, `monitoring`,
-//! `i18n`) is pure: it turns
+//! `saved`, `i18n`) is pure: it turns
 //! inputs into numbers and text and never touches the GUI, the PDF writer or the file system.
 //! The faces (`app`, `pdf`, `cli`) render the core's [`estimate::CourseEstimate`];
 //! `files` is the only module that reads and writes files.
@@ -13,6 +13,7 @@ pub mod money;
 pub mod monitoring;
 pub mod pricing;
 pub mod safety;
+pub mod saved;
 pub mod screening;
 
 pub mod app;

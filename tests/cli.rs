@@ -223,7 +223,7 @@ fn bad_input_exits_2_with_one_clear_line() {
     refused(&["--sex", "male"], "--daily-mg");
     refused(
         &with(&["--pricing", "no/such/sheet.toml"]),
-        "cannot read the price sheet no/such/sheet.toml",
+        "cannot read no/such/sheet.toml: no such file or folder",
     );
     refused(&with(&["--visit-every", "3"]), "--visit-every");
     refused(&with(&["--start", "2026-13-01"]), "YYYY-MM-DD");
@@ -270,4 +270,46 @@ fn no_subcommand_without_display_fails_cleanly_and_help_works() {
     let (code, _, err) = run(&["frobnicate"]);
     assert_eq!(code, 2);
     assert!(err.contains("frobnicate"));
+}
+
+#[test]
+fn save_then_open_after_a_price_rise() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("clinic.toml");
+    std::fs::write(&sheet, include_str!("../pricing/reference-clinic-jp.toml")).unwrap();
+    let q = dir.path().join("q.json");
+    let (s, q) = (sheet.to_str().unwrap(), q.to_str().unwrap());
+    let v = json(&[
+        "--pricing",
+        s,
+        "--sex",
+        "female",
+        "--daily-mg",
+        "20",
+        "--months",
+        "3",
+        "--save",
+        q,
+    ]);
+    assert_eq!(v["total"], 21_054 + 2 * 18_854);
+    // The clinic raises the 20 mg capsule to 450 yen: 90 capsules × 32 = 2,880 more.
+    let raised =
+        include_str!("../pricing/reference-clinic-jp.toml").replace("price = 418", "price = 450");
+    std::fs::write(&sheet, raised).unwrap();
+    let (code, out, err) = run(&["quote", "--open", q, "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"], 58_762);
+    assert!(
+        err.contains("prices have changed") && err.contains("¥61,642"),
+        "{err}"
+    );
+    let (code, out, _) = run(&["quote", "--open", q, "--reprice", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"], 61_642);
+    // Garbage in place of the saved file.
+    std::fs::write(q, "{not json").unwrap();
+    refused(&["--open", q], "is not a saved quote");
+    refused(&["--open", q, "--sex", "male"], "cannot be used with");
 }
