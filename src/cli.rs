@@ -339,118 +339,139 @@ pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> anyhow::Result<Cour
     })
 }
 
+/// A quote ready to print: the sheet it is priced with, its inputs and its estimate.
+struct Loaded {
+    sheet_name: String,
+    sheet_toml: String,
+    sheet: PriceSheet,
+    req: CourseRequest,
+    est: CourseEstimate,
+    patient: Option<String>,
+    quote_date: Option<jiff::civil::Date>,
+}
+
+fn input(e: impl Into<anyhow::Error>) -> CliError {
+    CliError::Input(e.into())
+}
+
+/// Reads `path`, or the built-in sheet, as (name, text).
+fn sheet_text(path: Option<&std::path::Path>) -> Result<(String, String), CliError> {
+    Ok(match path {
+        Some(p) => (p.display().to_string(), files::read_text(p).map_err(input)?),
+        None => (
+            pricing::REFERENCE_SHEET_NAME.to_string(),
+            pricing::REFERENCE_SHEET_TOML.to_string(),
+        ),
+    })
+}
+
+/// A new quote from the arguments.
+fn new_quote(args: &QuoteArgs) -> Result<Loaded, CliError> {
+    let (sheet_name, sheet_toml) = sheet_text(args.pricing.as_deref())?;
+    let sheet =
+        pricing::parse(&sheet_toml, &sheet_name).map_err(|e| input(files::SheetError::from(e)))?;
+    let req = request_from(args, &sheet).map_err(input)?;
+    let est = estimate(&sheet, &req).map_err(input)?;
+    Ok(Loaded {
+        sheet_name,
+        sheet_toml,
+        sheet,
+        req,
+        est,
+        patient: args.patient.clone(),
+        quote_date: None,
+    })
+}
+
+/// A saved quote, at its frozen prices or (`--reprice`) at today's; the notice says when
+/// today's prices differ.
+fn saved_quote(
+    args: &QuoteArgs,
+    path: &std::path::Path,
+) -> Result<(Loaded, Option<String>), CliError> {
+    use crate::saved::{self, PriceCheck};
+    let text = files::read_text(path).map_err(input)?;
+    let reopened = saved::open(&text, &path.display().to_string()).map_err(input)?;
+    let q = reopened.quote.clone();
+    // Today's sheet: --pricing, else the file the quote was made with, else built in.
+    let today_sheet = match &args.pricing {
+        Some(p) => Some(sheet_text(Some(p))?),
+        None if q.sheet_name == pricing::REFERENCE_SHEET_NAME => Some(sheet_text(None)?),
+        None => files::read_text(std::path::Path::new(&q.sheet_name))
+            .ok()
+            .map(|t| (q.sheet_name.clone(), t)),
+    };
+    let today_sheet = match today_sheet.map(|(n, t)| (pricing::parse(&t, &n), n, t)) {
+        Some((Ok(sheet), name, toml)) => Some((name, toml, sheet)),
+        Some((Err(e), _, _)) if args.reprice => return Err(input(files::SheetError::from(e))),
+        _ => None,
+    };
+    let frozen = Loaded {
+        sheet_name: q.sheet_name.clone(),
+        sheet_toml: q.sheet_toml.clone(),
+        sheet: reopened.sheet.clone(),
+        req: q.request.clone(),
+        est: reopened.estimate.clone(),
+        patient: q.patient.clone(),
+        quote_date: Some(q.quote_date),
+    };
+    let Some((name, toml, sheet)) = today_sheet else {
+        return Ok((frozen, None));
+    };
+    match saved::check_prices(&reopened, &sheet) {
+        PriceCheck::Unchanged => Ok((frozen, None)),
+        PriceCheck::Changed { .. } if args.reprice => {
+            let est = estimate(&sheet, &q.request).map_err(input)?;
+            Ok((
+                Loaded {
+                    sheet_name: name,
+                    sheet_toml: toml,
+                    sheet,
+                    est,
+                    quote_date: None,
+                    ..frozen
+                },
+                None,
+            ))
+        }
+        PriceCheck::Changed {
+            saved_total,
+            current_total,
+        } => {
+            let cur = &reopened.sheet.currency;
+            let notice = format!(
+                "note: prices have changed since this quote was saved: course total {} then, {} at today's prices (use --reprice)",
+                cur.format(saved_total, Lang::En),
+                cur.format(current_total, Lang::En)
+            );
+            Ok((frozen, Some(notice)))
+        }
+        PriceCheck::CannotReprice(e) if args.reprice => Err(input(anyhow::anyhow!(
+            "today's price sheet cannot price this plan: {e}"
+        ))),
+        PriceCheck::CannotReprice(_) => Ok((frozen, None)),
+    }
+}
+
 /// Runs `quote`, writing the text or JSON to `out`.
 pub fn quote(args: &QuoteArgs, out: &mut dyn Write) -> Result<(), CliError> {
-    let input = |e: anyhow::Error| CliError::Input(e);
     let failure = |e: anyhow::Error| CliError::Failure(e);
-    let mut notice = None;
-    let (sheet_name, sheet_toml, sheet, req, est, patient, saved_date) = match &args.open {
-        Some(path) => {
-            let text = files::read_text(path).map_err(|e| input(e.into()))?;
-            let reopened = crate::saved::open(&text, &path.display().to_string())
-                .map_err(|e| input(e.into()))?;
-            let q = reopened.quote.clone();
-            // Today's sheet: --pricing, else the file the quote was made with, else built in.
-            let current: Option<(String, String)> = match &args.pricing {
-                Some(p) => Some((
-                    p.display().to_string(),
-                    files::read_text(p).map_err(|e| input(e.into()))?,
-                )),
-                None if q.sheet_name == pricing::REFERENCE_SHEET_NAME => Some((
-                    q.sheet_name.clone(),
-                    pricing::REFERENCE_SHEET_TOML.to_string(),
-                )),
-                None => files::read_text(std::path::Path::new(&q.sheet_name))
-                    .ok()
-                    .map(|t| (q.sheet_name.clone(), t)),
-            };
-            let current = match current {
-                Some((name, toml)) => match pricing::parse(&toml, &name) {
-                    Ok(sheet) => Some((name, toml, sheet)),
-                    Err(e) if args.reprice => {
-                        return Err(input(files::SheetError::from(e).into()));
-                    }
-                    Err(_) => None,
-                },
-                None => None,
-            };
-            let check = current
-                .as_ref()
-                .map(|c| (c, crate::saved::check_prices(&reopened, &c.2)));
-            match check {
-                Some(((name, toml, current), crate::saved::PriceCheck::Changed { .. }))
-                    if args.reprice =>
-                {
-                    let est = estimate(current, &q.request).map_err(|e| input(e.into()))?;
-                    (
-                        name.clone(),
-                        toml.clone(),
-                        current.clone(),
-                        q.request.clone(),
-                        est,
-                        q.patient.clone(),
-                        None,
-                    )
-                }
-                Some((
-                    _,
-                    crate::saved::PriceCheck::Changed {
-                        saved_total,
-                        current_total,
-                    },
-                )) => {
-                    notice = Some(format!(
-                        "note: prices have changed since this quote was saved: course total {} then, {} at today's prices (use --reprice)",
-                        reopened.sheet.currency.format(saved_total, Lang::En),
-                        reopened.sheet.currency.format(current_total, Lang::En)
-                    ));
-                    (
-                        q.sheet_name.clone(),
-                        q.sheet_toml.clone(),
-                        reopened.sheet,
-                        q.request.clone(),
-                        reopened.estimate,
-                        q.patient.clone(),
-                        Some(q.quote_date),
-                    )
-                }
-                Some((_, crate::saved::PriceCheck::CannotReprice(e))) if args.reprice => {
-                    return Err(input(anyhow::anyhow!(
-                        "today's price sheet cannot price this plan: {e}"
-                    )));
-                }
-                _ => (
-                    q.sheet_name.clone(),
-                    q.sheet_toml.clone(),
-                    reopened.sheet,
-                    q.request.clone(),
-                    reopened.estimate,
-                    q.patient.clone(),
-                    Some(q.quote_date),
-                ),
-            }
-        }
-        None => {
-            let (name, toml) = match &args.pricing {
-                Some(p) => (
-                    p.display().to_string(),
-                    files::read_text(p).map_err(|e| input(e.into()))?,
-                ),
-                None => (
-                    pricing::REFERENCE_SHEET_NAME.to_string(),
-                    pricing::REFERENCE_SHEET_TOML.to_string(),
-                ),
-            };
-            let sheet = pricing::parse(&toml, &name)
-                .map_err(|e| input(files::SheetError::from(e).into()))?;
-            let req = request_from(args, &sheet).map_err(input)?;
-            let est = estimate(&sheet, &req).map_err(|e| input(e.into()))?;
-            (name, toml, sheet, req, est, args.patient.clone(), None)
-        }
+    let (loaded, notice) = match &args.open {
+        Some(path) => saved_quote(args, path)?,
+        None => (new_quote(args)?, None),
     };
     if let Some(n) = &notice {
         eprintln!("{n}");
     }
+    let Loaded {
+        sheet_name,
+        sheet_toml,
+        sheet,
+        req,
+        est,
+        patient,
+        quote_date: saved_date,
+    } = loaded;
     let patient = args.patient.clone().or(patient);
     let quote_date = args.date.or(saved_date).unwrap_or_else(today);
 
