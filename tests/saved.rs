@@ -291,3 +291,30 @@ fn plans_at_their_extremes_never_panic() {
         },
     );
 }
+
+#[test]
+fn recovery_file_round_trip_and_discard() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = files::Recovery::in_dir(&dir.path().join("data"));
+    assert!(rec.load().is_none());
+    let sheet = pricing::reference_sheet();
+    let est = estimate(&sheet, &plan()).unwrap();
+    let q = saved::save(
+        REFERENCE_SHEET_NAME,
+        REFERENCE_SHEET_TOML,
+        &plan(),
+        &est,
+        None,
+        "2026-11-22".parse().unwrap(),
+    );
+    rec.save(&q).unwrap();
+    let back = rec.load().unwrap().unwrap();
+    assert_eq!(back.quote.request, plan());
+    assert_eq!(back.estimate.total, est.total);
+    // Garbage in the recovery file is reported, not a crash.
+    std::fs::write(rec.path(), "{garbage").unwrap();
+    assert!(rec.load().unwrap().is_err());
+    rec.discard().unwrap();
+    assert!(rec.load().is_none());
+    rec.discard().unwrap();
+}
