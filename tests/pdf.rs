@@ -48,9 +48,42 @@ fn squeezed(bytes: &[u8]) -> (String, usize) {
 #[test]
 fn six_month_estimate_has_total_and_labels_in_each_language() {
     let cases = [
-        (Lang::Ja, ["お見積書", "115,324円", "見積日", "有効期限", "月ごとの内訳", "大切なお知らせ", "税込"]),
-        (Lang::En, ["Costestimate", "¥115,324", "Dateofquote", "Validuntil", "Monthbymonth", "Importantinformation", "includetax"]),
-        (Lang::Ko, ["견적서", "¥115,324", "견적일", "유효기한", "월별내역", "중요안내", "세금포함"]),
+        (
+            Lang::Ja,
+            [
+                "お見積書",
+                "115,324円",
+                "見積日",
+                "有効期限",
+                "月ごとの内訳",
+                "大切なお知らせ",
+                "税込",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "Costestimate",
+                "¥115,324",
+                "Dateofquote",
+                "Validuntil",
+                "Monthbymonth",
+                "Importantinformation",
+                "includetax",
+            ],
+        ),
+        (
+            Lang::Ko,
+            [
+                "견적서",
+                "¥115,324",
+                "견적일",
+                "유효기한",
+                "월별내역",
+                "중요안내",
+                "세금포함",
+            ],
+        ),
     ];
     for (lang, labels) in cases {
         let bytes = render(lang, 6, Some("Yamada Hanako")).unwrap();
@@ -61,7 +94,10 @@ fn six_month_estimate_has_total_and_labels_in_each_language() {
             assert!(text.contains(label), "{lang:?}: {label:?} not in {text}");
         }
         assert!(text.contains("YamadaHanako"), "{lang:?}: {text}");
-        assert!(!text.contains('\u{FFFD}'), "{lang:?}: replacement character in {text}");
+        assert!(
+            !text.contains('\u{FFFD}'),
+            "{lang:?}: replacement character in {text}"
+        );
         // Month 1 and the later months, from the core.
         assert!(text.contains("21,054"), "{lang:?}");
         assert!(text.contains("18,854"), "{lang:?}");
@@ -79,7 +115,10 @@ fn metadata_is_set_from_the_quote_date() {
     assert!(String::from_utf8_lossy(&raw(b"ModDate")).starts_with("D:20260501"));
     // Title and producer are UTF-16BE with a BOM.
     let utf16 = |b: Vec<u8>| {
-        let units: Vec<u16> = b[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        let units: Vec<u16> = b[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
         String::from_utf16(&units).unwrap()
     };
     assert!(utf16(raw(b"Title")).contains("Cost estimate"));
@@ -135,7 +174,15 @@ fn cli() -> Command {
 
 fn quote_to(path: &Path) -> std::process::Output {
     cli()
-        .args(["quote", "--sex", "female", "--daily-mg", "20", "--months", "6"])
+        .args([
+            "quote",
+            "--sex",
+            "female",
+            "--daily-mg",
+            "20",
+            "--months",
+            "6",
+        ])
         .args(["--date", "2026-05-01", "--pdf"])
         .arg(path)
         .output()
@@ -156,7 +203,11 @@ fn cli_writes_the_pdf() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("estimate.pdf");
     let out = quote_to(&path);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let bytes = std::fs::read(&path).unwrap();
     assert!(bytes.starts_with(b"%PDF"));
     assert_eq!(entries(dir.path()), vec!["estimate.pdf"]);
@@ -172,7 +223,11 @@ fn cli_refuses_a_folder_as_the_pdf_path() {
     assert!(err.starts_with("error: "), "{err}");
     assert!(err.contains("folder"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(entries(dir.path()).is_empty(), "left behind: {:?}", entries(dir.path()));
+    assert!(
+        entries(dir.path()).is_empty(),
+        "left behind: {:?}",
+        entries(dir.path())
+    );
 }
 
 #[test]
@@ -184,7 +239,11 @@ fn cli_refuses_a_path_in_a_missing_folder() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.starts_with("error: "), "{err}");
     assert!(err.contains("does not exist"), "{err}");
-    assert!(entries(dir.path()).is_empty(), "left behind: {:?}", entries(dir.path()));
+    assert!(
+        entries(dir.path()).is_empty(),
+        "left behind: {:?}",
+        entries(dir.path())
+    );
 }
 
 #[test]
@@ -192,7 +251,15 @@ fn cli_reports_an_unprintable_name_as_bad_input() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("estimate.pdf");
     let out = cli()
-        .args(["quote", "--sex", "female", "--daily-mg", "20", "--patient", "A 😀"])
+        .args([
+            "quote",
+            "--sex",
+            "female",
+            "--daily-mg",
+            "20",
+            "--patient",
+            "A 😀",
+        ])
         .arg("--pdf")
         .arg(&path)
         .output()

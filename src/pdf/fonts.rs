@@ -142,10 +142,10 @@ impl FontSet {
     /// The faces that were drawn with, for embedding.
     pub(crate) fn used(&self) -> Vec<(Slot, &ParsedFont)> {
         let mut out = vec![(Slot::Primary, &self.primary.font)];
-        if self.fallback_used.get() {
-            if let Some(face) = self.fallback() {
-                out.push((Slot::Fallback, &face.font));
-            }
+        if self.fallback_used.get()
+            && let Some(face) = self.fallback()
+        {
+            out.push((Slot::Fallback, &face.font));
         }
         out
     }

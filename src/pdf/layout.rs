@@ -62,7 +62,7 @@ fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -396,7 +396,6 @@ impl Layout<'_, '_> {
         if has_weight {
             headers.push((self.tr("pdf-col-mgkg"), Align::Right));
         }
-        let lead = headers.len();
         for code in &codes {
             headers.push((item_header(code), Align::Right));
         }
@@ -449,7 +448,7 @@ impl Layout<'_, '_> {
                         .split(' ')
                         .map(|w| c.width(w, head_style))
                         .fold(0.0, f32::max);
-                    let word = if h.chars().any(|ch| !ch.is_ascii()) {
+                    let word = if !h.is_ascii() {
                         // Japanese headers wrap anywhere: allow two lines.
                         word.min(c.width(h, head_style) / 2.0 + size)
                     } else {
@@ -548,7 +547,6 @@ impl Layout<'_, '_> {
         )?;
         y += row_h;
         c.rule(MARGIN, y, RIGHT, y, 0.8, INK);
-        let _ = lead;
         self.y = y + 14.0;
 
         let note_style = Style::new(8.0, MUTED);
