@@ -1,7 +1,8 @@
 //! The two bundled faces as the PDF sees them: which face draws each character, and how wide
 //! a piece of text is. Never writes a file and never draws a character a face lacks.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::HashMap;
 
 use printpdf::{FontId, ParsedFont};
 
@@ -61,6 +62,8 @@ pub(crate) struct FontSet {
     fallback_name: &'static str,
     fallback: OnceCell<Result<Face, PdfError>>,
     fallback_used: Cell<bool>,
+    /// Face, glyph and advance (in ems) of each character looked up so far.
+    cache: RefCell<HashMap<char, Option<(Slot, f32)>>>,
 }
 
 impl FontSet {
@@ -78,6 +81,7 @@ impl FontSet {
             fallback_name: fallback.1,
             fallback: OnceCell::new(),
             fallback_used: Cell::new(false),
+            cache: RefCell::new(HashMap::new()),
         })
     }
 
@@ -88,13 +92,21 @@ impl FontSet {
             .ok()
     }
 
-    /// The face that draws `ch` and its glyph, or `None` when neither face has it.
-    fn pick(&self, ch: char) -> Option<(Slot, &Face, u16)> {
-        if let Some(g) = self.primary.glyph(ch) {
-            return Some((Slot::Primary, &self.primary, g));
+    /// The face that draws `ch` and its advance in ems, or `None` when neither face has it.
+    fn pick(&self, ch: char) -> Option<(Slot, f32)> {
+        if let Some(hit) = self.cache.borrow().get(&ch) {
+            return *hit;
         }
-        let face = self.fallback()?;
-        face.glyph(ch).map(|g| (Slot::Fallback, face, g))
+        let found = if let Some(g) = self.primary.glyph(ch) {
+            Some((Slot::Primary, self.primary.advance(g, 1.0)))
+        } else {
+            self.fallback().and_then(|face| {
+                face.glyph(ch)
+                    .map(|g| (Slot::Fallback, face.advance(g, 1.0)))
+            })
+        };
+        self.cache.borrow_mut().insert(ch, found);
+        found
     }
 
     /// Checks that every character of `text` can be drawn; `field` names the text in the
@@ -113,7 +125,7 @@ impl FontSet {
     pub(crate) fn runs(&self, text: &str) -> Result<Vec<(Slot, String)>, PdfError> {
         let mut out: Vec<(Slot, String)> = Vec::new();
         for ch in text.chars() {
-            let Some((slot, _, _)) = self.pick(ch) else {
+            let Some((slot, _)) = self.pick(ch) else {
                 return Err(PdfError::Unprintable {
                     field: format!("the text \"{text}\""),
                     ch,
@@ -135,7 +147,7 @@ impl FontSet {
     pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
         text.chars()
             .filter_map(|c| self.pick(c))
-            .map(|(_, face, g)| face.advance(g, size))
+            .map(|(_, em)| em * size)
             .sum()
     }
 

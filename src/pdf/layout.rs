@@ -429,10 +429,10 @@ impl Layout<'_, '_> {
         let total_label = self.tr("pdf-row-total");
         let total = self.money(est.total);
 
-        // Fit the columns: shrink the type until the natural widths fit the page.
+        // Fit the columns: headers on one line if they fit, else wrapped at words (Japanese
+        // and Korean headers in two balanced lines); then smaller type until the table fits.
         let pad = 5.0;
-        let mut size = 9.0;
-        let (widths, head_style, body) = loop {
+        let natural = |size: f32, wrap_headers: bool| -> Vec<f32> {
             let body = Style::new(size, INK);
             let head_style = Style::new(size - 0.5, INK).bold();
             let mut widths: Vec<f32> = headers
@@ -443,37 +443,45 @@ impl Layout<'_, '_> {
                         .iter()
                         .map(|r| c.width(&r[i], body))
                         .fold(0.0, f32::max);
-                    // The header may wrap, but not inside a word.
-                    let word = h
-                        .split(' ')
-                        .map(|w| c.width(w, head_style))
-                        .fold(0.0, f32::max);
-                    let word = if !h.is_ascii() {
-                        // Japanese headers wrap anywhere: allow two lines.
-                        word.min(c.width(h, head_style) / 2.0 + size)
+                    let full = c.width(h, head_style);
+                    let head = if !wrap_headers {
+                        full
+                    } else if h.is_ascii() {
+                        h.split(' ')
+                            .map(|w| c.width(w, head_style))
+                            .fold(0.0, f32::max)
                     } else {
-                        word
+                        full / 2.0 + size
                     };
-                    cells.max(word) + 2.0 * pad
+                    cells.max(head) + 2.0 * pad
                 })
                 .collect();
             let last = widths.len() - 1;
             widths[last] = widths[last].max(c.width(&total, body.bold()) + 2.0 * pad);
-            let sum: f32 = widths.iter().sum();
-            if sum <= CONTENT_W || size <= 6.5 {
-                let scale = CONTENT_W / sum;
-                for w in &mut widths {
-                    *w *= scale;
+            widths
+        };
+        let mut size = 9.0;
+        let mut widths = natural(size, true);
+        'fit: while size >= 6.5 {
+            for wrap_headers in [false, true] {
+                widths = natural(size, wrap_headers);
+                if widths.iter().sum::<f32>() <= CONTENT_W {
+                    break 'fit;
                 }
-                break (widths, head_style, body);
             }
             size -= 0.5;
-        };
+        }
+        let scale = CONTENT_W / widths.iter().sum::<f32>();
+        for w in &mut widths {
+            *w *= scale;
+        }
+        let body = Style::new(size.max(6.5), INK);
+        let head_style = Style::new(body.size - 0.5, INK).bold();
 
         let head_lines: Vec<Vec<String>> = headers
             .iter()
             .zip(&widths)
-            .map(|((h, _), w)| c.wrap(h, w - 2.0 * pad, head_style))
+            .map(|((h, _), w)| c.wrap(h, w - 2.0 * pad + 0.5, head_style))
             .collect();
         let head_n = head_lines.iter().map(Vec::len).max().unwrap_or(1) as f32;
         let line_h = head_style.size + 2.5;
