@@ -1,8 +1,22 @@
-//! The patient's PDF estimate: renders the core's estimate to PDF bytes. Never writes a file.
+//! The patient's PDF estimate: renders the core's estimate to PDF bytes (A4, ja/en/ko, the
+//! bundled fonts embedded as subsets, metadata dated with the quote date, byte-identical for
+//! the same inputs).
+//!
+//! Never writes a file (the caller does, atomically), never does arithmetic on money (every
+//! amount is the core's), and never draws a character the fonts lack (that is an error).
+
+mod canvas;
+mod fonts;
+mod layout;
+
+use printpdf::{Date, DateTime, Mm, Offset, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Time};
 
 use crate::estimate::CourseEstimate;
 use crate::i18n::Lang;
 use crate::pricing::PriceSheet;
+
+use canvas::Canvas;
+use fonts::FontSet;
 
 /// What the PDF is made from.
 #[derive(Debug, Clone, Copy)]
@@ -20,14 +34,163 @@ pub struct PdfRequest<'a> {
 }
 
 /// Why the PDF could not be made.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PdfError {
-    /// Not built yet.
-    #[error("the PDF estimate is not available in this build yet")]
-    NotAvailable,
+    /// A character that neither bundled font can draw.
+    #[error(
+        "{field} contains \"{ch}\" ({code}), which the PDF fonts cannot print; remove it or write it another way",
+        code = codepoint(*.ch)
+    )]
+    Unprintable {
+        /// What the text is, e.g. "the patient's name".
+        field: String,
+        /// The character.
+        ch: char,
+    },
+    /// A bundled font could not be read (a broken build).
+    #[error("the bundled font {name} could not be read; reinstall the app")]
+    Font {
+        /// The font's name.
+        name: &'static str,
+    },
+    /// The valid-until date falls outside the calendar.
+    #[error(
+        "the quote date plus the sheet's validity is past the end of the calendar; check the quote date"
+    )]
+    DateOutOfRange,
 }
 
+fn codepoint(ch: char) -> String {
+    format!("U+{:04X}", u32::from(ch))
+}
+
+/// The producer written into the PDF's metadata.
+pub const PRODUCER: &str = concat!("Dose & Cost Planner ", env!("CARGO_PKG_VERSION"));
+
 /// Renders the estimate as PDF bytes.
-pub fn estimate_pdf(_req: &PdfRequest<'_>) -> Result<Vec<u8>, PdfError> {
-    Err(PdfError::NotAvailable)
+///
+/// Fails with [`PdfError::Unprintable`] when the patient's name, the clinic's details or
+/// any other text holds a character neither bundled font has.
+pub fn estimate_pdf(req: &PdfRequest<'_>) -> Result<Vec<u8>, PdfError> {
+    let fonts = FontSet::for_lang(req.lang)?;
+
+    // The texts a person typed: name them in the error.
+    let patient = req
+        .patient
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty());
+    if let Some(p) = &patient {
+        fonts.check(p, "the patient's name")?;
+    }
+    let clinic = &req.sheet.clinic;
+    fonts.check(
+        clinic.name.get(req.lang),
+        "the clinic's name in the price sheet",
+    )?;
+    fonts.check(
+        clinic.address.get(req.lang),
+        "the clinic's address in the price sheet",
+    )?;
+    fonts.check(
+        &clinic.phone,
+        "the clinic's phone number in the price sheet",
+    )?;
+
+    let req = PdfRequest {
+        patient: patient.as_deref(),
+        ..*req
+    };
+    let mut canvas = Canvas::new(&fonts);
+    layout::draw(&req, &mut canvas)?;
+    let pages: Vec<PdfPage> = canvas
+        .into_pages()
+        .into_iter()
+        .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
+        .collect();
+
+    let title = req.lang.tr_args(
+        "pdf-doc-title",
+        &[("clinic", clinic.name.get(req.lang).into())],
+    );
+    let mut doc = PdfDocument::new(&title);
+    let date = DateTime::new_in_offset(
+        Date {
+            year: i32::from(req.quote_date.year()),
+            month: req.quote_date.month().unsigned_abs(),
+            day: req.quote_date.day().unsigned_abs(),
+        },
+        Time {
+            hour: 0,
+            minute: 0,
+            second: 0,
+            millisecond: 0,
+        },
+        Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    );
+    let info = &mut doc.metadata.info;
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+    info.producer = PRODUCER.to_string();
+    info.creator = PRODUCER.to_string();
+    info.subject = layout::local_date(req.lang, req.quote_date);
+    for (slot, font) in fonts.used() {
+        doc.resources
+            .fonts
+            .map
+            .insert(slot.font_id(), PdfFont::new(font.clone()));
+    }
+    let mut bytes = doc
+        .with_pages(pages)
+        .save(&PdfSaveOptions::default(), &mut Vec::new());
+    fix_document_id(&mut bytes);
+    Ok(bytes)
+}
+
+/// printpdf writes a trailer `/ID` from a process-wide counter, so two renders in one
+/// process would differ. Replace both identifiers, in place and with the same length, by a
+/// hash of the document before the trailer, which makes equal inputs give equal bytes.
+fn fix_document_id(bytes: &mut [u8]) {
+    let Some(trailer) = rfind(bytes, b"trailer") else {
+        return;
+    };
+    let Some(id) = find(&bytes[trailer..], b"/ID").map(|i| i + trailer) else {
+        return;
+    };
+    // FNV-1a over everything before the trailer.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in &bytes[..trailer] {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut i = id + 3;
+    let mut n = 0u64;
+    while i < bytes.len() && bytes[i] != b']' {
+        if bytes[i] == b'(' {
+            let mut j = i + 1;
+            let mut k = 0u64;
+            while j < bytes.len() && bytes[j] != b')' {
+                let nibble = (hash.rotate_left(((k * 4 + n * 7) % 64) as u32) & 0xf) as u8;
+                bytes[j] = b'A' + nibble;
+                j += 1;
+                k += 1;
+            }
+            n += 1;
+            i = j;
+        }
+        i += 1;
+    }
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
 }

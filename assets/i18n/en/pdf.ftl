@@ -1,1 +1,61 @@
 # Strings of the PDF estimate (src/pdf/).
+
+pdf-title = Cost estimate
+pdf-doc-title = Cost estimate: { $clinic }
+pdf-patient-name = Prepared for { $name }
+pdf-quote-date = Date of quote
+pdf-valid-until = Valid until
+pdf-date = { $d } { $m ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+} { $y }
+pdf-phone = Tel. { $phone }
+pdf-first-month = Month 1
+pdf-later-month = Each later month
+pdf-later-months = Later months
+pdf-range = { $low } – { $high }
+pdf-course-total = Course total ({ $months } months)
+pdf-tax-included = All amounts include tax.
+pdf-tax-added = Tax is added to each month and shown in the table.
+pdf-plan = Treatment plan
+pdf-plan-length = Course
+pdf-plan-length-value = { $months } months ({ $days } days), { $every ->
+    [1] a visit every month
+   *[other] a visit every { $every } months
+}
+pdf-plan-dates = Dates
+pdf-plan-dates-value = { $start } to { $end } (last dose)
+pdf-plan-dose = Daily dose
+pdf-mg-day = { $mg } mg a day
+pdf-mg-alternate = { $a } mg and { $b } mg on alternate days
+pdf-dose-month = month { $month }: { $dose }
+pdf-dose-months = months { $from }–{ $to }: { $dose }
+pdf-list-separator = ; {" "}
+pdf-plan-weight = Body weight
+pdf-weight-value = { $kg } kg
+pdf-plan-cumulative = Cumulative dose
+pdf-cumulative-value = { $mg } mg
+pdf-cumulative-value-kg = { $mg } mg ({ $mgkg } mg/kg)
+pdf-table = Month by month
+pdf-col-month = Month
+pdf-col-dose = mg/day
+pdf-col-capsules = Capsules per day
+pdf-col-mgkg = mg/kg/day
+pdf-col-subtotal = Month total
+pdf-row-total = Course total
+pdf-none = —
+pdf-note = This is an estimate for the plan above. The doctor may change the dose at a visit, which changes the amounts.
+pdf-cautions = Important information
+pdf-bullet = ●
+pdf-footer-clinic = { $clinic } · Tel. { $phone }
+pdf-page = Page { $page } of { $pages }

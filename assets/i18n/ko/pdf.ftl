@@ -1,1 +1,48 @@
-# Strings of the PDF estimate (src/pdf/).
+# PDF 견적서(src/pdf/) 문자열.
+
+pdf-title = 견적서
+pdf-doc-title = 견적서: { $clinic }
+pdf-patient-name = { $name } 님
+pdf-quote-date = 견적일
+pdf-valid-until = 유효 기한
+pdf-date = { $y }년 { $m }월 { $d }일
+pdf-phone = 전화 { $phone }
+pdf-first-month = 1개월 차
+pdf-later-month = 2개월 차부터 (매월)
+pdf-later-months = 2개월 차부터
+pdf-range = { $low } ~ { $high }
+pdf-course-total = 치료 전체 합계 ({ $months }개월)
+pdf-tax-included = 모든 금액은 세금 포함입니다.
+pdf-tax-added = 부가세는 매월 더해지며 표에 표시되어 있습니다.
+pdf-plan = 치료 계획
+pdf-plan-length = 치료 기간
+pdf-plan-length-value = { $months }개월 ({ $days }일), { $every ->
+    [1] 매월 내원
+   *[other] { $every }개월마다 내원
+}
+pdf-plan-dates = 복용 기간
+pdf-plan-dates-value = { $start } ~ { $end } (마지막 복용일)
+pdf-plan-dose = 1일 복용량
+pdf-mg-day = 하루 { $mg }mg
+pdf-mg-alternate = { $a }mg과 { $b }mg을 하루씩 번갈아
+pdf-dose-month = { $month }개월 차: { $dose }
+pdf-dose-months = { $from }~{ $to }개월 차: { $dose }
+pdf-list-separator = , {" "}
+pdf-plan-weight = 체중
+pdf-weight-value = { $kg }kg
+pdf-plan-cumulative = 누적 복용량
+pdf-cumulative-value = { $mg }mg
+pdf-cumulative-value-kg = { $mg }mg ({ $mgkg }mg/kg)
+pdf-table = 월별 내역
+pdf-col-month = 월
+pdf-col-dose = mg/일
+pdf-col-capsules = 1일 캡슐
+pdf-col-mgkg = mg/kg/일
+pdf-col-subtotal = 월 합계
+pdf-row-total = 치료 전체 합계
+pdf-none = —
+pdf-note = 위 치료 계획에 따른 견적입니다. 내원 시 의사가 복용량을 바꾸면 금액도 달라집니다.
+pdf-cautions = 중요 안내
+pdf-bullet = ●
+pdf-footer-clinic = { $clinic } · 전화 { $phone }
+pdf-page = { $page } / { $pages } 페이지

@@ -1,0 +1,641 @@
+//! The estimate's layout: header, summary band, plan, month-by-month table, cautions and
+//! footer, drawn on a [`Canvas`]. Every number comes from the core's estimate and every word
+//! from the Fluent files; this module does no arithmetic on money and never writes a file.
+
+use super::PdfError;
+use super::PdfRequest;
+use super::canvas::{ACCENT, Align, Canvas, INK, MUTED, PAGE_H, PAGE_W, RULE, STRIPE, Style, TINT};
+use crate::estimate::{MonthLine, item_label};
+use crate::i18n::{Arg, Lang};
+use crate::money::Money;
+use crate::safety::{self, patient_cautions};
+
+/// Left and right margin.
+const MARGIN: f32 = 48.0;
+/// Top of the content on every page.
+const TOP: f32 = 48.0;
+/// Content must end above this line (the footer sits below).
+const BOTTOM: f32 = PAGE_H - 62.0;
+/// Width of the content.
+const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN;
+/// Right edge of the content.
+const RIGHT: f32 = PAGE_W - MARGIN;
+
+/// Draws the whole estimate and returns the pages' operations.
+pub(crate) fn draw(req: &PdfRequest<'_>, canvas: &mut Canvas<'_>) -> Result<(), PdfError> {
+    let mut page = Layout {
+        req,
+        lang: req.lang,
+        y: TOP,
+    };
+    page.header(canvas)?;
+    page.summary(canvas)?;
+    page.plan(canvas)?;
+    page.table(canvas)?;
+    page.cautions(canvas)?;
+    page.footers(canvas)?;
+    Ok(())
+}
+
+/// The flow of content down the pages.
+struct Layout<'r, 'a> {
+    req: &'r PdfRequest<'a>,
+    lang: Lang,
+    /// The next free line, from the top of the current page.
+    y: f32,
+}
+
+/// The quote's date in the language's usual form.
+pub(crate) fn local_date(lang: Lang, d: jiff::civil::Date) -> String {
+    lang.tr_args(
+        "pdf-date",
+        &[
+            ("y", Arg::Str(d.year().to_string())),
+            ("m", Arg::Num(f64::from(d.month()))),
+            ("d", Arg::Num(f64::from(d.day()))),
+        ],
+    )
+}
+
+/// A whole number with thousands separators (for mg; money goes through `Currency`).
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+impl Layout<'_, '_> {
+    fn tr(&self, key: &str) -> String {
+        self.lang.tr(key)
+    }
+
+    fn tr_args(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        self.lang.tr_args(key, args)
+    }
+
+    fn money(&self, amount: Money) -> String {
+        self.req.sheet.currency.format(amount, self.lang)
+    }
+
+    /// Moves to a new page when `h` more points do not fit on this one.
+    fn ensure(&mut self, canvas: &mut Canvas<'_>, h: f32) {
+        if self.y + h > BOTTOM {
+            canvas.new_page();
+            self.y = TOP;
+        }
+    }
+
+    fn header(&mut self, c: &mut Canvas<'_>) -> Result<(), PdfError> {
+        let clinic = &self.req.sheet.clinic;
+        let lang = self.lang;
+
+        // Right: the clinic.
+        let name_style = Style::new(12.0, INK).bold();
+        let small = Style::new(8.5, MUTED);
+        let mut ry = TOP + 10.0;
+        let right_w = 250.0;
+        for line in c.wrap(clinic.name.get(lang), right_w, name_style) {
+            c.text(&line, RIGHT, ry, Align::Right, name_style)?;
+            ry += 15.0;
+        }
+        ry -= 2.0;
+        for line in c.wrap(clinic.address.get(lang), right_w, small) {
+            c.text(&line, RIGHT, ry, Align::Right, small)?;
+            ry += 12.0;
+        }
+        if !clinic.phone.trim().is_empty() {
+            let phone = self.tr_args("pdf-phone", &[("phone", clinic.phone.trim().into())]);
+            c.text(&phone, RIGHT, ry, Align::Right, small)?;
+            ry += 12.0;
+        }
+
+        // Left: title, patient, dates.
+        let title = Style::new(24.0, ACCENT).bold();
+        c.text(
+            &self.tr("pdf-title"),
+            MARGIN,
+            TOP + 20.0,
+            Align::Left,
+            title,
+        )?;
+        let mut ly = TOP + 20.0 + 30.0;
+        if let Some(name) = self.req.patient {
+            let style = Style::new(13.0, INK);
+            let text = self.tr_args("pdf-patient-name", &[("name", name.into())]);
+            let lines = c.wrap(&text, 260.0, style);
+            for line in &lines {
+                c.text(line, MARGIN, ly, Align::Left, style)?;
+                ly += 17.0;
+            }
+            c.rule(MARGIN, ly - 12.0, MARGIN + 260.0, ly - 12.0, 0.6, INK);
+            ly += 6.0;
+        }
+        let label = Style::new(9.0, MUTED);
+        let value = Style::new(9.0, INK);
+        let valid_until = safety::add_days(self.req.quote_date, self.req.sheet.valid_days)
+            .ok_or(PdfError::DateOutOfRange)?;
+        let rows = [
+            (
+                self.tr("pdf-quote-date"),
+                local_date(lang, self.req.quote_date),
+            ),
+            (self.tr("pdf-valid-until"), local_date(lang, valid_until)),
+        ];
+        let key_w = rows
+            .iter()
+            .map(|(k, _)| c.width(k, label))
+            .fold(0.0, f32::max)
+            + 12.0;
+        for (k, v) in rows {
+            c.text(&k, MARGIN, ly, Align::Left, label)?;
+            c.text(&v, MARGIN + key_w, ly, Align::Left, value)?;
+            ly += 13.0;
+        }
+
+        self.y = ly.max(ry) + 4.0;
+        c.rule(MARGIN, self.y, RIGHT, self.y, 1.2, ACCENT);
+        self.y += 14.0;
+        Ok(())
+    }
+
+    fn summary(&mut self, c: &mut Canvas<'_>) -> Result<(), PdfError> {
+        let est = self.req.estimate;
+        let months = est.month_count();
+        let mut cells: Vec<(String, String)> =
+            vec![(self.tr("pdf-first-month"), self.money(est.first_month))];
+        match est.return_months {
+            Some((lo, hi)) if lo == hi => {
+                cells.push((self.tr("pdf-later-month"), self.money(lo)));
+            }
+            Some((lo, hi)) => cells.push((
+                self.tr("pdf-later-months"),
+                self.tr_args(
+                    "pdf-range",
+                    &[
+                        ("low", self.money(lo).into()),
+                        ("high", self.money(hi).into()),
+                    ],
+                ),
+            )),
+            None => {}
+        }
+        let total_label = self.tr_args("pdf-course-total", &[("months", months.into())]);
+        let total = self.money(est.total);
+
+        let h = 60.0;
+        let y0 = self.y;
+        c.fill(MARGIN, y0, CONTENT_W, h, TINT);
+        let label = Style::new(8.5, MUTED);
+        let amount = Style::new(15.0, INK).bold();
+        let total_style = Style::new(21.0, ACCENT).bold();
+        let total_w = CONTENT_W * 0.42;
+        let cell_w = (CONTENT_W - total_w) / cells.len() as f32;
+        for (i, (k, v)) in cells.iter().enumerate() {
+            let x = MARGIN + cell_w * i as f32;
+            c.text(k, x + 14.0, y0 + 20.0, Align::Left, label)?;
+            // Shrink a long range until it fits its cell.
+            let mut style = amount;
+            while c.width(v, style) > cell_w - 24.0 && style.size > 9.0 {
+                style.size -= 0.5;
+            }
+            c.text(v, x + 14.0, y0 + 44.0, Align::Left, style)?;
+            if i > 0 {
+                c.rule(x, y0 + 10.0, x, y0 + h - 10.0, 0.6, RULE);
+            }
+        }
+        let tx = MARGIN + CONTENT_W - total_w;
+        c.rule(tx, y0 + 10.0, tx, y0 + h - 10.0, 0.6, RULE);
+        c.text(
+            &total_label,
+            RIGHT - 14.0,
+            y0 + 20.0,
+            Align::Right,
+            label.bold(),
+        )?;
+        c.text(&total, RIGHT - 14.0, y0 + 47.0, Align::Right, total_style)?;
+        self.y = y0 + h + 13.0;
+
+        let note = if est.tax_included {
+            self.tr("pdf-tax-included")
+        } else {
+            self.tr("pdf-tax-added")
+        };
+        let note_style = Style::new(8.5, MUTED);
+        for line in c.wrap(&note, CONTENT_W, note_style) {
+            c.text(&line, MARGIN, self.y, Align::Left, note_style)?;
+            self.y += 12.0;
+        }
+        self.y += 8.0;
+        Ok(())
+    }
+
+    fn heading(&mut self, c: &mut Canvas<'_>, key: &str) -> Result<(), PdfError> {
+        let style = Style::new(11.5, ACCENT).bold();
+        self.y += 14.0;
+        c.text(&self.tr(key), MARGIN, self.y, Align::Left, style)?;
+        self.y += 6.0;
+        c.rule(MARGIN, self.y, RIGHT, self.y, 0.5, RULE);
+        self.y += 14.0;
+        Ok(())
+    }
+
+    /// A dose as a person reads it.
+    fn dose_text(&self, m: &MonthLine) -> String {
+        if m.dose.is_alternating() {
+            self.tr_args(
+                "pdf-mg-alternate",
+                &[("a", m.dose.a.into()), ("b", m.dose.b.into())],
+            )
+        } else {
+            self.tr_args("pdf-mg-day", &[("mg", m.dose.a.into())])
+        }
+    }
+
+    fn plan(&mut self, c: &mut Canvas<'_>) -> Result<(), PdfError> {
+        let est = self.req.estimate;
+        let mut rows: Vec<(String, String)> = Vec::new();
+        rows.push((
+            self.tr("pdf-plan-length"),
+            self.tr_args(
+                "pdf-plan-length-value",
+                &[
+                    ("months", est.month_count().into()),
+                    ("days", est.days.into()),
+                    ("every", est.visit_every.into()),
+                ],
+            ),
+        ));
+        if let Some(d) = &est.dates {
+            rows.push((
+                self.tr("pdf-plan-dates"),
+                self.tr_args(
+                    "pdf-plan-dates-value",
+                    &[
+                        ("start", local_date(self.lang, d.start).into()),
+                        ("end", local_date(self.lang, d.last_dose).into()),
+                    ],
+                ),
+            ));
+        }
+        // The dose, month ranges of equal dose.
+        let mut spans: Vec<(u32, u32, String)> = Vec::new();
+        for m in &est.months {
+            let text = self.dose_text(m);
+            match spans.last_mut() {
+                Some((_, to, t)) if *t == text => *to = m.month,
+                _ => spans.push((m.month, m.month, text)),
+            }
+        }
+        let dose = if spans.len() == 1 {
+            spans.into_iter().map(|(_, _, t)| t).collect::<String>()
+        } else {
+            let parts: Vec<String> = spans
+                .into_iter()
+                .map(|(from, to, t)| {
+                    if from == to {
+                        self.tr_args(
+                            "pdf-dose-month",
+                            &[("month", from.into()), ("dose", t.into())],
+                        )
+                    } else {
+                        self.tr_args(
+                            "pdf-dose-months",
+                            &[("from", from.into()), ("to", to.into()), ("dose", t.into())],
+                        )
+                    }
+                })
+                .collect();
+            parts.join(&self.tr("pdf-list-separator"))
+        };
+        rows.push((self.tr("pdf-plan-dose"), dose));
+        if let Some(w) = est.weight_kg {
+            rows.push((
+                self.tr("pdf-plan-weight"),
+                self.tr_args("pdf-weight-value", &[("kg", format!("{w}").into())]),
+            ));
+        }
+        let cumulative = match est.cumulative_mg_per_kg {
+            Some(v) => self.tr_args(
+                "pdf-cumulative-value-kg",
+                &[
+                    ("mg", grouped(est.cumulative_mg).into()),
+                    ("mgkg", safety::fmt_mgkg(v).into()),
+                ],
+            ),
+            None => self.tr_args(
+                "pdf-cumulative-value",
+                &[("mg", grouped(est.cumulative_mg).into())],
+            ),
+        };
+        rows.push((self.tr("pdf-plan-cumulative"), cumulative));
+
+        let key = Style::new(9.0, MUTED);
+        let value = Style::new(9.5, INK);
+        let key_w = rows
+            .iter()
+            .map(|(k, _)| c.width(k, key))
+            .fold(80.0, f32::max)
+            + 16.0;
+        let lines: Vec<(String, Vec<String>)> = rows
+            .into_iter()
+            .map(|(k, v)| {
+                let wrapped = c.wrap(&v, CONTENT_W - key_w, value);
+                (k, wrapped)
+            })
+            .collect();
+        let h: f32 = lines.iter().map(|(_, v)| 14.0 * v.len() as f32).sum();
+        self.ensure(c, h + 40.0);
+        self.heading(c, "pdf-plan")?;
+        for (k, vs) in lines {
+            c.text(&k, MARGIN, self.y, Align::Left, key)?;
+            for v in vs {
+                c.text(&v, MARGIN + key_w, self.y, Align::Left, value)?;
+                self.y += 14.0;
+            }
+        }
+        Ok(())
+    }
+
+    fn table(&mut self, c: &mut Canvas<'_>) -> Result<(), PdfError> {
+        let est = self.req.estimate;
+        let sheet = self.req.sheet;
+        let lang = self.lang;
+        let none = self.tr("pdf-none");
+
+        // Columns: the item codes in order of first appearance.
+        let mut codes: Vec<&str> = Vec::new();
+        for m in &est.months {
+            for it in &m.items {
+                if !codes.contains(&it.code.as_str()) {
+                    codes.push(&it.code);
+                }
+            }
+        }
+        let item_header = |code: &str| -> String {
+            if code == "consultation" {
+                return lang.tr("item-consultation");
+            }
+            est.months
+                .iter()
+                .find_map(|m| m.items.iter().find(|i| i.code == code).map(|i| (m, i)))
+                .map_or_else(|| code.to_string(), |(m, i)| item_label(sheet, m, i, lang))
+        };
+
+        let mut headers: Vec<(String, Align)> = vec![
+            (self.tr("pdf-col-month"), Align::Center),
+            (self.tr("pdf-col-dose"), Align::Center),
+            (self.tr("pdf-col-capsules"), Align::Left),
+        ];
+        let has_weight = est.weight_kg.is_some();
+        if has_weight {
+            headers.push((self.tr("pdf-col-mgkg"), Align::Right));
+        }
+        for code in &codes {
+            headers.push((item_header(code), Align::Right));
+        }
+        headers.push((self.tr("pdf-col-subtotal"), Align::Right));
+
+        let rows: Vec<Vec<String>> = est
+            .months
+            .iter()
+            .map(|m| {
+                let per_day: Vec<String> =
+                    m.capsules_per_day.iter().map(|x| x.describe()).collect();
+                let mut row = vec![m.month.to_string(), m.dose.to_string(), per_day.join(" / ")];
+                if has_weight {
+                    row.push(
+                        m.mg_per_kg_per_day
+                            .map_or_else(|| none.clone(), safety::fmt_mgkg_day),
+                    );
+                }
+                for code in &codes {
+                    row.push(
+                        m.items
+                            .iter()
+                            .find(|i| i.code == *code)
+                            .map_or_else(|| none.clone(), |i| self.money(i.amount)),
+                    );
+                }
+                row.push(self.money(m.subtotal));
+                row
+            })
+            .collect();
+        let total_label = self.tr("pdf-row-total");
+        let total = self.money(est.total);
+
+        // Fit the columns: headers on one line if they fit, else wrapped at words (Japanese
+        // and Korean headers in two balanced lines); then smaller type until the table fits.
+        let pad = 5.0;
+        let natural = |size: f32, wrap_headers: bool| -> Vec<f32> {
+            let body = Style::new(size, INK);
+            let head_style = Style::new(size - 0.5, INK).bold();
+            let mut widths: Vec<f32> = headers
+                .iter()
+                .enumerate()
+                .map(|(i, (h, _))| {
+                    let cells = rows
+                        .iter()
+                        .map(|r| c.width(&r[i], body))
+                        .fold(0.0, f32::max);
+                    let full = c.width(h, head_style);
+                    let head = if !wrap_headers {
+                        full
+                    } else if h.is_ascii() {
+                        h.split(' ')
+                            .map(|w| c.width(w, head_style))
+                            .fold(0.0, f32::max)
+                    } else {
+                        full / 2.0 + size
+                    };
+                    cells.max(head) + 2.0 * pad
+                })
+                .collect();
+            let last = widths.len() - 1;
+            widths[last] = widths[last].max(c.width(&total, body.bold()) + 2.0 * pad);
+            widths
+        };
+        let mut size = 9.0;
+        let mut widths = natural(size, true);
+        'fit: while size >= 6.5 {
+            for wrap_headers in [false, true] {
+                widths = natural(size, wrap_headers);
+                if widths.iter().sum::<f32>() <= CONTENT_W {
+                    break 'fit;
+                }
+            }
+            size -= 0.5;
+        }
+        let scale = CONTENT_W / widths.iter().sum::<f32>();
+        for w in &mut widths {
+            *w *= scale;
+        }
+        let body = Style::new(size.max(6.5), INK);
+        let head_style = Style::new(body.size - 0.5, INK).bold();
+
+        let head_lines: Vec<Vec<String>> = headers
+            .iter()
+            .zip(&widths)
+            .map(|((h, _), w)| c.wrap(h, w - 2.0 * pad + 0.5, head_style))
+            .collect();
+        let head_n = head_lines.iter().map(Vec::len).max().unwrap_or(1) as f32;
+        let line_h = head_style.size + 2.5;
+        let head_h = head_n * line_h + 9.0;
+        let row_h = body.size + 8.0;
+        let table_h = head_h + row_h * (rows.len() as f32 + 1.0) + 4.0;
+        self.ensure(c, table_h + 40.0);
+        self.heading(c, "pdf-table")?;
+
+        let xs: Vec<f32> = widths
+            .iter()
+            .scan(MARGIN, |x, w| {
+                let left = *x;
+                *x += w;
+                Some(left)
+            })
+            .collect();
+        let anchor = |i: usize, align: Align| match align {
+            Align::Left => xs[i] + pad,
+            Align::Right => xs[i] + widths[i] - pad,
+            Align::Center => xs[i] + widths[i] / 2.0,
+        };
+
+        // Header.
+        let top = self.y - 4.0;
+        c.fill(MARGIN, top, CONTENT_W, head_h, TINT);
+        c.rule(MARGIN, top, RIGHT, top, 1.0, ACCENT);
+        for (i, lines) in head_lines.iter().enumerate() {
+            // Bottom-align the header lines.
+            let first = top + head_h - 6.0 - (lines.len() as f32 - 1.0) * line_h;
+            for (j, line) in lines.iter().enumerate() {
+                c.text(
+                    line,
+                    anchor(i, headers[i].1),
+                    first + j as f32 * line_h,
+                    headers[i].1,
+                    head_style,
+                )?;
+            }
+        }
+        let mut y = top + head_h;
+        c.rule(MARGIN, y, RIGHT, y, 0.6, ACCENT);
+
+        // Months.
+        let baseline = |y: f32| y + row_h / 2.0 + body.size * 0.36;
+        for (r, row) in rows.iter().enumerate() {
+            if r % 2 == 1 {
+                c.fill(MARGIN, y, CONTENT_W, row_h, STRIPE);
+            }
+            for (i, cell) in row.iter().enumerate() {
+                let align = headers[i].1;
+                c.text(cell, anchor(i, align), baseline(y), align, body)?;
+            }
+            y += row_h;
+            if r + 1 < rows.len() {
+                c.rule(MARGIN, y, RIGHT, y, 0.3, RULE);
+            }
+        }
+        // Course total.
+        c.rule(MARGIN, y, RIGHT, y, 0.8, INK);
+        c.fill(MARGIN, y + 0.4, CONTENT_W, row_h, TINT);
+        let bold = body.bold();
+        c.text(&total_label, xs[0] + pad, baseline(y), Align::Left, bold)?;
+        let last = widths.len() - 1;
+        c.text(
+            &total,
+            anchor(last, Align::Right),
+            baseline(y),
+            Align::Right,
+            bold,
+        )?;
+        y += row_h;
+        c.rule(MARGIN, y, RIGHT, y, 0.8, INK);
+        self.y = y + 14.0;
+
+        let note_style = Style::new(8.0, MUTED);
+        for line in c.wrap(&self.tr("pdf-note"), CONTENT_W, note_style) {
+            self.ensure(c, 12.0);
+            c.text(&line, MARGIN, self.y, Align::Left, note_style)?;
+            self.y += 11.0;
+        }
+        Ok(())
+    }
+
+    fn cautions(&mut self, c: &mut Canvas<'_>) -> Result<(), PdfError> {
+        let sheet = self.req.sheet;
+        let japan = sheet.currency.code == "JPY";
+        let cautions = patient_cautions(self.req.estimate, &sheet.after_last_dose, japan);
+        if cautions.is_empty() {
+            return Ok(());
+        }
+        let style = Style::new(9.0, INK);
+        let line_h = 13.0;
+        let indent = 12.0;
+        let paras: Vec<Vec<String>> = cautions
+            .iter()
+            .map(|k| c.wrap(&k.message(self.lang), CONTENT_W - indent, style))
+            .collect();
+        // Keep the heading with the first caution.
+        let first_h = paras.first().map_or(0.0, |p| p.len() as f32 * line_h);
+        self.ensure(c, first_h + 40.0);
+        self.heading(c, "pdf-cautions")?;
+        let bullet = self.tr("pdf-bullet");
+        for para in paras {
+            let h = para.len() as f32 * line_h + 4.0;
+            self.ensure(c, h);
+            c.text(
+                &bullet,
+                MARGIN + 1.0,
+                self.y - 1.5,
+                Align::Left,
+                Style::new(5.5, ACCENT),
+            )?;
+            for line in para {
+                c.text(&line, MARGIN + indent, self.y, Align::Left, style)?;
+                self.y += line_h;
+            }
+            self.y += 4.0;
+        }
+        Ok(())
+    }
+
+    fn footers(&mut self, c: &mut Canvas<'_>) -> Result<(), PdfError> {
+        let pages = c.page_count();
+        let clinic = &self.req.sheet.clinic;
+        let mut left = clinic.name.get(self.lang).to_string();
+        if !clinic.phone.trim().is_empty() {
+            left = self.tr_args(
+                "pdf-footer-clinic",
+                &[
+                    ("clinic", left.into()),
+                    ("phone", clinic.phone.trim().into()),
+                ],
+            );
+        }
+        let style = Style::new(7.5, MUTED);
+        let y = PAGE_H - 36.0;
+        for i in 0..pages {
+            let page = self.tr_args(
+                "pdf-page",
+                &[
+                    ("page", (i as u32 + 1).into()),
+                    ("pages", (pages as u32).into()),
+                ],
+            );
+            c.on_page(i, |c| -> Result<(), PdfError> {
+                c.rule(MARGIN, y - 12.0, RIGHT, y - 12.0, 0.4, RULE);
+                let left_lines = c.wrap(&left, CONTENT_W - 80.0, style);
+                if let Some(first) = left_lines.first() {
+                    c.text(first, MARGIN, y, Align::Left, style)?;
+                }
+                c.text(&page, RIGHT, y, Align::Right, style)
+            })?;
+        }
+        Ok(())
+    }
+}

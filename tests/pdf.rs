@@ -1,0 +1,271 @@
+//! The patient's PDF estimate, read back with lopdf: totals and labels in each language, no
+//! replacement characters, determinism, the missing-glyph error, page count, and the CLI's
+//! handling of paths it cannot write.
+
+use std::path::Path;
+use std::process::Command;
+
+use dose_planner::dose::Dose;
+use dose_planner::estimate::{CourseRequest, Sex, estimate};
+use dose_planner::i18n::Lang;
+use dose_planner::pdf::{PdfError, PdfRequest, estimate_pdf};
+use dose_planner::pricing::reference_sheet;
+
+fn date() -> jiff::civil::Date {
+    jiff::civil::date(2026, 5, 1)
+}
+
+fn render(lang: Lang, months: u32, patient: Option<&str>) -> Result<Vec<u8>, PdfError> {
+    let sheet = reference_sheet();
+    let est = estimate(
+        &sheet,
+        &CourseRequest::constant(Sex::Female, Dose::daily(20), months),
+    )
+    .unwrap();
+    estimate_pdf(&PdfRequest {
+        sheet: &sheet,
+        estimate: &est,
+        lang,
+        patient,
+        quote_date: date(),
+    })
+}
+
+/// The text of every page, in order.
+fn text_of(bytes: &[u8]) -> (String, usize) {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).unwrap();
+    (text, pages.len())
+}
+
+/// Extracted text with all whitespace removed (lopdf splits runs unpredictably).
+fn squeezed(bytes: &[u8]) -> (String, usize) {
+    let (text, pages) = text_of(bytes);
+    (text.chars().filter(|c| !c.is_whitespace()).collect(), pages)
+}
+
+#[test]
+fn six_month_estimate_has_total_and_labels_in_each_language() {
+    let cases = [
+        (
+            Lang::Ja,
+            [
+                "お見積書",
+                "115,324円",
+                "見積日",
+                "有効期限",
+                "月ごとの内訳",
+                "大切なお知らせ",
+                "税込",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "Costestimate",
+                "¥115,324",
+                "Dateofquote",
+                "Validuntil",
+                "Monthbymonth",
+                "Importantinformation",
+                "includetax",
+            ],
+        ),
+        (
+            Lang::Ko,
+            [
+                "견적서",
+                "¥115,324",
+                "견적일",
+                "유효기한",
+                "월별내역",
+                "중요안내",
+                "세금포함",
+            ],
+        ),
+    ];
+    for (lang, labels) in cases {
+        let bytes = render(lang, 6, Some("Yamada Hanako")).unwrap();
+        assert!(bytes.starts_with(b"%PDF"));
+        let (text, pages) = squeezed(&bytes);
+        assert_eq!(pages, 1, "{lang:?}: a 6-month plan fits one page");
+        for label in labels {
+            assert!(text.contains(label), "{lang:?}: {label:?} not in {text}");
+        }
+        assert!(text.contains("YamadaHanako"), "{lang:?}: {text}");
+        assert!(
+            !text.contains('\u{FFFD}'),
+            "{lang:?}: replacement character in {text}"
+        );
+        // Month 1 and the later months, from the core.
+        assert!(text.contains("21,054"), "{lang:?}");
+        assert!(text.contains("18,854"), "{lang:?}");
+    }
+}
+
+#[test]
+fn metadata_is_set_from_the_quote_date() {
+    let bytes = render(Lang::En, 6, None).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let info_ref = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let info = doc.get_dictionary(info_ref).unwrap();
+    let raw = |key: &[u8]| -> Vec<u8> { info.get(key).unwrap().as_str().unwrap().to_vec() };
+    assert!(String::from_utf8_lossy(&raw(b"CreationDate")).starts_with("D:20260501"));
+    assert!(String::from_utf8_lossy(&raw(b"ModDate")).starts_with("D:20260501"));
+    // Title and producer are UTF-16BE with a BOM.
+    let utf16 = |b: Vec<u8>| {
+        let units: Vec<u16> = b[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16(&units).unwrap()
+    };
+    assert!(utf16(raw(b"Title")).contains("Cost estimate"));
+    assert_eq!(
+        utf16(raw(b"Producer")),
+        format!("Dose & Cost Planner {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn same_inputs_give_the_same_bytes() {
+    for lang in Lang::ALL {
+        let a = render(lang, 6, Some("山田 花子")).unwrap();
+        let b = render(lang, 6, Some("山田 花子")).unwrap();
+        assert!(a == b, "{lang:?}: two renders differ");
+    }
+}
+
+#[test]
+fn a_character_no_font_has_is_an_error_naming_it() {
+    let err = render(Lang::Ja, 6, Some("Hanako 😀")).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("the patient's name"), "{msg}");
+    assert!(msg.contains("U+1F600"), "{msg}");
+    assert!(matches!(err, PdfError::Unprintable { ch: '😀', .. }));
+}
+
+#[test]
+fn hangul_in_a_japanese_estimate_falls_back_to_the_korean_font() {
+    let bytes = render(Lang::Ja, 6, Some("김민지")).unwrap();
+    let (text, _) = squeezed(&bytes);
+    assert!(text.contains("김민지"), "{text}");
+    assert!(!text.contains('\u{FFFD}'));
+    // And kanji in a Korean estimate come from IPAex Gothic when Nanum lacks them.
+    let bytes = render(Lang::Ko, 6, Some("山田 花子")).unwrap();
+    let (text, _) = squeezed(&bytes);
+    assert!(text.contains("山田花子"), "{text}");
+}
+
+#[test]
+fn a_twelve_month_plan_fits_two_pages() {
+    for lang in Lang::ALL {
+        let bytes = render(lang, 12, Some("Yamada Hanako")).unwrap();
+        let (text, pages) = squeezed(&bytes);
+        assert!(pages <= 2, "{lang:?}: {pages} pages");
+        assert!(!text.contains('\u{FFFD}'));
+    }
+}
+
+fn cli() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dose-planner"))
+}
+
+fn quote_to(path: &Path) -> std::process::Output {
+    cli()
+        .args([
+            "quote",
+            "--sex",
+            "female",
+            "--daily-mg",
+            "20",
+            "--months",
+            "6",
+        ])
+        .args(["--date", "2026-05-01", "--pdf"])
+        .arg(path)
+        .output()
+        .unwrap()
+}
+
+fn entries(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn cli_writes_the_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("estimate.pdf");
+    let out = quote_to(&path);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    assert_eq!(entries(dir.path()), vec!["estimate.pdf"]);
+    assert_eq!(bytes, render(Lang::Ja, 6, None).unwrap());
+}
+
+#[test]
+fn cli_refuses_a_folder_as_the_pdf_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = quote_to(dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(err.contains("folder"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        entries(dir.path()).is_empty(),
+        "left behind: {:?}",
+        entries(dir.path())
+    );
+}
+
+#[test]
+fn cli_refuses_a_path_in_a_missing_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-such-folder").join("estimate.pdf");
+    let out = quote_to(&path);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(
+        entries(dir.path()).is_empty(),
+        "left behind: {:?}",
+        entries(dir.path())
+    );
+}
+
+#[test]
+fn cli_reports_an_unprintable_name_as_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("estimate.pdf");
+    let out = cli()
+        .args([
+            "quote",
+            "--sex",
+            "female",
+            "--daily-mg",
+            "20",
+            "--patient",
+            "A 😀",
+        ])
+        .arg("--pdf")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("U+1F600"), "{err}");
+    assert!(entries(dir.path()).is_empty());
+}
