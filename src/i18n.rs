@@ -104,6 +104,18 @@ impl Lang {
             .into_owned()
     }
 
+    /// A date in this language's usual long form: 2027年5月29日, 29 May 2027, 2027년 5월 29일.
+    pub fn format_date(self, d: jiff::civil::Date) -> String {
+        self.tr_args(
+            "date-long",
+            &[
+                ("y", Arg::Str(d.year().to_string())),
+                ("m", Arg::Num(f64::from(d.month()))),
+                ("d", Arg::Num(f64::from(d.day()))),
+            ],
+        )
+    }
+
     /// Whether `key` exists in this language's file.
     pub fn has(self, key: &str) -> bool {
         bundles()[self.index()].has_message(key)

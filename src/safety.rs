@@ -210,10 +210,18 @@ impl Caution {
     /// The text for the patient, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         let key = format!("caution-{}", self.code.replace('_', "-"));
+        // Dates in the language's form; counts as numbers so plurals agree.
         let mut args: Vec<(&str, Arg)> = self
             .args
             .iter()
-            .map(|(k, v)| (*k, Arg::Str(v.clone())))
+            .map(|(k, v)| {
+                let arg = match (*k, v.parse::<jiff::civil::Date>(), v.parse::<u32>()) {
+                    ("date", Ok(d), _) => Arg::Str(lang.format_date(d)),
+                    (_, _, Ok(n)) => Arg::Num(f64::from(n)),
+                    _ => Arg::Str(v.clone()),
+                };
+                (*k, arg)
+            })
             .collect();
         if let Some((_, group)) = self.args.iter().find(|(k, _)| *k == "group") {
             let text = lang.tr(&format!("interaction-{}", group.replace('_', "-")));

@@ -2,6 +2,8 @@
 //! replacement characters, determinism, the missing-glyph error, page count, and the CLI's
 //! handling of paths it cannot write.
 
+#![allow(clippy::unwrap_used)] // tests may panic on unexpected input
+
 use std::path::Path;
 use std::process::Command;
 

@@ -215,7 +215,7 @@ fn patient_cautions_apply_to_this_patient_only() {
     );
     let contraception = all[0].message(Lang::En);
     assert!(
-        contraception.contains("until 2027-09-30"),
+        contraception.contains("until 30 Sep 2027 (6 months after"),
         "{contraception}"
     );
 }

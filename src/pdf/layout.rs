@@ -47,27 +47,12 @@ struct Layout<'r, 'a> {
 
 /// The quote's date in the language's usual form.
 pub(crate) fn local_date(lang: Lang, d: jiff::civil::Date) -> String {
-    lang.tr_args(
-        "pdf-date",
-        &[
-            ("y", Arg::Str(d.year().to_string())),
-            ("m", Arg::Num(f64::from(d.month()))),
-            ("d", Arg::Num(f64::from(d.day()))),
-        ],
-    )
+    lang.format_date(d)
 }
 
 /// A whole number with thousands separators (for mg; money goes through `Currency`).
 fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
+    crate::money::group_digits(n)
 }
 
 impl Layout<'_, '_> {

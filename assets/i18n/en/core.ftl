@@ -24,12 +24,27 @@ warn-cumulative-above-220 = Cumulative dose { $mgkg } mg/kg is above 220 mg/kg.
 warn-course-over-20-weeks = The course lasts about { $weeks } weeks; one label's maximum recommended course is 20 weeks.
 warn-course-over-8-months = The course lasts { $months } months, longer than the 8-month maximum (standard 6, extended to 8 when response is slow).
 
-caution-contraception-women = Use reliable contraception during the course and for { $months } month(s) after the last dose. A pregnancy test is done before starting and at every visit.
-caution-contraception-women-until = Use reliable contraception during the course and until { $date } ({ $months } month(s) after the last dose). A pregnancy test is done before starting and at every visit.
-caution-contraception-men = Your partner should avoid pregnancy during the course and for { $months } month(s) after the last dose.
-caution-contraception-men-until = Your partner should avoid pregnancy during the course and until { $date } ({ $months } month(s) after the last dose).
+caution-contraception-women = Use reliable contraception during the course and for { $months ->
+    [one] 1 month
+   *[other] { $months } months
+} after the last dose. A pregnancy test is done before starting and at every visit.
+caution-contraception-women-until = Use reliable contraception during the course and until { $date } ({ $months ->
+    [one] 1 month
+   *[other] { $months } months
+} after the last dose). A pregnancy test is done before starting and at every visit.
+caution-contraception-men = Your partner should avoid pregnancy during the course and for { $months ->
+    [one] 1 month
+   *[other] { $months } months
+} after the last dose.
+caution-contraception-men-until = Your partner should avoid pregnancy during the course and until { $date } ({ $months ->
+    [one] 1 month
+   *[other] { $months } months
+} after the last dose).
 caution-tests-at-visits = Blood tests (and pregnancy tests for women) are done at the visits shown in the table.
-caution-sun-and-laser = Avoid sunburn and do not have laser or light treatment during the course and for { $months } month(s) after.
+caution-sun-and-laser = Avoid sunburn and do not have laser or light treatment during the course and for { $months ->
+    [one] 1 month
+   *[other] { $months } months
+} after.
 caution-sun-and-laser-until = Avoid sunburn and do not have laser or light treatment until { $date }.
 caution-take-after-meal = Take the capsules right after a meal. If you miss a dose, take it after the next meal the same day; never take a double dose the next day.
 caution-unapproved-japan = Isotretinoin is not approved in Japan: treatment is self-paid and is not covered by the national relief system for adverse drug reactions.
@@ -79,7 +94,10 @@ warn-interaction-vitamin-a = Takes { $medicine }: vitamin A adds to isotretinoin
 
 caution-laser-hair-removal-from = Laser hair removal may resume from { $date }.
 caution-vaccination-from = Avoid vaccines during the course and until { $date } unless necessary.
-caution-vaccination = Avoid vaccines during the course and for { $months } month(s) after unless necessary.
+caution-vaccination = Avoid vaccines during the course and for { $months ->
+    [one] 1 month
+   *[other] { $months } months
+} after unless necessary.
 caution-surgery-from = Elective surgery (e.g. hair transplant) from { $date }.
 caution-next-course-from = A further course can start on { $date } at the earliest.
 caution-alcohol = Limit alcohol during the course (liver).
@@ -89,3 +107,19 @@ protocol-sheet = This clinic's schedule
 protocol-monthly = Blood test at every visit
 protocol-monthly-two-then-every-two = Monthly for 2 months, then every 2 months
 protocol-baseline-then-every-two = Baseline, then every 2 months
+
+# A calendar date in the language's usual long form.
+date-long = { $d } { $m ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+} { $y }

@@ -5,20 +5,6 @@ pdf-doc-title = Cost estimate: { $clinic }
 pdf-patient-name = Prepared for { $name }
 pdf-quote-date = Date of quote
 pdf-valid-until = Valid until
-pdf-date = { $d } { $m ->
-    [1] Jan
-    [2] Feb
-    [3] Mar
-    [4] Apr
-    [5] May
-    [6] Jun
-    [7] Jul
-    [8] Aug
-    [9] Sep
-    [10] Oct
-    [11] Nov
-   *[12] Dec
-} { $y }
 pdf-phone = Tel. { $phone }
 pdf-first-month = Month 1
 pdf-later-month = Each later month

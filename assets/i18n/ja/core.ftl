@@ -89,3 +89,6 @@ protocol-sheet = 当院の検査スケジュール
 protocol-monthly = 毎回の受診時に血液検査
 protocol-monthly-two-then-every-two = 最初の2か月は毎月、その後2か月ごと
 protocol-baseline-then-every-two = 開始前、その後2か月ごと
+
+# A calendar date in the language's usual long form.
+date-long = { $y }年{ $m }月{ $d }日

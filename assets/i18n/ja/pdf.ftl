@@ -5,7 +5,6 @@ pdf-doc-title = お見積書（{ $clinic }）
 pdf-patient-name = { $name } 様
 pdf-quote-date = 見積日
 pdf-valid-until = 有効期限
-pdf-date = { $y }年{ $m }月{ $d }日
 pdf-phone = TEL { $phone }
 pdf-first-month = 1か月目
 pdf-later-month = 2か月目以降（毎月）

@@ -89,3 +89,6 @@ protocol-sheet = 이 병원의 검사 일정
 protocol-monthly = 매 내원 시 혈액 검사
 protocol-monthly-two-then-every-two = 처음 2개월은 매월, 이후 2개월마다
 protocol-baseline-then-every-two = 시작 전, 이후 2개월마다
+
+# A calendar date in the language's usual long form.
+date-long = { $y }년 { $m }월 { $d }일

@@ -5,7 +5,6 @@ pdf-doc-title = 견적서: { $clinic }
 pdf-patient-name = { $name } 님
 pdf-quote-date = 견적일
 pdf-valid-until = 유효 기한
-pdf-date = { $y }년 { $m }월 { $d }일
 pdf-phone = 전화 { $phone }
 pdf-first-month = 1개월 차
 pdf-later-month = 2개월 차부터 (매월)
