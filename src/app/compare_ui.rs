@@ -1,8 +1,8 @@
 //! What-if: up to three pinned plans side by side. Draws only.
 
-use eframe::egui;
 use crate::i18n::{Arg, Lang};
 use crate::safety;
+use eframe::egui;
 
 use super::plan_ui::PlanScreen;
 use super::widgets;
@@ -135,7 +135,11 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, plan: &mut PlanScreen) {
                     })
                     .collect(),
             );
-            row(ui, "app-row-sheet", pinned.iter().map(|p| p.sheet_name.clone()).collect());
+            row(
+                ui,
+                "app-row-sheet",
+                pinned.iter().map(|p| p.sheet_name.clone()).collect(),
+            );
         });
     // The total in big type, one per plan, under the table.
     ui.add_space(10.0);

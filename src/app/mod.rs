@@ -287,7 +287,10 @@ impl DesktopApp {
                             error: true,
                             text: lang.tr_args(
                                 "app-open-failed",
-                                &[("path", Arg::Str(shown)), ("reason", Arg::Str(e.to_string()))],
+                                &[
+                                    ("path", Arg::Str(shown)),
+                                    ("reason", Arg::Str(e.to_string())),
+                                ],
                             ),
                         });
                         return;
@@ -322,10 +325,9 @@ impl DesktopApp {
                 );
             }
             ui.separator();
-            let label = ui.label(lang.tr("app-language"));
+            ui.label(lang.tr("app-language"));
             for l in Lang::ALL {
-                ui.selectable_value(&mut self.settings.lang, l, l.native_name())
-                    .labelled_by(label.id);
+                ui.selectable_value(&mut self.settings.lang, l, l.native_name());
             }
         });
         ui.horizontal_wrapped(|ui| {

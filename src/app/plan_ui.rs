@@ -2,13 +2,13 @@
 //! cumulative target and start date → mg/kg, the day the target is reached, the end date,
 //! the cost, a chart and the core's warnings. Draws only; the numbers are the core's.
 
-use eframe::egui;
 use crate::dose::{Dose, dose_for_target, per_kg};
 use crate::estimate::{
     CourseEstimate, CourseRequest, MAX_MONTHS, Sex, Visit, check_weight, estimate, estimate_range,
 };
 use crate::i18n::{Arg, Lang};
 use crate::safety::{self, Severity};
+use eframe::egui;
 
 use super::LoadedSheet;
 use super::widgets::{self, Cached, Priced};
@@ -232,8 +232,8 @@ impl PlanScreen {
                 self.inputs_ui(ui, lang, sheet);
                 ui.add_space(6.0);
                 let n = self.pinned.len();
-                let can_pin = n < MAX_PINNED
-                    && self.result.last().is_some_and(|o| o.priced.is_ok());
+                let can_pin =
+                    n < MAX_PINNED && self.result.last().is_some_and(|o| o.priced.is_ok());
                 let text = lang.tr_args("app-pin", &[("n", Arg::Num(n as f64))]);
                 pin = ui.add_enabled(can_pin, egui::Button::new(text)).clicked();
             });
@@ -289,17 +289,15 @@ impl PlanScreen {
                 .labelled_by(label.id);
                 ui.end_row();
 
-                let label = ui.label(lang.tr("app-dose-unit"));
+                ui.label(lang.tr("app-dose-unit"));
                 let before = inputs.unit;
                 ui.horizontal(|ui| {
-                    ui.radio_value(&mut inputs.unit, DoseUnit::MgPerDay, lang.tr("app-unit-mg"))
-                        .labelled_by(label.id);
+                    ui.radio_value(&mut inputs.unit, DoseUnit::MgPerDay, lang.tr("app-unit-mg"));
                     ui.radio_value(
                         &mut inputs.unit,
                         DoseUnit::MgPerKgPerDay,
                         lang.tr("app-unit-mgkg"),
-                    )
-                    .labelled_by(label.id);
+                    );
                 });
                 ui.end_row();
                 if before != inputs.unit {
@@ -308,15 +306,19 @@ impl PlanScreen {
 
                 let label = ui.label(lang.tr("app-months"));
                 let mut n = inputs.months.len() as u32;
-                ui.add(egui::DragValue::new(&mut n).range(1..=MAX_MONTHS).speed(0.05))
-                    .labelled_by(label.id);
+                ui.add(
+                    egui::DragValue::new(&mut n)
+                        .range(1..=MAX_MONTHS)
+                        .speed(0.05),
+                )
+                .labelled_by(label.id);
                 ui.end_row();
                 let n = n as usize;
                 if let Some(last) = inputs.months.last().cloned() {
                     inputs.months.resize(n, last);
                 }
 
-                let label = ui.label(lang.tr("app-target"));
+                ui.label(lang.tr("app-target"));
                 ui.horizontal_wrapped(|ui| {
                     for (t, text) in [
                         (TargetChoice::T120, "120".to_string()),
@@ -324,8 +326,7 @@ impl PlanScreen {
                         (TargetChoice::T220, "220".to_string()),
                         (TargetChoice::Custom, lang.tr("app-target-custom")),
                     ] {
-                        ui.radio_value(&mut inputs.target, t, text)
-                            .labelled_by(label.id);
+                        ui.radio_value(&mut inputs.target, t, text);
                     }
                 });
                 ui.end_row();
@@ -399,7 +400,7 @@ impl PlanScreen {
                             ui.label(widgets::dose_text(lang, *d));
                         }
                         Some(Err(e)) => {
-                            ui.label(egui::RichText::new("⚠").color(ui.visuals().error_fg_color))
+                            ui.label(egui::RichText::new("×").color(ui.visuals().error_fg_color))
                                 .on_hover_text(e);
                         }
                         None => {
@@ -421,7 +422,11 @@ impl PlanScreen {
                     if i + 1 < count
                         && ui
                             .small_button(lang.tr("app-fill-down"))
-                            .on_hover_text(lang.tr_args("app-month-n", &[("n", n)]))
+                            .accessible_name(format!(
+                                "{}: {}",
+                                lang.tr_args("app-month-n", &[("n", n)]),
+                                lang.tr("app-fill-down")
+                            ))
                             .clicked()
                     {
                         fill_from = Some(i);
@@ -497,7 +502,10 @@ fn summary_ui(
 
             ui.label(lang.tr_args(
                 "app-target-reached",
-                &[("target", Arg::Str(safety::fmt_mgkg(inputs.target_mg_per_kg())))],
+                &[(
+                    "target",
+                    Arg::Str(safety::fmt_mgkg(inputs.target_mg_per_kg())),
+                )],
             ));
             let reached = match &est.target_reached {
                 Some(t) => {
@@ -546,13 +554,15 @@ fn summary_ui(
             Severity::Info => ui.visuals().text_color(),
         };
         let icon = match w.severity {
-            Severity::Danger => "⛔",
-            Severity::Caution => "⚠",
-            Severity::Info => "ℹ",
+            Severity::Danger => "■",
+            Severity::Caution => "■",
+            Severity::Info => "□",
         };
         ui.add(
-            egui::Label::new(egui::RichText::new(format!("{icon} {}", w.message(lang))).color(color))
-                .wrap(),
+            egui::Label::new(
+                egui::RichText::new(format!("{icon} {}", w.message(lang))).color(color),
+            )
+            .wrap(),
         );
     }
 }

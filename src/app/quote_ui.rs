@@ -1,10 +1,10 @@
 //! The quote screen for reception: sex, visit, daily dose, months → big totals and the
 //! month table. Draws only; the numbers are the core's.
 
-use eframe::egui;
 use crate::dose::{Dose, makeable_doses};
 use crate::estimate::{CourseEstimate, CourseRequest, Sex, Visit, estimate, estimate_range};
 use crate::i18n::{Arg, Lang};
+use eframe::egui;
 
 use super::LoadedSheet;
 use super::widgets::{self, Cached, Priced};
@@ -52,8 +52,9 @@ fn compute(sheet: &LoadedSheet, inputs: &QuoteInputs) -> Result<Priced, String> 
     req.visit = inputs.visit;
     match inputs.sex {
         Some(_) => estimate(&sheet.sheet, &req).map(Priced::One),
-        None => estimate_range(&sheet.sheet, &req)
-            .map(|[male, female]| Priced::Range { male, female }),
+        None => {
+            estimate_range(&sheet.sheet, &req).map(|[male, female]| Priced::Range { male, female })
+        }
     }
     .map_err(|e| e.to_string())
 }
@@ -85,14 +86,15 @@ impl QuoteScreen {
             format!("{}, …", list.join(", "))
         });
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label(lang.tr("app-dose"));
+            ui.label(lang.tr("app-dose"));
             let current = Dose::parse(&inputs.dose).ok();
             for mg in COMMON_DOSES {
                 let text = lang.tr_args("app-mg", &[("mg", Arg::Num(f64::from(mg)))]);
                 let selected = current == Some(Dose::daily(mg));
-                let button = egui::Button::selectable(selected, egui::RichText::new(text).size(17.0))
-                    .min_size(egui::vec2(64.0, 30.0));
-                if ui.add(button).labelled_by(label.id).clicked() {
+                let button =
+                    egui::Button::selectable(selected, egui::RichText::new(text).size(17.0))
+                        .min_size(egui::vec2(64.0, 30.0));
+                if ui.add(button).clicked() {
                     inputs.dose = mg.to_string();
                 }
             }
@@ -101,10 +103,9 @@ impl QuoteScreen {
             let label = ui.label(lang.tr("app-dose-custom"));
             ui.add(egui::TextEdit::singleline(&mut inputs.dose).desired_width(90.0))
                 .labelled_by(label.id)
-                .on_hover_text(lang.tr_args(
-                    "app-dose-makeable",
-                    &[("list", Arg::Str(makeable.clone()))],
-                ));
+                .on_hover_text(
+                    lang.tr_args("app-dose-makeable", &[("list", Arg::Str(makeable.clone()))]),
+                );
             ui.add_space(16.0);
             let label = ui.label(lang.tr("app-months"));
             ui.add(
@@ -155,10 +156,7 @@ impl QuoteScreen {
         }
         ui.add_space(10.0);
         if let Priced::Range { .. } = priced {
-            ui.label(lang.tr_args(
-                "app-table-for",
-                &[("sex", Arg::Str(lang.tr("sex-female")))],
-            ));
+            ui.label(lang.tr_args("app-table-for", &[("sex", Arg::Str(lang.tr("sex-female")))]));
         }
         widgets::month_table(ui, lang, s, priced.main());
     }

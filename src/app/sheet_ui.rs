@@ -25,11 +25,7 @@ pub fn sheet_picker(
     );
     let selected = match &current.path {
         None => builtin.clone(),
-        Some(p) => format!(
-            "{} ({})",
-            current.sheet.clinic.name.get(lang),
-            file_name(p)
-        ),
+        Some(p) => format!("{} ({})", current.sheet.clinic.name.get(lang), file_name(p)),
     };
     let label = ui.label(lang.tr("app-sheet"));
     let combo = egui::ComboBox::from_id_salt("sheet_picker")
@@ -57,6 +53,8 @@ pub fn sheet_picker(
 }
 
 fn file_name(path: &std::path::Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

@@ -1,11 +1,11 @@
 //! Pieces both screens draw: the patient pickers, big totals, the month table, and the
 //! cache that recomputes an estimate only when its inputs change.
 
-use eframe::egui;
 use crate::estimate::{CourseEstimate, Sex, Visit, item_label};
 use crate::i18n::{Arg, Lang};
 use crate::money::{Currency, Money};
 use crate::pricing::PriceSheet;
+use eframe::egui;
 
 /// A value computed from inputs, kept until the inputs or the price sheet change.
 pub struct Cached<K, V> {
@@ -90,14 +90,13 @@ impl Priced {
 /// Sex: female, male or not given.
 pub fn sex_picker(ui: &mut egui::Ui, lang: Lang, sex: &mut Option<Sex>) {
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(lang.tr("app-sex"));
+        ui.label(lang.tr("app-sex"));
         for (value, key) in [
             (Some(Sex::Female), "sex-female"),
             (Some(Sex::Male), "sex-male"),
             (None, "app-sex-unset"),
         ] {
-            ui.radio_value(sex, value, lang.tr(key))
-                .labelled_by(label.id);
+            ui.radio_value(sex, value, lang.tr(key));
         }
     });
 }
@@ -105,10 +104,12 @@ pub fn sex_picker(ui: &mut egui::Ui, lang: Lang, sex: &mut Option<Sex>) {
 /// First or return visit.
 pub fn visit_picker(ui: &mut egui::Ui, lang: Lang, visit: &mut Visit) {
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(lang.tr("app-visit"));
-        for (value, key) in [(Visit::First, "visit-first"), (Visit::Return, "visit-return")] {
-            ui.radio_value(visit, value, lang.tr(key))
-                .labelled_by(label.id);
+        ui.label(lang.tr("app-visit"));
+        for (value, key) in [
+            (Visit::First, "visit-first"),
+            (Visit::Return, "visit-return"),
+        ] {
+            ui.radio_value(visit, value, lang.tr(key));
         }
     });
 }
@@ -124,7 +125,9 @@ pub fn big_total(ui: &mut egui::Ui, caption: &str, value: &str) {
             ui.set_min_width(220.0);
             ui.vertical(|ui| {
                 ui.label(egui::RichText::new(caption).size(15.0));
-                ui.label(egui::RichText::new(value).size(30.0).strong());
+                // Read out with its caption: "Month 1: ¥21,054".
+                ui.label(egui::RichText::new(value).size(30.0).strong())
+                    .accessible_name(format!("{caption}: {value}"));
             });
         });
 }
