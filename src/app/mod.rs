@@ -43,6 +43,7 @@ pub fn run() -> anyhow::Result<()> {
         Box::new(move |cc| {
             let mut app = DesktopApp::new(cc);
             app.started = Some(started);
+            app.apply_env_overrides();
             Ok(Box::new(app))
         }),
     )
@@ -164,6 +165,8 @@ impl DesktopApp {
         sheet_dir: &Path,
     ) -> DesktopApp {
         install_fonts(&cc.egui_ctx);
+        // A light theme reads best at a bright reception desk.
+        cc.egui_ctx.set_theme(egui::Theme::Light);
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
@@ -188,6 +191,23 @@ impl DesktopApp {
             app.run_command(Command::LoadSheet(Some(path)));
         }
         app
+    }
+
+    /// `DOSE_PLANNER_LANG=ja|en|ko` and `DOSE_PLANNER_SCREEN=quote|plan|compare` choose the
+    /// first language and screen (for demos and screenshots).
+    fn apply_env_overrides(&mut self) {
+        if let Some(lang) = std::env::var("DOSE_PLANNER_LANG")
+            .ok()
+            .and_then(|c| Lang::from_code(&c))
+        {
+            self.settings.lang = lang;
+        }
+        match std::env::var("DOSE_PLANNER_SCREEN").as_deref() {
+            Ok("quote") => self.settings.screen = Screen::Quote,
+            Ok("plan") => self.settings.screen = Screen::Plan,
+            Ok("compare") => self.settings.screen = Screen::Compare,
+            _ => {}
+        }
     }
 
     /// Queues a command to run after this frame is drawn.

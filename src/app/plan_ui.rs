@@ -237,7 +237,7 @@ impl PlanScreen {
                 let text = lang.tr_args("app-pin", &[("n", Arg::Num(n as f64))]);
                 pin = ui.add_enabled(can_pin, egui::Button::new(text)).clicked();
             });
-            ui.separator();
+            ui.add_space(24.0);
             ui.vertical(|ui| {
                 let output = self
                     .result
@@ -253,6 +253,7 @@ impl PlanScreen {
             .result
             .get(&self.inputs, sheet.generation, |i| compute(sheet, i));
         chart_ui(ui, lang, &self.inputs, output);
+        ui.add_space(24.0);
 
         if pin {
             if let Some(PlanOutput {
@@ -368,14 +369,14 @@ impl PlanScreen {
                         DoseUnit::MgPerDay => "app-unit-mg",
                         DoseUnit::MgPerKgPerDay => "app-unit-mgkg",
                     },
+                    "",
                     "app-col-dose",
                     "app-col-mgkg-day",
                     "app-col-cumulative",
-                    "app-col-subtotal",
                 ] {
                     ui.label(egui::RichText::new(lang.tr(key)).strong());
                 }
-                ui.label("");
+                widgets::right_aligned(ui, lang.tr("app-col-subtotal"), true);
                 ui.end_row();
                 let count = inputs.months.len();
                 for (i, m) in inputs.months.iter_mut().enumerate() {
@@ -395,6 +396,21 @@ impl PlanScreen {
                         ),
                     };
                     field.labelled_by(label.id);
+                    if i + 1 < count
+                        && ui
+                            .small_button(lang.tr("app-fill-down"))
+                            .accessible_name(format!(
+                                "{}: {}",
+                                lang.tr_args("app-month-n", &[("n", n)]),
+                                lang.tr("app-fill-down")
+                            ))
+                            .clicked()
+                    {
+                        fill_from = Some(i);
+                    }
+                    if i + 1 == count {
+                        ui.label("");
+                    }
                     match output.doses.get(i) {
                         Some(Ok(d)) => {
                             ui.label(widgets::dose_text(lang, *d));
@@ -419,18 +435,6 @@ impl PlanScreen {
                     );
                     let sub = line.map_or(na, |l| sheet.sheet.currency.format(l.subtotal, lang));
                     widgets::right_aligned(ui, sub, false);
-                    if i + 1 < count
-                        && ui
-                            .small_button(lang.tr("app-fill-down"))
-                            .accessible_name(format!(
-                                "{}: {}",
-                                lang.tr_args("app-month-n", &[("n", n)]),
-                                lang.tr("app-fill-down")
-                            ))
-                            .clicked()
-                    {
-                        fill_from = Some(i);
-                    }
                     ui.end_row();
                 }
             });
@@ -568,7 +572,7 @@ fn summary_ui(
 }
 
 fn chart_ui(ui: &mut egui::Ui, lang: Lang, inputs: &PlanInputs, output: &PlanOutput) {
-    use egui_plot::{Axis, HLine, Legend, Line, Plot, PlotPoints, Span};
+    use egui_plot::{FilledArea, HLine, Legend, Line, Plot, PlotPoints};
     ui.label(egui::RichText::new(lang.tr("app-chart")).strong());
     let points = output.points.clone();
     let target = inputs.target_mg_per_kg();
@@ -585,13 +589,16 @@ fn chart_ui(ui: &mut egui::Ui, lang: Lang, inputs: &PlanInputs, output: &PlanOut
         .x_axis_label(lang.tr("app-chart-days"))
         .y_axis_label("mg/kg")
         .show(ui, |plot| {
-            plot.span(
-                Span::new(
+            let end = points.last().map_or(180.0, |p| p[0]);
+            plot.add(
+                FilledArea::new(
                     lang.tr("app-chart-band"),
-                    safety::CUMULATIVE_LOW..=safety::CUMULATIVE_HIGH,
+                    &[0.0, end],
+                    &[safety::CUMULATIVE_LOW, safety::CUMULATIVE_LOW],
+                    &[safety::CUMULATIVE_HIGH, safety::CUMULATIVE_HIGH],
                 )
-                .axis(Axis::Y)
-                .fill(egui::Color32::from_rgba_unmultiplied(60, 170, 90, 40)),
+                .fill_color(egui::Color32::from_rgba_unmultiplied(60, 170, 90, 50))
+                .allow_hover(false),
             );
             plot.hline(
                 HLine::new(lang.tr("app-chart-max"), safety::CUMULATIVE_MAX)

@@ -151,10 +151,10 @@ pub fn month_table(ui: &mut egui::Ui, lang: Lang, sheet: &PriceSheet, est: &Cour
                 "app-col-dose",
                 "app-col-capsules",
                 "app-col-item",
-                "app-col-amount",
             ] {
                 ui.label(egui::RichText::new(lang.tr(key)).strong());
             }
+            right_aligned(ui, lang.tr("app-col-amount"), true);
             ui.end_row();
             for m in &est.months {
                 for (i, item) in m.items.iter().enumerate() {
@@ -196,11 +196,19 @@ pub fn month_table(ui: &mut egui::Ui, lang: Lang, sheet: &PriceSheet, est: &Cour
 
 /// A cell right-aligned in its grid column.
 pub fn right_aligned(ui: &mut egui::Ui, text: String, strong: bool) {
-    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-        let t = egui::RichText::new(text);
-        ui.label(if strong { t.strong() } else { t });
-    });
+    let size = egui::vec2(AMOUNT_WIDTH, ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(
+        size,
+        egui::Layout::right_to_left(egui::Align::Center),
+        |ui| {
+            let t = egui::RichText::new(text);
+            ui.label(if strong { t.strong() } else { t });
+        },
+    );
 }
+
+/// Width of a money column.
+pub const AMOUNT_WIDTH: f32 = 110.0;
 
 /// A core error (or any failure) shown where the result would be.
 pub fn error_text(ui: &mut egui::Ui, text: &str) {
