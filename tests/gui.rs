@@ -205,3 +205,52 @@ fn export_needs_a_sex_then_writes_or_reports() {
         assert!(std::fs::read(&path).expect("pdf").starts_with(b"%PDF"));
     }
 }
+
+#[test]
+fn plan_doses_in_mg_per_kg_per_day_become_makeable_doses() {
+    let mut h = english();
+    h.get_by_label("Plan").click();
+    h.run();
+    h.get_by_label("Female").click();
+    h.get_by_label("mg/kg/day").click();
+    h.run();
+    // 20 mg at 60 kg is 0.33 mg/kg/day; the core rounds back up to a makeable 20 mg.
+    assert_eq!(
+        h.get_by_label("Month 1")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("0.33")
+    );
+    assert_eq!(h.get_all_by_label("20 mg/day").count(), 1);
+    // 1.25 mg/kg/day at 60 kg is 75 mg, which 10 and 20 mg capsules cannot make: 80 mg.
+    h.get_by_label("Month 1").set_value_accesskit(1.25);
+    h.run();
+    assert_eq!(h.get_all_by_label("80 mg/day").count(), 1);
+    // …and the core warns that month 1 starts above 1 mg/kg/day.
+    assert!(
+        h.query_all_by_label_contains("Month 1: 1.33 mg/kg/day")
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn tab_order_follows_reading_order_on_the_quote_screen() {
+    let mut h = english();
+    h.get_by_label("Female").focus();
+    h.run();
+    h.key_press(eframe::egui::Key::Tab);
+    h.run();
+    assert!(h.get_by_label("Male").is_focused());
+    h.key_press(eframe::egui::Key::Tab);
+    h.key_press(eframe::egui::Key::Tab);
+    h.key_press(eframe::egui::Key::Tab);
+    h.key_press(eframe::egui::Key::Tab);
+    h.run();
+    assert!(h.get_by_label("10 mg").is_focused());
+    // Space or Enter presses the focused button.
+    h.key_press(eframe::egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().quote.inputs.dose, "10");
+}

@@ -301,20 +301,20 @@ impl DesktopApp {
         let shown = path.display().to_string();
         self.banner = Some(match written {
             Ok(()) => {
-                if self.settings.open_after_export {
-                    if let Err(e) = open_in_viewer(path) {
-                        self.banner = Some(Banner {
-                            error: true,
-                            text: lang.tr_args(
-                                "app-open-failed",
-                                &[
-                                    ("path", Arg::Str(shown)),
-                                    ("reason", Arg::Str(e.to_string())),
-                                ],
-                            ),
-                        });
-                        return;
-                    }
+                if self.settings.open_after_export
+                    && let Err(e) = open_in_viewer(path)
+                {
+                    self.banner = Some(Banner {
+                        error: true,
+                        text: lang.tr_args(
+                            "app-open-failed",
+                            &[
+                                ("path", Arg::Str(shown)),
+                                ("reason", Arg::Str(e.to_string())),
+                            ],
+                        ),
+                    });
+                    return;
                 }
                 Banner {
                     error: false,
@@ -402,12 +402,11 @@ impl DesktopApp {
 
 impl eframe::App for DesktopApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        if self.frames == 0 {
-            if let Some(started) = self.started {
-                if std::env::var_os("DOSE_PLANNER_MEASURE").is_some() {
-                    eprintln!("first-frame-ms {}", started.elapsed().as_millis());
-                }
-            }
+        if self.frames == 0
+            && let Some(started) = self.started
+            && std::env::var_os("DOSE_PLANNER_MEASURE").is_some()
+        {
+            eprintln!("first-frame-ms {}", started.elapsed().as_millis());
         }
         self.frames += 1;
 

@@ -255,20 +255,19 @@ impl PlanScreen {
         chart_ui(ui, lang, &self.inputs, output);
         ui.add_space(24.0);
 
-        if pin {
-            if let Some(PlanOutput {
+        if pin
+            && let Some(PlanOutput {
                 doses,
                 priced: Ok(priced),
                 ..
             }) = self.result.last()
-            {
-                self.pinned.push(PinnedPlan {
-                    doses: doses.iter().filter_map(|d| d.clone().ok()).collect(),
-                    priced: priced.clone(),
-                    sheet_name: sheet.sheet.clinic.name.get(lang).to_string(),
-                    currency: sheet.sheet.currency.clone(),
-                });
-            }
+        {
+            self.pinned.push(PinnedPlan {
+                doses: doses.iter().filter_map(|d| d.clone().ok()).collect(),
+                priced: priced.clone(),
+                sheet_name: sheet.sheet.clinic.name.get(lang).to_string(),
+                currency: sheet.sheet.currency.clone(),
+            });
         }
     }
 
@@ -438,11 +437,11 @@ impl PlanScreen {
                     ui.end_row();
                 }
             });
-        if let Some(i) = fill_from {
-            if let Some(src) = inputs.months.get(i).cloned() {
-                for m in inputs.months.iter_mut().skip(i + 1) {
-                    *m = src.clone();
-                }
+        if let Some(i) = fill_from
+            && let Some(src) = inputs.months.get(i).cloned()
+        {
+            for m in inputs.months.iter_mut().skip(i + 1) {
+                *m = src.clone();
             }
         }
     }

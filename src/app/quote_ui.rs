@@ -85,7 +85,8 @@ impl QuoteScreen {
                 .collect();
             format!("{}, …", list.join(", "))
         });
-        ui.horizontal_wrapped(|ui| {
+        let centered = egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
+        ui.with_layout(centered, |ui| {
             ui.label(lang.tr("app-dose"));
             let current = Dose::parse(&inputs.dose).ok();
             for mg in COMMON_DOSES {

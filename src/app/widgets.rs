@@ -42,6 +42,10 @@ impl<K: PartialEq + Clone, V> Cached<K, V> {
 
 /// An estimate for one sex, or for both when sex is not given (the man–woman range).
 #[derive(Debug, Clone)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one per screen, rebuilt only when inputs change"
+)]
 pub enum Priced {
     /// Sex given.
     One(CourseEstimate),
