@@ -212,7 +212,8 @@ fn plan_doses_in_mg_per_kg_per_day_become_makeable_doses() {
     h.get_by_label("Plan").click();
     h.run();
     h.get_by_label("Female").click();
-    h.get_by_label("mg/kg/day").click();
+    h.get_by_role_and_label(eframe::egui::accesskit::Role::RadioButton, "mg/kg/day")
+        .click();
     h.run();
     // 20 mg at 60 kg is 0.33 mg/kg/day; the core rounds back up to a makeable 20 mg.
     assert_eq!(
