@@ -5,7 +5,8 @@ use crate::safety;
 use eframe::egui;
 
 use super::plan_ui::PlanScreen;
-use super::widgets;
+use super::widgets::{self, Priced};
+use crate::estimate::Sex;
 
 /// Draws the comparison of the pinned plans.
 pub fn ui(ui: &mut egui::Ui, lang: Lang, plan: &mut PlanScreen) {
@@ -42,7 +43,7 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, plan: &mut PlanScreen) {
             let row = |ui: &mut egui::Ui, key: &str, cells: Vec<String>| {
                 ui.label(egui::RichText::new(lang.tr(key)).strong());
                 for c in cells {
-                    ui.add(egui::Label::new(c).wrap());
+                    ui.add(egui::Label::new(c).extend());
                 }
                 ui.end_row();
             };
@@ -55,6 +56,20 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, plan: &mut PlanScreen) {
                     .map(|p| {
                         let d: Vec<String> = p.doses.iter().map(ToString::to_string).collect();
                         d.join(" → ")
+                    })
+                    .collect(),
+            );
+            row(
+                ui,
+                "app-sex",
+                pinned
+                    .iter()
+                    .map(|p| match &p.priced {
+                        Priced::Range { .. } => lang.tr("app-sex-unset"),
+                        Priced::One(e) => lang.tr(match e.sex {
+                            Sex::Female => "sex-female",
+                            Sex::Male => "sex-male",
+                        }),
                     })
                     .collect(),
             );

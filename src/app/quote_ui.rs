@@ -85,8 +85,9 @@ impl QuoteScreen {
                 .collect();
             format!("{}, …", list.join(", "))
         });
-        let centered = egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
-        ui.with_layout(centered, |ui| {
+        ui.horizontal(|ui| {
+            // As tall as the buttons, so the caption sits on their centre line.
+            ui.set_min_height(30.0);
             ui.label(lang.tr("app-dose"));
             let current = Dose::parse(&inputs.dose).ok();
             for mg in COMMON_DOSES {
