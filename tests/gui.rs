@@ -255,3 +255,36 @@ fn tab_order_follows_reading_order_on_the_quote_screen() {
     h.run();
     assert_eq!(h.state().quote.inputs.dose, "10");
 }
+
+/// eframe storage in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn settings_are_saved_but_patient_inputs_are_not() {
+    let mut h = english();
+    h.get_by_label("Female").click();
+    h.get_by_label("Plan").click();
+    h.run();
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    let saved: dose_planner::app::Settings =
+        eframe::get_value(&storage, eframe::APP_KEY).expect("settings saved");
+    assert_eq!(saved.lang, Lang::En);
+    assert_eq!(saved.screen, dose_planner::app::Screen::Plan);
+    let raw = storage.0.get(eframe::APP_KEY).cloned().unwrap_or_default();
+    assert!(!raw.contains("female"), "{raw}");
+}

@@ -138,6 +138,8 @@ pub struct DesktopApp {
     /// Today, for quote dates and the default start date.
     pub today: jiff::civil::Date,
     commands: Vec<Command>,
+    /// The settings as last written to storage.
+    saved_settings: Option<Settings>,
     started: Option<Instant>,
     frames: u64,
 }
@@ -172,6 +174,7 @@ impl DesktopApp {
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
         let mut app = DesktopApp {
+            saved_settings: Some(settings.clone()),
             settings,
             sheet: LoadedSheet {
                 sheet: builtin_sheet().clone(),
@@ -401,7 +404,7 @@ impl DesktopApp {
 }
 
 impl eframe::App for DesktopApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         if self.frames == 0
             && let Some(started) = self.started
             && std::env::var_os("DOSE_PLANNER_MEASURE").is_some()
@@ -429,6 +432,16 @@ impl eframe::App for DesktopApp {
 
         for cmd in std::mem::take(&mut self.commands) {
             self.run_command(cmd);
+        }
+
+        // Write settings as soon as they change: an idle app draws no frames, so eframe's
+        // periodic auto-save would not run until the next input.
+        if self.saved_settings.as_ref() != Some(&self.settings)
+            && let Some(storage) = frame.storage_mut()
+        {
+            eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+            storage.flush();
+            self.saved_settings = Some(self.settings.clone());
         }
     }
 
