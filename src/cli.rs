@@ -140,7 +140,10 @@ fn parse_dose(s: &str) -> Result<Dose, String> {
 }
 
 fn parse_doses(s: &str) -> Result<Vec<Dose>, String> {
-    let doses: Vec<Dose> = s.split(',').map(parse_dose).collect::<Result<_, _>>()?;
+    let doses: Vec<Dose> = s
+        .split(',')
+        .map(parse_dose)
+        .collect::<Result<_, _>>()?;
     if doses.len() > MAX_MONTHS as usize {
         return Err(format!(
             "{} months is longer than the planner handles ({MAX_MONTHS} at most)",
@@ -249,9 +252,8 @@ pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> anyhow::Result<Cour
         let dose = match (args.daily_mg, args.target_mg_per_kg, args.weight_kg) {
             (Some(d), _, _) => d,
             (None, Some(t), Some(w)) => Dose::daily(
-                dose_for_target(t, w, months * DAYS_PER_MONTH, &sheet.capsules).context(
-                    format!("no capsule dose reaches {t} mg/kg in {months} months at {w} kg"),
-                )?,
+                dose_for_target(t, w, months * DAYS_PER_MONTH, &sheet.capsules)
+                    .context(format!("no capsule dose reaches {t} mg/kg in {months} months at {w} kg"))?,
             ),
             _ => anyhow::bail!("give --daily-mg, --doses, or --target-mg-per-kg with --weight-kg"),
         };
@@ -434,12 +436,17 @@ pub fn report_text(sheet: &PriceSheet, est: &CourseEstimate, lang: Lang) -> Stri
     } else {
         "tax added per month"
     };
-    s.push_str(&format!("{clinic} — estimate in {} ({tax})\n", cur.code));
+    s.push_str(&format!(
+        "{clinic} — estimate in {} ({tax})\n",
+        cur.code
+    ));
     let sex = match est.sex {
         Sex::Female => lang.tr("sex-female"),
         Sex::Male => lang.tr("sex-male"),
     };
-    let weight = est.weight_kg.map_or(String::new(), |w| format!(", {w} kg"));
+    let weight = est
+        .weight_kg
+        .map_or(String::new(), |w| format!(", {w} kg"));
     s.push_str(&format!(
         "{sex}{weight}, {} months, a visit every {} month(s)\n\n",
         est.month_count(),
@@ -468,10 +475,7 @@ pub fn report_text(sheet: &PriceSheet, est: &CourseEstimate, lang: Lang) -> Stri
         }
     }
     s.push('\n');
-    s.push_str(&format!(
-        "Month 1:         {}\n",
-        cur.format(est.first_month, lang)
-    ));
+    s.push_str(&format!("Month 1:         {}\n", cur.format(est.first_month, lang)));
     if let Some((lo, hi)) = est.return_months {
         if lo == hi {
             s.push_str(&format!("Each later month: {}\n", cur.format(lo, lang)));
@@ -483,10 +487,7 @@ pub fn report_text(sheet: &PriceSheet, est: &CourseEstimate, lang: Lang) -> Stri
             ));
         }
     }
-    s.push_str(&format!(
-        "Course total:    {}\n",
-        cur.format(est.total, lang)
-    ));
+    s.push_str(&format!("Course total:    {}\n", cur.format(est.total, lang)));
     let per_kg = est
         .cumulative_mg_per_kg
         .map_or(String::new(), |v| format!(" ({v:.1} mg/kg)"));

@@ -106,17 +106,13 @@ impl Serialize for Dose {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DoseError {
     /// Text that is not a dose.
-    #[error(
-        "\"{0}\" is not a daily dose: write mg per day such as 40, or two alternating amounts such as 10/20"
-    )]
+    #[error("\"{0}\" is not a daily dose: write mg per day such as 40, or two alternating amounts such as 10/20")]
     NotADose(String),
     /// 0 mg.
     #[error("a daily dose of 0 mg is not a dose")]
     Zero,
     /// Above [`MAX_DAILY_MG`].
-    #[error(
-        "{0} mg/day is far above any dose in use (the planner accepts at most {MAX_DAILY_MG} mg/day)"
-    )]
+    #[error("{0} mg/day is far above any dose in use (the planner accepts at most {MAX_DAILY_MG} mg/day)")]
     Absurd(u32),
     /// The capsules cannot make it without splitting one.
     #[error("{mg} mg cannot be made from whole capsules of {}: capsules are never split", list_mg(.strengths))]

@@ -80,9 +80,7 @@ pub enum PlanError {
     #[error("the course needs at least 1 month")]
     NoMonths,
     /// Too many months.
-    #[error(
-        "a course of {0} months is longer than the planner handles ({MAX_MONTHS} months at most)"
-    )]
+    #[error("a course of {0} months is longer than the planner handles ({MAX_MONTHS} months at most)")]
     TooManyMonths(usize),
     /// Weight out of range.
     #[error("a body weight of {0} kg is not possible: enter the weight in kg, between 10 and 300")]
@@ -91,9 +89,7 @@ pub enum PlanError {
     #[error("a cumulative target of {0} mg/kg is not usable: enter a number between 1 and 400")]
     Target(String),
     /// Visits every N months where the sheet allows fewer.
-    #[error(
-        "this clinic gives at most {max} month(s) of medication per visit, so a visit every {asked} months is not possible"
-    )]
+    #[error("this clinic gives at most {max} month(s) of medication per visit, so a visit every {asked} months is not possible")]
     VisitEvery {
         /// Asked for.
         asked: u32,
@@ -474,12 +470,7 @@ impl CourseEstimate {
 
 /// The name of an item as a person reads it: the sheet's own name for a clinic's test,
 /// otherwise the localised name of the code; the consultation says first or return visit.
-pub fn item_label(
-    sheet: &PriceSheet,
-    month: &MonthLine,
-    item: &Item,
-    lang: crate::i18n::Lang,
-) -> String {
+pub fn item_label(sheet: &PriceSheet, month: &MonthLine, item: &Item, lang: crate::i18n::Lang) -> String {
     if item.code == "consultation" {
         return match month.visit {
             Some(Visit::First) => lang.tr("item-consultation-first"),

@@ -86,8 +86,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     tmp.as_file()
         .sync_all()
         .map_err(|e| err(io_reason(&e, dir)))?;
-    tmp.persist(path)
-        .map_err(|e| err(io_reason(&e.error, path)))?;
+    tmp.persist(path).map_err(|e| err(io_reason(&e.error, path)))?;
     Ok(())
 }
 

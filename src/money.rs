@@ -115,10 +115,7 @@ fn group_thousands(abs: u64, minor_units: u8) -> String {
     }
     if minor_units > 0 {
         out.push('.');
-        out.push_str(&format!(
-            "{minor:0width$}",
-            width = usize::from(minor_units)
-        ));
+        out.push_str(&format!("{minor:0width$}", width = usize::from(minor_units)));
     }
     out
 }

@@ -305,8 +305,9 @@ impl PricingError {
 
 /// Parses and validates a price sheet. `source_name` (usually the path) is used in errors.
 pub fn parse(text: &str, source_name: &str) -> Result<PriceSheet, PricingError> {
-    let raw: RawSheet = toml::from_str(text)
-        .map_err(|e| PricingError::at(source_name, text, e.span(), clinic_words(e.message())))?;
+    let raw: RawSheet = toml::from_str(text).map_err(|e| {
+        PricingError::at(source_name, text, e.span(), clinic_words(e.message()))
+    })?;
     let err = |span: Option<Range<usize>>, message: String| {
         PricingError::at(source_name, text, span, message)
     };
@@ -611,9 +612,7 @@ impl RawSheet {
         if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
             return Err(err(
                 Some(code_span),
-                format!(
-                    "a currency code is three capital letters such as JPY or KRW, got \"{code}\""
-                ),
+                format!("a currency code is three capital letters such as JPY or KRW, got \"{code}\""),
             ));
         }
         let symbol = self
@@ -707,7 +706,9 @@ impl RawSheet {
                         .into(),
                 ));
             }
-            capsules = [10, 20].map(|mg| Capsule { mg, price: None }).to_vec();
+            capsules = [10, 20]
+                .map(|mg| Capsule { mg, price: None })
+                .to_vec();
         }
         capsules.sort_by_key(|c| c.mg);
 
@@ -734,9 +735,7 @@ impl RawSheet {
                     if !is_code(&code) {
                         return Err(err(
                             Some(t.code.span()),
-                            format!(
-                                "a test code is lowercase letters, digits and _ (like blood_test), got \"{code}\""
-                            ),
+                            format!("a test code is lowercase letters, digits and _ (like blood_test), got \"{code}\""),
                         ));
                     }
                     if tests.iter().any(|k| k.code == code) {
@@ -761,9 +760,7 @@ impl RawSheet {
                         None => {
                             return Err(err(
                                 Some(span),
-                                format!(
-                                    "the test \"{code}\" needs a name, e.g. name = {{ ja = \"…\", en = \"…\" }}"
-                                ),
+                                format!("the test \"{code}\" needs a name, e.g. name = {{ ja = \"…\", en = \"…\" }}"),
                             ));
                         }
                     };
@@ -786,8 +783,7 @@ impl RawSheet {
                 if let Some(c) = &self.consultation {
                     return Err(err(
                         Some(c.span()),
-                        "a flat sheet has no [consultation]: its package prices include everything"
-                            .into(),
+                        "a flat sheet has no [consultation]: its package prices include everything".into(),
                     ));
                 }
                 if let Some(t) = self.tests.first() {

@@ -87,7 +87,10 @@ pub fn dose_warnings(est: &CourseEstimate, first_visit: Visit) -> Vec<Warning> {
                 code: "dose_above_2_mg_per_kg",
                 severity: Severity::Danger,
                 month: Some(m.month),
-                args: vec![("month", m.month.to_string()), ("mgkg", fmt_mgkg_day(peak))],
+                args: vec![
+                    ("month", m.month.to_string()),
+                    ("mgkg", fmt_mgkg_day(peak)),
+                ],
             });
         } else if m.month == 1
             && first_visit == Visit::First
@@ -131,10 +134,9 @@ pub fn dose_warnings(est: &CourseEstimate, first_visit: Visit) -> Vec<Warning> {
             code: "course_over_20_weeks",
             severity: Severity::Info,
             month: None,
-            args: vec![(
-                "weeks",
-                format!("{:.0}", f64::from(months * DAYS_PER_MONTH) / 7.0),
-            )],
+            args: vec![
+                ("weeks", format!("{:.0}", f64::from(months * DAYS_PER_MONTH) / 7.0)),
+            ],
         });
     }
     out
@@ -163,8 +165,7 @@ pub struct CourseDates {
 
 /// `date + days`, or `None` past the calendar's end.
 pub fn add_days(date: jiff::civil::Date, days: u32) -> Option<jiff::civil::Date> {
-    date.checked_add(jiff::Span::new().days(i64::from(days)))
-        .ok()
+    date.checked_add(jiff::Span::new().days(i64::from(days))).ok()
 }
 
 fn add_months(date: jiff::civil::Date, months: u32) -> Option<jiff::civil::Date> {
