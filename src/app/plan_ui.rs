@@ -1,0 +1,617 @@
+//! The plan screen for doctors: weight, a dose for each month (mg/day or mg/kg/day),
+//! cumulative target and start date → mg/kg, the day the target is reached, the end date,
+//! the cost, a chart and the core's warnings. Draws only; the numbers are the core's.
+
+use crate::dose::{Dose, dose_for_target, per_kg};
+use crate::estimate::{
+    CourseEstimate, CourseRequest, MAX_MONTHS, Sex, Visit, check_weight, estimate, estimate_range,
+};
+use crate::i18n::{Arg, Lang};
+use crate::safety::{self, Severity};
+use eframe::egui;
+
+use super::LoadedSheet;
+use super::widgets::{self, Cached, Priced};
+
+/// How the doctor enters doses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DoseUnit {
+    /// mg per day (`40`, `10/20`).
+    MgPerDay,
+    /// mg per kg per day; the core picks the makeable dose that reaches it.
+    MgPerKgPerDay,
+}
+
+/// The cumulative target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetChoice {
+    /// 120 mg/kg.
+    T120,
+    /// 150 mg/kg.
+    T150,
+    /// 220 mg/kg.
+    T220,
+    /// The custom value.
+    Custom,
+}
+
+/// One month's dose as entered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthInput {
+    /// mg/day as typed, used in [`DoseUnit::MgPerDay`].
+    pub text: String,
+    /// mg/kg/day, used in [`DoseUnit::MgPerKgPerDay`].
+    pub mg_per_kg: f64,
+}
+
+/// What the doctor enters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanInputs {
+    /// Sex, or `None` for the man–woman cost range.
+    pub sex: Option<Sex>,
+    /// First or return visit.
+    pub visit: Visit,
+    /// Body weight, kg.
+    pub weight_kg: f64,
+    /// How doses are entered.
+    pub unit: DoseUnit,
+    /// One entry per month.
+    pub months: Vec<MonthInput>,
+    /// Cumulative target.
+    pub target: TargetChoice,
+    /// The custom target, mg/kg.
+    pub custom_target: f64,
+    /// First day of medication as typed (`YYYY-MM-DD`).
+    pub start: String,
+}
+
+impl PlanInputs {
+    fn new(today: jiff::civil::Date) -> PlanInputs {
+        let month = |mg: &str, mgkg: f64| MonthInput {
+            text: mg.into(),
+            mg_per_kg: mgkg,
+        };
+        PlanInputs {
+            sex: None,
+            visit: Visit::First,
+            weight_kg: 60.0,
+            unit: DoseUnit::MgPerDay,
+            months: vec![
+                month("20", 0.33),
+                month("40", 0.67),
+                month("40", 0.67),
+                month("40", 0.67),
+                month("60", 1.0),
+                month("60", 1.0),
+            ],
+            target: TargetChoice::T120,
+            custom_target: 180.0,
+            start: today.to_string(),
+        }
+    }
+
+    /// The target in mg/kg.
+    pub fn target_mg_per_kg(&self) -> f64 {
+        match self.target {
+            TargetChoice::T120 => safety::CUMULATIVE_LOW,
+            TargetChoice::T150 => safety::CUMULATIVE_HIGH,
+            TargetChoice::T220 => safety::CUMULATIVE_MAX,
+            TargetChoice::Custom => self.custom_target,
+        }
+    }
+}
+
+/// What the screen shows, computed from [`PlanInputs`].
+#[derive(Debug, Clone)]
+pub struct PlanOutput {
+    /// Each month's dose, or why it is not usable.
+    pub doses: Vec<Result<Dose, String>>,
+    /// The priced course, or why there is none.
+    pub priced: Result<Priced, String>,
+    /// The chart's points.
+    pub points: Vec<[f64; 2]>,
+}
+
+/// A plan kept for comparison.
+#[derive(Debug, Clone)]
+pub struct PinnedPlan {
+    /// The doses, month by month.
+    pub doses: Vec<Dose>,
+    /// The priced course.
+    pub priced: Priced,
+    /// The sheet it was priced on (clinic name).
+    pub sheet_name: String,
+    /// The sheet's currency.
+    pub currency: crate::money::Currency,
+}
+
+impl PinnedPlan {
+    /// The plan's total as a person reads it (a range when sex is not given).
+    pub fn total_text(&self, lang: Lang) -> String {
+        self.priced
+            .money(&self.currency, lang, |e| Some((e.total, e.total)))
+            .unwrap_or_default()
+    }
+}
+
+/// Plans that can be pinned at most.
+pub const MAX_PINNED: usize = 3;
+
+/// The plan screen.
+pub struct PlanScreen {
+    /// The inputs (not persisted).
+    pub inputs: PlanInputs,
+    /// Pinned plans, oldest first.
+    pub pinned: Vec<PinnedPlan>,
+    result: Cached<PlanInputs, PlanOutput>,
+}
+
+fn compute(sheet: &LoadedSheet, inputs: &PlanInputs) -> PlanOutput {
+    let caps = &sheet.sheet.capsules;
+    let weight = check_weight(inputs.weight_kg).map_err(|e| e.to_string());
+    let doses: Vec<Result<Dose, String>> = inputs
+        .months
+        .iter()
+        .map(|m| match inputs.unit {
+            DoseUnit::MgPerDay => Dose::parse(&m.text).map_err(|e| e.to_string()),
+            DoseUnit::MgPerKgPerDay => {
+                let w = weight.clone()?;
+                // Over one day, the cumulative target is the daily mg/kg itself.
+                dose_for_target(m.mg_per_kg, w, 1, caps)
+                    .map(Dose::daily)
+                    .map_err(|e| e.to_string())
+            }
+        })
+        .collect();
+    let priced = (|| {
+        let w = weight.clone()?;
+        let ds = doses
+            .iter()
+            .cloned()
+            .collect::<Result<Vec<Dose>, String>>()?;
+        let start = match inputs.start.trim() {
+            "" => None,
+            s => Some(
+                s.parse::<jiff::civil::Date>()
+                    .map_err(|_| String::from("app-start-invalid"))?,
+            ),
+        };
+        let req = CourseRequest {
+            sex: inputs.sex.unwrap_or(Sex::Female),
+            visit: inputs.visit,
+            doses: ds,
+            weight_kg: Some(w),
+            visit_every: 1,
+            start,
+            target_mg_per_kg: Some(inputs.target_mg_per_kg()),
+        };
+        match inputs.sex {
+            Some(_) => estimate(&sheet.sheet, &req).map(Priced::One),
+            None => estimate_range(&sheet.sheet, &req)
+                .map(|[male, female]| Priced::Range { male, female }),
+        }
+        .map_err(|e| e.to_string())
+    })();
+    let points = priced
+        .as_ref()
+        .map(|p| p.main().cumulative_mg_per_kg_by_day())
+        .unwrap_or_default();
+    PlanOutput {
+        doses,
+        priced,
+        points,
+    }
+}
+
+impl PlanScreen {
+    /// A new screen with a typical escalating plan starting `today`.
+    pub fn new(today: jiff::civil::Date) -> PlanScreen {
+        PlanScreen {
+            inputs: PlanInputs::new(today),
+            pinned: Vec::new(),
+            result: Cached::default(),
+        }
+    }
+
+    /// The estimate to export as PDF, or the message key saying why there is none.
+    pub fn export_estimate(&self) -> Result<CourseEstimate, &'static str> {
+        match self.result.last().map(|o| &o.priced) {
+            Some(Ok(Priced::One(e))) => Ok(e.clone()),
+            Some(Ok(Priced::Range { .. })) => Err("app-export-needs-sex"),
+            _ => Err("app-export-nothing"),
+        }
+    }
+
+    /// Draws the screen.
+    pub fn ui(&mut self, ui: &mut egui::Ui, lang: Lang, sheet: &LoadedSheet) {
+        ui.add_space(6.0);
+        let mut pin = false;
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.set_width(430.0);
+                self.inputs_ui(ui, lang, sheet);
+                ui.add_space(6.0);
+                let n = self.pinned.len();
+                let can_pin =
+                    n < MAX_PINNED && self.result.last().is_some_and(|o| o.priced.is_ok());
+                let text = lang.tr_args("app-pin", &[("n", Arg::Num(n as f64))]);
+                pin = ui.add_enabled(can_pin, egui::Button::new(text)).clicked();
+            });
+            ui.add_space(24.0);
+            ui.vertical(|ui| {
+                let output = self
+                    .result
+                    .get(&self.inputs, sheet.generation, |i| compute(sheet, i));
+                summary_ui(ui, lang, sheet, &self.inputs, output);
+            });
+        });
+        ui.add_space(8.0);
+        ui.separator();
+        self.months_ui(ui, lang, sheet);
+        ui.add_space(8.0);
+        let output = self
+            .result
+            .get(&self.inputs, sheet.generation, |i| compute(sheet, i));
+        chart_ui(ui, lang, &self.inputs, output);
+        ui.add_space(24.0);
+
+        if pin
+            && let Some(PlanOutput {
+                doses,
+                priced: Ok(priced),
+                ..
+            }) = self.result.last()
+        {
+            self.pinned.push(PinnedPlan {
+                doses: doses.iter().filter_map(|d| d.clone().ok()).collect(),
+                priced: priced.clone(),
+                sheet_name: sheet.sheet.clinic.name.get(lang).to_string(),
+                currency: sheet.sheet.currency.clone(),
+            });
+        }
+    }
+
+    fn inputs_ui(&mut self, ui: &mut egui::Ui, lang: Lang, sheet: &LoadedSheet) {
+        let inputs = &mut self.inputs;
+        widgets::sex_picker(ui, lang, &mut inputs.sex);
+        widgets::visit_picker(ui, lang, &mut inputs.visit);
+        egui::Grid::new("plan_inputs")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                let label = ui.label(lang.tr("app-weight"));
+                ui.add(
+                    egui::DragValue::new(&mut inputs.weight_kg)
+                        .range(10.0..=300.0)
+                        .speed(0.2)
+                        .max_decimals(1),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+
+                ui.label(lang.tr("app-dose-unit"));
+                let before = inputs.unit;
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut inputs.unit, DoseUnit::MgPerDay, lang.tr("app-unit-mg"));
+                    ui.radio_value(
+                        &mut inputs.unit,
+                        DoseUnit::MgPerKgPerDay,
+                        lang.tr("app-unit-mgkg"),
+                    );
+                });
+                ui.end_row();
+                if before != inputs.unit {
+                    convert_unit(inputs, self.result.last(), sheet);
+                }
+
+                let label = ui.label(lang.tr("app-months"));
+                let mut n = inputs.months.len() as u32;
+                ui.add(
+                    egui::DragValue::new(&mut n)
+                        .range(1..=MAX_MONTHS)
+                        .speed(0.05),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+                let n = n as usize;
+                if let Some(last) = inputs.months.last().cloned() {
+                    inputs.months.resize(n, last);
+                }
+
+                ui.label(lang.tr("app-target"));
+                ui.horizontal_wrapped(|ui| {
+                    for (t, text) in [
+                        (TargetChoice::T120, "120".to_string()),
+                        (TargetChoice::T150, "150".to_string()),
+                        (TargetChoice::T220, "220".to_string()),
+                        (TargetChoice::Custom, lang.tr("app-target-custom")),
+                    ] {
+                        ui.radio_value(&mut inputs.target, t, text);
+                    }
+                });
+                ui.end_row();
+
+                let label = ui.label(lang.tr("app-target-custom-value"));
+                ui.add_enabled(
+                    inputs.target == TargetChoice::Custom,
+                    egui::DragValue::new(&mut inputs.custom_target)
+                        .range(1.0..=400.0)
+                        .speed(0.5)
+                        .max_decimals(1),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+
+                let label = ui.label(lang.tr("app-start"));
+                ui.add(egui::TextEdit::singleline(&mut inputs.start).desired_width(120.0))
+                    .labelled_by(label.id);
+                ui.end_row();
+            });
+    }
+
+    fn months_ui(&mut self, ui: &mut egui::Ui, lang: Lang, sheet: &LoadedSheet) {
+        let output = self
+            .result
+            .get(&self.inputs, sheet.generation, |i| compute(sheet, i))
+            .clone();
+        let inputs = &mut self.inputs;
+        let est = output.priced.as_ref().ok().map(Priced::main);
+        let mut fill_from = None;
+        egui::Grid::new("plan_months")
+            .striped(true)
+            .num_columns(7)
+            .spacing([16.0, 4.0])
+            .show(ui, |ui| {
+                for key in [
+                    "app-col-month",
+                    match inputs.unit {
+                        DoseUnit::MgPerDay => "app-unit-mg",
+                        DoseUnit::MgPerKgPerDay => "app-unit-mgkg",
+                    },
+                    "",
+                    "app-col-dose",
+                    "app-col-mgkg-day",
+                    "app-col-cumulative",
+                ] {
+                    ui.label(egui::RichText::new(lang.tr(key)).strong());
+                }
+                widgets::right_aligned(ui, lang.tr("app-col-subtotal"), true);
+                ui.end_row();
+                let count = inputs.months.len();
+                for (i, m) in inputs.months.iter_mut().enumerate() {
+                    let n = Arg::Num((i + 1) as f64);
+                    let label = ui.label(lang.tr_args("app-month-n", &[("n", n.clone())]));
+                    let field = match inputs.unit {
+                        DoseUnit::MgPerDay => ui.add(
+                            egui::TextEdit::singleline(&mut m.text)
+                                .desired_width(70.0)
+                                .id_salt(("month_dose", i)),
+                        ),
+                        DoseUnit::MgPerKgPerDay => ui.add(
+                            egui::DragValue::new(&mut m.mg_per_kg)
+                                .range(0.05..=3.0)
+                                .speed(0.01)
+                                .fixed_decimals(2),
+                        ),
+                    };
+                    field.labelled_by(label.id);
+                    if i + 1 < count
+                        && ui
+                            .small_button(lang.tr("app-fill-down"))
+                            .accessible_name(format!(
+                                "{}: {}",
+                                lang.tr_args("app-month-n", &[("n", n)]),
+                                lang.tr("app-fill-down")
+                            ))
+                            .clicked()
+                    {
+                        fill_from = Some(i);
+                    }
+                    if i + 1 == count {
+                        ui.label("");
+                    }
+                    match output.doses.get(i) {
+                        Some(Ok(d)) => {
+                            ui.label(widgets::dose_text(lang, *d));
+                        }
+                        Some(Err(e)) => {
+                            ui.label(egui::RichText::new("×").color(ui.visuals().error_fg_color))
+                                .on_hover_text(e);
+                        }
+                        None => {
+                            ui.label("");
+                        }
+                    }
+                    let line = est.and_then(|e| e.months.get(i));
+                    let na = lang.tr("app-not-known");
+                    ui.label(
+                        line.and_then(|l| l.mg_per_kg_per_day)
+                            .map_or(na.clone(), safety::fmt_mgkg_day),
+                    );
+                    ui.label(
+                        line.and_then(|l| l.cumulative_mg_per_kg)
+                            .map_or(na.clone(), safety::fmt_mgkg),
+                    );
+                    let sub = line.map_or(na, |l| sheet.sheet.currency.format(l.subtotal, lang));
+                    widgets::right_aligned(ui, sub, false);
+                    ui.end_row();
+                }
+            });
+        if let Some(i) = fill_from
+            && let Some(src) = inputs.months.get(i).cloned()
+        {
+            for m in inputs.months.iter_mut().skip(i + 1) {
+                *m = src.clone();
+            }
+        }
+    }
+}
+
+/// Converts the entered doses when the unit changes, so the plan stays the same.
+fn convert_unit(inputs: &mut PlanInputs, last: Option<&PlanOutput>, _sheet: &LoadedSheet) {
+    let Some(out) = last else {
+        return;
+    };
+    let weight = inputs.weight_kg;
+    for (m, d) in inputs.months.iter_mut().zip(&out.doses) {
+        let Ok(d) = d else {
+            continue;
+        };
+        match inputs.unit {
+            DoseUnit::MgPerKgPerDay => m.mg_per_kg = per_kg(d.mean_mg(), weight),
+            DoseUnit::MgPerDay => m.text = d.to_string(),
+        }
+    }
+}
+
+fn summary_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    sheet: &LoadedSheet,
+    inputs: &PlanInputs,
+    output: &PlanOutput,
+) {
+    let priced = match &output.priced {
+        Ok(p) => p,
+        Err(e) => {
+            let text = if e.starts_with("app-") {
+                lang.tr(e)
+            } else {
+                e.clone()
+            };
+            widgets::error_text(ui, &text);
+            return;
+        }
+    };
+    let est = priced.main();
+    let na = lang.tr("app-not-known");
+    egui::Grid::new("plan_summary")
+        .num_columns(2)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            let big = |s: String| egui::RichText::new(s).size(20.0).strong();
+            ui.label(lang.tr("app-cumulative"));
+            let cumulative = est.cumulative_mg_per_kg.map_or(na.clone(), |v| {
+                lang.tr_args(
+                    "app-cumulative-value",
+                    &[
+                        ("mgkg", Arg::Str(safety::fmt_mgkg(v))),
+                        ("mg", Arg::Num(est.cumulative_mg as f64)),
+                    ],
+                )
+            });
+            ui.label(big(cumulative));
+            ui.end_row();
+
+            ui.label(lang.tr_args(
+                "app-target-reached",
+                &[(
+                    "target",
+                    Arg::Str(safety::fmt_mgkg(inputs.target_mg_per_kg())),
+                )],
+            ));
+            let reached = match &est.target_reached {
+                Some(t) => {
+                    let mut args = vec![
+                        ("month", Arg::Num(f64::from(t.month))),
+                        ("day", Arg::Num(f64::from(t.day))),
+                    ];
+                    match t.date {
+                        Some(d) => {
+                            args.push(("date", Arg::Str(d.to_string())));
+                            lang.tr_args("app-target-reached-date", &args)
+                        }
+                        None => lang.tr_args("app-target-reached-value", &args),
+                    }
+                }
+                None => lang.tr("app-target-not-reached"),
+            };
+            ui.label(big(reached));
+            ui.end_row();
+
+            ui.label(lang.tr("app-end-date"));
+            ui.label(big(est
+                .dates
+                .as_ref()
+                .map_or(na.clone(), |d| d.last_dose.to_string())));
+            ui.end_row();
+
+            ui.label(lang.tr("app-plan-cost"));
+            ui.label(big(priced
+                .money(&sheet.sheet.currency, lang, |e| Some((e.total, e.total)))
+                .unwrap_or(na)));
+            ui.end_row();
+        });
+    if let Priced::Range { .. } = priced {
+        ui.label(lang.tr("app-range-note"));
+    }
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new(lang.tr("app-warnings")).strong());
+    if est.warnings.is_empty() {
+        ui.label(lang.tr("app-no-warnings"));
+    }
+    for w in &est.warnings {
+        let color = match w.severity {
+            Severity::Danger => ui.visuals().error_fg_color,
+            Severity::Caution => ui.visuals().warn_fg_color,
+            Severity::Info => ui.visuals().text_color(),
+        };
+        let icon = match w.severity {
+            Severity::Danger => "■",
+            Severity::Caution => "■",
+            Severity::Info => "□",
+        };
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(format!("{icon} {}", w.message(lang))).color(color),
+            )
+            .wrap(),
+        );
+    }
+}
+
+fn chart_ui(ui: &mut egui::Ui, lang: Lang, inputs: &PlanInputs, output: &PlanOutput) {
+    use egui_plot::{FilledArea, HLine, Legend, Line, Plot, PlotPoints};
+    ui.label(egui::RichText::new(lang.tr("app-chart")).strong());
+    let points = output.points.clone();
+    let target = inputs.target_mg_per_kg();
+    Plot::new("cumulative_chart")
+        .height(260.0)
+        .legend(Legend::default())
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .include_x(0.0)
+        .include_y(0.0)
+        .include_y(safety::CUMULATIVE_MAX + 10.0)
+        .x_axis_label(lang.tr("app-chart-days"))
+        .y_axis_label("mg/kg")
+        .show(ui, |plot| {
+            let end = points.last().map_or(180.0, |p| p[0]);
+            plot.add(
+                FilledArea::new(
+                    lang.tr("app-chart-band"),
+                    &[0.0, end],
+                    &[safety::CUMULATIVE_LOW, safety::CUMULATIVE_LOW],
+                    &[safety::CUMULATIVE_HIGH, safety::CUMULATIVE_HIGH],
+                )
+                .fill_color(egui::Color32::from_rgba_unmultiplied(60, 170, 90, 50))
+                .allow_hover(false),
+            );
+            plot.hline(
+                HLine::new(lang.tr("app-chart-max"), safety::CUMULATIVE_MAX)
+                    .color(egui::Color32::from_rgb(200, 60, 60)),
+            );
+            plot.hline(
+                HLine::new(lang.tr("app-chart-target"), target)
+                    .color(egui::Color32::from_rgb(90, 90, 200))
+                    .style(egui_plot::LineStyle::dashed_loose()),
+            );
+            plot.line(
+                Line::new(lang.tr("app-cumulative"), PlotPoints::from(points))
+                    .width(2.0)
+                    .color(egui::Color32::from_rgb(30, 110, 200)),
+            );
+        });
+}

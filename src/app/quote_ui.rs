@@ -1,0 +1,165 @@
+//! The quote screen for reception: sex, visit, daily dose, months → big totals and the
+//! month table. Draws only; the numbers are the core's.
+
+use crate::dose::{Dose, makeable_doses};
+use crate::estimate::{CourseEstimate, CourseRequest, Sex, Visit, estimate, estimate_range};
+use crate::i18n::{Arg, Lang};
+use eframe::egui;
+
+use super::LoadedSheet;
+use super::widgets::{self, Cached, Priced};
+
+/// The one-click doses (mg/day).
+pub const COMMON_DOSES: [u32; 6] = [10, 20, 30, 40, 60, 80];
+
+/// What reception types in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteInputs {
+    /// Sex, or `None` for the man–woman range.
+    pub sex: Option<Sex>,
+    /// First or return visit.
+    pub visit: Visit,
+    /// The daily dose as typed (`40`, `10/20`).
+    pub dose: String,
+    /// Number of months.
+    pub months: u32,
+}
+
+impl Default for QuoteInputs {
+    fn default() -> Self {
+        QuoteInputs {
+            sex: None,
+            visit: Visit::First,
+            dose: "20".into(),
+            months: 6,
+        }
+    }
+}
+
+/// The quote screen: its inputs and the estimate computed from them.
+#[derive(Default)]
+pub struct QuoteScreen {
+    /// The inputs (not persisted).
+    pub inputs: QuoteInputs,
+    result: Cached<QuoteInputs, Result<Priced, String>>,
+    makeable: Cached<(), String>,
+}
+
+fn compute(sheet: &LoadedSheet, inputs: &QuoteInputs) -> Result<Priced, String> {
+    let dose = Dose::parse(&inputs.dose).map_err(|e| e.to_string())?;
+    let sex = inputs.sex.unwrap_or(Sex::Female);
+    let mut req = CourseRequest::constant(sex, dose, inputs.months);
+    req.visit = inputs.visit;
+    match inputs.sex {
+        Some(_) => estimate(&sheet.sheet, &req).map(Priced::One),
+        None => {
+            estimate_range(&sheet.sheet, &req).map(|[male, female]| Priced::Range { male, female })
+        }
+    }
+    .map_err(|e| e.to_string())
+}
+
+impl QuoteScreen {
+    /// The estimate to export as PDF, or the message key saying why there is none.
+    pub fn export_estimate(&self) -> Result<CourseEstimate, &'static str> {
+        match self.result.last() {
+            Some(Ok(Priced::One(e))) => Ok(e.clone()),
+            Some(Ok(Priced::Range { .. })) => Err("app-export-needs-sex"),
+            _ => Err("app-export-nothing"),
+        }
+    }
+
+    /// Draws the screen.
+    pub fn ui(&mut self, ui: &mut egui::Ui, lang: Lang, sheet: &LoadedSheet) {
+        let inputs = &mut self.inputs;
+        ui.add_space(6.0);
+        widgets::sex_picker(ui, lang, &mut inputs.sex);
+        widgets::visit_picker(ui, lang, &mut inputs.visit);
+        ui.add_space(4.0);
+
+        let makeable = self.makeable.get(&(), sheet.generation, |_| {
+            let list: Vec<String> = makeable_doses(&sheet.sheet.capsules)
+                .iter()
+                .take(16)
+                .map(u32::to_string)
+                .collect();
+            format!("{}, …", list.join(", "))
+        });
+        ui.horizontal(|ui| {
+            // As tall as the buttons, so the caption sits on their centre line.
+            ui.set_min_height(30.0);
+            ui.label(lang.tr("app-dose"));
+            let current = Dose::parse(&inputs.dose).ok();
+            for mg in COMMON_DOSES {
+                let text = lang.tr_args("app-mg", &[("mg", Arg::Num(f64::from(mg)))]);
+                let selected = current == Some(Dose::daily(mg));
+                let button =
+                    egui::Button::selectable(selected, egui::RichText::new(text).size(17.0))
+                        .min_size(egui::vec2(64.0, 30.0));
+                if ui.add(button).clicked() {
+                    inputs.dose = mg.to_string();
+                }
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(lang.tr("app-dose-custom"));
+            ui.add(egui::TextEdit::singleline(&mut inputs.dose).desired_width(90.0))
+                .labelled_by(label.id)
+                .on_hover_text(
+                    lang.tr_args("app-dose-makeable", &[("list", Arg::Str(makeable.clone()))]),
+                );
+            ui.add_space(16.0);
+            let label = ui.label(lang.tr("app-months"));
+            ui.add(
+                egui::DragValue::new(&mut inputs.months)
+                    .range(1..=crate::estimate::MAX_MONTHS)
+                    .speed(0.05),
+            )
+            .labelled_by(label.id);
+        });
+        ui.add_space(8.0);
+
+        let result = self
+            .result
+            .get(&self.inputs, sheet.generation, |i| compute(sheet, i));
+        let priced = match result {
+            Ok(p) => p,
+            Err(e) => {
+                widgets::error_text(ui, e);
+                return;
+            }
+        };
+        let s = &sheet.sheet;
+        let cur = &s.currency;
+        let na = lang.tr("app-not-known");
+        let first = priced
+            .money(cur, lang, |e| Some((e.first_month, e.first_month)))
+            .unwrap_or_else(|| na.clone());
+        let ret = priced
+            .money(cur, lang, |e| e.return_months)
+            .unwrap_or_else(|| na.clone());
+        let total = priced
+            .money(cur, lang, |e| Some((e.total, e.total)))
+            .unwrap_or_else(|| na.clone());
+        ui.horizontal_wrapped(|ui| {
+            widgets::big_total(ui, &lang.tr("app-total-first"), &first);
+            widgets::big_total(ui, &lang.tr("app-total-return"), &ret);
+            widgets::big_total(
+                ui,
+                &lang.tr_args(
+                    "app-total-course",
+                    &[("months", Arg::Num(f64::from(priced.main().month_count())))],
+                ),
+                &total,
+            );
+        });
+        if let Priced::Range { .. } = priced {
+            ui.label(lang.tr("app-range-note"));
+        }
+        ui.add_space(10.0);
+        if let Priced::Range { .. } = priced {
+            ui.label(lang.tr_args("app-table-for", &[("sex", Arg::Str(lang.tr("sex-female")))]));
+        }
+        widgets::month_table(ui, lang, s, priced.main());
+    }
+}

@@ -1,0 +1,220 @@
+//! Pieces both screens draw: the patient pickers, big totals, the month table, and the
+//! cache that recomputes an estimate only when its inputs change.
+
+use crate::estimate::{CourseEstimate, Sex, Visit, item_label};
+use crate::i18n::{Arg, Lang};
+use crate::money::{Currency, Money};
+use crate::pricing::PriceSheet;
+use eframe::egui;
+
+/// A value computed from inputs, kept until the inputs or the price sheet change.
+pub struct Cached<K, V> {
+    entry: Option<(K, u64, V)>,
+}
+
+impl<K, V> Default for Cached<K, V> {
+    fn default() -> Self {
+        Cached { entry: None }
+    }
+}
+
+impl<K: PartialEq + Clone, V> Cached<K, V> {
+    /// The value for `key` on sheet `generation`, computing it only when either changed.
+    pub fn get(&mut self, key: &K, generation: u64, compute: impl FnOnce(&K) -> V) -> &V {
+        let fresh = self
+            .entry
+            .as_ref()
+            .is_some_and(|(k, g, _)| k == key && *g == generation);
+        if !fresh {
+            self.entry = None;
+        }
+        &self
+            .entry
+            .get_or_insert_with(|| (key.clone(), generation, compute(key)))
+            .2
+    }
+
+    /// The last computed value, if any.
+    pub fn last(&self) -> Option<&V> {
+        self.entry.as_ref().map(|(_, _, v)| v)
+    }
+}
+
+/// An estimate for one sex, or for both when sex is not given (the man–woman range).
+#[derive(Debug, Clone)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one per screen, rebuilt only when inputs change"
+)]
+pub enum Priced {
+    /// Sex given.
+    One(CourseEstimate),
+    /// Sex not given: a man's and a woman's estimate.
+    Range {
+        /// The man's estimate (no pregnancy test).
+        male: CourseEstimate,
+        /// The woman's estimate.
+        female: CourseEstimate,
+    },
+}
+
+impl Priced {
+    /// The estimate whose table, dates and warnings are shown: the woman's for a range
+    /// (her table has every item and her contraception window is the longer one).
+    pub fn main(&self) -> &CourseEstimate {
+        match self {
+            Priced::One(e) => e,
+            Priced::Range { female, .. } => female,
+        }
+    }
+
+    /// A money figure as a person reads it: one amount, or "lowest – highest".
+    pub fn money(
+        &self,
+        cur: &Currency,
+        lang: Lang,
+        pick: impl Fn(&CourseEstimate) -> Option<(Money, Money)>,
+    ) -> Option<String> {
+        let (lo, hi) = match self {
+            Priced::One(e) => pick(e)?,
+            Priced::Range { male, female } => {
+                let (mlo, mhi) = pick(male)?;
+                let (flo, fhi) = pick(female)?;
+                (mlo.min(flo), mhi.max(fhi))
+            }
+        };
+        Some(if lo == hi {
+            cur.format(lo, lang)
+        } else {
+            format!("{} – {}", cur.format(lo, lang), cur.format(hi, lang))
+        })
+    }
+}
+
+/// Sex: female, male or not given.
+pub fn sex_picker(ui: &mut egui::Ui, lang: Lang, sex: &mut Option<Sex>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(lang.tr("app-sex"));
+        for (value, key) in [
+            (Some(Sex::Female), "sex-female"),
+            (Some(Sex::Male), "sex-male"),
+            (None, "app-sex-unset"),
+        ] {
+            ui.radio_value(sex, value, lang.tr(key));
+        }
+    });
+}
+
+/// First or return visit.
+pub fn visit_picker(ui: &mut egui::Ui, lang: Lang, visit: &mut Visit) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(lang.tr("app-visit"));
+        for (value, key) in [
+            (Visit::First, "visit-first"),
+            (Visit::Return, "visit-return"),
+        ] {
+            ui.radio_value(visit, value, lang.tr(key));
+        }
+    });
+}
+
+/// One big figure with its caption above it.
+pub fn big_total(ui: &mut egui::Ui, caption: &str, value: &str) {
+    egui::Frame::new()
+        .fill(ui.visuals().faint_bg_color)
+        .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+        .inner_margin(12)
+        .corner_radius(6)
+        .show(ui, |ui| {
+            ui.set_min_width(220.0);
+            ui.vertical(|ui| {
+                ui.label(egui::RichText::new(caption).size(15.0));
+                // Read out with its caption: "Month 1: ¥21,054".
+                ui.label(egui::RichText::new(value).size(30.0).strong())
+                    .accessible_name(format!("{caption}: {value}"));
+            });
+        });
+}
+
+/// "20 mg/day", or "10/20 mg/day" for an alternating dose.
+pub fn dose_text(lang: Lang, dose: crate::dose::Dose) -> String {
+    lang.tr_args("app-mg-per-day", &[("mg", Arg::Str(dose.to_string()))])
+}
+
+/// The month-by-month table with every item.
+pub fn month_table(ui: &mut egui::Ui, lang: Lang, sheet: &PriceSheet, est: &CourseEstimate) {
+    let cur = &sheet.currency;
+    egui::Grid::new("month_table")
+        .striped(true)
+        .num_columns(6)
+        .spacing([18.0, 4.0])
+        .show(ui, |ui| {
+            for key in [
+                "app-col-month",
+                "app-col-visit",
+                "app-col-dose",
+                "app-col-capsules",
+                "app-col-item",
+            ] {
+                ui.label(egui::RichText::new(lang.tr(key)).strong());
+            }
+            right_aligned(ui, lang.tr("app-col-amount"), true);
+            ui.end_row();
+            for m in &est.months {
+                for (i, item) in m.items.iter().enumerate() {
+                    if i == 0 {
+                        ui.label(m.month.to_string());
+                        ui.label(match m.visit {
+                            Some(Visit::First) => lang.tr("visit-first"),
+                            Some(Visit::Return) => lang.tr("visit-return"),
+                            None => lang.tr("visit-none"),
+                        });
+                        ui.label(dose_text(lang, m.dose));
+                        let per_day: Vec<String> =
+                            m.capsules_per_day.iter().map(|c| c.describe()).collect();
+                        ui.label(per_day.join(" / "));
+                    } else {
+                        for _ in 0..4 {
+                            ui.label("");
+                        }
+                    }
+                    ui.label(item_label(sheet, m, item, lang));
+                    right_aligned(ui, cur.format(item.amount, lang), false);
+                    ui.end_row();
+                }
+                for _ in 0..4 {
+                    ui.label("");
+                }
+                ui.label(egui::RichText::new(lang.tr("app-col-subtotal")).strong());
+                right_aligned(ui, cur.format(m.subtotal, lang), true);
+                ui.end_row();
+            }
+        });
+    ui.add_space(4.0);
+    ui.label(lang.tr(if est.tax_included {
+        "app-tax-included"
+    } else {
+        "app-tax-added"
+    }));
+}
+
+/// A cell right-aligned in its grid column.
+pub fn right_aligned(ui: &mut egui::Ui, text: String, strong: bool) {
+    let size = egui::vec2(AMOUNT_WIDTH, ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(
+        size,
+        egui::Layout::right_to_left(egui::Align::Center),
+        |ui| {
+            let t = egui::RichText::new(text);
+            ui.label(if strong { t.strong() } else { t });
+        },
+    );
+}
+
+/// Width of a money column.
+pub const AMOUNT_WIDTH: f32 = 110.0;
+
+/// A core error (or any failure) shown where the result would be.
+pub fn error_text(ui: &mut egui::Ui, text: &str) {
+    ui.label(egui::RichText::new(text).color(ui.visuals().error_fg_color));
+}

@@ -1,0 +1,290 @@
+//! The desk app driven through its accessible labels with egui_kittest (headless).
+
+use dose_planner::app::{Command, DesktopApp};
+use dose_planner::i18n::Lang;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+
+fn today() -> jiff::civil::Date {
+    jiff::civil::date(2025, 4, 1)
+}
+
+fn harness_with(sheet_dir: std::path::PathBuf) -> Harness<'static, DesktopApp> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 1000.0])
+        .build_eframe(move |cc| {
+            let mut app = DesktopApp::with_options(cc, today(), &sheet_dir);
+            // Never start a PDF viewer from a test.
+            app.settings.open_after_export = false;
+            app
+        });
+    h.run();
+    h
+}
+
+/// Asserts that a big total reads `caption: amount` to a screen reader (its accessible name).
+#[track_caller]
+fn total(h: &Harness<'_, DesktopApp>, name: &str) {
+    let want = name.to_string();
+    let found = h
+        .query_all_by(move |n| n.label().as_deref() == Some(want.as_str()))
+        .count();
+    assert_eq!(found, 1, "no total named {name:?}");
+}
+
+/// The accessible names of the big totals that start with `prefix`.
+fn totals_starting(h: &Harness<'_, DesktopApp>, prefix: &str) -> Vec<String> {
+    let prefix = prefix.to_string();
+    h.query_all_by(move |n| n.label().is_some_and(|l| l.starts_with(prefix.as_str())))
+        .filter_map(|n| n.accesskit_node().label())
+        .collect()
+}
+
+fn harness() -> Harness<'static, DesktopApp> {
+    harness_with(std::path::PathBuf::from("pricing"))
+}
+
+/// The app in English, switched through the language buttons.
+fn english() -> Harness<'static, DesktopApp> {
+    let mut h = harness();
+    h.get_by_label("English").click();
+    h.run();
+    h
+}
+
+#[test]
+fn starts_in_japanese_and_switches_language() {
+    let mut h = harness();
+    assert_eq!(h.state().settings.lang, Lang::Ja);
+    h.get_by_label("見積り");
+    h.get_by_label("性別");
+
+    h.get_by_label("English").click();
+    h.run();
+    h.get_by_label("Quote");
+    total(&h, "Whole course (6 months): ¥108,988 – ¥115,324");
+    assert_eq!(h.state().settings.lang, Lang::En);
+
+    h.get_by_label("한국어").click();
+    h.run();
+    h.get_by_label("견적");
+    h.get_by_label("성별");
+    assert_eq!(h.state().settings.lang, Lang::Ko);
+}
+
+#[test]
+fn quote_female_20_mg_6_months() {
+    let mut h = english();
+    h.get_by_label("Female").click();
+    h.get_by_label("20 mg").click();
+    h.get_by_label("Months").set_value_accesskit(6.0);
+    h.run();
+    total(&h, "Month 1: ¥21,054");
+    total(&h, "Each return month: ¥18,854");
+    total(&h, "Whole course (6 months): ¥115,324");
+    // The month table lists the items.
+    assert!(
+        !h.get_all_by_label("Urine pregnancy test")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+
+    h.get_by_label("Months").set_value_accesskit(3.0);
+    h.run();
+    assert_eq!(totals_starting(&h, "Whole course (3 months): ¥").len(), 1);
+}
+
+#[test]
+fn quote_without_sex_shows_the_man_woman_range() {
+    let mut h = english();
+    h.get_by_label("Not given (range)").click();
+    h.get_by_label("40 mg").click();
+    h.run();
+    // A man has no pregnancy test: 1,056 yen less each month.
+    let first = totals_starting(&h, "Month 1: ¥");
+    assert_eq!(first.len(), 1);
+    assert!(first[0].contains(" – "), "{first:?}");
+    h.get_by_label_contains("Range from a man's to a woman's price");
+}
+
+#[test]
+fn plan_weight_and_target_give_mg_per_kg_and_month_reached() {
+    let mut h = english();
+    h.get_by_label("Plan").click();
+    h.run();
+    h.get_by_label("Female").click();
+    h.get_by_label("Weight (kg)").set_value_accesskit(50.0);
+    h.get_by_label("150").click();
+    h.run();
+    // 20, 40, 40, 40, 60, 60 mg/day × 30 days = 7,800 mg; at 50 kg that is 156.0 mg/kg.
+    h.get_by_label_contains("156.0 mg/kg");
+    // 150 mg/kg × 50 kg = 7,500 mg: 6,000 by the end of month 5, then 25 days at 60 mg.
+    h.get_by_label("Month 6, day 175 (2025-09-22)");
+    // mg/kg/day per month: 20/50 and 60/50.
+    h.get_by_label("0.40");
+    assert_eq!(h.get_all_by_label("1.20").count(), 2);
+    // The last dose follows from the start date.
+    h.get_by_label("2025-09-27");
+}
+
+#[test]
+fn plan_can_be_pinned_and_compared() {
+    let mut h = english();
+    h.get_by_label("Plan").click();
+    h.run();
+    h.get_by_label("Pin for comparison (0/3)").click();
+    h.run();
+    h.get_by_label("Pin for comparison (1/3)");
+    h.get_by_label("Compare").click();
+    h.run();
+    h.get_by_label("Plan 1");
+    h.get_by_label("20 → 40 → 40 → 40 → 60 → 60");
+}
+
+#[test]
+fn invalid_sheet_shows_banner_with_line_and_column_and_keeps_last_good_sheet() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = std::fs::read_to_string("pricing/reference-clinic-jp.toml").expect("sheet");
+    let line = good
+        .lines()
+        .position(|l| l.starts_with("first_visit"))
+        .expect("first_visit line")
+        + 1;
+    let bad = good.replacen("first_visit", "frist_visit", 1);
+    std::fs::write(dir.path().join("bad.toml"), bad).expect("write");
+
+    let mut h = harness_with(dir.path().to_path_buf());
+    h.get_by_label("English").click();
+    h.run();
+    h.get_by_label("Female").click();
+    h.get_by_label("20 mg").click();
+    h.run();
+
+    h.get_by_label("Price sheet").click();
+    h.run();
+    h.get_by_label("bad.toml").click();
+    h.run();
+    let want = format!("bad.toml:{line}:1");
+    let banner = h
+        .get_by_label_contains(&want)
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    assert!(
+        banner.contains("The last good price sheet is still in use."),
+        "{banner}"
+    );
+    // The built-in sheet still prices the quote.
+    total(&h, "Month 1: ¥21,054");
+    assert!(h.state().sheet.path.is_none());
+}
+
+#[test]
+fn export_needs_a_sex_then_writes_or_reports() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("estimate.pdf");
+    let mut h = english();
+    h.state_mut().run_command(Command::ExportPdf(path.clone()));
+    h.run();
+    h.get_by_label("Choose female or male to export a PDF.");
+
+    h.get_by_label("Female").click();
+    h.run();
+    h.state_mut().run_command(Command::ExportPdf(path.clone()));
+    h.run();
+    let banner = h.state().banner.clone().expect("a banner");
+    if banner.error {
+        assert!(
+            banner.text.starts_with("Could not make the PDF"),
+            "{}",
+            banner.text
+        );
+        assert!(!path.exists());
+    } else {
+        assert!(banner.text.starts_with("Saved "), "{}", banner.text);
+        assert!(std::fs::read(&path).expect("pdf").starts_with(b"%PDF"));
+    }
+}
+
+#[test]
+fn plan_doses_in_mg_per_kg_per_day_become_makeable_doses() {
+    let mut h = english();
+    h.get_by_label("Plan").click();
+    h.run();
+    h.get_by_label("Female").click();
+    h.get_by_role_and_label(eframe::egui::accesskit::Role::RadioButton, "mg/kg/day")
+        .click();
+    h.run();
+    // 20 mg at 60 kg is 0.33 mg/kg/day; the core rounds back up to a makeable 20 mg.
+    assert_eq!(
+        h.get_by_label("Month 1")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some("0.33")
+    );
+    assert_eq!(h.get_all_by_label("20 mg/day").count(), 1);
+    // 1.25 mg/kg/day at 60 kg is 75 mg, which 10 and 20 mg capsules cannot make: 80 mg.
+    h.get_by_label("Month 1").set_value_accesskit(1.25);
+    h.run();
+    assert_eq!(h.get_all_by_label("80 mg/day").count(), 1);
+    // …and the core warns that month 1 starts above 1 mg/kg/day.
+    assert!(
+        h.query_all_by_label_contains("Month 1: 1.33 mg/kg/day")
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn tab_order_follows_reading_order_on_the_quote_screen() {
+    let mut h = english();
+    h.get_by_label("Female").focus();
+    h.run();
+    h.key_press(eframe::egui::Key::Tab);
+    h.run();
+    assert!(h.get_by_label("Male").is_focused());
+    h.key_press(eframe::egui::Key::Tab);
+    h.key_press(eframe::egui::Key::Tab);
+    h.key_press(eframe::egui::Key::Tab);
+    h.key_press(eframe::egui::Key::Tab);
+    h.run();
+    assert!(h.get_by_label("10 mg").is_focused());
+    // Space or Enter presses the focused button.
+    h.key_press(eframe::egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().quote.inputs.dose, "10");
+}
+
+/// eframe storage in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn settings_are_saved_but_patient_inputs_are_not() {
+    let mut h = english();
+    h.get_by_label("Female").click();
+    h.get_by_label("Plan").click();
+    h.run();
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    let saved: dose_planner::app::Settings =
+        eframe::get_value(&storage, eframe::APP_KEY).expect("settings saved");
+    assert_eq!(saved.lang, Lang::En);
+    assert_eq!(saved.screen, dose_planner::app::Screen::Plan);
+    let raw = storage.0.get(eframe::APP_KEY).cloned().unwrap_or_default();
+    assert!(!raw.contains("female"), "{raw}");
+}
