@@ -184,6 +184,7 @@ fn compute(sheet: &LoadedSheet, inputs: &PlanInputs) -> PlanOutput {
             visit_every: 1,
             start,
             target_mg_per_kg: Some(inputs.target_mg_per_kg()),
+            screening: Default::default(),
         };
         match inputs.sex {
             Some(_) => estimate(&sheet.sheet, &req).map(Priced::One),
