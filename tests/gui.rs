@@ -180,30 +180,41 @@ fn invalid_sheet_shows_banner_with_line_and_column_and_keeps_last_good_sheet() {
 }
 
 #[test]
-fn export_needs_a_sex_then_writes_or_reports() {
+fn export_needs_a_sex_then_writes_the_pdf_and_survives_a_bad_path() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("estimate.pdf");
     let mut h = english();
     h.state_mut().run_command(Command::ExportPdf(path.clone()));
     h.run();
     h.get_by_label("Choose female or male to export a PDF.");
+    assert!(!path.exists());
 
     h.get_by_label("Female").click();
     h.run();
     h.state_mut().run_command(Command::ExportPdf(path.clone()));
     h.run();
     let banner = h.state().banner.clone().expect("a banner");
-    if banner.error {
-        assert!(
-            banner.text.starts_with("Could not make the PDF"),
-            "{}",
-            banner.text
-        );
-        assert!(!path.exists());
-    } else {
-        assert!(banner.text.starts_with("Saved "), "{}", banner.text);
-        assert!(std::fs::read(&path).expect("pdf").starts_with(b"%PDF"));
-    }
+    assert!(
+        !banner.error && banner.text.starts_with("Saved "),
+        "{}",
+        banner.text
+    );
+    let bytes = std::fs::read(&path).expect("pdf");
+    assert!(bytes.starts_with(b"%PDF"));
+
+    // A folder as the path: a clear error, nothing written, the app goes on quoting.
+    h.state_mut()
+        .run_command(Command::ExportPdf(dir.path().to_path_buf()));
+    h.run();
+    let banner = h.state().banner.clone().expect("a banner");
+    assert!(
+        banner.error && banner.text.contains("that is a folder"),
+        "{}",
+        banner.text
+    );
+    total(&h, "Month 1: ¥21,054");
+    let names: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").collect();
+    assert_eq!(names.len(), 1, "only the first PDF, no temp files");
 }
 
 #[test]
