@@ -558,20 +558,45 @@ impl Layout<'_, '_> {
         if cautions.is_empty() {
             return Ok(());
         }
-        let style = Style::new(9.0, INK);
-        let line_h = 13.0;
         let indent = 12.0;
-        let paras: Vec<Vec<String>> = cautions
-            .iter()
-            .map(|k| c.wrap(&k.message(self.lang), CONTENT_W - indent, style))
-            .collect();
+        // Normal spacing; a tighter one when that keeps the cautions on the current page
+        // instead of spilling a line or two onto a second one.
+        let layout = |size: f32| -> Vec<Vec<String>> {
+            cautions
+                .iter()
+                .map(|k| {
+                    c.wrap(
+                        &k.message(self.lang),
+                        CONTENT_W - indent,
+                        Style::new(size, INK),
+                    )
+                })
+                .collect()
+        };
+        let height = |paras: &[Vec<String>], line_h: f32, gap: f32| -> f32 {
+            paras
+                .iter()
+                .map(|p| p.len() as f32 * line_h + gap)
+                .sum::<f32>()
+                + 40.0
+        };
+        let room = BOTTOM - self.y;
+        let mut paras = layout(9.0);
+        let (mut style, mut line_h, mut gap) = (Style::new(9.0, INK), 13.0, 4.0);
+        if height(&paras, line_h, gap) > room {
+            let tight = layout(8.5);
+            if height(&tight, 11.5, 2.5) <= room {
+                paras = tight;
+                (style, line_h, gap) = (Style::new(8.5, INK), 11.5, 2.5);
+            }
+        }
         // Keep the heading with the first caution.
         let first_h = paras.first().map_or(0.0, |p| p.len() as f32 * line_h);
         self.ensure(c, first_h + 40.0);
         self.heading(c, "pdf-cautions")?;
         let bullet = self.tr("pdf-bullet");
         for para in paras {
-            let h = para.len() as f32 * line_h + 4.0;
+            let h = para.len() as f32 * line_h + gap;
             self.ensure(c, h);
             c.text(
                 &bullet,
@@ -584,7 +609,7 @@ impl Layout<'_, '_> {
                 c.text(&line, MARGIN + indent, self.y, Align::Left, style)?;
                 self.y += line_h;
             }
-            self.y += 4.0;
+            self.y += gap;
         }
         Ok(())
     }
