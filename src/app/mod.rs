@@ -180,6 +180,9 @@ pub struct Banner {
     pub text: String,
 }
 
+/// A request as last autosaved, with whether a sex was chosen.
+type Autosaved = (CourseRequest, bool);
+
 /// The desk app.
 pub struct DesktopApp {
     /// Persisted settings.
@@ -204,7 +207,8 @@ pub struct DesktopApp {
     recovery: Option<Recovery>,
     /// The (quote, plan) requests last written to the recovery file; `None` until the next
     /// frame takes the current ones as the starting point.
-    autosaved: Option<(Option<CourseRequest>, Option<CourseRequest>)>,
+    /// Each request goes with whether a sex was chosen (the request alone cannot tell).
+    autosaved: Option<(Option<Autosaved>, Option<Autosaved>)>,
     commands: Vec<Command>,
     /// The settings as last written to storage.
     saved_settings: Option<Settings>,
@@ -601,8 +605,14 @@ impl DesktopApp {
         if self.recovery.is_none() || self.recovery_offer.is_some() {
             return;
         }
-        let quote = quote_ui::request(&self.quote.inputs).ok();
-        let plan = self.plan.request().cloned();
+        let quote = quote_ui::request(&self.quote.inputs)
+            .ok()
+            .map(|r| (r, self.quote.inputs.sex.is_some()));
+        let plan = self
+            .plan
+            .request()
+            .cloned()
+            .map(|r| (r, self.plan.inputs.sex.is_some()));
         let Some((last_quote, last_plan)) = &self.autosaved else {
             self.autosaved = Some((quote, plan));
             return;
@@ -615,7 +625,7 @@ impl DesktopApp {
         } else {
             None
         };
-        let write = changed.and_then(|req| self.saved_form(&req).ok());
+        let write = changed.and_then(|(req, _)| self.saved_form(&req).ok());
         self.autosaved = Some((quote, plan));
         if let Some(q) = write {
             self.queue(Command::WriteRecovery(Box::new(q)));
