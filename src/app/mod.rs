@@ -282,7 +282,8 @@ impl DesktopApp {
     }
 
     /// `DOSE_PLANNER_LANG=ja|en|ko` and `DOSE_PLANNER_SCREEN=quote|plan|compare` choose the
-    /// first language and screen (for demos and screenshots).
+    /// first language and screen, `DOSE_PLANNER_OPEN=FILE` opens a saved quote (for demos
+    /// and screenshots).
     fn apply_env_overrides(&mut self) {
         if let Some(lang) = std::env::var("DOSE_PLANNER_LANG")
             .ok()
@@ -295,6 +296,9 @@ impl DesktopApp {
             Ok("plan") => self.settings.screen = Screen::Plan,
             Ok("compare") => self.settings.screen = Screen::Compare,
             _ => {}
+        }
+        if let Some(path) = std::env::var_os("DOSE_PLANNER_OPEN") {
+            self.queue(Command::OpenQuote(PathBuf::from(path)));
         }
     }
 
