@@ -8,6 +8,7 @@
 mod compare_ui;
 mod plan_ui;
 mod quote_ui;
+mod saved_ui;
 mod sheet_ui;
 mod widgets;
 
@@ -17,11 +18,15 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
+use crate::estimate::CourseRequest;
+use crate::files::Recovery;
 use crate::i18n::{Arg, Lang};
 use crate::pricing::{self, PriceSheet};
+use crate::saved::{self, SavedQuote};
 
 pub use plan_ui::PlanScreen;
 pub use quote_ui::QuoteScreen;
+pub use saved_ui::{OpenedQuote, PriceNotice, RecoveryOffer, SavedPrices};
 
 /// The window title (also the app id for persistence).
 pub const APP_NAME: &str = "Dose & Cost Planner";
@@ -62,6 +67,8 @@ pub struct Settings {
     pub screen: Screen,
     /// Open the PDF in the system viewer after saving it.
     pub open_after_export: bool,
+    /// Saved quotes last saved or opened, most recent first (at most 8).
+    pub recent_quotes: Vec<PathBuf>,
 }
 
 impl Default for Settings {
@@ -71,6 +78,7 @@ impl Default for Settings {
             last_sheet: None,
             screen: Screen::Quote,
             open_after_export: true,
+            recent_quotes: Vec::new(),
         }
     }
 }
@@ -99,6 +107,22 @@ pub enum Command {
     ExportPdfDialog,
     /// Write the PDF of the current screen's estimate to this path.
     ExportPdf(PathBuf),
+    /// Ask where to save the quote with the native dialog, then save it.
+    SaveQuoteDialog,
+    /// Save the current screen's quote or plan (with its prices frozen) to this path.
+    SaveQuote(PathBuf),
+    /// Ask for a saved quote with the native dialog, then open it.
+    OpenQuoteDialog,
+    /// Open a saved quote at its saved prices, and compare them with today's.
+    OpenQuote(PathBuf),
+    /// Price the open saved quote with today's sheet.
+    Reprice,
+    /// Bring back the plan from the last session.
+    RestoreRecovery,
+    /// Delete the plan from the last session.
+    DiscardRecovery,
+    /// Write the plan in progress to the recovery file.
+    WriteRecovery(Box<SavedQuote>),
 }
 
 /// The sheet in use.
@@ -106,10 +130,45 @@ pub enum Command {
 pub struct LoadedSheet {
     /// The validated sheet.
     pub sheet: PriceSheet,
-    /// Its file; `None` for the built-in sheet.
+    /// Its file; `None` for the built-in sheet or a saved quote's frozen prices.
     pub path: Option<PathBuf>,
     /// Bumped at each load, so screens know to recompute.
     pub generation: u64,
+    /// Where it came from, as written into saved quotes (a path, or the built-in sheet's name).
+    pub name: String,
+    /// Its full TOML text, frozen into saved quotes.
+    pub toml: String,
+    /// Set when these are the prices frozen in a saved quote, not a sheet in use today.
+    pub saved_prices: Option<SavedPrices>,
+}
+
+impl LoadedSheet {
+    /// The built-in sheet.
+    fn builtin(generation: u64) -> LoadedSheet {
+        LoadedSheet {
+            sheet: builtin_sheet().clone(),
+            path: None,
+            generation,
+            name: pricing::REFERENCE_SHEET_NAME.to_string(),
+            toml: pricing::REFERENCE_SHEET_TOML.to_string(),
+            saved_prices: None,
+        }
+    }
+
+    /// The sheet in the file at `path`.
+    fn from_file(path: &Path, generation: u64) -> Result<LoadedSheet, crate::files::SheetError> {
+        let toml = crate::files::read_text(path)?;
+        let name = path.display().to_string();
+        let sheet = pricing::parse(&toml, &name)?;
+        Ok(LoadedSheet {
+            sheet,
+            path: Some(path.to_path_buf()),
+            generation,
+            name,
+            toml,
+            saved_prices: None,
+        })
+    }
 }
 
 /// A message across the top of the window.
@@ -120,6 +179,9 @@ pub struct Banner {
     /// The text.
     pub text: String,
 }
+
+/// A request as last autosaved, with whether a sex was chosen.
+type Autosaved = (CourseRequest, bool);
 
 /// The desk app.
 pub struct DesktopApp {
@@ -137,6 +199,16 @@ pub struct DesktopApp {
     pub plan: PlanScreen,
     /// Today, for quote dates and the default start date.
     pub today: jiff::civil::Date,
+    /// The open saved quote, while it is shown at its saved prices.
+    pub opened: Option<OpenedQuote>,
+    /// The plan from the last session, offered back until restored or discarded.
+    pub recovery_offer: Option<RecoveryOffer>,
+    /// The crash-recovery file; `None` keeps no recovery copy.
+    recovery: Option<Recovery>,
+    /// The (quote, plan) requests last written to the recovery file; `None` until the next
+    /// frame takes the current ones as the starting point.
+    /// Each request goes with whether a sex was chosen (the request alone cannot tell).
+    autosaved: Option<(Option<Autosaved>, Option<Autosaved>)>,
     commands: Vec<Command>,
     /// The settings as last written to storage.
     saved_settings: Option<Settings>,
@@ -152,7 +224,20 @@ impl DesktopApp {
         let dir = std::env::current_dir()
             .map(|d| d.join("pricing"))
             .unwrap_or_else(|_| PathBuf::from("pricing"));
-        DesktopApp::with_options(cc, today, &dir)
+        DesktopApp::with_options(cc, today, &dir).with_recovery(Recovery::user_default())
+    }
+
+    /// Keeps the plan in progress in this recovery file (`None`: nowhere), and offers back
+    /// the plan a previous run left there. [`DesktopApp::with_options`] keeps none.
+    #[must_use]
+    pub fn with_recovery(mut self, recovery: Option<Recovery>) -> DesktopApp {
+        self.recovery_offer = recovery.as_ref().and_then(Recovery::load).map(|r| match r {
+            Ok(reopened) => RecoveryOffer::Ready(Box::new(reopened)),
+            Err(reason) => RecoveryOffer::Damaged(reason),
+        });
+        self.recovery = recovery;
+        self.autosaved = None;
+        self
     }
 
     /// The app with a fixed "today" (for tests) and sheets from `pricing/`.
@@ -176,16 +261,16 @@ impl DesktopApp {
         let mut app = DesktopApp {
             saved_settings: Some(settings.clone()),
             settings,
-            sheet: LoadedSheet {
-                sheet: builtin_sheet().clone(),
-                path: None,
-                generation: 0,
-            },
+            sheet: LoadedSheet::builtin(0),
             sheet_files: crate::files::list_sheets(sheet_dir),
             banner: None,
             quote: QuoteScreen::default(),
             plan: PlanScreen::new(today),
             today,
+            opened: None,
+            recovery_offer: None,
+            recovery: None,
+            autosaved: None,
             commands: Vec::new(),
             started: None,
             frames: 0,
@@ -197,7 +282,8 @@ impl DesktopApp {
     }
 
     /// `DOSE_PLANNER_LANG=ja|en|ko` and `DOSE_PLANNER_SCREEN=quote|plan|compare` choose the
-    /// first language and screen (for demos and screenshots).
+    /// first language and screen, `DOSE_PLANNER_OPEN=FILE` opens a saved quote (for demos
+    /// and screenshots).
     fn apply_env_overrides(&mut self) {
         if let Some(lang) = std::env::var("DOSE_PLANNER_LANG")
             .ok()
@@ -211,6 +297,9 @@ impl DesktopApp {
             Ok("compare") => self.settings.screen = Screen::Compare,
             _ => {}
         }
+        if let Some(path) = std::env::var_os("DOSE_PLANNER_OPEN") {
+            self.queue(Command::OpenQuote(PathBuf::from(path)));
+        }
     }
 
     /// Queues a command to run after this frame is drawn.
@@ -223,35 +312,31 @@ impl DesktopApp {
         let lang = self.settings.lang;
         match command {
             Command::LoadSheet(None) => {
-                self.sheet = LoadedSheet {
-                    sheet: builtin_sheet().clone(),
-                    path: None,
-                    generation: self.sheet.generation + 1,
-                };
+                self.sheet = LoadedSheet::builtin(self.sheet.generation + 1);
+                self.opened = None;
                 self.settings.last_sheet = None;
                 self.banner = None;
             }
-            Command::LoadSheet(Some(path)) => match crate::files::load_sheet(&path) {
-                Ok(sheet) => {
-                    let name = sheet.clinic.name.get(lang).to_string();
-                    self.sheet = LoadedSheet {
-                        sheet,
-                        path: Some(path.clone()),
-                        generation: self.sheet.generation + 1,
-                    };
-                    self.settings.last_sheet = Some(path);
-                    self.banner = Some(Banner {
-                        error: false,
-                        text: lang.tr_args("app-sheet-loaded", &[("name", Arg::Str(name))]),
-                    });
+            Command::LoadSheet(Some(path)) => {
+                match LoadedSheet::from_file(&path, self.sheet.generation + 1) {
+                    Ok(loaded) => {
+                        let name = loaded.sheet.clinic.name.get(lang).to_string();
+                        self.sheet = loaded;
+                        self.opened = None;
+                        self.settings.last_sheet = Some(path);
+                        self.banner = Some(Banner {
+                            error: false,
+                            text: lang.tr_args("app-sheet-loaded", &[("name", Arg::Str(name))]),
+                        });
+                    }
+                    Err(e) => {
+                        self.banner = Some(Banner {
+                            error: true,
+                            text: format!("{e}\n{}", lang.tr("app-sheet-kept")),
+                        });
+                    }
                 }
-                Err(e) => {
-                    self.banner = Some(Banner {
-                        error: true,
-                        text: format!("{e}\n{}", lang.tr("app-sheet-kept")),
-                    });
-                }
-            },
+            }
             Command::OpenSheetDialog => {
                 let mut dialog = rfd::FileDialog::new().add_filter("TOML", &["toml"]);
                 if let Some(dir) = self.sheet_files.first().and_then(|p| p.parent()) {
@@ -272,6 +357,282 @@ impl DesktopApp {
                 }
             }
             Command::ExportPdf(path) => self.export_pdf(&path),
+            Command::SaveQuoteDialog => {
+                let name = format!("quote-{}.json", self.today);
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter(lang.tr("app-saved-filter"), &["json"])
+                    .set_file_name(name)
+                    .save_file()
+                {
+                    self.run_command(Command::SaveQuote(path));
+                }
+            }
+            Command::SaveQuote(path) => self.save_quote(&path),
+            Command::OpenQuoteDialog => {
+                let mut dialog =
+                    rfd::FileDialog::new().add_filter(lang.tr("app-saved-filter"), &["json"]);
+                if let Some(dir) = self.settings.recent_quotes.first().and_then(|p| p.parent()) {
+                    dialog = dialog.set_directory(dir);
+                }
+                if let Some(path) = dialog.pick_file() {
+                    self.run_command(Command::OpenQuote(path));
+                }
+            }
+            Command::OpenQuote(path) => self.open_quote(&path),
+            Command::Reprice => {
+                if let Some(today) = self.opened.take().and_then(|o| o.today) {
+                    let mut today = *today;
+                    today.generation = self.sheet.generation + 1;
+                    let name = today.sheet.clinic.name.get(lang).to_string();
+                    self.settings.last_sheet = today.path.clone();
+                    self.sheet = today;
+                    self.banner = Some(Banner {
+                        error: false,
+                        text: lang.tr_args("app-saved-repriced", &[("name", Arg::Str(name))]),
+                    });
+                }
+            }
+            Command::RestoreRecovery => {
+                if let Some(RecoveryOffer::Ready(r)) = self.recovery_offer.take() {
+                    self.settings.screen =
+                        saved_ui::restore_inputs(&r.quote.request, &mut self.quote, &mut self.plan);
+                    self.autosaved = None;
+                    self.banner = Some(Banner {
+                        error: false,
+                        text: lang.tr("app-saved-restored"),
+                    });
+                }
+            }
+            Command::DiscardRecovery => {
+                self.recovery_offer = None;
+                self.autosaved = None;
+                self.discard_recovery();
+            }
+            Command::WriteRecovery(quote) => {
+                if let Some(recovery) = &self.recovery
+                    && let Err(e) = recovery.save(&quote)
+                {
+                    self.banner = Some(Banner {
+                        error: true,
+                        text: lang.tr_args(
+                            "app-saved-autosave-failed",
+                            &[("reason", Arg::Str(e.to_string()))],
+                        ),
+                    });
+                }
+            }
+        }
+    }
+
+    /// The current screen's request, and whether a sex was chosen.
+    fn current_request(&self) -> Option<(CourseRequest, bool)> {
+        match self.settings.screen {
+            Screen::Quote => quote_ui::request(&self.quote.inputs)
+                .ok()
+                .map(|r| (r, self.quote.inputs.sex.is_some())),
+            Screen::Plan | Screen::Compare => self
+                .plan
+                .request()
+                .cloned()
+                .map(|r| (r, self.plan.inputs.sex.is_some())),
+        }
+    }
+
+    /// The saved form of `req`, priced (by the core) with the sheet in use.
+    fn saved_form(&self, req: &CourseRequest) -> Result<SavedQuote, String> {
+        let est = crate::estimate::estimate(&self.sheet.sheet, req).map_err(|e| e.to_string())?;
+        Ok(saved::save(
+            &self.sheet.name,
+            &self.sheet.toml,
+            req,
+            &est,
+            None,
+            self.today,
+        ))
+    }
+
+    fn error(&mut self, key: &str, args: &[(&str, Arg)]) {
+        self.banner = Some(Banner {
+            error: true,
+            text: self.settings.lang.tr_args(key, args),
+        });
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let recent = &mut self.settings.recent_quotes;
+        recent.retain(|p| p != path);
+        recent.insert(0, path.to_path_buf());
+        recent.truncate(saved_ui::MAX_RECENT);
+    }
+
+    fn discard_recovery(&mut self) {
+        if let Some(recovery) = &self.recovery
+            && let Err(e) = recovery.discard()
+        {
+            self.error(
+                "app-saved-recovery-failed",
+                &[("reason", Arg::Str(e.to_string()))],
+            );
+        }
+    }
+
+    fn save_quote(&mut self, path: &Path) {
+        let Some((req, sex_given)) = self.current_request() else {
+            self.error("app-saved-nothing", &[]);
+            return;
+        };
+        if !sex_given {
+            self.error("app-saved-needs-sex", &[]);
+            return;
+        }
+        let quote = match self.saved_form(&req) {
+            Ok(q) => q,
+            Err(reason) => {
+                self.error("app-saved-save-failed", &[("reason", Arg::Str(reason))]);
+                return;
+            }
+        };
+        if let Err(e) = crate::files::write_atomic(path, saved::to_json(&quote).as_bytes()) {
+            self.error(
+                "app-saved-save-failed",
+                &[("reason", Arg::Str(e.to_string()))],
+            );
+            return;
+        }
+        self.remember_recent(path);
+        self.banner = Some(Banner {
+            error: false,
+            text: self.settings.lang.tr_args(
+                "app-saved-saved",
+                &[("path", Arg::Str(path.display().to_string()))],
+            ),
+        });
+        // Saved where the user chose: the recovery copy is no longer needed.
+        self.recovery_offer = None;
+        self.autosaved = None;
+        self.discard_recovery();
+    }
+
+    fn open_quote(&mut self, path: &Path) {
+        let lang = self.settings.lang;
+        let shown = path.display().to_string();
+        if !path.exists() && self.settings.recent_quotes.iter().any(|p| p == path) {
+            self.settings.recent_quotes.retain(|p| p != path);
+            self.error("app-saved-vanished", &[("path", Arg::Str(shown))]);
+            return;
+        }
+        let reopened = match crate::files::read_text(path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| saved::open(&text, &shown).map_err(|e| e.to_string()))
+        {
+            Ok(r) => r,
+            Err(reason) => {
+                self.error("app-saved-open-failed", &[("reason", Arg::Str(reason))]);
+                return;
+            }
+        };
+        let generation = self.sheet.generation + 1;
+        let today = self.todays_sheet(&reopened.quote.sheet_name, generation);
+        let cur = &reopened.sheet.currency;
+        let (notice, today) = match today {
+            Err(reason) => (PriceNotice::CannotReprice(reason), None),
+            Ok(t) => match saved::check_prices(&reopened, &t.sheet) {
+                saved::PriceCheck::Unchanged => (PriceNotice::Same, Some(Box::new(t))),
+                saved::PriceCheck::Changed {
+                    saved_total,
+                    current_total,
+                } => (
+                    PriceNotice::Changed {
+                        then: cur.format(saved_total, lang),
+                        now: t.sheet.currency.format(current_total, lang),
+                    },
+                    Some(Box::new(t)),
+                ),
+                saved::PriceCheck::CannotReprice(e) => {
+                    (PriceNotice::CannotReprice(e.to_string()), None)
+                }
+            },
+        };
+        let q = &reopened.quote;
+        let file = saved_ui::file_name(path);
+        self.settings.screen =
+            saved_ui::restore_inputs(&q.request, &mut self.quote, &mut self.plan);
+        self.sheet = LoadedSheet {
+            sheet: reopened.sheet.clone(),
+            path: None,
+            generation,
+            name: q.sheet_name.clone(),
+            toml: q.sheet_toml.clone(),
+            saved_prices: Some(SavedPrices {
+                file: file.clone(),
+                date: q.quote_date,
+            }),
+        };
+        self.opened = Some(OpenedQuote { notice, today });
+        self.autosaved = None;
+        self.remember_recent(path);
+        self.banner = Some(Banner {
+            error: false,
+            text: lang.tr_args(
+                "app-saved-opened",
+                &[
+                    ("file", Arg::Str(file)),
+                    ("date", Arg::Str(q.quote_date.to_string())),
+                ],
+            ),
+        });
+    }
+
+    /// Today's prices for a quote saved with the sheet `name`: that file if it exists, else
+    /// the built-in sheet if it was the built-in one, else the sheet selected now.
+    fn todays_sheet(&self, name: &str, generation: u64) -> Result<LoadedSheet, String> {
+        let path = Path::new(name);
+        if path.is_file() {
+            return LoadedSheet::from_file(path, generation).map_err(|e| e.to_string());
+        }
+        if name == pricing::REFERENCE_SHEET_NAME {
+            return Ok(LoadedSheet::builtin(generation));
+        }
+        if self.sheet.saved_prices.is_none() {
+            let mut current = self.sheet.clone();
+            current.generation = generation;
+            return Ok(current);
+        }
+        match &self.settings.last_sheet {
+            Some(p) => LoadedSheet::from_file(p, generation).map_err(|e| e.to_string()),
+            None => Ok(LoadedSheet::builtin(generation)),
+        }
+    }
+
+    /// Queues a recovery write when the quote or the plan inputs changed since the last one.
+    fn autosave(&mut self) {
+        if self.recovery.is_none() || self.recovery_offer.is_some() {
+            return;
+        }
+        let quote = quote_ui::request(&self.quote.inputs)
+            .ok()
+            .map(|r| (r, self.quote.inputs.sex.is_some()));
+        let plan = self
+            .plan
+            .request()
+            .cloned()
+            .map(|r| (r, self.plan.inputs.sex.is_some()));
+        let Some((last_quote, last_plan)) = &self.autosaved else {
+            self.autosaved = Some((quote, plan));
+            return;
+        };
+        // The plan screen's request appears when it is first drawn: not a change.
+        let changed = if last_plan.is_some() && plan != *last_plan {
+            plan.clone()
+        } else if quote != *last_quote {
+            quote.clone()
+        } else {
+            None
+        };
+        let write = changed.and_then(|(req, _)| self.saved_form(&req).ok());
+        self.autosaved = Some((quote, plan));
+        if let Some(q) = write {
+            self.queue(Command::WriteRecovery(Box::new(q)));
         }
     }
 
@@ -354,7 +715,28 @@ impl DesktopApp {
             }
         });
         ui.horizontal_wrapped(|ui| {
-            if let Some(cmd) = sheet_ui::sheet_picker(ui, lang, &self.sheet, &self.sheet_files) {
+            if let Some(saved) = &self.sheet.saved_prices {
+                ui.label(lang.tr("app-sheet"));
+                ui.label(
+                    egui::RichText::new(lang.tr_args(
+                        "app-saved-prices-label",
+                        &[
+                            ("file", Arg::Str(saved.file.clone())),
+                            ("date", Arg::Str(saved.date.to_string())),
+                        ],
+                    ))
+                    .strong(),
+                );
+                if ui.button(lang.tr("app-saved-leave")).clicked() {
+                    self.queue(Command::LoadSheet(self.settings.last_sheet.clone()));
+                }
+            } else if let Some(cmd) =
+                sheet_ui::sheet_picker(ui, lang, &self.sheet, &self.sheet_files)
+            {
+                self.queue(cmd);
+            }
+            ui.separator();
+            if let Some(cmd) = saved_ui::file_buttons(ui, lang, &self.settings.recent_quotes) {
                 self.queue(cmd);
             }
             ui.separator();
@@ -417,6 +799,17 @@ impl eframe::App for DesktopApp {
             ui.add_space(4.0);
             self.top_bar(ui);
             self.banner_ui(ui);
+            let lang = self.settings.lang;
+            if let Some(offer) = &self.recovery_offer
+                && let Some(cmd) = saved_ui::recovery_ui(ui, lang, offer)
+            {
+                self.queue(cmd);
+            }
+            if let Some(opened) = &self.opened
+                && let Some(cmd) = saved_ui::notice_ui(ui, lang, opened)
+            {
+                self.queue(cmd);
+            }
             ui.add_space(2.0);
         });
         let lang = self.settings.lang;
@@ -430,6 +823,7 @@ impl eframe::App for DesktopApp {
                 });
         });
 
+        self.autosave();
         for cmd in std::mem::take(&mut self.commands) {
             self.run_command(cmd);
         }

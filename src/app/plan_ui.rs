@@ -110,6 +110,8 @@ pub struct PlanOutput {
     pub priced: Result<Priced, String>,
     /// The chart's points.
     pub points: Vec<[f64; 2]>,
+    /// The request priced, when the inputs make one (for saving and recovery).
+    pub request: Option<CourseRequest>,
 }
 
 /// A plan kept for comparison.
@@ -163,6 +165,7 @@ fn compute(sheet: &LoadedSheet, inputs: &PlanInputs) -> PlanOutput {
             }
         })
         .collect();
+    let mut request = None;
     let priced = (|| {
         let w = weight.clone()?;
         let ds = doses
@@ -186,6 +189,7 @@ fn compute(sheet: &LoadedSheet, inputs: &PlanInputs) -> PlanOutput {
             target_mg_per_kg: Some(inputs.target_mg_per_kg()),
             screening: Default::default(),
         };
+        request = Some(req.clone());
         match inputs.sex {
             Some(_) => estimate(&sheet.sheet, &req).map(Priced::One),
             None => estimate_range(&sheet.sheet, &req)
@@ -201,6 +205,7 @@ fn compute(sheet: &LoadedSheet, inputs: &PlanInputs) -> PlanOutput {
         doses,
         priced,
         points,
+        request,
     }
 }
 
@@ -221,6 +226,11 @@ impl PlanScreen {
             Some(Ok(Priced::Range { .. })) => Err("app-export-needs-sex"),
             _ => Err("app-export-nothing"),
         }
+    }
+
+    /// The request the current inputs make, as last computed (for saving and recovery).
+    pub fn request(&self) -> Option<&CourseRequest> {
+        self.result.last().and_then(|o| o.request.as_ref())
     }
 
     /// Draws the screen.

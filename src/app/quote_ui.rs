@@ -45,11 +45,17 @@ pub struct QuoteScreen {
     makeable: Cached<(), String>,
 }
 
-fn compute(sheet: &LoadedSheet, inputs: &QuoteInputs) -> Result<Priced, String> {
+/// The request the inputs make (a woman's when sex is not given).
+pub fn request(inputs: &QuoteInputs) -> Result<CourseRequest, String> {
     let dose = Dose::parse(&inputs.dose).map_err(|e| e.to_string())?;
     let sex = inputs.sex.unwrap_or(Sex::Female);
     let mut req = CourseRequest::constant(sex, dose, inputs.months);
     req.visit = inputs.visit;
+    Ok(req)
+}
+
+fn compute(sheet: &LoadedSheet, inputs: &QuoteInputs) -> Result<Priced, String> {
+    let req = request(inputs)?;
     match inputs.sex {
         Some(_) => estimate(&sheet.sheet, &req).map(Priced::One),
         None => {

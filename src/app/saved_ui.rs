@@ -1,0 +1,240 @@
+//! Saved quotes and crash recovery on screen: the save / open buttons and the recent-quotes
+//! menu, the notice shown after opening a saved quote (prices changed → Re-price), the offer
+//! to restore the last session's plan, and putting a saved request back into the screens'
+//! inputs. Draws and queues [`Command`]s; never touches a file.
+
+use eframe::egui;
+use std::path::PathBuf;
+
+use crate::dose::per_kg;
+use crate::estimate::CourseRequest;
+use crate::i18n::{Arg, Lang};
+use crate::safety;
+use crate::saved::Reopened;
+
+use super::plan_ui::{DoseUnit, MonthInput, TargetChoice};
+use super::{Command, LoadedSheet, PlanScreen, QuoteScreen, Screen};
+
+/// Most recent quotes kept in the menu.
+pub const MAX_RECENT: usize = 8;
+
+/// Where frozen prices came from: a saved quote file and the day it was saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedPrices {
+    /// The saved quote's file name.
+    pub file: String,
+    /// The day the quote was saved.
+    pub date: jiff::civil::Date,
+}
+
+/// How today's prices compare with an opened quote's.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PriceNotice {
+    /// Today's sheet gives the same total.
+    Same,
+    /// Today's sheet gives another total (both formatted).
+    Changed {
+        /// The total at the saved prices.
+        then: String,
+        /// The total at today's prices.
+        now: String,
+    },
+    /// Today's sheet cannot price this quote, and why.
+    CannotReprice(String),
+}
+
+/// A saved quote that is open, shown at its frozen prices.
+#[derive(Debug, Clone)]
+pub struct OpenedQuote {
+    /// How today's prices compare.
+    pub notice: PriceNotice,
+    /// Today's sheet, ready for Re-price; `None` when it cannot price the quote.
+    pub today: Option<Box<LoadedSheet>>,
+}
+
+/// The plan left by the last session, offered back at start.
+#[derive(Debug, Clone)]
+pub enum RecoveryOffer {
+    /// It can be restored.
+    Ready(Box<Reopened>),
+    /// It cannot be read back, and why.
+    Damaged(String),
+}
+
+/// The save / open buttons and the recent-quotes menu.
+pub fn file_buttons(ui: &mut egui::Ui, lang: Lang, recent: &[PathBuf]) -> Option<Command> {
+    let mut command = None;
+    if ui.button(lang.tr("app-saved-save")).clicked() {
+        command = Some(Command::SaveQuoteDialog);
+    }
+    if ui.button(lang.tr("app-saved-open")).clicked() {
+        command = Some(Command::OpenQuoteDialog);
+    }
+    ui.menu_button(lang.tr("app-saved-recent"), |ui| {
+        if recent.is_empty() {
+            ui.label(lang.tr("app-saved-recent-empty"));
+        }
+        for path in recent {
+            let name = file_name(path);
+            let button = ui
+                .button(&name)
+                .on_hover_text(path.display().to_string())
+                .accessible_name(
+                    lang.tr_args("app-saved-recent-item", &[("file", Arg::Str(name))]),
+                );
+            if button.clicked() {
+                command = Some(Command::OpenQuote(path.clone()));
+                ui.close();
+            }
+        }
+    });
+    command
+}
+
+/// The notice under the top bar while a saved quote is shown at its frozen prices.
+pub fn notice_ui(ui: &mut egui::Ui, lang: Lang, opened: &OpenedQuote) -> Option<Command> {
+    let mut command = None;
+    let text = match &opened.notice {
+        PriceNotice::Same => lang.tr("app-saved-same"),
+        PriceNotice::Changed { then, now } => lang.tr_args(
+            "app-saved-changed",
+            &[
+                ("then", Arg::Str(then.clone())),
+                ("now", Arg::Str(now.clone())),
+            ],
+        ),
+        PriceNotice::CannotReprice(reason) => lang.tr_args(
+            "app-saved-cannot-reprice",
+            &[("reason", Arg::Str(reason.clone()))],
+        ),
+    };
+    let changed = matches!(opened.notice, PriceNotice::Changed { .. });
+    let (fill, ink) = if changed {
+        (
+            egui::Color32::from_rgb(0xff, 0xf1, 0xc9),
+            egui::Color32::from_rgb(0x5c, 0x3c, 0x00),
+        )
+    } else {
+        (
+            egui::Color32::from_rgb(0xe6, 0xef, 0xfa),
+            egui::Color32::from_rgb(0x12, 0x3a, 0x6b),
+        )
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(8)
+        .corner_radius(4)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if opened.today.is_some() {
+                    let label = if changed {
+                        lang.tr("app-saved-reprice")
+                    } else {
+                        lang.tr("app-saved-use-today")
+                    };
+                    let button = egui::Button::new(egui::RichText::new(label).strong());
+                    if ui.add(button).clicked() {
+                        command = Some(Command::Reprice);
+                    }
+                }
+                let text = egui::RichText::new(text).color(ink);
+                ui.add(egui::Label::new(if changed { text.strong() } else { text }).wrap());
+            });
+        });
+    command
+}
+
+/// The offer to restore the last session's plan.
+pub fn recovery_ui(ui: &mut egui::Ui, lang: Lang, offer: &RecoveryOffer) -> Option<Command> {
+    let mut command = None;
+    egui::Frame::new()
+        .fill(egui::Color32::from_rgb(0xe6, 0xef, 0xfa))
+        .inner_margin(8)
+        .corner_radius(4)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let text = match offer {
+                    RecoveryOffer::Ready(_) => {
+                        if ui
+                            .button(egui::RichText::new(lang.tr("app-saved-restore")).strong())
+                            .clicked()
+                        {
+                            command = Some(Command::RestoreRecovery);
+                        }
+                        lang.tr("app-saved-restore-ask")
+                    }
+                    RecoveryOffer::Damaged(reason) => lang.tr_args(
+                        "app-saved-restore-damaged",
+                        &[("reason", Arg::Str(reason.clone()))],
+                    ),
+                };
+                if ui.button(lang.tr("app-saved-discard")).clicked() {
+                    command = Some(Command::DiscardRecovery);
+                }
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(text).color(egui::Color32::from_rgb(0x12, 0x3a, 0x6b)),
+                    )
+                    .wrap(),
+                );
+            });
+        });
+    command
+}
+
+/// Puts a saved request back into the inputs and returns the screen to show: the quote
+/// screen when it has no weight and one constant dose (what the quote screen makes), the
+/// plan screen otherwise.
+pub fn restore_inputs(
+    req: &CourseRequest,
+    quote: &mut QuoteScreen,
+    plan: &mut PlanScreen,
+) -> Screen {
+    let constant = req.doses.windows(2).all(|w| w[0] == w[1]);
+    if let (None, true, Some(dose)) = (req.weight_kg, constant, req.doses.first()) {
+        let i = &mut quote.inputs;
+        i.sex = Some(req.sex);
+        i.visit = req.visit;
+        i.dose = dose.to_string();
+        i.months = req.doses.len() as u32;
+        return Screen::Quote;
+    }
+    let i = &mut plan.inputs;
+    i.sex = Some(req.sex);
+    i.visit = req.visit;
+    if let Some(w) = req.weight_kg {
+        i.weight_kg = w;
+    }
+    let weight = i.weight_kg;
+    i.unit = DoseUnit::MgPerDay;
+    i.months = req
+        .doses
+        .iter()
+        .map(|d| MonthInput {
+            text: d.to_string(),
+            mg_per_kg: (per_kg(d.mean_mg(), weight) * 100.0).round() / 100.0,
+        })
+        .collect();
+    if let Some(t) = req.target_mg_per_kg {
+        i.target = if t == safety::CUMULATIVE_LOW {
+            TargetChoice::T120
+        } else if t == safety::CUMULATIVE_HIGH {
+            TargetChoice::T150
+        } else if t == safety::CUMULATIVE_MAX {
+            TargetChoice::T220
+        } else {
+            i.custom_target = t;
+            TargetChoice::Custom
+        };
+    }
+    i.start = req.start.map(|d| d.to_string()).unwrap_or_default();
+    Screen::Plan
+}
+
+/// A path's file name, or the whole path when it has none.
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
