@@ -8,6 +8,7 @@
 mod compare_ui;
 mod plan_ui;
 mod quote_ui;
+mod screening_ui;
 mod sheet_ui;
 mod widgets;
 
