@@ -368,9 +368,12 @@ pub fn dates_ui(ui: &mut egui::Ui, lang: Lang, priced: &Priced) {
         .striped(true)
         .show(ui, |ui| {
             let mut row = |key: &str, date: jiff::civil::Date| {
-                let label = ui.label(lang.tr(key));
-                ui.label(egui::RichText::new(lang.format_date(date)).strong())
-                    .labelled_by(label.id);
+                let caption = lang.tr(key);
+                let text = lang.format_date(date);
+                ui.label(&caption);
+                // Read out with its caption: "Contraception until: 27 Mar 2026".
+                ui.label(egui::RichText::new(&text).strong())
+                    .accessible_name(format!("{caption}: {text}"));
                 ui.end_row();
             };
             row("app-safety-date-last-dose", dates.last_dose);
@@ -479,7 +482,8 @@ pub fn monitoring_ui(
             ui.end_row();
             for p in rows {
                 let own = p.protocol == Protocol::Sheet;
-                let name = egui::RichText::new(lang.tr(p.protocol.label_key()));
+                let protocol = lang.tr(p.protocol.label_key());
+                let name = egui::RichText::new(&protocol);
                 ui.label(if own { name.strong() } else { name });
                 ui.label(p.tests.to_string());
                 super::widgets::right_aligned(ui, cur.format(p.total, lang), own);
@@ -500,7 +504,13 @@ pub fn monitoring_ui(
                     size,
                     egui::Layout::right_to_left(egui::Align::Center),
                     |ui| {
-                        ui.label(egui::RichText::new(diff).color(color));
+                        // Read out with its row and column: "…, Difference: -¥7,216".
+                        let name = format!(
+                            "{protocol}, {}: {diff}",
+                            lang.tr("app-safety-col-difference")
+                        );
+                        ui.label(egui::RichText::new(diff).color(color))
+                            .accessible_name(name);
                     },
                 );
                 ui.end_row();
