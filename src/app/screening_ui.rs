@@ -88,20 +88,43 @@ fn badge_colors(c: Consequence) -> (egui::Color32, egui::Color32) {
     }
 }
 
-/// A small coloured tag naming a consequence.
-fn badge(ui: &mut egui::Ui, lang: Lang, c: Consequence) {
+fn badge_text(lang: Lang, c: Consequence) -> egui::RichText {
+    egui::RichText::new(c.label(lang)).small().strong()
+}
+
+/// The width of the widest badge text, so the checklist's badges line up.
+fn badge_width(ui: &egui::Ui, lang: Lang) -> f32 {
+    [
+        Consequence::Contraindicated,
+        Consequence::Caution,
+        Consequence::GuardianRequired,
+    ]
+    .into_iter()
+    .map(|c| {
+        egui::WidgetText::from(badge_text(lang, c))
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Small,
+            )
+            .size()
+            .x
+    })
+    .fold(0.0, f32::max)
+}
+
+/// A small coloured tag naming a consequence, at least `width` wide (text centred).
+fn badge(ui: &mut egui::Ui, lang: Lang, c: Consequence, width: f32) {
     let (fill, text) = badge_colors(c);
     egui::Frame::new()
         .fill(fill)
         .inner_margin(egui::Margin::symmetric(6, 1))
         .corner_radius(8)
         .show(ui, |ui| {
-            ui.label(
-                egui::RichText::new(c.label(lang))
-                    .small()
-                    .strong()
-                    .color(text),
-            );
+            let label = egui::Label::new(badge_text(lang, c).color(text)).extend();
+            let height = ui.text_style_height(&egui::TextStyle::Small);
+            ui.add_sized([width, height], label);
         });
 }
 
@@ -122,11 +145,15 @@ impl ScreeningForm {
         if sex.is_none() {
             ui.label(egui::RichText::new(lang.tr("app-safety-women-items")).small());
         }
+        let width = badge_width(ui, lang);
         for item in CheckItem::ALL {
             if !item.applies_to(asked) {
                 continue;
             }
-            ui.horizontal_wrapped(|ui| {
+            // The badge first, so a long question wraps beside it and never squeezes it.
+            ui.horizontal_top(|ui| {
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+                badge(ui, lang, item.consequence(), width);
                 let mut on = screening.checked.contains(&item);
                 if ui.checkbox(&mut on, item.label(lang)).changed() {
                     if on {
@@ -135,7 +162,6 @@ impl ScreeningForm {
                         screening.checked.remove(&item);
                     }
                 }
-                badge(ui, lang, item.consequence());
             });
         }
 
@@ -168,7 +194,7 @@ impl ScreeningForm {
         });
         ui.horizontal_wrapped(|ui| {
             let (key, text, hint) = match self.age_entry {
-                AgeEntry::Years => ("app-safety-age-years", &mut self.age_text, "16"),
+                AgeEntry::Years => ("app-safety-age-years", &mut self.age_text, ""),
                 AgeEntry::BirthDate => {
                     ("app-safety-birth-date", &mut self.birth_text, "YYYY-MM-DD")
                 }
@@ -206,7 +232,7 @@ impl ScreeningForm {
                             "age_under_18_guardian" => Consequence::GuardianRequired,
                             _ => Consequence::Caution,
                         };
-                        badge(ui, lang, c);
+                        badge(ui, lang, c, 0.0);
                     }
                 });
             }
