@@ -456,9 +456,14 @@ pub fn monitoring_ui(
         .spacing([16.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
+            ui.label(egui::RichText::new(lang.tr("app-col-month")).strong());
+            ui.label("");
+            ui.end_row();
             for m in &est.months {
-                let label =
-                    ui.label(lang.tr_args("app-month-n", &[("n", Arg::Num(f64::from(m.month)))]));
+                let month = lang.tr_args("app-month-n", &[("n", Arg::Num(f64::from(m.month)))]);
+                // The number under the "Month" heading (the month table already shows
+                // "Month 1" captions).
+                ui.label(m.month.to_string());
                 let due: Vec<String> = tests
                     .iter()
                     .filter(|t| t.month == m.month)
@@ -475,7 +480,9 @@ pub fn monitoring_ui(
                 } else {
                     due.join(" · ")
                 };
-                ui.label(text).labelled_by(label.id);
+                // Read out with its month: "Month 1: Blood test (¥3,608) · …".
+                let name = format!("{month}: {text}");
+                ui.label(text).accessible_name(name);
                 ui.end_row();
             }
         });
