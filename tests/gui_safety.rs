@@ -44,15 +44,6 @@ fn count(h: &Harness<'_, DesktopApp>, text: &str) -> usize {
     h.query_all_by_label_contains(text).count()
 }
 
-/// The values of the widgets labelled by `caption` (a figure labelled by its caption), not
-/// counting the caption itself.
-fn value_of(h: &Harness<'_, DesktopApp>, caption: &str) -> Vec<String> {
-    h.query_all_by_label(caption)
-        .filter_map(|n| n.accesskit_node().value())
-        .filter(|v| v != caption)
-        .collect()
-}
-
 /// Replaces the text of the text field labelled `label`.
 fn retype(h: &mut Harness<'_, DesktopApp>, label: &str, text: &str) {
     h.get_by_role_and_label(Role::TextInput, label).focus();
@@ -303,6 +294,10 @@ fn tests_fall_at_each_visit_with_their_price() {
     assert_eq!(
         count(&h, "Blood test (¥3,608) · Urine pregnancy test (¥1,056)"),
         6
+    );
+    shows(
+        &h,
+        "Month 6: Blood test (¥3,608) · Urine pregnancy test (¥1,056)",
     );
     h.get_by_label("Male").click();
     h.run();
