@@ -68,7 +68,7 @@ fn female_plan(h: &mut Harness<'static, DesktopApp>) {
     h.run();
     h.get_by_label("Female").click();
     h.run();
-    h.get_by_label(PLAN_TOTAL);
+    h.get_all_by_label(PLAN_TOTAL);
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn saved_plan_reopens_at_its_prices_with_a_notice_then_reprices() {
     assert_eq!(h.state().settings.screen, Screen::Plan);
     assert_eq!(h.state().plan.inputs.sex, Some(Sex::Female));
     assert_eq!(h.state().plan.inputs.weight_kg, 55.0);
-    h.get_by_label(PLAN_TOTAL);
+    h.get_all_by_label(PLAN_TOTAL);
     h.get_by_label("Prices saved in plan.json (2025-04-01)");
     h.get_by_label(&format!(
         "Prices have changed since this quote was saved: {PLAN_TOTAL} then, {PLAN_TOTAL_RAISED} today."
@@ -115,8 +115,8 @@ fn saved_plan_reopens_at_its_prices_with_a_notice_then_reprices() {
 
     h.get_by_label("Re-price").click();
     h.run();
-    h.get_by_label(PLAN_TOTAL_RAISED);
-    assert!(h.query_by_label(PLAN_TOTAL).is_none());
+    h.get_all_by_label(PLAN_TOTAL_RAISED);
+    assert!(h.query_all_by_label(PLAN_TOTAL).next().is_none());
     assert!(h.query_by_label("Re-price").is_none());
     assert_eq!(h.state().sheet.path.as_deref(), Some(sheet.as_path()));
     assert!(banner(&h, false).starts_with("Re-priced with today's prices"));
@@ -178,7 +178,7 @@ fn recovery_is_offered_at_the_next_start_then_restored_or_discarded() {
     assert_eq!(h.state().settings.screen, Screen::Plan);
     assert_eq!(h.state().plan.inputs.weight_kg, 72.5);
     assert_eq!(h.state().plan.inputs.sex, Some(Sex::Female));
-    h.get_by_label(PLAN_TOTAL);
+    h.get_all_by_label(PLAN_TOTAL);
     assert!(h.query_by_label("Restore").is_none());
     assert!(file.exists(), "kept until saved or discarded");
     drop(h);
@@ -240,7 +240,7 @@ fn saving_into_a_missing_folder_or_onto_a_folder_fails_clearly_and_the_app_goes_
     // Still working: an edit is priced at once.
     h.get_by_label("Male").click();
     h.run();
-    assert!(h.query_by_label(PLAN_TOTAL).is_none());
+    assert!(h.query_all_by_label(PLAN_TOTAL).next().is_none());
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
@@ -284,7 +284,7 @@ fn a_saved_file_replaced_by_garbage_or_cut_short_is_refused_with_the_reason() {
         assert!(h.state().opened.is_none());
         h.get_by_label("Female").click();
         h.run();
-        h.get_by_label(PLAN_TOTAL);
+        h.get_all_by_label(PLAN_TOTAL);
     }
 }
 
@@ -309,7 +309,7 @@ fn a_sheet_deleted_while_the_app_runs_keeps_the_last_good_one() {
         "{text}"
     );
     assert_eq!(h.state().sheet.path.as_deref(), Some(sheet.as_path()));
-    h.get_by_label(PLAN_TOTAL);
+    h.get_all_by_label(PLAN_TOTAL);
 }
 
 /// eframe storage in memory.
@@ -376,4 +376,24 @@ fn recent_quotes_are_kept_in_settings_most_recent_first_and_vanished_ones_droppe
     assert!(banner(&h, false).starts_with("Opened q5.json"));
     assert_eq!(h.state().settings.recent_quotes[0], paths[5]);
     assert_eq!(h.state().plan.inputs.weight_kg, 64.5);
+}
+
+#[test]
+fn a_saved_plan_brings_back_its_screening_answers() {
+    let (dir, _sheet) = folder_with_sheet();
+    let saved = dir.path().join("plan.json");
+    let rec = dir.path().join("data");
+    {
+        let mut h = app(dir.path(), &rec);
+        female_plan(&mut h);
+        h.get_by_label("Breastfeeding").click();
+        h.run();
+        run(&mut h, Command::SaveQuote(saved.clone()));
+        assert!(saved.exists());
+    }
+    let mut h = app(dir.path(), &rec);
+    run(&mut h, Command::OpenQuote(saved));
+    let screening = &h.state().plan.inputs.screening;
+    assert_eq!(screening.checked.len(), 1, "{screening:?}");
+    h.get_all_by_label_contains("Breastfeeding: isotretinoin is contraindicated");
 }

@@ -9,6 +9,7 @@ mod compare_ui;
 mod plan_ui;
 mod quote_ui;
 mod saved_ui;
+mod screening_ui;
 mod sheet_ui;
 mod widgets;
 

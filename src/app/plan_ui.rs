@@ -7,10 +7,13 @@ use crate::estimate::{
     CourseEstimate, CourseRequest, MAX_MONTHS, Sex, Visit, check_weight, estimate, estimate_range,
 };
 use crate::i18n::{Arg, Lang};
-use crate::safety::{self, Severity};
+use crate::monitoring::{ProtocolCost, TestDue, compare_protocols, tests_due};
+use crate::safety;
+use crate::screening::Screening;
 use eframe::egui;
 
 use super::LoadedSheet;
+use super::screening_ui::{self, ScreeningForm};
 use super::widgets::{self, Cached, Priced};
 
 /// How the doctor enters doses.
@@ -63,6 +66,8 @@ pub struct PlanInputs {
     pub custom_target: f64,
     /// First day of medication as typed (`YYYY-MM-DD`).
     pub start: String,
+    /// The screening answers, age and current medicines.
+    pub screening: Screening,
 }
 
 impl PlanInputs {
@@ -87,6 +92,7 @@ impl PlanInputs {
             target: TargetChoice::T120,
             custom_target: 180.0,
             start: today.to_string(),
+            screening: Screening::default(),
         }
     }
 
@@ -112,6 +118,10 @@ pub struct PlanOutput {
     pub points: Vec<[f64; 2]>,
     /// The request priced, when the inputs make one (for saving and recovery).
     pub request: Option<CourseRequest>,
+    /// The tests at each month's visit (of the estimate shown).
+    pub tests: Vec<TestDue>,
+    /// The course under each blood-test protocol (empty for flat sheets).
+    pub protocols: Result<Vec<ProtocolCost>, String>,
 }
 
 /// A plan kept for comparison.
@@ -145,6 +155,10 @@ pub struct PlanScreen {
     pub inputs: PlanInputs,
     /// Pinned plans, oldest first.
     pub pinned: Vec<PinnedPlan>,
+    /// What is being typed in the screening section.
+    pub screening: ScreeningForm,
+    /// Today, for the age from a date of birth.
+    pub today: jiff::civil::Date,
     result: Cached<PlanInputs, PlanOutput>,
 }
 
@@ -165,8 +179,7 @@ fn compute(sheet: &LoadedSheet, inputs: &PlanInputs) -> PlanOutput {
             }
         })
         .collect();
-    let mut request = None;
-    let priced = (|| {
+    let req = (|| {
         let w = weight.clone()?;
         let ds = doses
             .iter()
@@ -187,16 +200,27 @@ fn compute(sheet: &LoadedSheet, inputs: &PlanInputs) -> PlanOutput {
             visit_every: 1,
             start,
             target_mg_per_kg: Some(inputs.target_mg_per_kg()),
-            screening: Default::default(),
+            screening: inputs.screening.clone(),
         };
-        request = Some(req.clone());
+        Ok::<CourseRequest, String>(req)
+    })();
+    let priced = req.as_ref().map_err(Clone::clone).and_then(|req| {
         match inputs.sex {
-            Some(_) => estimate(&sheet.sheet, &req).map(Priced::One),
-            None => estimate_range(&sheet.sheet, &req)
+            Some(_) => estimate(&sheet.sheet, req).map(Priced::One),
+            None => estimate_range(&sheet.sheet, req)
                 .map(|[male, female]| Priced::Range { male, female }),
         }
         .map_err(|e| e.to_string())
-    })();
+    });
+    let tests = priced
+        .as_ref()
+        .map(|p| tests_due(&sheet.sheet, p.main()))
+        .unwrap_or_default();
+    // For a range the request is the woman's: her course has every test.
+    let protocols = match (&req, &priced) {
+        (Ok(req), Ok(_)) => compare_protocols(&sheet.sheet, req).map_err(|e| e.to_string()),
+        _ => Ok(Vec::new()),
+    };
     let points = priced
         .as_ref()
         .map(|p| p.main().cumulative_mg_per_kg_by_day())
@@ -205,7 +229,9 @@ fn compute(sheet: &LoadedSheet, inputs: &PlanInputs) -> PlanOutput {
         doses,
         priced,
         points,
-        request,
+        request: req.ok(),
+        tests,
+        protocols,
     }
 }
 
@@ -215,6 +241,8 @@ impl PlanScreen {
         PlanScreen {
             inputs: PlanInputs::new(today),
             pinned: Vec::new(),
+            screening: ScreeningForm::default(),
+            today,
             result: Cached::default(),
         }
     }
@@ -247,6 +275,21 @@ impl PlanScreen {
                     n < MAX_PINNED && self.result.last().is_some_and(|o| o.priced.is_ok());
                 let text = lang.tr_args("app-pin", &[("n", Arg::Num(n as f64))]);
                 pin = ui.add_enabled(can_pin, egui::Button::new(text)).clicked();
+                ui.add_space(8.0);
+                egui::CollapsingHeader::new(
+                    egui::RichText::new(lang.tr("app-safety-screening")).strong(),
+                )
+                .id_salt("safety_screening")
+                .default_open(true)
+                .show(ui, |ui| {
+                    self.screening.ui(
+                        ui,
+                        lang,
+                        self.inputs.sex,
+                        self.today,
+                        &mut self.inputs.screening,
+                    );
+                });
             });
             ui.add_space(24.0);
             ui.vertical(|ui| {
@@ -264,6 +307,25 @@ impl PlanScreen {
             .result
             .get(&self.inputs, sheet.generation, |i| compute(sheet, i));
         chart_ui(ui, lang, &self.inputs, output);
+        ui.add_space(8.0);
+        if let Ok(priced) = &output.priced {
+            egui::CollapsingHeader::new(
+                egui::RichText::new(lang.tr("app-safety-monitoring")).strong(),
+            )
+            .id_salt("safety_monitoring")
+            .default_open(true)
+            .show(ui, |ui| {
+                screening_ui::monitoring_ui(
+                    ui,
+                    lang,
+                    &sheet.sheet,
+                    priced.main(),
+                    &output.tests,
+                    &output.protocols,
+                    matches!(priced, Priced::Range { .. }),
+                );
+            });
+        }
         ui.add_space(24.0);
 
         if pin
@@ -557,28 +619,9 @@ fn summary_ui(
         ui.label(lang.tr("app-range-note"));
     }
     ui.add_space(8.0);
-    ui.label(egui::RichText::new(lang.tr("app-warnings")).strong());
-    if est.warnings.is_empty() {
-        ui.label(lang.tr("app-no-warnings"));
-    }
-    for w in &est.warnings {
-        let color = match w.severity {
-            Severity::Danger => ui.visuals().error_fg_color,
-            Severity::Caution => ui.visuals().warn_fg_color,
-            Severity::Info => ui.visuals().text_color(),
-        };
-        let icon = match w.severity {
-            Severity::Danger => "■",
-            Severity::Caution => "■",
-            Severity::Info => "□",
-        };
-        ui.add(
-            egui::Label::new(
-                egui::RichText::new(format!("{icon} {}", w.message(lang))).color(color),
-            )
-            .wrap(),
-        );
-    }
+    screening_ui::warnings_ui(ui, lang, &est.warnings);
+    ui.add_space(8.0);
+    screening_ui::dates_ui(ui, lang, priced);
 }
 
 fn chart_ui(ui: &mut egui::Ui, lang: Lang, inputs: &PlanInputs, output: &PlanOutput) {
