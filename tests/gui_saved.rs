@@ -77,7 +77,7 @@ fn female_plan(h: &mut Harness<'static, DesktopApp>) {
     h.run();
     h.get_by_label("Female").click();
     h.run();
-    shows(&h, PLAN_TOTAL);
+    shows(h, PLAN_TOTAL);
 }
 
 #[test]
