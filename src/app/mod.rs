@@ -200,6 +200,8 @@ pub struct DesktopApp {
     pub plan: PlanScreen,
     /// Today, for quote dates and the default start date.
     pub today: jiff::civil::Date,
+    /// The patient's name for the PDF and the saved quote (never persisted in settings).
+    pub patient_name: String,
     /// The open saved quote, while it is shown at its saved prices.
     pub opened: Option<OpenedQuote>,
     /// The plan from the last session, offered back until restored or discarded.
@@ -275,6 +277,7 @@ impl DesktopApp {
             commands: Vec::new(),
             started: None,
             frames: 0,
+            patient_name: String::new(),
         };
         if let Some(path) = app.settings.last_sheet.clone() {
             app.run_command(Command::LoadSheet(Some(path)));
@@ -397,6 +400,7 @@ impl DesktopApp {
                 if let Some(RecoveryOffer::Ready(r)) = self.recovery_offer.take() {
                     self.settings.screen =
                         saved_ui::restore_inputs(&r.quote.request, &mut self.quote, &mut self.plan);
+                    self.patient_name = r.quote.patient.clone().unwrap_or_default();
                     self.autosaved = None;
                     self.banner = Some(Banner {
                         error: false,
@@ -447,9 +451,15 @@ impl DesktopApp {
             &self.sheet.toml,
             req,
             &est,
-            None,
+            self.patient().as_deref(),
             self.today,
         ))
+    }
+
+    /// The patient's name as typed, if any.
+    fn patient(&self) -> Option<String> {
+        let name = self.patient_name.trim();
+        (!name.is_empty()).then(|| name.to_string())
     }
 
     fn error(&mut self, key: &str, args: &[(&str, Arg)]) {
@@ -558,6 +568,7 @@ impl DesktopApp {
         let file = saved_ui::file_name(path);
         self.settings.screen =
             saved_ui::restore_inputs(&q.request, &mut self.quote, &mut self.plan);
+        self.patient_name = q.patient.clone().unwrap_or_default();
         self.sheet = LoadedSheet {
             sheet: reopened.sheet.clone(),
             path: None,
@@ -653,11 +664,12 @@ impl DesktopApp {
                 return;
             }
         };
+        let patient = self.patient();
         let req = crate::pdf::PdfRequest {
             sheet: &self.sheet.sheet,
             estimate: &estimate,
             lang,
-            patient: None,
+            patient: patient.as_deref(),
             quote_date: self.today,
         };
         let written = crate::pdf::estimate_pdf(&req)
@@ -741,6 +753,13 @@ impl DesktopApp {
                 self.queue(cmd);
             }
             ui.separator();
+            let label = ui.label(lang.tr("app-patient-name"));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.patient_name)
+                    .desired_width(130.0)
+                    .hint_text(lang.tr("app-patient-name-hint")),
+            )
+            .labelled_by(label.id);
             if ui.button(lang.tr("app-export")).clicked() {
                 self.queue(Command::ExportPdfDialog);
             }

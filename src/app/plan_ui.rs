@@ -569,7 +569,10 @@ fn summary_ui(
                     "app-cumulative-value",
                     &[
                         ("mgkg", Arg::Str(safety::fmt_mgkg(v))),
-                        ("mg", Arg::Num(est.cumulative_mg as f64)),
+                        (
+                            "mg",
+                            Arg::Str(crate::money::group_digits(est.cumulative_mg)),
+                        ),
                     ],
                 )
             });
@@ -591,7 +594,7 @@ fn summary_ui(
                     ];
                     match t.date {
                         Some(d) => {
-                            args.push(("date", Arg::Str(d.to_string())));
+                            args.push(("date", Arg::Str(lang.format_date(d))));
                             lang.tr_args("app-target-reached-date", &args)
                         }
                         None => lang.tr_args("app-target-reached-value", &args),
@@ -606,7 +609,7 @@ fn summary_ui(
             ui.label(big(est
                 .dates
                 .as_ref()
-                .map_or(na.clone(), |d| d.last_dose.to_string())));
+                .map_or(na.clone(), |d| lang.format_date(d.last_dose))));
             ui.end_row();
 
             ui.label(lang.tr("app-plan-cost"));

@@ -156,3 +156,6 @@ app-safety-col-tests = Blood tests
 app-safety-col-total = Course total
 app-safety-col-difference = Difference
 app-safety-protocols-woman = Priced for a woman (the upper end of the range); the blood tests are the same for a man.
+
+app-patient-name = Patient
+app-patient-name-hint = optional, printed on the PDF

@@ -156,3 +156,6 @@ app-safety-col-tests = 血液検査
 app-safety-col-total = コース合計
 app-safety-col-difference = 差額
 app-safety-protocols-woman = 女性の料金（範囲の上限）で計算しています。血液検査は男性も同じです。
+
+app-patient-name = 患者名
+app-patient-name-hint = 任意・PDF に印刷

@@ -156,3 +156,6 @@ app-safety-col-tests = 혈액검사
 app-safety-col-total = 코스 합계
 app-safety-col-difference = 차액
 app-safety-protocols-woman = 여성 요금(범위의 상한)으로 계산했습니다. 혈액검사는 남성도 같습니다.
+
+app-patient-name = 환자 이름
+app-patient-name-hint = 선택, PDF에 인쇄
