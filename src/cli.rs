@@ -273,14 +273,6 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Loads the sheet named by `--pricing`, or the built-in one.
-pub fn sheet_for(path: Option<&std::path::Path>) -> Result<PriceSheet, files::SheetError> {
-    match path {
-        Some(p) => files::load_sheet(p),
-        None => Ok(pricing::reference_sheet()),
-    }
-}
-
 /// Builds the request from the arguments (solving the target dose when asked).
 pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> anyhow::Result<CourseRequest> {
     let months_given = args.months;

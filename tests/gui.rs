@@ -1,5 +1,8 @@
 //! The desk app driven through its accessible labels with egui_kittest (headless).
 
+mod common;
+
+use common::MemoryStorage;
 use dose_planner::app::{Command, DesktopApp};
 use dose_planner::i18n::Lang;
 use egui_kittest::Harness;
@@ -265,23 +268,6 @@ fn tab_order_follows_reading_order_on_the_quote_screen() {
     h.key_press(eframe::egui::Key::Enter);
     h.run();
     assert_eq!(h.state().quote.inputs.dose, "10");
-}
-
-/// eframe storage in memory.
-#[derive(Default)]
-struct MemoryStorage(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_string(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 #[test]

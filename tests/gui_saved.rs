@@ -2,8 +2,11 @@
 //! Saved quotes, crash recovery and faults in the desk app, driven headless with
 //! egui_kittest. Every file lives in a temp folder; "today" is fixed.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::MemoryStorage;
 use dose_planner::app::{Command, DesktopApp, PriceNotice, Screen};
 use dose_planner::estimate::Sex;
 use dose_planner::files::Recovery;
@@ -319,23 +322,6 @@ fn a_sheet_deleted_while_the_app_runs_keeps_the_last_good_one() {
     );
     assert_eq!(h.state().sheet.path.as_deref(), Some(sheet.as_path()));
     shows(&h, PLAN_TOTAL);
-}
-
-/// eframe storage in memory.
-#[derive(Default)]
-struct MemoryStorage(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_string(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 #[test]
