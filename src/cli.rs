@@ -208,9 +208,22 @@ fn parse_check(s: &str) -> Result<crate::screening::CheckItem, String> {
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
-    s.trim()
-        .parse::<jiff::civil::Date>()
-        .map_err(|_| format!("a date is written YYYY-MM-DD, e.g. 2026-12-01, got '{s}'"))
+    let t = s.trim();
+    t.parse::<jiff::civil::Date>().map_err(|_| {
+        let shaped = t.len() == 10
+            && t.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if shaped {
+            format!("'{s}' is not a day on the calendar")
+        } else {
+            format!("a date is written YYYY-MM-DD, e.g. 2026-12-01, got '{s}'")
+        }
+    })
 }
 
 /// A failure of the CLI: bad input (exit 2) or anything else (exit 1).

@@ -226,7 +226,11 @@ fn bad_input_exits_2_with_one_clear_line() {
         "cannot read no/such/sheet.toml: no such file or folder",
     );
     refused(&with(&["--visit-every", "3"]), "--visit-every");
-    refused(&with(&["--start", "2026-13-01"]), "YYYY-MM-DD");
+    refused(
+        &with(&["--start", "2026-13-01"]),
+        "'2026-13-01' is not a day on the calendar",
+    );
+    refused(&with(&["--start", "1 Dec"]), "YYYY-MM-DD");
     refused(
         &["--sex", "male", "--doses", "20,40", "--months", "3"],
         "disagrees",
