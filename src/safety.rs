@@ -269,10 +269,15 @@ pub fn patient_cautions(est: &CourseEstimate, policy: &AfterLastDose, japan: boo
             date(dates.map(|d| d.contraception_until)),
         )),
     }
-    let tested = est
-        .months
-        .iter()
-        .any(|m| m.items.iter().any(|i| i.code.ends_with("_test")));
+    let tested = est.months.iter().any(|m| {
+        m.items.iter().any(|i| {
+            // Every item that is not one of these is a test the sheet charges for.
+            !matches!(
+                i.code.as_str(),
+                "consultation" | "medication" | "package" | "tax"
+            )
+        })
+    });
     if tested {
         out.push(Caution {
             code: "tests_at_visits",
