@@ -267,3 +267,36 @@ fn monitoring_schedule_and_protocol_costs() {
         .count();
     assert_eq!(urine, 6);
 }
+
+#[test]
+fn a_clinics_own_test_counts_for_the_tests_caution_and_a_flat_sheet_has_none() {
+    let sheet = pricing::parse(
+        &include_str!("../pricing/reference-clinic-jp.toml").replace(
+            "code = \"blood_test\"",
+            "code = \"lipid_panel\"\nname = { en = \"Lipid panel\" }",
+        ),
+        "own.toml",
+    )
+    .unwrap();
+    let est = estimate(
+        &sheet,
+        &CourseRequest::constant(Sex::Male, Dose::daily(20), 2),
+    )
+    .unwrap();
+    let codes: Vec<_> = patient_cautions(&est, &sheet.after_last_dose, true)
+        .iter()
+        .map(|c| c.code)
+        .collect();
+    assert!(codes.contains(&"tests_at_visits"), "{codes:?}");
+    let flat = pricing::parse(include_str!("../pricing/flat-clinic-jp.toml"), "flat.toml").unwrap();
+    let est = estimate(
+        &flat,
+        &CourseRequest::constant(Sex::Male, Dose::daily(20), 2),
+    )
+    .unwrap();
+    let codes: Vec<_> = patient_cautions(&est, &flat.after_last_dose, true)
+        .iter()
+        .map(|c| c.code)
+        .collect();
+    assert!(!codes.contains(&"tests_at_visits"), "{codes:?}");
+}
