@@ -317,3 +317,77 @@ fn save_then_open_after_a_price_rise() {
     refused(&["--open", q], "is not a saved quote");
     refused(&["--open", q, "--sex", "male"], "cannot be used with");
 }
+
+#[test]
+fn json_carries_screening_warnings_dates_tests_and_protocols() {
+    let v = json(&[
+        "--sex",
+        "female",
+        "--daily-mg",
+        "40",
+        "--weight-kg",
+        "50",
+        "--months",
+        "6",
+        "--start",
+        "2026-12-01",
+        "--age",
+        "16",
+        "--medicine",
+        "Predonin",
+        "--check",
+        "psychiatric",
+    ]);
+    let codes: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "screen_psychiatric",
+            "age_under_18_guardian",
+            "interaction_systemic_corticosteroid",
+            "course_over_20_weeks"
+        ]
+    );
+    // Last dose: 2026-12-01 + 179 days; contraception 6 months after (the reference clinic).
+    assert_eq!(v["dates"]["last_dose"], "2027-05-29");
+    assert_eq!(v["dates"]["contraception_until"], "2027-11-29");
+    assert_eq!(v["dates"]["next_course_from"], "2027-07-29");
+    let blood = v["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["code"] == "blood_test")
+        .count();
+    assert_eq!(blood, 6);
+    let p = v["protocols"].as_array().unwrap();
+    assert_eq!(p[3]["protocol"], "baseline_then_every_two");
+    assert_eq!(p[3]["difference"], -3 * 3608);
+    assert_eq!(v["screening"]["medicines"][0], "prednisolone");
+    // A man is asked no pregnancy questions, and none fires.
+    let v = json(&[
+        "--sex",
+        "male",
+        "--daily-mg",
+        "20",
+        "--months",
+        "2",
+        "--check",
+        "pregnant",
+        "--age",
+        "30",
+    ]);
+    assert!(
+        v["warnings"].as_array().unwrap().is_empty(),
+        "{}",
+        v["warnings"]
+    );
+    refused(
+        &["--sex", "male", "--daily-mg", "20", "--check", "pregnnant"],
+        "unknown screening item 'pregnnant'",
+    );
+}

@@ -271,3 +271,42 @@ fn cli_reports_an_unprintable_name_as_bad_input() {
     assert!(err.contains("U+1F600"), "{err}");
     assert!(entries(dir.path()).is_empty());
 }
+
+/// The cautions that apply to this patient print with their dates; others do not.
+#[test]
+fn cautions_and_dates_for_this_patient_are_printed() {
+    let sheet = reference_sheet();
+    let req = |sex, medicines: Vec<String>| dose_planner::estimate::CourseRequest {
+        start: Some(jiff::civil::date(2026, 12, 1)),
+        screening: dose_planner::screening::Screening {
+            medicines,
+            ..Default::default()
+        },
+        ..CourseRequest::constant(sex, Dose::daily(20), 4)
+    };
+    let pdf = |req: &dose_planner::estimate::CourseRequest, lang| {
+        let est = estimate(&sheet, req).unwrap();
+        let bytes = estimate_pdf(&PdfRequest {
+            sheet: &sheet,
+            estimate: &est,
+            lang,
+            patient: None,
+            quote_date: date(),
+        })
+        .unwrap();
+        squeezed(&bytes).0
+    };
+    // Start 2026-12-01, 120 days: last dose 2027-03-30; the clinic's 6 months for women.
+    let woman = pdf(&req(Sex::Female, vec!["minocycline".into()]), Lang::Ja);
+    assert!(woman.contains("2027年9月30日まで"), "{woman}");
+    assert!(woman.contains("テトラサイクリン系抗菌薬"), "{woman}");
+    assert!(woman.contains("国内未承認薬"), "{woman}");
+    let man = pdf(&req(Sex::Male, Vec::new()), Lang::En);
+    // Men: 1 month (partner), no interaction line.
+    assert!(man.contains("until30Apr2027"), "{man}");
+    assert!(!man.contains("Tetracycline"), "{man}");
+    assert!(
+        man.contains("Laserhairremovalmayresumefrom30Apr2027"),
+        "{man}"
+    );
+}
