@@ -279,6 +279,42 @@ pub fn dose_for_target(
         ))
 }
 
+impl DoseError {
+    /// The message in `lang` (the `Display` form is English, for the command line).
+    pub fn explain(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Arg;
+        match self {
+            DoseError::NotADose(s) => {
+                lang.tr_args("err-not-a-dose", &[("text", Arg::Str(s.clone()))])
+            }
+            DoseError::Zero => lang.tr("err-zero-dose"),
+            DoseError::Absurd(mg) => lang.tr_args(
+                "err-absurd-dose",
+                &[
+                    ("mg", Arg::Num(f64::from(*mg))),
+                    ("max", Arg::Num(f64::from(MAX_DAILY_MG))),
+                ],
+            ),
+            DoseError::NotMakeable { mg, strengths } => lang.tr_args(
+                "err-not-makeable",
+                &[
+                    ("mg", Arg::Num(f64::from(*mg))),
+                    (
+                        "strengths",
+                        Arg::Str(
+                            strengths
+                                .iter()
+                                .map(|s| format!("{s} mg"))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ),
+                    ),
+                ],
+            ),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

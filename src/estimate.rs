@@ -502,3 +502,42 @@ pub fn item_label(
     }
     lang.tr(&format!("item-{}", item.code))
 }
+
+impl PlanError {
+    /// The message in `lang` (the `Display` form is English, for the command line).
+    pub fn explain(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Arg;
+        let n = |v: u32| Arg::Num(f64::from(v));
+        match self {
+            PlanError::NoMonths => lang.tr("err-no-months"),
+            PlanError::TooManyMonths(m) => lang.tr_args(
+                "err-too-many-months",
+                &[("months", n(*m as u32)), ("max", n(MAX_MONTHS))],
+            ),
+            PlanError::Weight(w) => lang.tr_args("err-weight", &[("kg", Arg::Str(w.clone()))]),
+            PlanError::Target(t) => lang.tr_args("err-target", &[("target", Arg::Str(t.clone()))]),
+            PlanError::VisitEvery { asked, max } => {
+                lang.tr_args("err-visit-every", &[("asked", n(*asked)), ("max", n(*max))])
+            }
+            PlanError::Dose { month, error } => lang.tr_args(
+                "err-month",
+                &[
+                    ("month", n(*month)),
+                    ("error", Arg::Str(error.explain(lang))),
+                ],
+            ),
+            PlanError::NoPackage {
+                month,
+                dose,
+                available,
+            } => lang.tr_args(
+                "err-no-package",
+                &[
+                    ("month", n(*month)),
+                    ("dose", Arg::Str(dose.to_string())),
+                    ("available", Arg::Str(list(available))),
+                ],
+            ),
+        }
+    }
+}

@@ -318,3 +318,17 @@ fn the_patient_name_goes_on_the_pdf_and_a_name_the_fonts_cannot_print_is_refused
     let text = doc.extract_text(&pages).expect("text");
     assert!(text.replace(' ', "").contains("山田花子"), "{text}");
 }
+
+#[test]
+fn a_dose_the_capsules_cannot_make_is_explained_in_the_screen_language() {
+    let mut h = harness();
+    h.state_mut().quote.inputs.dose = "15".into();
+    h.run();
+    h.get_by_label_contains("15 mg は 10 mg, 20 mg のカプセルの組み合わせでは作れません");
+    h.get_by_label("English").click();
+    h.run();
+    h.get_by_label_contains("15 mg cannot be made from whole capsules of 10 mg, 20 mg");
+    h.get_by_label("한국어").click();
+    h.run();
+    h.get_by_label_contains("15 mg은 10 mg, 20 mg 캡슐의 조합으로 만들 수 없습니다");
+}

@@ -445,7 +445,8 @@ impl DesktopApp {
 
     /// The saved form of `req`, priced (by the core) with the sheet in use.
     fn saved_form(&self, req: &CourseRequest) -> Result<SavedQuote, String> {
-        let est = crate::estimate::estimate(&self.sheet.sheet, req).map_err(|e| e.to_string())?;
+        let est = crate::estimate::estimate(&self.sheet.sheet, req)
+            .map_err(|e| e.explain(self.settings.lang))?;
         Ok(saved::save(
             &self.sheet.name,
             &self.sheet.toml,
@@ -560,7 +561,7 @@ impl DesktopApp {
                     Some(Box::new(t)),
                 ),
                 saved::PriceCheck::CannotReprice(e) => {
-                    (PriceNotice::CannotReprice(e.to_string()), None)
+                    (PriceNotice::CannotReprice(e.explain(lang)), None)
                 }
             },
         };

@@ -162,20 +162,20 @@ pub struct PlanScreen {
     result: Cached<PlanInputs, PlanOutput>,
 }
 
-fn compute(sheet: &LoadedSheet, inputs: &PlanInputs) -> PlanOutput {
+fn compute(sheet: &LoadedSheet, inputs: &PlanInputs, lang: Lang) -> PlanOutput {
     let caps = &sheet.sheet.capsules;
-    let weight = check_weight(inputs.weight_kg).map_err(|e| e.to_string());
+    let weight = check_weight(inputs.weight_kg).map_err(|e| e.explain(lang));
     let doses: Vec<Result<Dose, String>> = inputs
         .months
         .iter()
         .map(|m| match inputs.unit {
-            DoseUnit::MgPerDay => Dose::parse(&m.text).map_err(|e| e.to_string()),
+            DoseUnit::MgPerDay => Dose::parse(&m.text).map_err(|e| e.explain(lang)),
             DoseUnit::MgPerKgPerDay => {
                 let w = weight.clone()?;
                 // Over one day, the cumulative target is the daily mg/kg itself.
                 dose_for_target(m.mg_per_kg, w, 1, caps)
                     .map(Dose::daily)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.explain(lang))
             }
         })
         .collect();
@@ -210,7 +210,7 @@ fn compute(sheet: &LoadedSheet, inputs: &PlanInputs) -> PlanOutput {
             None => estimate_range(&sheet.sheet, req)
                 .map(|[male, female]| Priced::Range { male, female }),
         }
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.explain(lang))
     });
     let tests = priced
         .as_ref()
@@ -218,7 +218,7 @@ fn compute(sheet: &LoadedSheet, inputs: &PlanInputs) -> PlanOutput {
         .unwrap_or_default();
     // For a range the request is the woman's: her course has every test.
     let protocols = match (&req, &priced) {
-        (Ok(req), Ok(_)) => compare_protocols(&sheet.sheet, req).map_err(|e| e.to_string()),
+        (Ok(req), Ok(_)) => compare_protocols(&sheet.sheet, req).map_err(|e| e.explain(lang)),
         _ => Ok(Vec::new()),
     };
     let points = priced
@@ -295,7 +295,9 @@ impl PlanScreen {
             ui.vertical(|ui| {
                 let output = self
                     .result
-                    .get(&self.inputs, sheet.generation, |i| compute(sheet, i));
+                    .get(&self.inputs, (sheet.generation, lang), |i| {
+                        compute(sheet, i, lang)
+                    });
                 summary_ui(ui, lang, sheet, &self.inputs, output);
             });
         });
@@ -305,7 +307,9 @@ impl PlanScreen {
         ui.add_space(8.0);
         let output = self
             .result
-            .get(&self.inputs, sheet.generation, |i| compute(sheet, i));
+            .get(&self.inputs, (sheet.generation, lang), |i| {
+                compute(sheet, i, lang)
+            });
         chart_ui(ui, lang, &self.inputs, output);
         ui.add_space(8.0);
         if let Ok(priced) = &output.priced {
@@ -425,7 +429,9 @@ impl PlanScreen {
     fn months_ui(&mut self, ui: &mut egui::Ui, lang: Lang, sheet: &LoadedSheet) {
         let output = self
             .result
-            .get(&self.inputs, sheet.generation, |i| compute(sheet, i))
+            .get(&self.inputs, (sheet.generation, lang), |i| {
+                compute(sheet, i, lang)
+            })
             .clone();
         let inputs = &mut self.inputs;
         let est = output.priced.as_ref().ok().map(Priced::main);

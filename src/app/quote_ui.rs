@@ -46,23 +46,23 @@ pub struct QuoteScreen {
 }
 
 /// The request the inputs make (a woman's when sex is not given).
-pub fn request(inputs: &QuoteInputs) -> Result<CourseRequest, String> {
-    let dose = Dose::parse(&inputs.dose).map_err(|e| e.to_string())?;
+pub fn request(inputs: &QuoteInputs) -> Result<CourseRequest, crate::dose::DoseError> {
+    let dose = Dose::parse(&inputs.dose)?;
     let sex = inputs.sex.unwrap_or(Sex::Female);
     let mut req = CourseRequest::constant(sex, dose, inputs.months);
     req.visit = inputs.visit;
     Ok(req)
 }
 
-fn compute(sheet: &LoadedSheet, inputs: &QuoteInputs) -> Result<Priced, String> {
-    let req = request(inputs)?;
+fn compute(sheet: &LoadedSheet, inputs: &QuoteInputs, lang: Lang) -> Result<Priced, String> {
+    let req = request(inputs).map_err(|e| e.explain(lang))?;
     match inputs.sex {
         Some(_) => estimate(&sheet.sheet, &req).map(Priced::One),
         None => {
             estimate_range(&sheet.sheet, &req).map(|[male, female]| Priced::Range { male, female })
         }
     }
-    .map_err(|e| e.to_string())
+    .map_err(|e| e.explain(lang))
 }
 
 impl QuoteScreen {
@@ -83,7 +83,7 @@ impl QuoteScreen {
         widgets::visit_picker(ui, lang, &mut inputs.visit);
         ui.add_space(4.0);
 
-        let makeable = self.makeable.get(&(), sheet.generation, |_| {
+        let makeable = self.makeable.get(&(), (sheet.generation, lang), |_| {
             let list: Vec<String> = makeable_doses(&sheet.sheet.capsules)
                 .iter()
                 .take(16)
@@ -127,7 +127,9 @@ impl QuoteScreen {
 
         let result = self
             .result
-            .get(&self.inputs, sheet.generation, |i| compute(sheet, i));
+            .get(&self.inputs, (sheet.generation, lang), |i| {
+                compute(sheet, i, lang)
+            });
         let priced = match result {
             Ok(p) => p,
             Err(e) => {

@@ -9,7 +9,7 @@ use eframe::egui;
 
 /// A value computed from inputs, kept until the inputs or the price sheet change.
 pub struct Cached<K, V> {
-    entry: Option<(K, u64, V)>,
+    entry: Option<(K, (u64, Lang), V)>,
 }
 
 impl<K, V> Default for Cached<K, V> {
@@ -19,8 +19,9 @@ impl<K, V> Default for Cached<K, V> {
 }
 
 impl<K: PartialEq + Clone, V> Cached<K, V> {
-    /// The value for `key` on sheet `generation`, computing it only when either changed.
-    pub fn get(&mut self, key: &K, generation: u64, compute: impl FnOnce(&K) -> V) -> &V {
+    /// The value for `key` on sheet `generation` in `lang` (error messages are localised),
+    /// computing it only when one of them changed.
+    pub fn get(&mut self, key: &K, generation: (u64, Lang), compute: impl FnOnce(&K) -> V) -> &V {
         let fresh = self
             .entry
             .as_ref()

@@ -123,3 +123,15 @@ date-long = { $d } { $m ->
     [11] Nov
    *[12] Dec
 } { $y }
+
+err-not-a-dose = "{ $text }" is not a daily dose: write mg per day such as 40, or two alternating amounts such as 10/20
+err-zero-dose = A daily dose of 0 mg is not a dose.
+err-absurd-dose = { $mg } mg/day is far above any dose in use (at most { $max } mg/day).
+err-not-makeable = { $mg } mg cannot be made from whole capsules of { $strengths }: capsules are never split.
+err-no-months = The course needs at least 1 month.
+err-too-many-months = A course of { $months } months is longer than the planner handles ({ $max } months at most).
+err-weight = A body weight of { $kg } kg is not possible: enter the weight in kg, between 10 and 300.
+err-target = A cumulative target of { $target } mg/kg is not usable: enter a number between 1 and 400.
+err-visit-every = This clinic gives at most { $max } month(s) of medication per visit, so a visit every { $asked } months is not possible.
+err-month = Month { $month }: { $error }
+err-no-package = Month { $month }: this clinic publishes all-in monthly prices only for { $available } mg/day, not for { $dose } mg/day.

@@ -92,3 +92,15 @@ protocol-baseline-then-every-two = 開始前、その後2か月ごと
 
 # A calendar date in the language's usual long form.
 date-long = { $y }年{ $m }月{ $d }日
+
+err-not-a-dose = 「{ $text }」は1日量として読めません。40 のような1日の mg 数か、10/20 のような交互の量を入力してください。
+err-zero-dose = 1日量 0 mg は投与量になりません。
+err-absurd-dose = { $mg } mg/日は実際の投与量を大きく超えています（上限 { $max } mg/日）。
+err-not-makeable = { $mg } mg は { $strengths } のカプセルの組み合わせでは作れません（カプセルは分割しません）。
+err-no-months = 治療期間は1か月以上が必要です。
+err-too-many-months = { $months } か月の治療は扱える期間（最長 { $max } か月）を超えています。
+err-weight = 体重 { $kg } kg は入力できません。10〜300 kg の範囲で入力してください。
+err-target = 累積目標 { $target } mg/kg は使えません。1〜400 の数を入力してください。
+err-visit-every = この施設で1回に処方できるのは最長 { $max } か月分のため、{ $asked } か月ごとの受診はできません。
+err-month = { $month }か月目：{ $error }
+err-no-package = { $month }か月目：この施設の月額パッケージは { $available } mg/日のみで、{ $dose } mg/日の料金はありません。

@@ -92,3 +92,15 @@ protocol-baseline-then-every-two = 시작 전, 이후 2개월마다
 
 # A calendar date in the language's usual long form.
 date-long = { $y }년 { $m }월 { $d }일
+
+err-not-a-dose = "{ $text }"은(는) 1일 용량으로 읽을 수 없습니다. 40처럼 하루 mg 수나 10/20처럼 번갈아 먹는 양을 입력하십시오.
+err-zero-dose = 1일 용량 0 mg은 용량이 아닙니다.
+err-absurd-dose = { $mg } mg/일은 실제 사용하는 용량을 크게 넘습니다(최대 { $max } mg/일).
+err-not-makeable = { $mg } mg은 { $strengths } 캡슐의 조합으로 만들 수 없습니다(캡슐은 나누지 않습니다).
+err-no-months = 치료 기간은 1개월 이상이어야 합니다.
+err-too-many-months = { $months }개월 치료는 다룰 수 있는 기간(최대 { $max }개월)을 넘습니다.
+err-weight = 체중 { $kg } kg은 입력할 수 없습니다. 10–300 kg 사이로 입력하십시오.
+err-target = 누적 목표 { $target } mg/kg은 사용할 수 없습니다. 1–400 사이의 수를 입력하십시오.
+err-visit-every = 이 병원은 한 번에 최대 { $max }개월분까지 처방하므로 { $asked }개월마다 내원할 수 없습니다.
+err-month = { $month }개월 차: { $error }
+err-no-package = { $month }개월 차: 이 병원의 월 정액 요금은 { $available } mg/일만 있으며 { $dose } mg/일 요금은 없습니다.
