@@ -332,3 +332,26 @@ fn a_dose_the_capsules_cannot_make_is_explained_in_the_screen_language() {
     h.run();
     h.get_by_label_contains("15 mg은 10 mg, 20 mg 캡슐의 조합으로 만들 수 없습니다");
 }
+
+#[test]
+fn a_patient_far_away_gets_two_months_per_visit() {
+    let mut h = english();
+    h.get_by_label("Female").click();
+    h.run();
+    h.get_by_label("Every 2 months (2 months of medication per visit)")
+        .click();
+    h.run();
+    // Months 1, 3, 5 have a visit (21,054; 18,854; 18,854), months 2, 4, 6 only the
+    // medication (12,540 each): 21,054 + 2 × 18,854 + 3 × 12,540 = 96,382.
+    total(&h, "Whole course (6 months): ¥96,382");
+    total(&h, "Month 1: ¥21,054");
+    // A sheet that gives one month per visit does not offer it.
+    let kr = std::path::PathBuf::from("pricing/example-clinic-kr.toml");
+    h.state_mut().run_command(Command::LoadSheet(Some(kr)));
+    h.run();
+    assert!(
+        h.query_by_label("Every 2 months (2 months of medication per visit)")
+            .is_none()
+    );
+    assert_eq!(h.state().quote.inputs.visit_every, 1);
+}

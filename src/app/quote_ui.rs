@@ -23,6 +23,8 @@ pub struct QuoteInputs {
     pub dose: String,
     /// Number of months.
     pub months: u32,
+    /// A visit every month (1), or every 2 months for a patient who lives far away (2).
+    pub visit_every: u32,
 }
 
 impl Default for QuoteInputs {
@@ -32,6 +34,7 @@ impl Default for QuoteInputs {
             visit: Visit::First,
             dose: "20".into(),
             months: 6,
+            visit_every: 1,
         }
     }
 }
@@ -51,6 +54,7 @@ pub fn request(inputs: &QuoteInputs) -> Result<CourseRequest, crate::dose::DoseE
     let sex = inputs.sex.unwrap_or(Sex::Female);
     let mut req = CourseRequest::constant(sex, dose, inputs.months);
     req.visit = inputs.visit;
+    req.visit_every = inputs.visit_every;
     Ok(req)
 }
 
@@ -123,6 +127,16 @@ impl QuoteScreen {
             )
             .labelled_by(label.id);
         });
+        // Only where the clinic gives 2 months of medication per visit.
+        if sheet.sheet.max_months_per_visit >= 2 {
+            ui.horizontal(|ui| {
+                ui.label(lang.tr("app-visit-every"));
+                ui.radio_value(&mut inputs.visit_every, 1, lang.tr("app-visit-every-1"));
+                ui.radio_value(&mut inputs.visit_every, 2, lang.tr("app-visit-every-2"));
+            });
+        } else {
+            inputs.visit_every = 1;
+        }
         ui.add_space(8.0);
 
         let result = self

@@ -197,6 +197,7 @@ pub fn restore_inputs(
         i.visit = req.visit;
         i.dose = dose.to_string();
         i.months = req.doses.len() as u32;
+        i.visit_every = req.visit_every;
         return Screen::Quote;
     }
     let i = &mut plan.inputs;

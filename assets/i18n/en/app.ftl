@@ -159,3 +159,6 @@ app-safety-protocols-woman = Priced for a woman (the upper end of the range); th
 
 app-patient-name = Patient
 app-patient-name-hint = optional, printed on the PDF
+app-visit-every = Visits
+app-visit-every-1 = Every month
+app-visit-every-2 = Every 2 months (2 months of medication per visit)

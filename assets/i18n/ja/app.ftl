@@ -159,3 +159,6 @@ app-safety-protocols-woman = 女性の料金（範囲の上限）で計算して
 
 app-patient-name = 患者名
 app-patient-name-hint = 任意・PDF に印刷
+app-visit-every = 受診間隔
+app-visit-every-1 = 毎月
+app-visit-every-2 = 2か月ごと（1回に2か月分を処方）

@@ -159,3 +159,6 @@ app-safety-protocols-woman = 여성 요금(범위의 상한)으로 계산했습�
 
 app-patient-name = 환자 이름
 app-patient-name-hint = 선택, PDF에 인쇄
+app-visit-every = 내원 간격
+app-visit-every-1 = 매월
+app-visit-every-2 = 2개월마다(한 번에 2개월분 처방)
