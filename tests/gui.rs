@@ -355,3 +355,20 @@ fn a_patient_far_away_gets_two_months_per_visit() {
     );
     assert_eq!(h.state().quote.inputs.visit_every, 1);
 }
+
+#[test]
+fn the_plan_can_have_a_visit_every_two_months() {
+    let mut h = english();
+    h.get_by_label("Plan").click();
+    h.run();
+    h.get_by_label("Female").click();
+    h.run();
+    // 20, 40, 40, 40, 60, 60 mg/day for a woman: ¥203,104 with monthly visits.
+    assert!(h.query_all_by_label("¥203,104").next().is_some());
+    h.get_by_label("Every 2 months (2 months of medication per visit)")
+        .click();
+    h.run();
+    // Months 2, 4 and 6 lose the return visit and its tests: 3 × (1,650 + 3,608 + 1,056).
+    assert!(h.query_all_by_label("¥184,162").next().is_some());
+    assert!(h.query_all_by_label("¥203,104").next().is_none());
+}

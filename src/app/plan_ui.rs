@@ -68,6 +68,8 @@ pub struct PlanInputs {
     pub start: String,
     /// The screening answers, age and current medicines.
     pub screening: Screening,
+    /// A visit every month (1) or every 2 months (2 months of medication per visit).
+    pub visit_every: u32,
 }
 
 impl PlanInputs {
@@ -93,6 +95,7 @@ impl PlanInputs {
             custom_target: 180.0,
             start: today.to_string(),
             screening: Screening::default(),
+            visit_every: 1,
         }
     }
 
@@ -197,7 +200,7 @@ fn compute(sheet: &LoadedSheet, inputs: &PlanInputs, lang: Lang) -> PlanOutput {
             visit: inputs.visit,
             doses: ds,
             weight_kg: Some(w),
-            visit_every: 1,
+            visit_every: inputs.visit_every,
             start,
             target_mg_per_kg: Some(inputs.target_mg_per_kg()),
             screening: inputs.screening.clone(),
@@ -423,6 +426,18 @@ impl PlanScreen {
                 ui.add(egui::TextEdit::singleline(&mut inputs.start).desired_width(120.0))
                     .labelled_by(label.id);
                 ui.end_row();
+
+                // Only where the clinic gives 2 months of medication per visit.
+                if sheet.sheet.max_months_per_visit >= 2 {
+                    ui.label(lang.tr("app-visit-every"));
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut inputs.visit_every, 1, lang.tr("app-visit-every-1"));
+                        ui.radio_value(&mut inputs.visit_every, 2, lang.tr("app-visit-every-2"));
+                    });
+                    ui.end_row();
+                } else {
+                    inputs.visit_every = 1;
+                }
             });
     }
 

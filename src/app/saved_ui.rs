@@ -230,6 +230,7 @@ pub fn restore_inputs(
     }
     i.start = req.start.map(|d| d.to_string()).unwrap_or_default();
     i.screening = req.screening.clone();
+    i.visit_every = req.visit_every;
     plan.screening = crate::app::screening_ui::ScreeningForm {
         age_text: req.screening.age.map(|a| a.to_string()).unwrap_or_default(),
         ..Default::default()
