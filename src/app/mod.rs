@@ -776,30 +776,18 @@ impl DesktopApp {
         let Some(banner) = &self.banner else {
             return;
         };
-        let (fill, text) = if banner.error {
-            (
-                egui::Color32::from_rgb(0xfd, 0xe2, 0xe1),
-                egui::Color32::from_rgb(0x8a, 0x10, 0x10),
-            )
+        let tone = if banner.error {
+            widgets::Tone::Error
         } else {
-            (
-                egui::Color32::from_rgb(0xe3, 0xf4, 0xe5),
-                egui::Color32::from_rgb(0x14, 0x5a, 0x20),
-            )
+            widgets::Tone::Success
         };
         let mut dismiss = false;
-        egui::Frame::new()
-            .fill(fill)
-            .inner_margin(8)
-            .corner_radius(4)
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    if ui.button(lang.tr("app-dismiss")).clicked() {
-                        dismiss = true;
-                    }
-                    ui.add(egui::Label::new(egui::RichText::new(&banner.text).color(text)).wrap());
-                });
-            });
+        widgets::strip(ui, tone, |ui| {
+            if ui.button(lang.tr("app-dismiss")).clicked() {
+                dismiss = true;
+            }
+            ui.add(egui::Label::new(egui::RichText::new(&banner.text).color(tone.ink())).wrap());
+        });
         if dismiss {
             self.banner = None;
         }

@@ -4,6 +4,8 @@
 //! inputs. Draws and queues [`Command`]s; never touches a file.
 
 use eframe::egui;
+
+use super::widgets::{Tone, strip};
 use std::path::PathBuf;
 
 use crate::dose::per_kg;
@@ -109,76 +111,49 @@ pub fn notice_ui(ui: &mut egui::Ui, lang: Lang, opened: &OpenedQuote) -> Option<
         ),
     };
     let changed = matches!(opened.notice, PriceNotice::Changed { .. });
-    let (fill, ink) = if changed {
-        (
-            egui::Color32::from_rgb(0xff, 0xf1, 0xc9),
-            egui::Color32::from_rgb(0x5c, 0x3c, 0x00),
-        )
-    } else {
-        (
-            egui::Color32::from_rgb(0xe6, 0xef, 0xfa),
-            egui::Color32::from_rgb(0x12, 0x3a, 0x6b),
-        )
-    };
-    egui::Frame::new()
-        .fill(fill)
-        .inner_margin(8)
-        .corner_radius(4)
-        .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                if opened.today.is_some() {
-                    let label = if changed {
-                        lang.tr("app-saved-reprice")
-                    } else {
-                        lang.tr("app-saved-use-today")
-                    };
-                    let button = egui::Button::new(egui::RichText::new(label).strong());
-                    if ui.add(button).clicked() {
-                        command = Some(Command::Reprice);
-                    }
-                }
-                let text = egui::RichText::new(text).color(ink);
-                ui.add(egui::Label::new(if changed { text.strong() } else { text }).wrap());
-            });
-        });
+    let tone = if changed { Tone::Warning } else { Tone::Info };
+    strip(ui, tone, |ui| {
+        if opened.today.is_some() {
+            let label = if changed {
+                lang.tr("app-saved-reprice")
+            } else {
+                lang.tr("app-saved-use-today")
+            };
+            let button = egui::Button::new(egui::RichText::new(label).strong());
+            if ui.add(button).clicked() {
+                command = Some(Command::Reprice);
+            }
+        }
+        let text = egui::RichText::new(text).color(tone.ink());
+        ui.add(egui::Label::new(if changed { text.strong() } else { text }).wrap());
+    });
     command
 }
 
 /// The offer to restore the last session's plan.
 pub fn recovery_ui(ui: &mut egui::Ui, lang: Lang, offer: &RecoveryOffer) -> Option<Command> {
     let mut command = None;
-    egui::Frame::new()
-        .fill(egui::Color32::from_rgb(0xe6, 0xef, 0xfa))
-        .inner_margin(8)
-        .corner_radius(4)
-        .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                let text = match offer {
-                    RecoveryOffer::Ready(_) => {
-                        if ui
-                            .button(egui::RichText::new(lang.tr("app-saved-restore")).strong())
-                            .clicked()
-                        {
-                            command = Some(Command::RestoreRecovery);
-                        }
-                        lang.tr("app-saved-restore-ask")
-                    }
-                    RecoveryOffer::Damaged(reason) => lang.tr_args(
-                        "app-saved-restore-damaged",
-                        &[("reason", Arg::Str(reason.clone()))],
-                    ),
-                };
-                if ui.button(lang.tr("app-saved-discard")).clicked() {
-                    command = Some(Command::DiscardRecovery);
+    strip(ui, Tone::Info, |ui| {
+        let text = match offer {
+            RecoveryOffer::Ready(_) => {
+                if ui
+                    .button(egui::RichText::new(lang.tr("app-saved-restore")).strong())
+                    .clicked()
+                {
+                    command = Some(Command::RestoreRecovery);
                 }
-                ui.add(
-                    egui::Label::new(
-                        egui::RichText::new(text).color(egui::Color32::from_rgb(0x12, 0x3a, 0x6b)),
-                    )
-                    .wrap(),
-                );
-            });
-        });
+                lang.tr("app-saved-restore-ask")
+            }
+            RecoveryOffer::Damaged(reason) => lang.tr_args(
+                "app-saved-restore-damaged",
+                &[("reason", Arg::Str(reason.clone()))],
+            ),
+        };
+        if ui.button(lang.tr("app-saved-discard")).clicked() {
+            command = Some(Command::DiscardRecovery);
+        }
+        ui.add(egui::Label::new(egui::RichText::new(text).color(Tone::Info.ink())).wrap());
+    });
     command
 }
 

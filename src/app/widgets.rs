@@ -219,3 +219,48 @@ pub const AMOUNT_WIDTH: f32 = 110.0;
 pub fn error_text(ui: &mut egui::Ui, text: &str) {
     ui.label(egui::RichText::new(text).color(ui.visuals().error_fg_color));
 }
+
+/// The tone of a strip across the top of the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Something failed.
+    Error,
+    /// Something was done.
+    Success,
+    /// Something needs a decision (prices changed).
+    Warning,
+    /// Something worth knowing (a restore offer).
+    Info,
+}
+
+impl Tone {
+    /// The text colour of this tone.
+    pub fn ink(self) -> egui::Color32 {
+        match self {
+            Tone::Error => egui::Color32::from_rgb(0x8a, 0x10, 0x10),
+            Tone::Success => egui::Color32::from_rgb(0x14, 0x5a, 0x20),
+            Tone::Warning => egui::Color32::from_rgb(0x5c, 0x3c, 0x00),
+            Tone::Info => egui::Color32::from_rgb(0x12, 0x3a, 0x6b),
+        }
+    }
+
+    fn fill(self) -> egui::Color32 {
+        match self {
+            Tone::Error => egui::Color32::from_rgb(0xfd, 0xe2, 0xe1),
+            Tone::Success => egui::Color32::from_rgb(0xe3, 0xf4, 0xe5),
+            Tone::Warning => egui::Color32::from_rgb(0xff, 0xf1, 0xc9),
+            Tone::Info => egui::Color32::from_rgb(0xe6, 0xef, 0xfa),
+        }
+    }
+}
+
+/// A coloured strip holding one row of buttons and text (banners, notices, offers).
+pub fn strip(ui: &mut egui::Ui, tone: Tone, add_contents: impl FnOnce(&mut egui::Ui)) {
+    egui::Frame::new()
+        .fill(tone.fill())
+        .inner_margin(8)
+        .corner_radius(4)
+        .show(ui, |ui| {
+            ui.horizontal(add_contents);
+        });
+}
