@@ -126,27 +126,24 @@ fn man_woman_range_when_sex_is_not_given() {
     assert_eq!(woman.total.0, 33_594 + 5 * 31_394);
 }
 
+/// The medication line of a month.
+fn medication(month: &dose_planner::estimate::MonthLine) -> &dose_planner::estimate::Item {
+    month.items.iter().find(|i| i.code == "medication").unwrap()
+}
+
 #[test]
 fn alternating_doses_count_half_the_days_each() {
     // 10/20: 15 days × 308 + 15 days × 418 = 4,620 + 6,270 = 10,890; 450 mg a month.
     let req = CourseRequest::constant(Sex::Male, Dose::parse("10/20").unwrap(), 1);
     let est = estimate(&reference(), &req).unwrap();
-    let med = est.months[0]
-        .items
-        .iter()
-        .find(|i| i.code == "medication")
-        .unwrap();
+    let med = medication(&est.months[0]);
     assert_eq!(med.amount.0, 10_890);
     assert_eq!(est.cumulative_mg, 450);
     assert_eq!(est.months[0].daily_mg, 15.0);
     // 20/0: 15 capsules of 20 mg = 6,270; 300 mg.
     let req = CourseRequest::constant(Sex::Male, Dose::parse("20/0").unwrap(), 1);
     let est = estimate(&reference(), &req).unwrap();
-    let med = est.months[0]
-        .items
-        .iter()
-        .find(|i| i.code == "medication")
-        .unwrap();
+    let med = medication(&est.months[0]);
     assert_eq!(med.amount.0, 6_270);
     assert_eq!(est.cumulative_mg, 300);
 }

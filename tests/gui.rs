@@ -28,11 +28,7 @@ fn harness_with(sheet_dir: std::path::PathBuf) -> Harness<'static, DesktopApp> {
 /// Asserts that a big total reads `caption: amount` to a screen reader (its accessible name).
 #[track_caller]
 fn total(h: &Harness<'_, DesktopApp>, name: &str) {
-    let want = name.to_string();
-    let found = h
-        .query_all_by(move |n| n.label().as_deref() == Some(want.as_str()))
-        .count();
-    assert_eq!(found, 1, "no total named {name:?}");
+    common::one_named(h, name);
 }
 
 /// The accessible names of the big totals that start with `prefix`.

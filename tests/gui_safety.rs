@@ -2,6 +2,8 @@
 //! The clinical-safety parts of the plan screen (screening, medicines, age, dates after the
 //! course, monitoring), driven through their accessible labels with egui_kittest.
 
+mod common;
+
 use dose_planner::app::{Command, DesktopApp};
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -32,11 +34,7 @@ fn plan() -> Harness<'static, DesktopApp> {
 /// caption, e.g. `Contraception until: 27 Mar 2026`).
 #[track_caller]
 fn shows(h: &Harness<'_, DesktopApp>, name: &str) {
-    let want = name.to_string();
-    let found = h
-        .query_all_by(move |n| n.label().as_deref() == Some(want.as_str()))
-        .count();
-    assert_eq!(found, 1, "nothing named {name:?}");
+    common::one_named(h, name);
 }
 
 /// How many widgets have an accessible name containing `text`.

@@ -216,36 +216,28 @@ fn cli_writes_the_pdf() {
     assert_eq!(bytes, render(Lang::Ja, 6, None).unwrap());
 }
 
-#[test]
-fn cli_refuses_a_folder_as_the_pdf_path() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = quote_to(dir.path());
+/// Exit 1, one `error:` line naming the problem, and nothing left in `dir`.
+#[track_caller]
+fn refused_with_nothing_left(out: &std::process::Output, dir: &Path, needle: &str) {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.starts_with("error: "), "{err}");
-    assert!(err.contains("folder"), "{err}");
+    assert!(err.contains(needle), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(
-        entries(dir.path()).is_empty(),
-        "left behind: {:?}",
-        entries(dir.path())
-    );
+    assert!(entries(dir).is_empty(), "left behind: {:?}", entries(dir));
+}
+
+#[test]
+fn cli_refuses_a_folder_as_the_pdf_path() {
+    let dir = tempfile::tempdir().unwrap();
+    refused_with_nothing_left(&quote_to(dir.path()), dir.path(), "folder");
 }
 
 #[test]
 fn cli_refuses_a_path_in_a_missing_folder() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("no-such-folder").join("estimate.pdf");
-    let out = quote_to(&path);
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.starts_with("error: "), "{err}");
-    assert!(err.contains("does not exist"), "{err}");
-    assert!(
-        entries(dir.path()).is_empty(),
-        "left behind: {:?}",
-        entries(dir.path())
-    );
+    refused_with_nothing_left(&quote_to(&path), dir.path(), "does not exist");
 }
 
 #[test]

@@ -1,5 +1,24 @@
 //! Helpers shared by the desk-app tests.
 
+#![allow(dead_code)] // each test binary uses its own subset
+
+use dose_planner::app::DesktopApp;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Asserts that exactly one widget reads `name` to a screen reader (its accessible name).
+#[track_caller]
+pub fn one_named(h: &Harness<'_, DesktopApp>, name: &str) {
+    let want = name.to_string();
+    let found = h
+        .query_all_by(move |n| n.label().as_deref() == Some(want.as_str()))
+        .count();
+    assert_eq!(
+        found, 1,
+        "not exactly one widget named {name:?} (found {found})"
+    );
+}
+
 /// eframe storage in memory, to read what the app persists.
 #[derive(Default)]
 pub struct MemoryStorage(pub std::collections::HashMap<String, String>);
