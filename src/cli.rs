@@ -49,7 +49,7 @@ pub struct QuoteArgs {
     #[arg(long, value_enum, default_value = "first")]
     pub visit: VisitArg,
     /// Number of months (1 to 24); default 6. Not needed with --doses.
-    #[arg(long, value_name = "N", value_parser = parse_months)]
+    #[arg(long, value_name = "N", value_parser = parse_months, allow_hyphen_values = true)]
     pub months: Option<u32>,
     /// Daily dose for every month: mg per day (40) or alternating (10/20).
     #[arg(long, value_name = "DOSE", value_parser = parse_dose, allow_hyphen_values = true, conflicts_with = "doses")]
@@ -71,7 +71,7 @@ pub struct QuoteArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub start: Option<jiff::civil::Date>,
     /// The patient's age in years (under 15 and under 18 have rules of their own).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=120))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=120), allow_negative_numbers = true)]
     pub age: Option<u32>,
     /// A screening item answered "yes" (repeatable): pregnant, breastfeeding,
     /// planning_pregnancy, severe_liver_disease, hypervitaminosis_a, allergy, aspirin_asthma,
@@ -84,10 +84,11 @@ pub struct QuoteArgs {
     #[arg(long = "medicine", value_name = "NAME")]
     pub medicines: Vec<String>,
     /// Reopen a saved quote (its frozen prices give the same totals as when it was saved).
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["sex", "pricing", "months", "weight_kg", "start", "age", "checks", "medicines", "visit_every"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["sex", "months", "weight_kg", "start", "age", "checks", "medicines", "visit_every"])]
     pub open: Option<PathBuf>,
     /// With --open: price the saved plan at today's prices instead (from --pricing, the
-    /// sheet it was made with, or the built-in sheet).
+    /// sheet it was made with, or the built-in sheet). With --open, --pricing names today's
+    /// sheet.
     #[arg(long, requires = "open")]
     pub reprice: bool,
     /// Save the quote (inputs and frozen prices) as JSON to FILE.
@@ -257,6 +258,7 @@ pub fn main() -> ExitCode {
                 .collect();
             let message = lines.join(" ");
             let message = message.strip_prefix("error: ").unwrap_or(&message);
+            let message = crate::patient::escape_text(message);
             eprintln!("error: {message} (see dose-planner quote --help)");
             return ExitCode::from(2);
         }
@@ -273,12 +275,14 @@ pub fn main() -> ExitCode {
             let mut out = std::io::stdout().lock();
             match quote(&args, &mut out) {
                 Ok(()) => ExitCode::SUCCESS,
+                // Escaped: a message may quote a name or a sheet line holding a terminal
+                // escape or a right-to-left override.
                 Err(CliError::Input(e)) => {
-                    eprintln!("error: {e:#}");
+                    eprintln!("error: {}", crate::patient::escape_text(&format!("{e:#}")));
                     ExitCode::from(2)
                 }
                 Err(CliError::Failure(e)) => {
-                    eprintln!("error: {e:#}");
+                    eprintln!("error: {}", crate::patient::escape_text(&format!("{e:#}")));
                     ExitCode::from(1)
                 }
             }
@@ -362,7 +366,10 @@ fn input(e: impl Into<anyhow::Error>) -> CliError {
 /// Reads `path`, or the built-in sheet, as (name, text).
 fn sheet_text(path: Option<&std::path::Path>) -> Result<(String, String), CliError> {
     Ok(match path {
-        Some(p) => (p.display().to_string(), files::read_text(p).map_err(input)?),
+        Some(p) => (
+            p.display().to_string(),
+            files::read_sheet_text(p).map_err(input)?,
+        ),
         None => (
             pricing::REFERENCE_SHEET_NAME.to_string(),
             pricing::REFERENCE_SHEET_TOML.to_string(),
@@ -395,22 +402,43 @@ fn saved_quote(
     path: &std::path::Path,
 ) -> Result<(Loaded, Option<String>), CliError> {
     use crate::saved::{self, PriceCheck};
-    let text = files::read_text(path).map_err(input)?;
+    let text = files::read_quote_text(path).map_err(input)?;
     let reopened = saved::open(&text, &path.display().to_string()).map_err(input)?;
     let q = reopened.quote.clone();
     // Today's sheet: --pricing, else the file the quote was made with, else built in.
+    // The name inside the file is only a hint (the file may come from another machine or
+    // have been edited): it is read only if it names a `.toml` regular file, and its content
+    // is never echoed unless it parses as a price sheet.
+    let from_name = || {
+        let path = std::path::Path::new(&q.sheet_name);
+        if path.extension().is_none_or(|e| e != "toml") {
+            return None;
+        }
+        let text = files::read_sheet_text(path).ok()?;
+        let sheet = pricing::parse(&text, &q.sheet_name).ok()?;
+        Some((q.sheet_name.clone(), text, sheet))
+    };
     let today_sheet = match &args.pricing {
-        Some(p) => Some(sheet_text(Some(p))?),
-        None if q.sheet_name == pricing::REFERENCE_SHEET_NAME => Some(sheet_text(None)?),
-        None => files::read_text(std::path::Path::new(&q.sheet_name))
-            .ok()
-            .map(|t| (q.sheet_name.clone(), t)),
+        Some(p) => {
+            let (name, text) = sheet_text(Some(p))?;
+            let sheet =
+                pricing::parse(&text, &name).map_err(|e| input(files::SheetError::from(e)))?;
+            Some((name, text, sheet))
+        }
+        None if q.sheet_name == pricing::REFERENCE_SHEET_NAME => {
+            let (name, text) = sheet_text(None)?;
+            let sheet =
+                pricing::parse(&text, &name).map_err(|e| input(files::SheetError::from(e)))?;
+            Some((name, text, sheet))
+        }
+        None => from_name(),
     };
-    let today_sheet = match today_sheet.map(|(n, t)| (pricing::parse(&t, &n), n, t)) {
-        Some((Ok(sheet), name, toml)) => Some((name, toml, sheet)),
-        Some((Err(e), _, _)) if args.reprice => return Err(input(files::SheetError::from(e))),
-        _ => None,
-    };
+    if today_sheet.is_none() && args.reprice {
+        return Err(input(anyhow::anyhow!(
+            "the price sheet this quote was made with ({}) cannot be found or read; give today's sheet with --pricing FILE",
+            crate::patient::escape_text(&q.sheet_name)
+        )));
+    }
     let frozen = Loaded {
         sheet_name: q.sheet_name.clone(),
         sheet_toml: q.sheet_toml.clone(),
@@ -424,6 +452,20 @@ fn saved_quote(
         return Ok((frozen, None));
     };
     match saved::check_prices(&reopened, &sheet) {
+        PriceCheck::Unchanged if args.reprice => {
+            let est = estimate(&sheet, &q.request).map_err(input)?;
+            Ok((
+                Loaded {
+                    sheet_name: name,
+                    sheet_toml: toml,
+                    sheet,
+                    est,
+                    quote_date: None,
+                    ..frozen
+                },
+                None,
+            ))
+        }
         PriceCheck::Unchanged => Ok((frozen, None)),
         PriceCheck::Changed { .. } if args.reprice => {
             let est = estimate(&sheet, &q.request).map_err(input)?;
@@ -477,51 +519,85 @@ pub fn quote(args: &QuoteArgs, out: &mut dyn Write) -> Result<(), CliError> {
         patient,
         quote_date: saved_date,
     } = loaded;
-    let patient = args.patient.clone().or(patient);
+    let patient = match &args.patient {
+        Some(p) => crate::patient::check_name(p).map_err(input)?,
+        None => patient,
+    };
     let quote_date = args.date.or(saved_date).unwrap_or_else(today);
 
-    if let Some(path) = &args.save {
-        let saved = crate::saved::save(
+    // Everything is computed before anything is written: a refused run writes nothing.
+    if let (Some(save), Some(pdf)) = (&args.save, &args.pdf)
+        && same_file(save, pdf)
+    {
+        return Err(input(anyhow::anyhow!(
+            "--save and --pdf name the same file ({}); give each its own file name",
+            pdf.display()
+        )));
+    }
+    let saved_json = args.save.as_ref().map(|_| {
+        crate::saved::to_json(&crate::saved::save(
             &sheet_name,
             &sheet_toml,
             &req,
             &est,
             patient.as_deref(),
             quote_date,
-        );
-        files::write_atomic(path, crate::saved::to_json(&saved).as_bytes())
-            .map_err(|e| failure(e.into()))?;
-    }
-
-    if let Some(path) = &args.pdf {
-        let lang = args.lang.map_or(Lang::Ja, Lang::from);
-        let bytes = crate::pdf::estimate_pdf(&crate::pdf::PdfRequest {
-            sheet: &sheet,
-            estimate: &est,
-            lang,
-            patient: patient.as_deref(),
-            quote_date,
-        })
-        .map_err(|e| CliError::Input(e.into()))?;
-        files::write_atomic(path, &bytes).map_err(|e| CliError::Failure(e.into()))?;
-        if !args.json {
-            writeln!(out, "PDF written to {}", path.display())
-                .map_err(|e| CliError::Failure(e.into()))?;
-            return Ok(());
-        }
-    }
-
-    let lang = args.lang.map_or(Lang::En, Lang::from);
-    let text = if args.json {
-        let v = report_json(&sheet, &req, &est, lang);
-        let mut s = serde_json::to_string_pretty(&v).map_err(|e| CliError::Failure(e.into()))?;
-        s.push('\n');
-        s
-    } else {
-        report_text(&sheet, &est, lang)
+        ))
+    });
+    let pdf_bytes = match &args.pdf {
+        None => None,
+        Some(_) => Some(
+            crate::pdf::estimate_pdf(&crate::pdf::PdfRequest {
+                sheet: &sheet,
+                estimate: &est,
+                lang: args.lang.map_or(Lang::Ja, Lang::from),
+                patient: patient.as_deref(),
+                quote_date,
+            })
+            .map_err(input)?,
+        ),
     };
-    out.write_all(text.as_bytes())
-        .map_err(|e| CliError::Failure(e.into()))
+    let lang = args.lang.map_or(Lang::En, Lang::from);
+    let text = if args.pdf.is_some() && !args.json {
+        None
+    } else if args.json {
+        let v = report_json(&sheet, &req, &est, lang);
+        let mut s = serde_json::to_string_pretty(&v).map_err(|e| failure(e.into()))?;
+        s.push('\n');
+        Some(s)
+    } else {
+        Some(report_text(&sheet, &est, lang))
+    };
+
+    if let (Some(path), Some(json)) = (&args.save, &saved_json) {
+        files::write_atomic(path, json.as_bytes()).map_err(|e| failure(e.into()))?;
+    }
+    if let (Some(path), Some(bytes)) = (&args.pdf, &pdf_bytes) {
+        files::write_atomic(path, bytes).map_err(|e| failure(e.into()))?;
+    }
+    match text {
+        Some(text) => out.write_all(text.as_bytes()),
+        None => match &args.pdf {
+            Some(path) => writeln!(out, "PDF written to {}", path.display()),
+            None => Ok(()),
+        },
+    }
+    .map_err(|e| failure(e.into()))
+}
+
+/// Whether two paths name the same file (after resolving the folder; the file itself may
+/// not exist yet).
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    let resolve = |p: &std::path::Path| {
+        let dir = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => std::path::Path::new("."),
+        };
+        std::fs::canonicalize(dir)
+            .ok()
+            .map(|d| d.join(p.file_name().unwrap_or_default()))
+    };
+    a == b || matches!((resolve(a), resolve(b)), (Some(x), Some(y)) if x == y)
 }
 
 /// Today's date in the machine's time zone.

@@ -149,19 +149,18 @@ impl CapsuleMix {
         self.0.values().sum()
     }
 
-    /// Price of the mix, given the capsules' prices (unpriced capsules count as 0).
-    pub fn price(&self, capsules: &[Capsule]) -> Money {
-        self.0
-            .iter()
-            .map(|(mg, n)| {
-                let price = capsules
-                    .iter()
-                    .find(|c| c.mg == *mg)
-                    .and_then(|c| c.price)
-                    .unwrap_or(Money::ZERO);
-                price.times(u64::from(*n))
-            })
-            .sum()
+    /// Price of the mix, given the capsules' prices (unpriced capsules count as 0); an error
+    /// when it does not fit.
+    pub fn price(&self, capsules: &[Capsule]) -> Result<Money, crate::money::Overflow> {
+        let lines = self.0.iter().map(|(mg, n)| {
+            let price = capsules
+                .iter()
+                .find(|c| c.mg == *mg)
+                .and_then(|c| c.price)
+                .unwrap_or(Money::ZERO);
+            price.times(u64::from(*n))
+        });
+        Money::sum(lines.collect::<Result<Vec<_>, _>>()?)
     }
 
     /// `n` times this mix.
@@ -221,7 +220,14 @@ pub fn cheapest_mix(mg: u32, capsules: &[Capsule]) -> Result<CapsuleMix, DoseErr
                 continue;
             }
             if let Some((cost, count, _)) = best[x - step] {
-                let cand = (cost + c.price.unwrap_or(Money::ZERO).0, count + 1, i);
+                // Saturating: prices are capped at parse time (`money::MAX_PRICE`), so this
+                // never saturates for a parsed sheet; the exact price is computed, checked,
+                // by `CapsuleMix::price`.
+                let cand = (
+                    cost.saturating_add(c.price.unwrap_or(Money::ZERO).0),
+                    count + 1,
+                    i,
+                );
                 let better = match best[x] {
                     None => true,
                     Some((bc, bn, _)) => (cand.0, cand.1) < (bc, bn),

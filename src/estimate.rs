@@ -114,6 +114,13 @@ pub enum PlanError {
         /// What is wrong with the dose.
         error: DoseError,
     },
+    /// The amounts are too large to add up exactly (a price sheet with absurd prices).
+    #[error("{0}")]
+    Overflow(#[from] crate::money::Overflow),
+    /// The start date is so late that the course or the dates after it run past the end of
+    /// the calendar.
+    #[error("a course starting on {0} runs past the end of the calendar; check the start date")]
+    StartTooLate(jiff::civil::Date),
     /// A flat sheet without a package for the dose.
     #[error("month {month}: this clinic publishes all-in monthly prices only for {} mg/day, not for {dose} mg/day", list(.available))]
     NoPackage {
@@ -219,6 +226,9 @@ pub struct CourseEstimate {
     pub screening: Screening,
     /// Rules the plan breaks or comes near: screening first, then dosing.
     pub warnings: Vec<Warning>,
+    /// The sheet this estimate was priced with: the PDF refuses to pair it with another.
+    #[serde(skip)]
+    pub sheet_id: crate::pricing::SheetId,
 }
 
 fn number<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -312,7 +322,7 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
                 }
                 items.push(Item {
                     code: "medication".into(),
-                    amount: capsules.price(&sheet.capsules),
+                    amount: capsules.price(&sheet.capsules)?,
                 });
                 if visit.is_some() {
                     for (t, last) in tests.iter().zip(tests_done.iter_mut()) {
@@ -347,15 +357,15 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
                 });
             }
         }
-        let before_tax: Money = items.iter().map(|it| it.amount).sum();
-        let tax = sheet.tax.on(before_tax);
+        let before_tax = Money::sum(items.iter().map(|it| it.amount))?;
+        let tax = sheet.tax.on(before_tax)?;
         if !matches!(sheet.tax, crate::pricing::Tax::Included) {
             items.push(Item {
                 code: "tax".into(),
                 amount: tax,
             });
         }
-        let subtotal = items.iter().map(|it| it.amount).sum();
+        let subtotal = Money::sum(items.iter().map(|it| it.amount))?;
 
         months.push(MonthLine {
             month,
@@ -373,7 +383,7 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
         });
     }
 
-    let total = months.iter().map(|m| m.subtotal).sum();
+    let total = Money::sum(months.iter().map(|m| m.subtotal))?;
     let first_month = months[0].subtotal;
     let later = months[1..].iter().map(|m| m.subtotal);
     let return_months = later.clone().min().zip(later.max());
@@ -387,9 +397,13 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
         }),
         _ => None,
     };
-    let dates = req
-        .start
-        .and_then(|start| safety::course_dates(start, days, req.sex, &sheet.after_last_dose));
+    let dates = match req.start {
+        None => None,
+        Some(start) => Some(
+            safety::course_dates(start, days, req.sex, &sheet.after_last_dose)
+                .ok_or(PlanError::StartTooLate(start))?,
+        ),
+    };
 
     let mut est = CourseEstimate {
         currency: sheet.currency.code.clone(),
@@ -408,6 +422,7 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
         dates,
         screening: req.screening.clone(),
         warnings: Vec::new(),
+        sheet_id: sheet.id(),
     };
     est.warnings = screening_warnings(&req.screening, req.sex);
     est.warnings.extend(safety::dose_warnings(&est, req.visit));
@@ -526,6 +541,10 @@ impl PlanError {
                     ("error", Arg::Str(error.explain(lang))),
                 ],
             ),
+            PlanError::Overflow(_) => lang.tr("err-overflow"),
+            PlanError::StartTooLate(d) => {
+                lang.tr_args("err-start-too-late", &[("date", Arg::Str(d.to_string()))])
+            }
             PlanError::NoPackage {
                 month,
                 dose,

@@ -11,6 +11,7 @@ pub mod estimate;
 pub mod i18n;
 pub mod money;
 pub mod monitoring;
+pub mod patient;
 pub mod pricing;
 pub mod safety;
 pub mod saved;

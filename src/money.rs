@@ -13,32 +13,46 @@ use crate::i18n::Lang;
 #[serde(transparent)]
 pub struct Money(pub i64);
 
+/// The largest price a sheet may write for one item, in minor units: 10,000,000,000
+/// (¥10 billion, ₩10 billion, $100 million). No clinic comes near it, and with it no course
+/// of the planner's size can overflow; arithmetic is checked all the same.
+pub const MAX_PRICE: i64 = 10_000_000_000;
+
+/// A sum of money too large to hold: the computation stops instead of printing a wrong
+/// total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the amounts are too large to add up exactly; check the prices on the price sheet")]
+pub struct Overflow;
+
 impl Money {
     /// Zero in any currency.
     pub const ZERO: Money = Money(0);
 
-    /// `self × n`, for a price times a quantity.
-    pub fn times(self, n: u64) -> Money {
-        Money(self.0 * n as i64)
+    /// `self × n`, for a price times a quantity; an error when it does not fit.
+    pub fn times(self, n: u64) -> Result<Money, Overflow> {
+        i64::try_from(n)
+            .ok()
+            .and_then(|n| self.0.checked_mul(n))
+            .map(Money)
+            .ok_or(Overflow)
     }
-}
 
-impl std::ops::Add for Money {
-    type Output = Money;
-    fn add(self, rhs: Money) -> Money {
-        Money(self.0 + rhs.0)
+    /// `self + other`; an error when it does not fit.
+    pub fn plus(self, other: Money) -> Result<Money, Overflow> {
+        self.0.checked_add(other.0).map(Money).ok_or(Overflow)
     }
-}
 
-impl std::ops::AddAssign for Money {
-    fn add_assign(&mut self, rhs: Money) {
-        self.0 += rhs.0;
+    /// `self − other`; an error when it does not fit.
+    pub fn minus(self, other: Money) -> Result<Money, Overflow> {
+        self.0.checked_sub(other.0).map(Money).ok_or(Overflow)
     }
-}
 
-impl std::iter::Sum for Money {
-    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
-        Money(iter.map(|m| m.0).sum())
+    /// The sum of `amounts`; an error when it does not fit. (There is deliberately no `+`
+    /// and no `Sum` for `Money`: every addition is checked.)
+    pub fn sum(amounts: impl IntoIterator<Item = Money>) -> Result<Money, Overflow> {
+        amounts
+            .into_iter()
+            .try_fold(Money::ZERO, |acc, m| acc.plus(m))
     }
 }
 
@@ -131,6 +145,20 @@ fn group_thousands(abs: u64, minor_units: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arithmetic_is_checked() {
+        assert_eq!(Money(2).times(3), Ok(Money(6)));
+        assert_eq!(Money(i64::MAX).times(2), Err(Overflow));
+        assert_eq!(Money(1).times(u64::MAX), Err(Overflow));
+        assert_eq!(Money(i64::MAX).plus(Money(1)), Err(Overflow));
+        assert_eq!(Money::sum([Money(1), Money(2)]), Ok(Money(3)));
+        assert_eq!(
+            Money::sum([Money(4_611_686_018_427_387_904); 2]),
+            Err(Overflow)
+        );
+        assert_eq!(Money(1).minus(Money(3)), Ok(Money(-2)));
+    }
 
     #[test]
     fn formats_yen_won_and_cents() {

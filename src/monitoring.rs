@@ -25,12 +25,13 @@ pub fn tests_due(sheet: &PriceSheet, est: &CourseEstimate) -> Vec<TestDue> {
     let Fees::Itemised { tests, .. } = &sheet.fees else {
         return Vec::new();
     };
+    let codes: std::collections::HashSet<&str> = tests.iter().map(|t| t.code.as_str()).collect();
     est.months
         .iter()
         .flat_map(|m| {
             m.items
                 .iter()
-                .filter(|i| tests.iter().any(|t| t.code == i.code))
+                .filter(|i| codes.contains(i.code.as_str()))
                 .map(|i| TestDue {
                     month: m.month,
                     code: i.code.clone(),
@@ -130,7 +131,7 @@ pub fn compare_protocols(
             protocol: p,
             tests,
             total: est.total,
-            difference: Money(est.total.0 - base.total.0),
+            difference: est.total.minus(base.total)?,
         });
     }
     Ok(out)

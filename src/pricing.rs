@@ -10,7 +10,18 @@ use serde::{Deserialize, Deserializer, Serialize};
 use toml::Spanned;
 
 use crate::i18n::Lang;
-use crate::money::{Currency, Money};
+use crate::money::{Currency, MAX_PRICE, Money};
+
+/// The most `[[tests]]` a sheet may list (a clinic lists a handful).
+pub const MAX_TESTS: usize = 100;
+/// The most `[[packages]]` a flat sheet may list.
+pub const MAX_PACKAGES: usize = 100;
+/// The most `[[capsules]]` strengths a sheet may list.
+pub const MAX_CAPSULES: usize = 10;
+/// The longest a quote may stay valid, in days.
+pub const MAX_VALID_DAYS: u32 = 365;
+/// The longest window after the last dose, in months (elective surgery is 6–12).
+pub const MAX_AFTER_MONTHS: u32 = 60;
 
 /// The reference clinic's sheet, compiled in so the app works with no files beside it.
 pub const REFERENCE_SHEET_TOML: &str = include_str!("../pricing/reference-clinic-jp.toml");
@@ -120,9 +131,9 @@ pub enum Rounding {
 }
 
 impl Tax {
-    /// The tax on `subtotal`, or zero when prices include it.
-    pub fn on(self, subtotal: Money) -> Money {
-        match self {
+    /// The tax on `subtotal`, or zero when prices include it; an error when it does not fit.
+    pub fn on(self, subtotal: Money) -> Result<Money, crate::money::Overflow> {
+        Ok(match self {
             Tax::Included => Money::ZERO,
             Tax::Added {
                 rate_basis_points,
@@ -137,9 +148,9 @@ impl Tax {
                     Rounding::Up => q + i128::from(r > 0),
                     Rounding::Nearest => q + i128::from(2 * r >= den),
                 };
-                Money(rounded as i64)
+                Money(i64::try_from(rounded).map_err(|_| crate::money::Overflow)?)
             }
-        }
+        })
     }
 }
 
@@ -242,7 +253,37 @@ impl Default for AfterLastDose {
     }
 }
 
+/// A fingerprint of a price sheet's content: an estimate remembers the sheet it was priced
+/// with, so a face cannot pair it with another clinic's sheet (letterhead, currency, tax).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct SheetId(u64);
+
+impl AfterLastDose {
+    /// Each window with its key in the sheet, in the sheet's order.
+    pub fn fields(&self) -> [(&'static str, u32); 7] {
+        [
+            ("contraception_women", self.contraception_women),
+            ("contraception_men", self.contraception_men),
+            ("sun_and_laser", self.sun_and_laser),
+            ("laser_hair_removal", self.laser_hair_removal),
+            ("vaccination", self.vaccination),
+            ("elective_surgery", self.elective_surgery),
+            ("next_course", self.next_course),
+        ]
+    }
+}
+
 impl PriceSheet {
+    /// The fingerprint of this sheet's content (the same content gives the same id).
+    pub fn id(&self) -> SheetId {
+        use std::hash::{Hash, Hasher};
+        // DefaultHasher::new() has fixed keys: the same sheet gives the same id in every run.
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        // Debug prints every field of the sheet; it is the content, not an address.
+        format!("{self:?}").hash(&mut h);
+        SheetId(h.finish())
+    }
+
     /// Capsule strengths in mg, smallest first.
     pub fn strengths(&self) -> Vec<u32> {
         self.capsules.iter().map(|c| c.mg).collect()
@@ -355,7 +396,7 @@ struct RawSheet {
     #[serde(default)]
     packages: Vec<Spanned<RawPackage>>,
     #[serde(default)]
-    after_last_dose: AfterLastDose,
+    after_last_dose: Option<Spanned<AfterLastDose>>,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq)]
@@ -370,9 +411,9 @@ enum RawStyle {
 struct RawClinic {
     name: Spanned<TextOrLocal>,
     #[serde(default)]
-    address: Option<TextOrLocal>,
+    address: Option<Spanned<TextOrLocal>>,
     #[serde(default)]
-    phone: String,
+    phone: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -510,14 +551,17 @@ impl<'de> Deserialize<'de> for Price {
                     Err(E::custom(format!(
                         "a price cannot be negative, got {v}: write a whole number of 0 or more"
                     )))
+                } else if v > MAX_PRICE {
+                    Err(too_large(v))
                 } else {
                     Ok(Price(Money(v)))
                 }
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Price, E> {
-                i64::try_from(v)
-                    .map(|v| Price(Money(v)))
-                    .map_err(|_| E::custom(format!("a price of {v} is too large")))
+                match i64::try_from(v) {
+                    Ok(v) => self.visit_i64(v),
+                    Err(_) => Err(too_large(v)),
+                }
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Price, E> {
                 Err(E::custom(format!(
@@ -533,6 +577,13 @@ impl<'de> Deserialize<'de> for Price {
         }
         d.deserialize_any(V)
     }
+}
+
+fn too_large<E: serde::de::Error>(v: impl std::fmt::Display) -> E {
+    E::custom(format!(
+        "a price of {v} is larger than any clinic charges (at most {} in the currency's smallest unit); check the number",
+        crate::money::group_digits(MAX_PRICE.unsigned_abs())
+    ))
 }
 
 /// A percentage with up to two decimals, kept as basis points.
@@ -569,6 +620,15 @@ impl<'de> Deserialize<'de> for Percent {
     }
 }
 
+/// The first character of `text` (in any language) that must not reach an estimate.
+fn unsafe_char(text: &LocalText) -> Option<char> {
+    [&text.ja, &text.en, &text.ko]
+        .into_iter()
+        .flatten()
+        .flat_map(|t| t.chars())
+        .find(|c| crate::patient::is_unsafe_char(*c))
+}
+
 fn is_code(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
@@ -582,6 +642,35 @@ impl RawSheet {
     ) -> Result<PriceSheet, PricingError> {
         let name_span = self.clinic.name.span();
         let name = self.clinic.name.into_inner().into_local();
+        let control = |text: &LocalText, span: Range<usize>| match unsafe_char(text) {
+            Some(c) => Err(err(
+                Some(span),
+                format!(
+                    "this text holds an invisible control character ({}) that would garble the estimate; remove it",
+                    crate::patient::escape_char(c)
+                ),
+            )),
+            None => Ok(()),
+        };
+        control(&name, name_span.clone())?;
+        let address = match self.clinic.address {
+            None => LocalText::default(),
+            Some(a) => {
+                let span = a.span();
+                let a = a.into_inner().into_local();
+                control(&a, span)?;
+                a
+            }
+        };
+        let phone = match self.clinic.phone {
+            None => String::new(),
+            Some(p) => {
+                let span = p.span();
+                let p = p.into_inner();
+                control(&TextOrLocal::Plain(p.clone()).into_local(), span)?;
+                p
+            }
+        };
         if name.is_empty() {
             return Err(err(
                 Some(name_span),
@@ -630,10 +719,58 @@ impl RawSheet {
             symbol,
         };
 
-        if *self.quote.valid_days.get_ref() == 0 {
+        let valid_days = *self.quote.valid_days.get_ref();
+        if !(1..=MAX_VALID_DAYS).contains(&valid_days) {
             return Err(err(
                 Some(self.quote.valid_days.span()),
-                "valid_days must be 1 or more".into(),
+                format!(
+                    "valid_days must be 1 to {MAX_VALID_DAYS} (days a quote stays valid), got {valid_days}"
+                ),
+            ));
+        }
+        let after_last_dose = match self.after_last_dose {
+            None => AfterLastDose::default(),
+            Some(a) => {
+                let span = a.span();
+                let a = a.into_inner();
+                for (key, months) in a.fields() {
+                    if months > MAX_AFTER_MONTHS {
+                        return Err(err(
+                            Some(span),
+                            format!(
+                                "{key} = {months} months is longer than any clinic's policy: write 0 to {MAX_AFTER_MONTHS} months"
+                            ),
+                        ));
+                    }
+                }
+                a
+            }
+        };
+        if self.tests.len() > MAX_TESTS {
+            return Err(err(
+                Some(self.tests[MAX_TESTS].span()),
+                format!(
+                    "a sheet lists at most {MAX_TESTS} [[tests]]; this one has {}",
+                    self.tests.len()
+                ),
+            ));
+        }
+        if self.packages.len() > MAX_PACKAGES {
+            return Err(err(
+                Some(self.packages[MAX_PACKAGES].span()),
+                format!(
+                    "a sheet lists at most {MAX_PACKAGES} [[packages]]; this one has {}",
+                    self.packages.len()
+                ),
+            ));
+        }
+        if self.capsules.len() > MAX_CAPSULES {
+            return Err(err(
+                Some(self.capsules[MAX_CAPSULES].span()),
+                format!(
+                    "a sheet lists at most {MAX_CAPSULES} capsule strengths; this one has {}",
+                    self.capsules.len()
+                ),
             ));
         }
         let tax = if *self.quote.tax_included.get_ref() {
@@ -730,6 +867,7 @@ impl RawSheet {
                 };
                 let consult = consult.into_inner();
                 let mut tests: Vec<TestFee> = Vec::new();
+                let mut seen = std::collections::HashSet::new();
                 for t in self.tests {
                     let span = t.span();
                     let t = t.into_inner();
@@ -742,7 +880,7 @@ impl RawSheet {
                             ),
                         ));
                     }
-                    if tests.iter().any(|k| k.code == code) {
+                    if !seen.insert(code.clone()) {
                         return Err(err(
                             Some(t.code.span()),
                             format!("the test \"{code}\" is listed twice"),
@@ -757,7 +895,11 @@ impl RawSheet {
                         }
                     }
                     let name = match t.name {
-                        Some(n) => n.into_local(),
+                        Some(n) => {
+                            let n = n.into_local();
+                            control(&n, span.clone())?;
+                            n
+                        }
                         None if matches!(code.as_str(), "blood_test" | "urine_test") => {
                             LocalText::default()
                         }
@@ -835,20 +977,16 @@ impl RawSheet {
         Ok(PriceSheet {
             clinic: Clinic {
                 name,
-                address: self
-                    .clinic
-                    .address
-                    .map(TextOrLocal::into_local)
-                    .unwrap_or_default(),
-                phone: self.clinic.phone,
+                address,
+                phone,
             },
             currency,
-            valid_days: *self.quote.valid_days.get_ref(),
+            valid_days,
             tax,
             max_months_per_visit: *self.visits.max_months_per_visit.get_ref(),
             capsules,
             fees,
-            after_last_dose: self.after_last_dose,
+            after_last_dose,
         })
     }
 }
@@ -865,6 +1003,7 @@ mod tests {
                 rounding,
             }
             .on(Money(amount))
+            .unwrap()
             .0
         };
         assert_eq!(t(1000, Rounding::Down, 1655), 165);
@@ -873,6 +1012,6 @@ mod tests {
         assert_eq!(t(1000, Rounding::Nearest, 1655), 166);
         assert_eq!(t(1000, Rounding::Nearest, 1654), 165);
         assert_eq!(t(750, Rounding::Down, 1000), 75);
-        assert_eq!(Tax::Included.on(Money(1000)), Money(0));
+        assert_eq!(Tax::Included.on(Money(1000)), Ok(Money(0)));
     }
 }

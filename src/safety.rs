@@ -163,12 +163,12 @@ pub struct CourseDates {
 
 /// `date + days`, or `None` past the calendar's end.
 pub fn add_days(date: jiff::civil::Date, days: u32) -> Option<jiff::civil::Date> {
-    date.checked_add(jiff::Span::new().days(i64::from(days)))
+    date.checked_add(jiff::Span::new().try_days(i64::from(days)).ok()?)
         .ok()
 }
 
 fn add_months(date: jiff::civil::Date, months: u32) -> Option<jiff::civil::Date> {
-    date.checked_add(jiff::Span::new().months(i64::from(months)))
+    date.checked_add(jiff::Span::new().try_months(i64::from(months)).ok()?)
         .ok()
 }
 

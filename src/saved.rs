@@ -77,6 +77,14 @@ pub enum SavedQuoteError {
         /// The plan's error.
         error: PlanError,
     },
+    /// The patient's name inside cannot be used (the file was edited by hand).
+    #[error("{source_name}: {error}")]
+    Patient {
+        /// The file.
+        source_name: String,
+        /// What is wrong with the name.
+        error: crate::patient::NameError,
+    },
     /// The saved total does not match what its own prices give (the file was edited by hand).
     #[error(
         "{source_name}: the saved total {saved} does not match its prices ({computed}); the file was changed after saving"
@@ -132,6 +140,8 @@ pub fn to_json(quote: &SavedQuote) -> String {
 
 /// Opens a saved quote from its JSON text, re-pricing it at its own frozen prices.
 pub fn open(text: &str, source_name: &str) -> Result<Reopened, SavedQuoteError> {
+    // A byte-order mark (Windows editors add one) is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Read the version first, so a newer file is refused with the right reason.
     #[derive(Deserialize)]
     struct Version {
@@ -155,7 +165,14 @@ pub fn open(text: &str, source_name: &str) -> Result<Reopened, SavedQuoteError> 
             found: v.schema_version,
         });
     }
-    let quote: SavedQuote = serde_json::from_str(text).map_err(not_a_quote)?;
+    let mut quote: SavedQuote = serde_json::from_str(text).map_err(not_a_quote)?;
+    quote.patient = match &quote.patient {
+        None => None,
+        Some(p) => crate::patient::check_name(p).map_err(|error| SavedQuoteError::Patient {
+            source_name: source_name.to_string(),
+            error,
+        })?,
+    };
     let sheet = pricing::parse(&quote.sheet_toml, &format!("{source_name} (saved prices)"))
         .map_err(|error| SavedQuoteError::Sheet {
             source_name: source_name.to_string(),

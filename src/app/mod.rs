@@ -158,7 +158,7 @@ impl LoadedSheet {
 
     /// The sheet in the file at `path`.
     fn from_file(path: &Path, generation: u64) -> Result<LoadedSheet, crate::files::SheetError> {
-        let toml = crate::files::read_text(path)?;
+        let toml = crate::files::read_sheet_text(path)?;
         let name = path.display().to_string();
         let sheet = pricing::parse(&toml, &name)?;
         Ok(LoadedSheet {
@@ -533,7 +533,7 @@ impl DesktopApp {
             self.error("app-saved-vanished", &[("path", Arg::Str(shown))]);
             return;
         }
-        let reopened = match crate::files::read_text(path)
+        let reopened = match crate::files::read_quote_text(path)
             .map_err(|e| e.to_string())
             .and_then(|text| saved::open(&text, &shown).map_err(|e| e.to_string()))
         {

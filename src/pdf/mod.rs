@@ -53,6 +53,15 @@ pub enum PdfError {
         /// The font's name.
         name: &'static str,
     },
+    /// The estimate was priced with another price sheet than the one given for the header:
+    /// printing it would put one clinic's letterhead over another clinic's figures.
+    #[error(
+        "the estimate was priced with another price sheet than the one shown; recompute it with this sheet before exporting"
+    )]
+    StaleEstimate,
+    /// The patient's name cannot be printed (too long, or a control character).
+    #[error("{0}")]
+    Name(#[from] crate::patient::NameError),
     /// The valid-until date falls outside the calendar.
     #[error(
         "the quote date plus the sheet's validity is past the end of the calendar; check the quote date"
@@ -72,13 +81,18 @@ pub const PRODUCER: &str = concat!("Dose & Cost Planner ", env!("CARGO_PKG_VERSI
 /// Fails with [`PdfError::Unprintable`] when the patient's name, the clinic's details or
 /// any other text holds a character neither bundled font has.
 pub fn estimate_pdf(req: &PdfRequest<'_>) -> Result<Vec<u8>, PdfError> {
+    if req.estimate.sheet_id != req.sheet.id() {
+        return Err(PdfError::StaleEstimate);
+    }
     let fonts = FontSet::for_lang(req.lang)?;
 
     // The texts a person typed: name them in the error.
     let patient = req
         .patient
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty());
+        .map(crate::patient::check_name)
+        .transpose()?
+        .flatten()
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "));
     if let Some(p) = &patient {
         fonts.check(p, "the patient's name")?;
     }

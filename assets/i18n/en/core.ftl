@@ -135,3 +135,7 @@ err-target = A cumulative target of { $target } mg/kg is not usable: enter a num
 err-visit-every = This clinic gives at most { $max } month(s) of medication per visit, so a visit every { $asked } months is not possible.
 err-month = Month { $month }: { $error }
 err-no-package = Month { $month }: this clinic publishes all-in monthly prices only for { $available } mg/day, not for { $dose } mg/day.
+err-name-too-long = The patient's name is { $chars } characters long; at most { $max } fit on the estimate.
+err-name-control = The patient's name contains an invisible control character ({ $char }); type the name again.
+err-overflow = The amounts are too large to add up exactly; check the prices on the price sheet.
+err-start-too-late = A course starting on { $date } runs past the end of the calendar; check the start date.

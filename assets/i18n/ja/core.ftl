@@ -104,3 +104,7 @@ err-target = 累積目標 { $target } mg/kg は使えません。1〜400 の数�
 err-visit-every = この施設で1回に処方できるのは最長 { $max } か月分のため、{ $asked } か月ごとの受診はできません。
 err-month = { $month }か月目：{ $error }
 err-no-package = { $month }か月目：この施設の月額パッケージは { $available } mg/日のみで、{ $dose } mg/日の料金はありません。
+err-name-too-long = 患者さんのお名前が { $chars } 文字あります。見積書に載せられるのは { $max } 文字までです。
+err-name-control = 患者さんのお名前に目に見えない制御文字（{ $char }）が含まれています。お名前を入力し直してください。
+err-overflow = 金額が大きすぎて正確に合計できません。料金表の価格を確認してください。
+err-start-too-late = { $date } に始まる治療では日付が暦の終わりを超えます。開始日を確認してください。

@@ -104,3 +104,7 @@ err-target = 누적 목표 { $target } mg/kg은 사용할 수 없습니다. 1–
 err-visit-every = 이 병원은 한 번에 최대 { $max }개월분까지 처방하므로 { $asked }개월마다 내원할 수 없습니다.
 err-month = { $month }개월 차: { $error }
 err-no-package = { $month }개월 차: 이 병원의 월 정액 요금은 { $available } mg/일만 있으며 { $dose } mg/일 요금은 없습니다.
+err-name-too-long = 환자 이름이 { $chars }자입니다. 견적서에는 최대 { $max }자까지 들어갑니다.
+err-name-control = 환자 이름에 보이지 않는 제어 문자({ $char })가 있습니다. 이름을 다시 입력하십시오.
+err-overflow = 금액이 너무 커서 정확히 합산할 수 없습니다. 가격표의 가격을 확인하십시오.
+err-start-too-late = { $date }에 시작하는 치료는 날짜가 달력의 끝을 넘습니다. 시작일을 확인하십시오.

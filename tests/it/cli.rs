@@ -256,7 +256,7 @@ fn bad_input_exits_2_with_one_clear_line() {
 fn broken_sheet_is_refused_with_file_line_column() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("clinic.toml");
-    let text = include_str!("../pricing/reference-clinic-jp.toml")
+    let text = include_str!("../../pricing/reference-clinic-jp.toml")
         .replace("return_visit = 1650", "return_vist = 1650");
     std::fs::write(&path, text).unwrap();
     let p = path.to_str().unwrap();
@@ -280,7 +280,11 @@ fn no_subcommand_without_display_fails_cleanly_and_help_works() {
 fn save_then_open_after_a_price_rise() {
     let dir = tempfile::tempdir().unwrap();
     let sheet = dir.path().join("clinic.toml");
-    std::fs::write(&sheet, include_str!("../pricing/reference-clinic-jp.toml")).unwrap();
+    std::fs::write(
+        &sheet,
+        include_str!("../../pricing/reference-clinic-jp.toml"),
+    )
+    .unwrap();
     let q = dir.path().join("q.json");
     let (s, q) = (sheet.to_str().unwrap(), q.to_str().unwrap());
     let v = json(&[
@@ -297,8 +301,8 @@ fn save_then_open_after_a_price_rise() {
     ]);
     assert_eq!(v["total"], 21_054 + 2 * 18_854);
     // The clinic raises the 20 mg capsule to 450 yen: 90 capsules × 32 = 2,880 more.
-    let raised =
-        include_str!("../pricing/reference-clinic-jp.toml").replace("price = 418", "price = 450");
+    let raised = include_str!("../../pricing/reference-clinic-jp.toml")
+        .replace("price = 418", "price = 450");
     std::fs::write(&sheet, raised).unwrap();
     let (code, out, err) = run(&["quote", "--open", q, "--json"]);
     assert_eq!(code, 0, "{err}");

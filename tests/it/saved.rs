@@ -74,7 +74,11 @@ fn reopens_with_the_old_totals_after_a_price_rise_and_reprices_on_request() {
 #[test]
 fn a_sheet_that_no_longer_offers_the_dose_cannot_reprice() {
     let reopened = saved::open(&saved_json(&plan()), "q.json").unwrap();
-    let flat = pricing::parse(include_str!("../pricing/flat-clinic-jp.toml"), "flat.toml").unwrap();
+    let flat = pricing::parse(
+        include_str!("../../pricing/flat-clinic-jp.toml"),
+        "flat.toml",
+    )
+    .unwrap();
     assert!(matches!(
         saved::check_prices(&reopened, &flat),
         PriceCheck::CannotReprice(_)
@@ -158,7 +162,7 @@ fn a_saved_file_replaced_by_garbage_and_a_deleted_sheet() {
     let dir = tempfile::tempdir().unwrap();
     let q = dir.path().join("q.json");
     std::fs::write(&q, [0xff, 0xfe, 0x00, 0x41]).unwrap();
-    let e = files::read_text(&q).unwrap_err().to_string();
+    let e = files::read_quote_text(&q).unwrap_err().to_string();
     assert!(e.contains("not UTF-8"), "{e}");
     let sheet = dir.path().join("clinic.toml");
     std::fs::write(&sheet, REFERENCE_SHEET_TOML).unwrap();
@@ -285,7 +289,10 @@ fn plans_at_their_extremes_never_panic() {
                 ..CourseRequest::constant(Sex::Female, Dose::daily(20), 1)
             };
             if let Ok(est) = estimate(&pricing::reference_sheet(), &req) {
-                prop_assert_eq!(est.total, est.months.iter().map(|m| m.subtotal).sum());
+                prop_assert_eq!(
+                    est.total.0,
+                    est.months.iter().map(|m| m.subtotal.0).sum::<i64>()
+                );
             }
             Ok(())
         },

@@ -2,7 +2,7 @@
 //! The clinical-safety parts of the plan screen (screening, medicines, age, dates after the
 //! course, monitoring), driven through their accessible labels with egui_kittest.
 
-mod common;
+use crate::common;
 
 use dose_planner::app::{Command, DesktopApp};
 use eframe::egui::accesskit::Role;

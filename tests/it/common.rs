@@ -1,6 +1,6 @@
 //! Helpers shared by the desk-app tests.
 
-#![allow(dead_code)] // each test binary uses its own subset
+#![allow(dead_code)] // helpers for the GUI tests; not every module uses every one
 
 use dose_planner::app::DesktopApp;
 use egui_kittest::Harness;

@@ -144,7 +144,7 @@ fn dates_after_the_last_dose_follow_the_clinic_policy() {
     let man = estimate(&sheet, &req(Sex::Male)).unwrap().dates.unwrap();
     assert_eq!(man.contraception_until.to_string(), "2027-04-30"); // 1 month
     // A clinic whose policy is the label's 1 month for women.
-    let flat = pricing::parse(include_str!("../pricing/flat-clinic-jp.toml"), "flat").unwrap();
+    let flat = pricing::parse(include_str!("../../pricing/flat-clinic-jp.toml"), "flat").unwrap();
     let woman = estimate(&flat, &req(Sex::Female)).unwrap().dates.unwrap();
     assert_eq!(woman.contraception_until.to_string(), "2027-04-30");
     // No start date: no dates.
@@ -252,7 +252,7 @@ fn monitoring_schedule_and_protocol_costs() {
         (3, -3 * 3608)
     );
     // The Korean sheet tests every 2 months already: monthly costs more.
-    let kr = pricing::parse(include_str!("../pricing/example-clinic-kr.toml"), "kr").unwrap();
+    let kr = pricing::parse(include_str!("../../pricing/example-clinic-kr.toml"), "kr").unwrap();
     let costs = compare_protocols(&kr, &req).unwrap();
     let monthly = costs
         .iter()
@@ -271,7 +271,7 @@ fn monitoring_schedule_and_protocol_costs() {
 #[test]
 fn a_clinics_own_test_counts_for_the_tests_caution_and_a_flat_sheet_has_none() {
     let sheet = pricing::parse(
-        &include_str!("../pricing/reference-clinic-jp.toml").replace(
+        &include_str!("../../pricing/reference-clinic-jp.toml").replace(
             "code = \"blood_test\"",
             "code = \"lipid_panel\"\nname = { en = \"Lipid panel\" }",
         ),
@@ -288,7 +288,11 @@ fn a_clinics_own_test_counts_for_the_tests_caution_and_a_flat_sheet_has_none() {
         .map(|c| c.code)
         .collect();
     assert!(codes.contains(&"tests_at_visits"), "{codes:?}");
-    let flat = pricing::parse(include_str!("../pricing/flat-clinic-jp.toml"), "flat.toml").unwrap();
+    let flat = pricing::parse(
+        include_str!("../../pricing/flat-clinic-jp.toml"),
+        "flat.toml",
+    )
+    .unwrap();
     let est = estimate(
         &flat,
         &CourseRequest::constant(Sex::Male, Dose::daily(20), 2),

@@ -2,7 +2,7 @@
 //! Saved quotes, crash recovery and faults in the desk app, driven headless with
 //! egui_kittest. Every file lives in a temp folder; "today" is fixed.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! The desk app driven through its accessible labels with egui_kittest (headless).
 
-mod common;
+use crate::common;
 
 use common::MemoryStorage;
 use dose_planner::app::{Command, DesktopApp};

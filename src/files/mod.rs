@@ -1,0 +1,296 @@
+//! The shell's file access: reading price sheets, listing them, and writing files atomically
+//! (temp file in the same folder, then rename), so nothing is ever half-written.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::pricing::{self, PriceSheet, PricingError};
+
+/// Why a price sheet could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum SheetError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {reason}")]
+    Read {
+        /// The file.
+        path: String,
+        /// What the system said, in plain words.
+        reason: String,
+    },
+    /// The file was read but is not a valid sheet.
+    #[error("price sheet {0}")]
+    Invalid(PricingError),
+}
+
+impl From<PricingError> for SheetError {
+    fn from(e: PricingError) -> SheetError {
+        SheetError::Invalid(e)
+    }
+}
+
+/// The largest price sheet read, in bytes (a real sheet is a few KB).
+pub const MAX_SHEET_BYTES: u64 = 256 * 1024;
+/// The largest saved quote or recovery file read, in bytes (a sheet and a plan).
+pub const MAX_QUOTE_BYTES: u64 = 1024 * 1024;
+
+/// Reads and parses the price sheet at `path`.
+pub fn load_sheet(path: &Path) -> Result<PriceSheet, SheetError> {
+    let text = read_sheet_text(path)?;
+    Ok(pricing::parse(&text, &path.display().to_string())?)
+}
+
+/// Reads a price sheet's text (a regular file of at most [`MAX_SHEET_BYTES`]).
+pub fn read_sheet_text(path: &Path) -> Result<String, SheetError> {
+    read_text(path, MAX_SHEET_BYTES)
+}
+
+/// Reads a saved quote's text (a regular file of at most [`MAX_QUOTE_BYTES`]).
+pub fn read_quote_text(path: &Path) -> Result<String, SheetError> {
+    read_text(path, MAX_QUOTE_BYTES)
+}
+
+/// Reads a UTF-8 text file of at most `limit` bytes, with the reason in plain words on
+/// failure. Only a regular file is read: a FIFO, a device (`/dev/zero`), a folder or a
+/// socket is refused before it is opened, so nothing blocks and nothing grows without end.
+pub fn read_text(path: &Path, limit: u64) -> Result<String, SheetError> {
+    use std::io::Read;
+    let shown = path.display().to_string();
+    let fail = |reason: String| SheetError::Read {
+        path: shown.clone(),
+        reason,
+    };
+    // `metadata` follows symlinks (a loop is an error) and never opens the file.
+    let meta = std::fs::metadata(path).map_err(|e| fail(io_reason(&e, path)))?;
+    check_regular(&meta, limit).map_err(&fail)?;
+    let file = open_nonblocking(path).map_err(|e| fail(io_reason(&e, path)))?;
+    // The file may have been swapped since `metadata`: check what was actually opened.
+    let meta = file.metadata().map_err(|e| fail(io_reason(&e, path)))?;
+    check_regular(&meta, limit).map_err(&fail)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(io_reason(&e, path)))?;
+    if bytes.len() as u64 > limit {
+        return Err(fail(too_large(limit)));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        SheetError::Read {
+            path: format!("{shown}:{line}:{column}"),
+            reason: "the file is not UTF-8 text from here on; save it as UTF-8".into(),
+        }
+    })
+}
+
+fn too_large(limit: u64) -> String {
+    format!(
+        "the file is larger than {} KB, the most the planner reads; is it the right file?",
+        limit / 1024
+    )
+}
+
+/// Refuses anything but a regular file of at most `limit` bytes.
+fn check_regular(meta: &std::fs::Metadata, limit: u64) -> Result<(), String> {
+    let ft = meta.file_type();
+    if ft.is_dir() {
+        return Err("that is a folder, not a file".into());
+    }
+    if !ft.is_file() {
+        return Err(
+            "that is not a regular file (a pipe, a device or a socket); choose a file".into(),
+        );
+    }
+    if meta.len() > limit {
+        return Err(too_large(limit));
+    }
+    Ok(())
+}
+
+/// Opens for reading without blocking on a FIFO that was swapped in after the check.
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting.
+        options.custom_flags(O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+#[cfg(all(unix, any(target_os = "linux", target_os = "android")))]
+const O_NONBLOCK: i32 = 0o4000;
+#[cfg(all(unix, not(any(target_os = "linux", target_os = "android"))))]
+const O_NONBLOCK: i32 = 0x0004; // macOS and the BSDs
+
+/// The `.toml` files in `dir`, sorted by name; empty when the folder does not exist.
+pub fn list_sheets(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .collect();
+    out.sort();
+    out
+}
+
+/// Why a file could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot save {path}: {reason}")]
+pub struct WriteError {
+    /// The file asked for.
+    pub path: String,
+    /// What went wrong, in plain words.
+    pub reason: String,
+}
+
+/// The prefix and suffix of the temporary files [`write_atomic`] writes beside a target.
+const TEMP_PREFIX: &str = ".dose-planner-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Writes `bytes` to `path` atomically: a temporary file beside it (mode 0600, locked while
+/// it is written), flushed to disk, then renamed over `path`. On any failure the old file (if
+/// any) is untouched and no temp file is left behind. The result is always mode 0600
+/// (patient data), whatever the umask and whatever the mode of the file it replaces.
+/// Temporary files left in the same folder by a writer that was killed are removed first.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_atomic_with(path, bytes, |file, bytes| file.write_all(bytes))
+}
+
+/// [`write_atomic`] with the writing step given: the fault tests use it to make the disk
+/// "fill up" part way through (`ENOSPC`) where no small filesystem can be mounted.
+#[doc(hidden)]
+pub fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    write: impl FnOnce(&mut std::fs::File, &[u8]) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
+    let err = |reason: String| WriteError {
+        path: path.display().to_string(),
+        reason,
+    };
+    if path.is_dir() {
+        return Err(err("that is a folder; choose a file name".into()));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(err(format!("the folder {} does not exist", dir.display())));
+    }
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return Err(err(
+            "that is not a regular file (a pipe or a device); choose another name".into(),
+        ));
+    }
+    remove_stale_temps(dir);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o600));
+    }
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .map_err(|e| err(io_reason(&e, dir)))?;
+    // Held until the temp file is renamed or dropped: a lock that can be taken means the
+    // writer is gone and the file is a leftover (see `remove_stale_temps`).
+    tmp.as_file().lock().map_err(|e| err(io_reason(&e, dir)))?;
+    #[cfg(unix)]
+    {
+        // The umask may have removed bits from 0600 (e.g. 0400): set it exactly.
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| err(io_reason(&e, dir)))?;
+    }
+    write(tmp.as_file_mut(), bytes).map_err(|e| err(io_reason(&e, dir)))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| err(io_reason(&e, dir)))?;
+    tmp.persist(path)
+        .map_err(|e| err(io_reason(&e.error, path)))?;
+    // The rename is durable once the folder is synced (best effort: not every filesystem
+    // lets a folder be opened; the data itself is already on disk).
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all(); // a folder that cannot be synced leaves the file intact
+    }
+    Ok(())
+}
+
+/// Removes `.dose-planner-*.tmp` files in `dir` whose writer is gone (killed mid-write):
+/// a live writer holds a lock on its temp file, so a file whose lock can be taken is a
+/// leftover. Failures are ignored: a leftover that cannot be removed now is tried again at
+/// the next write, and never stops this one.
+pub fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let path = entry.path();
+        if !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let Ok(file) = std::fs::OpenOptions::new().read(true).open(&path) else {
+            continue;
+        };
+        if file.try_lock().is_ok() {
+            let _ = std::fs::remove_file(&path); // retried at the next write if it fails
+        }
+    }
+}
+
+/// The `.dose-planner-*.tmp` leftovers in `dir` (for tests and the fault suite).
+pub fn temp_files_in(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with(TEMP_PREFIX) && n.ends_with(TEMP_SUFFIX))
+        })
+        .map(|e| e.path())
+        .collect();
+    out.sort();
+    out
+}
+
+/// An IO error in words a clinic worker understands.
+pub fn io_reason(e: &std::io::Error, path: &Path) -> String {
+    use std::io::ErrorKind as K;
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    if e.raw_os_error() == Some(40) {
+        // ELOOP
+        return "the path loops back on itself (a symbolic link to itself)".into();
+    }
+    match e.kind() {
+        K::NotFound => "no such file or folder".into(),
+        K::PermissionDenied => format!("permission denied for {}", path.display()),
+        K::IsADirectory => "that is a folder, not a file".into(),
+        K::StorageFull => "the disk is full".into(),
+        K::ReadOnlyFilesystem => "the disk is read-only".into(),
+        K::WouldBlock => "the file is not ready to be read (a pipe?); choose a file".into(),
+        _ => e.to_string(),
+    }
+}
+
+mod recovery;
+pub use recovery::Recovery;

@@ -1,0 +1,17 @@
+//! The integration tests: one binary (linking the app and eframe once, not once per file).
+//! Each module tests one face or one part of the core as a user would see it.
+
+#![allow(clippy::unwrap_used)] // tests may panic on unexpected input
+
+mod cli;
+mod common;
+mod estimate;
+mod gui;
+mod gui_safety;
+mod gui_saved;
+mod pdf;
+mod pricing_errors;
+mod properties;
+mod saved;
+mod screening;
+mod warnings;
