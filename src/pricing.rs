@@ -258,21 +258,6 @@ impl Default for AfterLastDose {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct SheetId(u64);
 
-impl AfterLastDose {
-    /// Each window with its key in the sheet, in the sheet's order.
-    pub fn fields(&self) -> [(&'static str, u32); 7] {
-        [
-            ("contraception_women", self.contraception_women),
-            ("contraception_men", self.contraception_men),
-            ("sun_and_laser", self.sun_and_laser),
-            ("laser_hair_removal", self.laser_hair_removal),
-            ("vaccination", self.vaccination),
-            ("elective_surgery", self.elective_surgery),
-            ("next_course", self.next_course),
-        ]
-    }
-}
-
 impl PriceSheet {
     /// The fingerprint of this sheet's content (the same content gives the same id).
     pub fn id(&self) -> SheetId {
@@ -396,7 +381,20 @@ struct RawSheet {
     #[serde(default)]
     packages: Vec<Spanned<RawPackage>>,
     #[serde(default)]
-    after_last_dose: Option<Spanned<AfterLastDose>>,
+    after_last_dose: RawAfterLastDose,
+}
+
+/// `[after_last_dose]` as written: each window with where it was written.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawAfterLastDose {
+    contraception_women: Option<Spanned<u32>>,
+    contraception_men: Option<Spanned<u32>>,
+    sun_and_laser: Option<Spanned<u32>>,
+    laser_hair_removal: Option<Spanned<u32>>,
+    vaccination: Option<Spanned<u32>>,
+    elective_surgery: Option<Spanned<u32>>,
+    next_course: Option<Spanned<u32>>,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq)]
@@ -728,23 +726,39 @@ impl RawSheet {
                 ),
             ));
         }
-        let after_last_dose = match self.after_last_dose {
-            None => AfterLastDose::default(),
-            Some(a) => {
-                let span = a.span();
-                let a = a.into_inner();
-                for (key, months) in a.fields() {
-                    if months > MAX_AFTER_MONTHS {
-                        return Err(err(
-                            Some(span),
-                            format!(
-                                "{key} = {months} months is longer than any clinic's policy: write 0 to {MAX_AFTER_MONTHS} months"
-                            ),
-                        ));
-                    }
-                }
-                a
-            }
+        let d = AfterLastDose::default();
+        let a = &self.after_last_dose;
+        let months = |key: &str, v: &Option<Spanned<u32>>, default: u32| match v {
+            None => Ok(default),
+            Some(m) if *m.get_ref() <= MAX_AFTER_MONTHS => Ok(*m.get_ref()),
+            Some(m) => Err(err(
+                Some(m.span()),
+                format!(
+                    "{key} = {} months is longer than any clinic's policy: write 0 to {MAX_AFTER_MONTHS} months",
+                    m.get_ref()
+                ),
+            )),
+        };
+        let after_last_dose = AfterLastDose {
+            contraception_women: months(
+                "contraception_women",
+                &a.contraception_women,
+                d.contraception_women,
+            )?,
+            contraception_men: months(
+                "contraception_men",
+                &a.contraception_men,
+                d.contraception_men,
+            )?,
+            sun_and_laser: months("sun_and_laser", &a.sun_and_laser, d.sun_and_laser)?,
+            laser_hair_removal: months(
+                "laser_hair_removal",
+                &a.laser_hair_removal,
+                d.laser_hair_removal,
+            )?,
+            vaccination: months("vaccination", &a.vaccination, d.vaccination)?,
+            elective_surgery: months("elective_surgery", &a.elective_surgery, d.elective_surgery)?,
+            next_course: months("next_course", &a.next_course, d.next_course)?,
         };
         if self.tests.len() > MAX_TESTS {
             return Err(err(

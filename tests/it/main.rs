@@ -12,6 +12,7 @@ mod gui_saved;
 mod pdf;
 mod pricing_errors;
 mod properties;
+mod reliability;
 mod saved;
 mod screening;
 mod warnings;
