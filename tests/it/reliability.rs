@@ -710,3 +710,38 @@ fn the_pdf_refuses_an_estimate_priced_with_another_sheet() {
         .is_ok()
     );
 }
+
+// ---- 4, in the desk app: a FIFO as the last sheet ----------------------------------------
+
+#[test]
+fn the_desk_app_refuses_a_fifo_as_its_sheet_and_keeps_painting() {
+    use dose_planner::app::{Command, DesktopApp};
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("last.toml");
+    mkfifo(&fifo);
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1280.0, 900.0])
+        .build_eframe(|cc| {
+            let mut app =
+                DesktopApp::with_options(cc, jiff::civil::date(2026, 11, 24), Path::new("pricing"));
+            app.settings.lang = Lang::En;
+            app
+        });
+    h.run();
+    // What the app does at start when the settings name this sheet.
+    h.state_mut().run_command(Command::LoadSheet(Some(fifo)));
+    h.run();
+    let banner = h.state().banner.clone().expect("a banner");
+    assert!(banner.error);
+    assert!(
+        banner.text.contains("not a regular file"),
+        "{}",
+        banner.text
+    );
+    // Still the built-in sheet, and the quote screen still answers.
+    assert_eq!(h.state().sheet.sheet, reference_sheet());
+    h.get_by_label("Female").click();
+    h.run();
+    assert!(h.query_all_by_label("¥21,054").next().is_some());
+}
