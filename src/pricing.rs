@@ -322,12 +322,13 @@ impl PricingError {
                 .take(80)
                 .collect()
         };
+        // A hostile sheet's text must not reach a terminal or a banner as control codes.
         PricingError {
-            source_name: source_name.to_string(),
+            source_name: crate::patient::escape_text(source_name),
             line,
             column,
-            message,
-            snippet,
+            message: crate::patient::escape_text(&message),
+            snippet: crate::patient::escape_text(&snippet),
         }
     }
 }
@@ -441,7 +442,7 @@ struct RawCurrency {
     #[serde(default)]
     minor_units: Option<Spanned<u8>>,
     #[serde(default)]
-    symbol: Option<String>,
+    symbol: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -706,11 +707,15 @@ impl RawSheet {
                 ),
             ));
         }
-        let symbol = self
-            .currency
-            .symbol
-            .or(known.map(|k| k.symbol))
-            .unwrap_or_else(|| code.clone());
+        let symbol = match self.currency.symbol {
+            Some(s) => {
+                let span = s.span();
+                let s = s.into_inner();
+                control(&TextOrLocal::Plain(s.clone()).into_local(), span)?;
+                s
+            }
+            None => known.map_or_else(|| code.clone(), |k| k.symbol),
+        };
         let currency = Currency {
             code,
             minor_units,

@@ -175,8 +175,30 @@ pub fn write_atomic_with(
         path: path.display().to_string(),
         reason,
     };
-    if path.is_dir() {
-        return Err(err("that is a folder; choose a file name".into()));
+    // Saving onto a symbolic link writes the file it points to (as editors do), so the
+    // link does not silently go stale; a loop or a dangling link is refused.
+    let resolved;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => match std::fs::canonicalize(path) {
+            Ok(p) => {
+                resolved = p;
+                resolved.as_path()
+            }
+            Err(e) => return Err(err(io_reason(&e, path))),
+        },
+        _ => path,
+    };
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => return Err(err("that is a folder; choose a file name".into())),
+        Ok(m) if !m.is_file() => {
+            return Err(err(
+                "that is not a regular file (a pipe or a device); choose another name".into(),
+            ));
+        }
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(err(io_reason(&e, path)));
+        }
+        _ => {}
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -184,13 +206,6 @@ pub fn write_atomic_with(
     };
     if !dir.is_dir() {
         return Err(err(format!("the folder {} does not exist", dir.display())));
-    }
-    if let Ok(meta) = std::fs::metadata(path)
-        && !meta.is_file()
-    {
-        return Err(err(
-            "that is not a regular file (a pipe or a device); choose another name".into(),
-        ));
     }
     remove_stale_temps(dir);
     let mut builder = tempfile::Builder::new();

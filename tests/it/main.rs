@@ -6,6 +6,7 @@
 mod cli;
 mod common;
 mod estimate;
+mod fault;
 mod gui;
 mod gui_safety;
 mod gui_saved;
