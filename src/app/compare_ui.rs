@@ -1,16 +1,20 @@
-//! What-if: up to three pinned plans side by side. Draws only.
+//! What-if: up to three pinned plans side by side. Draws only; the pinned plans are priced
+//! again (by the core) on the sheet in use whenever it changes, so every figure shown comes
+//! from the sheet named in the top bar.
 
 use crate::i18n::{Arg, Lang};
 use crate::safety;
 use eframe::egui;
 
-use super::plan_ui::PlanScreen;
-use super::widgets::{self, Priced};
-use crate::estimate::Sex;
+use super::LoadedSheet;
+use super::plan_ui::{PinnedPlan, PlanScreen};
+use super::widgets;
+use crate::estimate::{CourseEstimate, Sex};
 
-/// Draws the comparison of the pinned plans.
-pub fn ui(ui: &mut egui::Ui, lang: Lang, plan: &mut PlanScreen) {
+/// Draws the comparison of the pinned plans, priced on `sheet`.
+pub fn ui(ui: &mut egui::Ui, lang: Lang, plan: &mut PlanScreen, sheet: &LoadedSheet) {
     ui.add_space(6.0);
+    plan.reprice_pinned(sheet, lang);
     if plan.pinned.is_empty() {
         ui.label(lang.tr("app-compare-empty"));
         return;
@@ -48,13 +52,17 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, plan: &mut PlanScreen) {
                 ui.end_row();
             };
             let pinned = &plan.pinned;
+            // A cell from the plan's estimate, or "—" when the sheet cannot price it.
+            let main = |p: &PinnedPlan, f: &dyn Fn(&CourseEstimate) -> String| {
+                p.priced.as_ref().map_or(na.clone(), |pr| f(pr.main()))
+            };
             row(
                 ui,
                 "app-row-doses",
                 pinned
                     .iter()
                     .map(|p| {
-                        let d: Vec<String> = p.doses.iter().map(ToString::to_string).collect();
+                        let d: Vec<String> = p.doses().iter().map(ToString::to_string).collect();
                         d.join(" → ")
                     })
                     .collect(),
@@ -64,12 +72,12 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, plan: &mut PlanScreen) {
                 "app-sex",
                 pinned
                     .iter()
-                    .map(|p| match &p.priced {
-                        Priced::Range { .. } => lang.tr("app-sex-unset"),
-                        Priced::One(e) => lang.tr(match e.sex {
-                            Sex::Female => "sex-female",
-                            Sex::Male => "sex-male",
-                        }),
+                    .map(|p| {
+                        lang.tr(match p.sex {
+                            None => "app-sex-unset",
+                            Some(Sex::Female) => "sex-female",
+                            Some(Sex::Male) => "sex-male",
+                        })
                     })
                     .collect(),
             );
@@ -78,7 +86,7 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, plan: &mut PlanScreen) {
                 "app-row-months",
                 pinned
                     .iter()
-                    .map(|p| p.priced.main().month_count().to_string())
+                    .map(|p| p.request.doses.len().to_string())
                     .collect(),
             );
             row(
@@ -87,8 +95,7 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, plan: &mut PlanScreen) {
                 pinned
                     .iter()
                     .map(|p| {
-                        p.priced
-                            .main()
+                        p.request
                             .weight_kg
                             .map_or(na.clone(), |w| format!("{w} kg"))
                     })
@@ -100,10 +107,9 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, plan: &mut PlanScreen) {
                 pinned
                     .iter()
                     .map(|p| {
-                        p.priced
-                            .main()
-                            .cumulative_mg_per_kg
-                            .map_or(na.clone(), safety::fmt_mgkg)
+                        main(p, &|e| {
+                            e.cumulative_mg_per_kg.map_or(na.clone(), safety::fmt_mgkg)
+                        })
                     })
                     .collect(),
             );
@@ -113,26 +119,28 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, plan: &mut PlanScreen) {
                 pinned
                     .iter()
                     .map(|p| {
-                        p.priced.main().target_reached.as_ref().map_or(
-                            lang.tr("app-target-not-reached"),
-                            |t| {
-                                let mut s = format!(
-                                    "{} mg/kg: {}",
-                                    safety::fmt_mgkg(t.target_mg_per_kg),
-                                    lang.tr_args(
-                                        "app-target-reached-value",
-                                        &[
-                                            ("month", Arg::Num(f64::from(t.month))),
-                                            ("day", Arg::Num(f64::from(t.day))),
-                                        ],
-                                    )
-                                );
-                                if let Some(d) = t.date {
-                                    s = format!("{s} ({d})");
-                                }
-                                s
-                            },
-                        )
+                        main(p, &|e| {
+                            e.target_reached.as_ref().map_or(
+                                lang.tr("app-target-not-reached"),
+                                |t| {
+                                    let mut s = format!(
+                                        "{} mg/kg: {}",
+                                        safety::fmt_mgkg(t.target_mg_per_kg),
+                                        lang.tr_args(
+                                            "app-target-reached-value",
+                                            &[
+                                                ("month", Arg::Num(f64::from(t.month))),
+                                                ("day", Arg::Num(f64::from(t.day))),
+                                            ],
+                                        )
+                                    );
+                                    if let Some(d) = t.date {
+                                        s = format!("{s} ({d})");
+                                    }
+                                    s
+                                },
+                            )
+                        })
                     })
                     .collect(),
             );
@@ -142,11 +150,11 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, plan: &mut PlanScreen) {
                 pinned
                     .iter()
                     .map(|p| {
-                        p.priced
-                            .main()
-                            .dates
-                            .as_ref()
-                            .map_or(na.clone(), |d| d.last_dose.to_string())
+                        main(p, &|e| {
+                            e.dates
+                                .as_ref()
+                                .map_or(na.clone(), |d| d.last_dose.to_string())
+                        })
                     })
                     .collect(),
             );
@@ -165,7 +173,21 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, plan: &mut PlanScreen) {
                 lang.tr_args("app-plan-n", &[("n", Arg::Num((i + 1) as f64))]),
                 lang.tr("app-row-total")
             );
-            widgets::big_total(ui, &caption, &p.total_text(lang));
+            match p.total_text(lang) {
+                Ok(total) => widgets::big_total(ui, &caption, &total),
+                Err(reason) => {
+                    ui.vertical(|ui| {
+                        ui.label(egui::RichText::new(&caption).size(15.0));
+                        widgets::error_text(
+                            ui,
+                            &lang.tr_args(
+                                "app-compare-cannot-price",
+                                &[("reason", Arg::Str(reason))],
+                            ),
+                        );
+                    });
+                }
+            }
         }
     });
     if let Some(i) = unpin {

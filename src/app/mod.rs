@@ -6,6 +6,7 @@
 //! core's [`CourseEstimate`](crate::estimate::CourseEstimate).
 
 mod compare_ui;
+mod dialog_ui;
 mod plan_ui;
 mod quote_ui;
 mod saved_ui;
@@ -15,19 +16,20 @@ mod widgets;
 
 use eframe::egui;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::estimate::CourseRequest;
+use crate::estimate::{CourseEstimate, CourseRequest};
 use crate::files::Recovery;
 use crate::i18n::{Arg, Lang};
 use crate::pricing::{self, PriceSheet};
 use crate::saved::{self, SavedQuote};
 
-pub use plan_ui::PlanScreen;
-pub use quote_ui::QuoteScreen;
-pub use saved_ui::{OpenedQuote, PriceNotice, RecoveryOffer, SavedPrices};
+pub use dialog_ui::{PathField, PathPurpose};
+pub use plan_ui::{PlanInputs, PlanScreen};
+pub use quote_ui::{QuoteInputs, QuoteScreen};
+pub use saved_ui::{OfferedPlan, OpenedQuote, PriceNotice, RecoveryOffer, SavedPrices};
 
 /// The window title (also the app id for persistence).
 pub const APP_NAME: &str = "Dose & Cost Planner";
@@ -118,12 +120,18 @@ pub enum Command {
     OpenQuote(PathBuf),
     /// Price the open saved quote with today's sheet.
     Reprice,
-    /// Bring back the plan from the last session.
-    RestoreRecovery,
-    /// Delete the plan from the last session.
-    DiscardRecovery,
+    /// Bring back the plan of this offer (an index into [`DesktopApp::recovery_offers`]).
+    RestoreRecovery(usize),
+    /// Delete the plan of this offer (an index into [`DesktopApp::recovery_offers`]).
+    DiscardRecovery(usize),
+    /// After a frame drew the restored plan: keep it in this app's recovery file and remove
+    /// the file it came from.
+    FinishRestore,
     /// Write the plan in progress to the recovery file.
     WriteRecovery(Box<SavedQuote>),
+    /// Run a command with the path typed in the in-app path field, and close the field
+    /// unless it failed (so the path can be corrected).
+    FromPathField(Box<Command>),
 }
 
 /// The sheet in use.
@@ -181,8 +189,24 @@ pub struct Banner {
     pub text: String,
 }
 
-/// A request as last autosaved, with whether a sex was chosen.
-type Autosaved = (CourseRequest, bool);
+/// The inputs as last autosaved (or as found when autosaving started): any change to them,
+/// the patient's name alone included, is written to the recovery file.
+#[derive(Debug, Clone, PartialEq)]
+struct Autosaved {
+    quote: QuoteInputs,
+    plan: PlanInputs,
+    patient: String,
+    /// The screen whose inputs were last changed: its plan is the one kept.
+    source: Screen,
+}
+
+/// A plan from a recovery file being restored: kept in this app's own recovery file once a
+/// frame has drawn it, then its old file is removed.
+#[derive(Debug)]
+struct Restoring {
+    source: Recovery,
+    quote: SavedQuote,
+}
 
 /// The desk app.
 pub struct DesktopApp {
@@ -204,14 +228,27 @@ pub struct DesktopApp {
     pub patient_name: String,
     /// The open saved quote, while it is shown at its saved prices.
     pub opened: Option<OpenedQuote>,
-    /// The plan from the last session, offered back until restored or discarded.
-    pub recovery_offer: Option<RecoveryOffer>,
-    /// The crash-recovery file; `None` keeps no recovery copy.
+    /// The plans left by sessions that ended without closing, newest first, offered back
+    /// until restored or discarded.
+    pub recovery_offers: Vec<RecoveryOffer>,
+    /// The in-app path field, while it is shown (no native file dialog could be).
+    pub path_field: Option<PathField>,
+    /// Whether to try the native file dialogs (rfd); `false` after one could not be shown,
+    /// or with `DOSE_PLANNER_NO_NATIVE_DIALOG=1`: the in-app path field is used instead.
+    pub native_dialogs: bool,
+    /// The program that opens an exported PDF; `None` is the system's (`xdg-open`, `open`,
+    /// `start`). Tests set a harmless one.
+    #[doc(hidden)]
+    pub viewer_program: Option<PathBuf>,
+    /// This app's crash-recovery file; `None` keeps no recovery copy.
     recovery: Option<Recovery>,
-    /// The (quote, plan) requests last written to the recovery file; `None` until the next
-    /// frame takes the current ones as the starting point.
-    /// Each request goes with whether a sex was chosen (the request alone cannot tell).
-    autosaved: Option<(Option<Autosaved>, Option<Autosaved>)>,
+    /// The inputs last written to the recovery file; `None` until the next frame takes the
+    /// current ones as the starting point.
+    autosaved: Option<Autosaved>,
+    /// A restored plan waiting for its first frame (see [`Command::FinishRestore`]).
+    restoring: Option<Restoring>,
+    /// Viewers started after an export whose end no thread waits for: reaped each frame.
+    viewers: Vec<std::process::Child>,
     commands: Vec<Command>,
     /// The settings as last written to storage.
     saved_settings: Option<Settings>,
@@ -230,14 +267,35 @@ impl DesktopApp {
         DesktopApp::with_options(cc, today, &dir).with_recovery(Recovery::user_default())
     }
 
-    /// Keeps the plan in progress in this recovery file (`None`: nowhere), and offers back
-    /// the plan a previous run left there. [`DesktopApp::with_options`] keeps none.
+    /// Keeps the plan in progress in this app's recovery file (`None`: nowhere), and offers
+    /// back every plan left in its folder by an app that is gone (never a running one's).
+    /// [`DesktopApp::with_options`] keeps none.
     #[must_use]
     pub fn with_recovery(mut self, recovery: Option<Recovery>) -> DesktopApp {
-        self.recovery_offer = recovery.as_ref().and_then(Recovery::load).map(|r| match r {
-            Ok(reopened) => RecoveryOffer::Ready(Box::new(reopened)),
-            Err(reason) => RecoveryOffer::Damaged(reason),
-        });
+        self.recovery_offers.clear();
+        if let Some(rec) = &recovery {
+            if let Err(e) = rec.hold() {
+                self.error(
+                    "app-saved-autosave-failed",
+                    &[("reason", Arg::Str(e.to_string()))],
+                );
+            }
+            self.recovery_offers = rec
+                .left_behind()
+                .into_iter()
+                .filter_map(|source| {
+                    let plan = if source.restore_was_interrupted() {
+                        OfferedPlan::StoppedTheApp
+                    } else {
+                        match source.load()? {
+                            Ok(reopened) => OfferedPlan::Ready(Box::new(reopened)),
+                            Err(reason) => OfferedPlan::Damaged(reason),
+                        }
+                    };
+                    Some(RecoveryOffer { plan, source })
+                })
+                .collect();
+        }
         self.recovery = recovery;
         self.autosaved = None;
         self
@@ -257,12 +315,18 @@ impl DesktopApp {
         install_fonts(&cc.egui_ctx);
         // A light theme reads best at a bright reception desk.
         cc.egui_ctx.set_theme(egui::Theme::Light);
-        let settings: Settings = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-            .unwrap_or_default();
+        // Settings that are there but cannot be read (a damaged file, or written by a
+        // version with another format) are replaced by the defaults, and the user is told.
+        let stored = cc.storage.and_then(|s| {
+            s.get_string(eframe::APP_KEY)
+                .map(|_| eframe::get_value::<Settings>(s, eframe::APP_KEY))
+        });
+        let unreadable = matches!(stored, Some(None));
+        let settings = stored.flatten().unwrap_or_default();
         let mut app = DesktopApp {
-            saved_settings: Some(settings.clone()),
+            // Unreadable settings are written again (as the defaults) at the first frame,
+            // so the banner shows once.
+            saved_settings: (!unreadable).then(|| settings.clone()),
             settings,
             sheet: LoadedSheet::builtin(0),
             sheet_files: crate::files::list_sheets(sheet_dir),
@@ -271,14 +335,23 @@ impl DesktopApp {
             plan: PlanScreen::new(today),
             today,
             opened: None,
-            recovery_offer: None,
+            recovery_offers: Vec::new(),
+            path_field: None,
+            native_dialogs: std::env::var_os("DOSE_PLANNER_NO_NATIVE_DIALOG")
+                .is_none_or(|v| v.is_empty() || v == "0"),
+            viewer_program: None,
             recovery: None,
             autosaved: None,
+            restoring: None,
+            viewers: Vec::new(),
             commands: Vec::new(),
             started: None,
             frames: 0,
             patient_name: String::new(),
         };
+        if unreadable {
+            app.error("app-settings-unreadable", &[]);
+        }
         if let Some(path) = app.settings.last_sheet.clone() {
             app.run_command(Command::LoadSheet(Some(path)));
         }
@@ -341,48 +414,33 @@ impl DesktopApp {
                     }
                 }
             }
-            Command::OpenSheetDialog => {
-                let mut dialog = rfd::FileDialog::new().add_filter("TOML", &["toml"]);
-                if let Some(dir) = self.sheet_files.first().and_then(|p| p.parent()) {
-                    dialog = dialog.set_directory(dir);
-                }
-                if let Some(path) = dialog.pick_file() {
-                    self.run_command(Command::LoadSheet(Some(path)));
-                }
-            }
+            Command::OpenSheetDialog => self.ask_path(PathPurpose::OpenSheet),
             Command::ExportPdfDialog => {
-                let name = format!("estimate-{}.pdf", self.today);
-                if let Some(path) = rfd::FileDialog::new()
-                    .add_filter("PDF", &["pdf"])
-                    .set_file_name(name)
-                    .save_file()
-                {
-                    self.run_command(Command::ExportPdf(path));
+                // Say what is missing before asking where to save.
+                if let Err(text) = self.export_ready() {
+                    self.banner = Some(Banner { error: true, text });
+                    return;
                 }
+                self.ask_path(PathPurpose::ExportPdf);
             }
             Command::ExportPdf(path) => self.export_pdf(&path),
             Command::SaveQuoteDialog => {
-                let name = format!("quote-{}.json", self.today);
-                if let Some(path) = rfd::FileDialog::new()
-                    .add_filter(lang.tr("app-saved-filter"), &["json"])
-                    .set_file_name(name)
-                    .save_file()
-                {
-                    self.run_command(Command::SaveQuote(path));
+                if let Err(text) = self.quote_to_save() {
+                    self.banner = Some(Banner { error: true, text });
+                    return;
                 }
+                self.ask_path(PathPurpose::SaveQuote);
             }
             Command::SaveQuote(path) => self.save_quote(&path),
-            Command::OpenQuoteDialog => {
-                let mut dialog =
-                    rfd::FileDialog::new().add_filter(lang.tr("app-saved-filter"), &["json"]);
-                if let Some(dir) = self.settings.recent_quotes.first().and_then(|p| p.parent()) {
-                    dialog = dialog.set_directory(dir);
-                }
-                if let Some(path) = dialog.pick_file() {
-                    self.run_command(Command::OpenQuote(path));
+            Command::OpenQuoteDialog => self.ask_path(PathPurpose::OpenQuote),
+            Command::OpenQuote(path) => self.open_quote(&path),
+            Command::FromPathField(command) => {
+                self.banner = None;
+                self.run_command(*command);
+                if !self.banner.as_ref().is_some_and(|b| b.error) {
+                    self.path_field = None;
                 }
             }
-            Command::OpenQuote(path) => self.open_quote(&path),
             Command::Reprice => {
                 if let Some(today) = self.opened.take().and_then(|o| o.today) {
                     let mut today = *today;
@@ -396,22 +454,78 @@ impl DesktopApp {
                     });
                 }
             }
-            Command::RestoreRecovery => {
-                if let Some(RecoveryOffer::Ready(r)) = self.recovery_offer.take() {
-                    self.settings.screen =
-                        saved_ui::restore_inputs(&r.quote.request, &mut self.quote, &mut self.plan);
-                    self.patient_name = r.quote.patient.clone().unwrap_or_default();
-                    self.autosaved = None;
-                    self.banner = Some(Banner {
-                        error: false,
-                        text: lang.tr("app-saved-restored"),
-                    });
+            Command::RestoreRecovery(i) => {
+                if !matches!(
+                    self.recovery_offers.get(i).map(|o| &o.plan),
+                    Some(OfferedPlan::Ready(_))
+                ) {
+                    return;
+                }
+                let offer = self.recovery_offers.remove(i);
+                // Marked first: if this plan stops the app, it is not offered as ready again.
+                if let Err(e) = offer.source.mark_restoring() {
+                    self.error(
+                        "app-saved-restore-failed",
+                        &[("reason", Arg::Str(e.to_string()))],
+                    );
+                    self.recovery_offers.insert(i, offer);
+                    return;
+                }
+                let OfferedPlan::Ready(r) = offer.plan else {
+                    return; // checked above
+                };
+                self.settings.screen =
+                    saved_ui::restore_inputs(&r.quote.request, &mut self.quote, &mut self.plan);
+                self.patient_name = r.quote.patient.clone().unwrap_or_default();
+                self.autosaved = None;
+                self.restoring = Some(Restoring {
+                    source: offer.source,
+                    quote: r.quote,
+                });
+                self.banner = Some(Banner {
+                    error: false,
+                    text: lang.tr("app-saved-restored"),
+                });
+            }
+            Command::FinishRestore => {
+                let Some(restoring) = self.restoring.take() else {
+                    return;
+                };
+                let kept = match &self.recovery {
+                    Some(own) => own.save(&restoring.quote),
+                    None => Ok(()),
+                };
+                match kept {
+                    Ok(()) => {
+                        if let Err(e) = restoring.source.discard() {
+                            self.error(
+                                "app-saved-recovery-failed",
+                                &[("reason", Arg::Str(e.to_string()))],
+                            );
+                        }
+                    }
+                    Err(e) => {
+                        // The plan stays in its old file, offered again at the next start.
+                        let unmarked = restoring.source.unmark_restoring().err();
+                        let reason = match unmarked {
+                            None => e.to_string(),
+                            Some(u) => format!("{e}; {u}"),
+                        };
+                        self.error("app-saved-autosave-failed", &[("reason", Arg::Str(reason))]);
+                    }
                 }
             }
-            Command::DiscardRecovery => {
-                self.recovery_offer = None;
-                self.autosaved = None;
-                self.discard_recovery();
+            Command::DiscardRecovery(i) => {
+                if i >= self.recovery_offers.len() {
+                    return;
+                }
+                let offer = self.recovery_offers.remove(i);
+                if let Err(e) = offer.source.discard() {
+                    self.error(
+                        "app-saved-recovery-failed",
+                        &[("reason", Arg::Str(e.to_string()))],
+                    );
+                }
             }
             Command::WriteRecovery(quote) => {
                 if let Some(recovery) = &self.recovery
@@ -429,38 +543,95 @@ impl DesktopApp {
         }
     }
 
-    /// The current screen's request, and whether a sex was chosen.
-    fn current_request(&self) -> Option<(CourseRequest, bool)> {
-        match self.settings.screen {
+    /// The request the inputs of `screen` make now, computed from the inputs on the sheet
+    /// in use (never taken from a cache), and whether a sex was chosen; or why there is none.
+    fn request_of(&self, screen: Screen) -> Result<(CourseRequest, bool), String> {
+        let lang = self.settings.lang;
+        match screen {
             Screen::Quote => quote_ui::request(&self.quote.inputs)
-                .ok()
-                .map(|r| (r, self.quote.inputs.sex.is_some())),
-            Screen::Plan | Screen::Compare => self
-                .plan
-                .request()
-                .cloned()
-                .map(|r| (r, self.plan.inputs.sex.is_some())),
+                .map(|r| (r, self.quote.inputs.sex.is_some()))
+                .map_err(|e| e.explain(lang)),
+            Screen::Plan | Screen::Compare => {
+                plan_ui::request(&self.plan.inputs, &self.sheet.sheet, lang)
+                    .map(|r| (r, self.plan.inputs.sex.is_some()))
+            }
         }
     }
 
-    /// The saved form of `req`, priced (by the core) with the sheet in use.
-    fn saved_form(&self, req: &CourseRequest) -> Result<SavedQuote, String> {
-        let est = crate::estimate::estimate(&self.sheet.sheet, req)
-            .map_err(|e| e.explain(self.settings.lang))?;
+    /// The current screen's request, its estimate on the sheet shown (computed now) and the
+    /// patient's name, ready for the PDF; or the message saying what is missing.
+    fn export_ready(&self) -> Result<(CourseEstimate, Option<String>), String> {
+        let lang = self.settings.lang;
+        let (req, sex_given) = self.request_of(self.settings.screen).map_err(|reason| {
+            lang.tr_args("app-export-invalid", &[("reason", Arg::Str(reason))])
+        })?;
+        if !sex_given {
+            return Err(lang.tr("app-export-needs-sex"));
+        }
+        let patient =
+            crate::patient::check_name(&self.patient_name).map_err(|e| e.explain(lang))?;
+        let est = crate::estimate::estimate(&self.sheet.sheet, &req).map_err(|e| {
+            lang.tr_args(
+                "app-export-invalid",
+                &[("reason", Arg::Str(e.explain(lang)))],
+            )
+        })?;
+        Ok((est, patient))
+    }
+
+    /// The current screen's estimate as Export and Save use it: computed now from the inputs
+    /// on the sheet shown; or the message saying what is missing.
+    pub fn current_estimate(&self) -> Result<CourseEstimate, String> {
+        self.export_ready().map(|(est, _)| est)
+    }
+
+    /// The current screen's quote in its saved form, priced now on the sheet in use; or the
+    /// message saying what is missing.
+    fn quote_to_save(&self) -> Result<SavedQuote, String> {
+        let lang = self.settings.lang;
+        let (req, sex_given) = self
+            .request_of(self.settings.screen)
+            .map_err(|reason| lang.tr_args("app-saved-invalid", &[("reason", Arg::Str(reason))]))?;
+        if !sex_given {
+            return Err(lang.tr("app-saved-needs-sex"));
+        }
+        let patient =
+            crate::patient::check_name(&self.patient_name).map_err(|e| e.explain(lang))?;
+        let est = crate::estimate::estimate(&self.sheet.sheet, &req).map_err(|e| {
+            lang.tr_args(
+                "app-saved-save-failed",
+                &[("reason", Arg::Str(e.explain(lang)))],
+            )
+        })?;
         Ok(saved::save(
             &self.sheet.name,
             &self.sheet.toml,
-            req,
+            &req,
             &est,
-            self.patient().as_deref(),
+            patient.as_deref(),
             self.today,
         ))
     }
 
-    /// The patient's name as typed, if any.
-    fn patient(&self) -> Option<String> {
-        let name = self.patient_name.trim();
-        (!name.is_empty()).then(|| name.to_string())
+    /// The plan of `source`'s screen for the recovery file, priced now on the sheet in use;
+    /// `None` while the inputs make no plan (half typed): the last good one stays in the file.
+    /// A name that cannot be saved is left out (the field shows why).
+    fn recovery_form(&self, source: Screen) -> Option<SavedQuote> {
+        // Inputs that make no plan yet are shown as errors on their screen; nothing to keep.
+        let (req, _) = self.request_of(source).ok()?;
+        let est = crate::estimate::estimate(&self.sheet.sheet, &req).ok()?;
+        // A refused name is shown next to its field, and left out of the copy.
+        let patient = crate::patient::check_name(&self.patient_name)
+            .ok()
+            .flatten();
+        Some(saved::save(
+            &self.sheet.name,
+            &self.sheet.toml,
+            &req,
+            &est,
+            patient.as_deref(),
+            self.today,
+        ))
     }
 
     fn error(&mut self, key: &str, args: &[(&str, Arg)]) {
@@ -489,18 +660,10 @@ impl DesktopApp {
     }
 
     fn save_quote(&mut self, path: &Path) {
-        let Some((req, sex_given)) = self.current_request() else {
-            self.error("app-saved-nothing", &[]);
-            return;
-        };
-        if !sex_given {
-            self.error("app-saved-needs-sex", &[]);
-            return;
-        }
-        let quote = match self.saved_form(&req) {
+        let quote = match self.quote_to_save() {
             Ok(q) => q,
-            Err(reason) => {
-                self.error("app-saved-save-failed", &[("reason", Arg::Str(reason))]);
+            Err(text) => {
+                self.banner = Some(Banner { error: true, text });
                 return;
             }
         };
@@ -519,8 +682,7 @@ impl DesktopApp {
                 &[("path", Arg::Str(path.display().to_string()))],
             ),
         });
-        // Saved where the user chose: the recovery copy is no longer needed.
-        self.recovery_offer = None;
+        // Saved where the user chose: this app's recovery copy is no longer needed.
         self.autosaved = None;
         self.discard_recovery();
     }
@@ -617,55 +779,59 @@ impl DesktopApp {
         }
     }
 
-    /// Queues a recovery write when the quote or the plan inputs changed since the last one.
+    /// Queues a recovery write when any input changed since the last one (the patient's name
+    /// alone included): the plan of the screen last changed, priced now on the sheet in use.
+    /// Compares inputs only, so an unchanged frame costs nothing.
     fn autosave(&mut self) {
-        if self.recovery.is_none() || self.recovery_offer.is_some() {
+        if self.recovery.is_none() {
             return;
         }
-        let quote = quote_ui::request(&self.quote.inputs)
-            .ok()
-            .map(|r| (r, self.quote.inputs.sex.is_some()));
-        let plan = self
-            .plan
-            .request()
-            .cloned()
-            .map(|r| (r, self.plan.inputs.sex.is_some()));
-        let Some((last_quote, last_plan)) = &self.autosaved else {
-            self.autosaved = Some((quote, plan));
+        let Some(last) = &self.autosaved else {
+            self.autosaved = Some(Autosaved {
+                quote: self.quote.inputs.clone(),
+                plan: self.plan.inputs.clone(),
+                patient: self.patient_name.clone(),
+                source: match self.settings.screen {
+                    Screen::Quote => Screen::Quote,
+                    Screen::Plan | Screen::Compare => Screen::Plan,
+                },
+            });
             return;
         };
-        // The plan screen's request appears when it is first drawn: not a change.
-        let changed = if last_plan.is_some() && plan != *last_plan {
-            plan.clone()
-        } else if quote != *last_quote {
-            quote.clone()
+        let plan_changed = last.plan != self.plan.inputs;
+        let quote_changed = last.quote != self.quote.inputs;
+        if !plan_changed && !quote_changed && last.patient == self.patient_name {
+            return;
+        }
+        let source = if plan_changed {
+            Screen::Plan
+        } else if quote_changed {
+            Screen::Quote
         } else {
-            None
+            last.source
         };
-        let write = changed.and_then(|(req, _)| self.saved_form(&req).ok());
-        self.autosaved = Some((quote, plan));
-        if let Some(q) = write {
+        self.autosaved = Some(Autosaved {
+            quote: self.quote.inputs.clone(),
+            plan: self.plan.inputs.clone(),
+            patient: self.patient_name.clone(),
+            source,
+        });
+        if let Some(q) = self.recovery_form(source) {
             self.queue(Command::WriteRecovery(Box::new(q)));
         }
     }
 
+    /// Writes the PDF of the current screen's plan, priced now on the sheet shown (never a
+    /// cached estimate, which may come from another sheet).
     fn export_pdf(&mut self, path: &Path) {
         let lang = self.settings.lang;
-        let estimate = match self.settings.screen {
-            Screen::Quote => self.quote.export_estimate(),
-            Screen::Plan | Screen::Compare => self.plan.export_estimate(),
-        };
-        let estimate = match estimate {
-            Ok(e) => e,
-            Err(key) => {
-                self.banner = Some(Banner {
-                    error: true,
-                    text: lang.tr(key),
-                });
+        let (estimate, patient) = match self.export_ready() {
+            Ok(ready) => ready,
+            Err(text) => {
+                self.banner = Some(Banner { error: true, text });
                 return;
             }
         };
-        let patient = self.patient();
         let req = crate::pdf::PdfRequest {
             sheet: &self.sheet.sheet,
             estimate: &estimate,
@@ -680,7 +846,7 @@ impl DesktopApp {
         self.banner = Some(match written {
             Ok(()) => {
                 if self.settings.open_after_export
-                    && let Err(e) = open_in_viewer(path)
+                    && let Err(e) = self.open_in_viewer(path)
                 {
                     self.banner = Some(Banner {
                         error: true,
@@ -704,6 +870,147 @@ impl DesktopApp {
                 text: lang.tr_args("app-export-failed", &[("reason", Arg::Str(reason))]),
             },
         });
+    }
+
+    /// The app closes normally (eframe's `on_exit`): a restored plan still waiting is
+    /// settled, this app's recovery file and lock file are removed, and the locks of the
+    /// plans still offered are released (they are offered again at the next start).
+    pub fn close(&mut self) {
+        if self.restoring.is_some() {
+            self.run_command(Command::FinishRestore);
+        }
+        self.recovery_offers.clear();
+        if let Some(recovery) = self.recovery.take()
+            && let Err(e) = recovery.close()
+        {
+            // The window is closing: no banner can show this any more. The file is offered
+            // back at the next start, which is the safe side.
+            eprintln!("dose-planner: {e}");
+        }
+    }
+
+    /// Asks for a path: with the native dialog when one can be shown, otherwise (or when it
+    /// could not be) with the in-app path field; then runs the command for `purpose`.
+    fn ask_path(&mut self, purpose: PathPurpose) {
+        let (dir, name) = self.path_start(purpose);
+        if self.native_dialogs {
+            let started = Instant::now();
+            let chosen = self.native_dialog(purpose, &dir, name.as_deref());
+            match chosen {
+                Some(path) => {
+                    self.path_field = None;
+                    self.run_command(purpose.command(path));
+                    return;
+                }
+                None if !no_dialog_shown(started.elapsed()) => return, // cancelled
+                // Not cancelled: no dialog could be shown. Say so, and ask in the window.
+                None => self.native_dialogs = false,
+            }
+        }
+        let start = match &name {
+            Some(n) => dir.join(n).display().to_string(),
+            None => dialog_ui::folder_text(&dir),
+        };
+        self.path_field = Some(PathField::new(purpose, start, home_dir()));
+    }
+
+    /// The folder to start in and the file name to suggest for `purpose`.
+    fn path_start(&self, purpose: PathPurpose) -> (PathBuf, Option<String>) {
+        let recent_dir = self
+            .settings
+            .recent_quotes
+            .first()
+            .and_then(|p| p.parent())
+            .filter(|d| !d.as_os_str().is_empty())
+            .map(Path::to_path_buf);
+        // The patient's name when there is a usable one, otherwise today's date (a refused
+        // name is reported when the file is written).
+        let who = crate::patient::check_name(&self.patient_name)
+            .ok()
+            .flatten()
+            .and_then(|n| dialog_ui::file_name_part(&n))
+            .unwrap_or_else(|| self.today.to_string());
+        match purpose {
+            PathPurpose::ExportPdf => (documents_dir(), Some(format!("estimate-{who}.pdf"))),
+            PathPurpose::SaveQuote => (
+                recent_dir.unwrap_or_else(documents_dir),
+                Some(format!("quote-{who}.json")),
+            ),
+            PathPurpose::OpenQuote => (recent_dir.unwrap_or_else(documents_dir), None),
+            PathPurpose::OpenSheet => {
+                let dir = self
+                    .sheet_files
+                    .first()
+                    .and_then(|p| p.parent())
+                    .map(Path::to_path_buf)
+                    // Without a working folder the documents folder is as good a start.
+                    .or_else(|| std::env::current_dir().ok().map(|d| d.join("pricing")))
+                    .unwrap_or_else(documents_dir);
+                (dir, None)
+            }
+        }
+    }
+
+    /// The native dialog (rfd) for `purpose`; `None` when cancelled or when none could be
+    /// shown (see [`no_dialog_shown`]).
+    fn native_dialog(
+        &self,
+        purpose: PathPurpose,
+        dir: &Path,
+        name: Option<&str>,
+    ) -> Option<PathBuf> {
+        let lang = self.settings.lang;
+        let mut dialog = rfd::FileDialog::new().set_directory(dir);
+        if let Some(name) = name {
+            dialog = dialog.set_file_name(name);
+        }
+        match purpose {
+            PathPurpose::ExportPdf => dialog.add_filter("PDF", &["pdf"]).save_file(),
+            PathPurpose::SaveQuote => dialog
+                .add_filter(lang.tr("app-saved-filter"), &["json"])
+                .save_file(),
+            PathPurpose::OpenQuote => dialog
+                .add_filter(lang.tr("app-saved-filter"), &["json"])
+                .pick_file(),
+            PathPurpose::OpenSheet => dialog.add_filter("TOML", &["toml"]).pick_file(),
+        }
+    }
+
+    /// Opens a file in the system's viewer. The launcher is waited for on a thread of its
+    /// own (or, if no thread can be started, checked at each frame), so it never lingers as
+    /// a zombie process.
+    fn open_in_viewer(&mut self, path: &Path) -> std::io::Result<()> {
+        let mut cmd = match &self.viewer_program {
+            Some(program) => std::process::Command::new(program),
+            None => system_viewer(),
+        };
+        let child = cmd.arg(path).spawn()?;
+        let (tx, rx) = std::sync::mpsc::channel::<std::process::Child>();
+        let waiter = std::thread::Builder::new()
+            .name("pdf-viewer".into())
+            .spawn(move || {
+                if let Ok(mut child) = rx.recv() {
+                    // Its exit status says nothing to the user: the viewer shows its own
+                    // errors. Waiting is what matters (it reaps the process).
+                    let _ = child.wait();
+                }
+            });
+        match waiter {
+            Ok(_) => {
+                if let Err(std::sync::mpsc::SendError(child)) = tx.send(child) {
+                    self.viewers.push(child);
+                }
+            }
+            Err(_) => self.viewers.push(child),
+        }
+        Ok(())
+    }
+
+    /// Reaps the viewers that have ended (see [`DesktopApp::open_in_viewer`]).
+    fn reap_viewers(&mut self) {
+        // A viewer whose status cannot be read is dropped: nothing more can be done with it.
+        self.viewers
+            .retain_mut(|child| matches!(child.try_wait(), Ok(None)));
     }
 
     fn top_bar(&mut self, ui: &mut egui::Ui) {
@@ -758,9 +1065,15 @@ impl DesktopApp {
             ui.add(
                 egui::TextEdit::singleline(&mut self.patient_name)
                     .desired_width(130.0)
+                    .char_limit(crate::patient::MAX_NAME_CHARS)
                     .hint_text(lang.tr("app-patient-name-hint")),
             )
             .labelled_by(label.id);
+            // A pasted control character (or a name set too long) is shown at once; Export
+            // and Save refuse it with the same words.
+            if let Err(e) = crate::patient::check_name(&self.patient_name) {
+                widgets::error_text(ui, &e.explain(lang));
+            }
             if ui.button(lang.tr("app-export")).clicked() {
                 self.queue(Command::ExportPdfDialog);
             }
@@ -809,9 +1122,16 @@ impl eframe::App for DesktopApp {
             self.top_bar(ui);
             self.banner_ui(ui);
             let lang = self.settings.lang;
-            if let Some(offer) = &self.recovery_offer
-                && let Some(cmd) = saved_ui::recovery_ui(ui, lang, offer)
-            {
+            if let Some(field) = &mut self.path_field {
+                match dialog_ui::path_field_ui(ui, lang, field) {
+                    Some(dialog_ui::PathAction::Run(cmd)) => {
+                        self.queue(Command::FromPathField(Box::new(cmd)));
+                    }
+                    Some(dialog_ui::PathAction::Cancel) => self.path_field = None,
+                    None => {}
+                }
+            }
+            if let Some(cmd) = saved_ui::recovery_ui(ui, lang, &self.recovery_offers) {
                 self.queue(cmd);
             }
             if let Some(opened) = &self.opened
@@ -828,12 +1148,22 @@ impl eframe::App for DesktopApp {
                 .show(ui, |ui| match self.settings.screen {
                     Screen::Quote => self.quote.ui(ui, lang, &self.sheet),
                     Screen::Plan => self.plan.ui(ui, lang, &self.sheet),
-                    Screen::Compare => compare_ui::ui(ui, lang, &mut self.plan),
+                    Screen::Compare => compare_ui::ui(ui, lang, &mut self.plan, &self.sheet),
                 });
         });
 
+        // A restored plan was drawn without stopping the app: it is now this app's plan.
+        if self.restoring.is_some() {
+            self.queue(Command::FinishRestore);
+        }
+        self.reap_viewers();
         self.autosave();
-        for cmd in std::mem::take(&mut self.commands) {
+        let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // Commands change what is shown after this frame was drawn: draw once more.
+            ui.ctx().request_repaint();
+        }
+        for cmd in commands {
             self.run_command(cmd);
         }
 
@@ -850,6 +1180,12 @@ impl eframe::App for DesktopApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+
+    /// A clean exit: this app's recovery file goes (nothing is offered back at the next
+    /// start); the plans still offered stay for the next start.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.close();
     }
 }
 
@@ -882,17 +1218,75 @@ fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
-/// Opens a file in the system's viewer.
-fn open_in_viewer(path: &Path) -> std::io::Result<()> {
+/// The system's command that opens a file in its viewer (the path is added after).
+fn system_viewer() -> std::process::Command {
     #[cfg(target_os = "windows")]
-    let mut cmd = {
+    let cmd = {
         let mut c = std::process::Command::new("cmd");
         c.args(["/C", "start", ""]);
         c
     };
     #[cfg(target_os = "macos")]
-    let mut cmd = std::process::Command::new("open");
+    let cmd = std::process::Command::new("open");
     #[cfg(not(any(target_os = "windows", target_os = "macos")))]
-    let mut cmd = std::process::Command::new("xdg-open");
-    cmd.arg(path).spawn().map(|_| ())
+    let cmd = std::process::Command::new("xdg-open");
+    cmd
+}
+
+/// Whether a native dialog that returned no path after `elapsed` was never shown, rather
+/// than cancelled. Windows and macOS always have their own dialogs. On Linux and the BSDs
+/// rfd needs an xdg-desktop-portal over D-Bus, or `zenity` on `PATH` as a fallback; with
+/// neither it returns at once as if cancelled. The rule: no path within 150 ms and no
+/// `zenity` on `PATH` means no dialog could be shown (nobody cancels a dialog that fast).
+fn no_dialog_shown(elapsed: Duration) -> bool {
+    cfg!(all(unix, not(target_os = "macos")))
+        && elapsed < Duration::from_millis(150)
+        && !on_path("zenity")
+}
+
+/// Whether `program` is a file in one of the folders of `PATH`.
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
+}
+
+/// The user's home folder, if known.
+fn home_dir() -> Option<PathBuf> {
+    ["HOME", "USERPROFILE"]
+        .into_iter()
+        .filter_map(std::env::var_os)
+        .find(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// The user's documents folder (`XDG_DOCUMENTS_DIR`, from the environment or
+/// `user-dirs.dirs`, e.g. `~/ドキュメント`; else `~/Documents`), else the home folder, else
+/// the working folder.
+fn documents_dir() -> PathBuf {
+    let Some(home) = home_dir() else {
+        return std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    };
+    let configured = std::env::var_os("XDG_DOCUMENTS_DIR")
+        .filter(|v| !v.is_empty())
+        .map(|v| v.to_string_lossy().into_owned())
+        .or_else(|| {
+            let config = std::env::var_os("XDG_CONFIG_HOME")
+                .filter(|v| !v.is_empty())
+                .map_or_else(|| home.join(".config"), PathBuf::from);
+            // A missing or unreadable file just means no such setting.
+            let text = crate::files::read_text(&config.join("user-dirs.dirs"), 64 * 1024).ok()?;
+            text.lines().find_map(|l| {
+                let v = l.trim().strip_prefix("XDG_DOCUMENTS_DIR=")?;
+                Some(v.trim_matches('"').to_string())
+            })
+        })
+        .map(|v| match v.strip_prefix("$HOME") {
+            Some(rest) => home.join(rest.trim_start_matches('/')),
+            None => PathBuf::from(v),
+        });
+    [configured, Some(home.join("Documents"))]
+        .into_iter()
+        .flatten()
+        .find(|d| d.is_dir() && *d != home)
+        .unwrap_or(home)
 }

@@ -4,7 +4,7 @@
 
 use crate::dose::{Dose, dose_for_target, per_kg};
 use crate::estimate::{
-    CourseEstimate, CourseRequest, MAX_MONTHS, Sex, Visit, check_weight, estimate, estimate_range,
+    CourseRequest, MAX_MONTHS, Sex, Visit, check_weight, estimate, estimate_range,
 };
 use crate::i18n::{Arg, Lang};
 use crate::monitoring::{ProtocolCost, TestDue, compare_protocols, tests_due};
@@ -127,25 +127,77 @@ pub struct PlanOutput {
     pub protocols: Result<Vec<ProtocolCost>, String>,
 }
 
-/// A plan kept for comparison.
+/// A plan kept for comparison. It is priced again whenever the price sheet changes, so its
+/// figures always come from the sheet shown (a plan that sheet cannot price shows why).
 #[derive(Debug, Clone)]
 pub struct PinnedPlan {
-    /// The doses, month by month.
-    pub doses: Vec<Dose>,
-    /// The priced course.
-    pub priced: Priced,
-    /// The sheet it was priced on (clinic name).
+    /// The plan as pinned (a woman's when sex is not given).
+    pub request: CourseRequest,
+    /// Sex as chosen, `None` for the man–woman range.
+    pub sex: Option<Sex>,
+    /// The priced course on the sheet in use, or why that sheet cannot price it.
+    pub priced: Result<Priced, String>,
+    /// The sheet it was last priced on (clinic name).
     pub sheet_name: String,
     /// The sheet's currency.
     pub currency: crate::money::Currency,
+    /// The sheet generation and language it was last priced in.
+    priced_on: (u64, Lang),
 }
 
 impl PinnedPlan {
-    /// The plan's total as a person reads it (a range when sex is not given).
-    pub fn total_text(&self, lang: Lang) -> String {
-        self.priced
-            .money(&self.currency, lang, |e| Some((e.total, e.total)))
-            .unwrap_or_default()
+    /// The plan priced on `sheet`.
+    fn new(request: CourseRequest, sex: Option<Sex>, sheet: &LoadedSheet, lang: Lang) -> Self {
+        let mut p = PinnedPlan {
+            request,
+            sex,
+            priced: Err(String::new()),
+            sheet_name: String::new(),
+            currency: sheet.sheet.currency.clone(),
+            priced_on: (u64::MAX, lang),
+        };
+        p.reprice(sheet, lang);
+        p
+    }
+
+    /// Prices the plan again on `sheet` unless it already was (in `lang`).
+    fn reprice(&mut self, sheet: &LoadedSheet, lang: Lang) {
+        if self.priced_on == (sheet.generation, lang) {
+            return;
+        }
+        self.priced = price(&sheet.sheet, &self.request, self.sex).map_err(|e| e.explain(lang));
+        self.sheet_name = sheet.sheet.clinic.name.get(lang).to_string();
+        self.currency = sheet.sheet.currency.clone();
+        self.priced_on = (sheet.generation, lang);
+    }
+
+    /// The doses, month by month.
+    pub fn doses(&self) -> &[Dose] {
+        &self.request.doses
+    }
+
+    /// The plan's total as a person reads it (a range when sex is not given), or why the
+    /// sheet in use cannot price it.
+    pub fn total_text(&self, lang: Lang) -> Result<String, String> {
+        let na = lang.tr("app-not-known");
+        match &self.priced {
+            Ok(p) => Ok(p
+                .money(&self.currency, lang, |e| Some((e.total, e.total)))
+                .unwrap_or(na)),
+            Err(e) => Err(e.clone()),
+        }
+    }
+}
+
+/// One estimate when sex is given, the man–woman range when not.
+fn price(
+    sheet: &crate::pricing::PriceSheet,
+    req: &CourseRequest,
+    sex: Option<Sex>,
+) -> Result<Priced, crate::estimate::PlanError> {
+    match sex {
+        Some(_) => estimate(sheet, req).map(Priced::One),
+        None => estimate_range(sheet, req).map(|[male, female]| Priced::Range { male, female }),
     }
 }
 
@@ -165,8 +217,14 @@ pub struct PlanScreen {
     result: Cached<PlanInputs, PlanOutput>,
 }
 
-fn compute(sheet: &LoadedSheet, inputs: &PlanInputs, lang: Lang) -> PlanOutput {
-    let caps = &sheet.sheet.capsules;
+/// Each month's dose and the request the inputs make on `sheet` (a woman's when sex is not
+/// given), or why they make none (a message, or an `app-` key for the start date).
+fn doses_and_request(
+    sheet: &crate::pricing::PriceSheet,
+    inputs: &PlanInputs,
+    lang: Lang,
+) -> (Vec<Result<Dose, String>>, Result<CourseRequest, String>) {
+    let caps = &sheet.capsules;
     let weight = check_weight(inputs.weight_kg).map_err(|e| e.explain(lang));
     let doses: Vec<Result<Dose, String>> = inputs
         .months
@@ -207,14 +265,31 @@ fn compute(sheet: &LoadedSheet, inputs: &PlanInputs, lang: Lang) -> PlanOutput {
         };
         Ok::<CourseRequest, String>(req)
     })();
-    let priced = req.as_ref().map_err(Clone::clone).and_then(|req| {
-        match inputs.sex {
-            Some(_) => estimate(&sheet.sheet, req).map(Priced::One),
-            None => estimate_range(&sheet.sheet, req)
-                .map(|[male, female]| Priced::Range { male, female }),
+    (doses, req)
+}
+
+/// The request the plan inputs make on `sheet`, computed now (never from a cache): for
+/// saving, the recovery file and the PDF. The error is in `lang`.
+pub fn request(
+    inputs: &PlanInputs,
+    sheet: &crate::pricing::PriceSheet,
+    lang: Lang,
+) -> Result<CourseRequest, String> {
+    doses_and_request(sheet, inputs, lang).1.map_err(|e| {
+        if e.starts_with("app-") {
+            lang.tr(&e)
+        } else {
+            e
         }
-        .map_err(|e| e.explain(lang))
-    });
+    })
+}
+
+fn compute(sheet: &LoadedSheet, inputs: &PlanInputs, lang: Lang) -> PlanOutput {
+    let (doses, req) = doses_and_request(&sheet.sheet, inputs, lang);
+    let priced = req
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|req| price(&sheet.sheet, req, inputs.sex).map_err(|e| e.explain(lang)));
     let tests = priced
         .as_ref()
         .map(|p| tests_due(&sheet.sheet, p.main()))
@@ -250,32 +325,29 @@ impl PlanScreen {
         }
     }
 
-    /// The estimate to export as PDF, or the message key saying why there is none.
-    pub fn export_estimate(&self) -> Result<CourseEstimate, &'static str> {
-        match self.result.last().map(|o| &o.priced) {
-            Some(Ok(Priced::One(e))) => Ok(e.clone()),
-            Some(Ok(Priced::Range { .. })) => Err("app-export-needs-sex"),
-            _ => Err("app-export-nothing"),
+    /// Prices the pinned plans again if the sheet (or the language) changed since.
+    pub fn reprice_pinned(&mut self, sheet: &LoadedSheet, lang: Lang) {
+        for p in &mut self.pinned {
+            p.reprice(sheet, lang);
         }
-    }
-
-    /// The request the current inputs make, as last computed (for saving and recovery).
-    pub fn request(&self) -> Option<&CourseRequest> {
-        self.result.last().and_then(|o| o.request.as_ref())
     }
 
     /// Draws the screen.
     pub fn ui(&mut self, ui: &mut egui::Ui, lang: Lang, sheet: &LoadedSheet) {
         ui.add_space(6.0);
         let mut pin = false;
+        let generation = (sheet.generation, lang);
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_width(430.0);
                 self.inputs_ui(ui, lang, sheet);
                 ui.add_space(6.0);
                 let n = self.pinned.len();
-                let can_pin =
-                    n < MAX_PINNED && self.result.last().is_some_and(|o| o.priced.is_ok());
+                let can_pin = n < MAX_PINNED
+                    && self
+                        .result
+                        .current(&self.inputs, generation)
+                        .is_some_and(|o| o.priced.is_ok());
                 let text = lang.tr_args("app-pin", &[("n", Arg::Num(n as f64))]);
                 pin = ui.add_enabled(can_pin, egui::Button::new(text)).clicked();
                 ui.add_space(8.0);
@@ -337,17 +409,13 @@ impl PlanScreen {
 
         if pin
             && let Some(PlanOutput {
-                doses,
-                priced: Ok(priced),
+                request: Some(request),
+                priced: Ok(_),
                 ..
-            }) = self.result.last()
+            }) = self.result.current(&self.inputs, generation)
         {
-            self.pinned.push(PinnedPlan {
-                doses: doses.iter().filter_map(|d| d.clone().ok()).collect(),
-                priced: priced.clone(),
-                sheet_name: sheet.sheet.clinic.name.get(lang).to_string(),
-                currency: sheet.sheet.currency.clone(),
-            });
+            let plan = PinnedPlan::new(request.clone(), self.inputs.sex, sheet, lang);
+            self.pinned.push(plan);
         }
     }
 
@@ -381,7 +449,11 @@ impl PlanScreen {
                 });
                 ui.end_row();
                 if before != inputs.unit {
-                    convert_unit(inputs, self.result.last(), sheet);
+                    // The doses shown were computed for the inputs before the switch.
+                    let mut shown = inputs.clone();
+                    shown.unit = before;
+                    let output = self.result.current(&shown, (sheet.generation, lang));
+                    convert_unit(inputs, output);
                 }
 
                 let label = ui.label(lang.tr("app-months"));
@@ -542,7 +614,7 @@ impl PlanScreen {
 }
 
 /// Converts the entered doses when the unit changes, so the plan stays the same.
-fn convert_unit(inputs: &mut PlanInputs, last: Option<&PlanOutput>, _sheet: &LoadedSheet) {
+fn convert_unit(inputs: &mut PlanInputs, last: Option<&PlanOutput>) {
     let Some(out) = last else {
         return;
     };

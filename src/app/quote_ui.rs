@@ -2,7 +2,7 @@
 //! month table. Draws only; the numbers are the core's.
 
 use crate::dose::{Dose, makeable_doses};
-use crate::estimate::{CourseEstimate, CourseRequest, Sex, Visit, estimate, estimate_range};
+use crate::estimate::{CourseRequest, Sex, Visit, estimate, estimate_range};
 use crate::i18n::{Arg, Lang};
 use eframe::egui;
 
@@ -70,15 +70,6 @@ fn compute(sheet: &LoadedSheet, inputs: &QuoteInputs, lang: Lang) -> Result<Pric
 }
 
 impl QuoteScreen {
-    /// The estimate to export as PDF, or the message key saying why there is none.
-    pub fn export_estimate(&self) -> Result<CourseEstimate, &'static str> {
-        match self.result.last() {
-            Some(Ok(Priced::One(e))) => Ok(e.clone()),
-            Some(Ok(Priced::Range { .. })) => Err("app-export-needs-sex"),
-            _ => Err("app-export-nothing"),
-        }
-    }
-
     /// Draws the screen.
     pub fn ui(&mut self, ui: &mut egui::Ui, lang: Lang, sheet: &LoadedSheet) {
         let inputs = &mut self.inputs;

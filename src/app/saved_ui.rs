@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use crate::dose::per_kg;
 use crate::estimate::CourseRequest;
+use crate::files::Recovery;
 use crate::i18n::{Arg, Lang};
 use crate::safety;
 use crate::saved::Reopened;
@@ -54,13 +55,31 @@ pub struct OpenedQuote {
     pub today: Option<Box<LoadedSheet>>,
 }
 
-/// The plan left by the last session, offered back at start.
+/// A plan left by a session that ended without closing (a crash), offered back at start.
+#[derive(Debug)]
+pub struct RecoveryOffer {
+    /// What can be done with it.
+    pub plan: OfferedPlan,
+    /// Its file, locked by this app while it is offered.
+    pub(super) source: Recovery,
+}
+
+impl RecoveryOffer {
+    /// The recovery file offered.
+    pub fn path(&self) -> &std::path::Path {
+        self.source.path()
+    }
+}
+
+/// The plan in a recovery file offered back.
 #[derive(Debug, Clone)]
-pub enum RecoveryOffer {
+pub enum OfferedPlan {
     /// It can be restored.
     Ready(Box<Reopened>),
     /// It cannot be read back, and why.
     Damaged(String),
+    /// The app stopped while restoring it last time: it is not offered for restoring again.
+    StoppedTheApp,
 }
 
 /// The save / open buttons and the recent-quotes menu.
@@ -130,30 +149,63 @@ pub fn notice_ui(ui: &mut egui::Ui, lang: Lang, opened: &OpenedQuote) -> Option<
     command
 }
 
-/// The offer to restore the last session's plan.
-pub fn recovery_ui(ui: &mut egui::Ui, lang: Lang, offer: &RecoveryOffer) -> Option<Command> {
+/// The offers to restore the plans left by sessions that ended without closing: one strip
+/// each, with Restore (when it can be read back) and Discard.
+pub fn recovery_ui(ui: &mut egui::Ui, lang: Lang, offers: &[RecoveryOffer]) -> Option<Command> {
     let mut command = None;
-    strip(ui, Tone::Info, |ui| {
-        let text = match offer {
-            RecoveryOffer::Ready(_) => {
-                if ui
-                    .button(egui::RichText::new(lang.tr("app-saved-restore")).strong())
-                    .clicked()
-                {
-                    command = Some(Command::RestoreRecovery);
-                }
-                lang.tr("app-saved-restore-ask")
-            }
-            RecoveryOffer::Damaged(reason) => lang.tr_args(
-                "app-saved-restore-damaged",
-                &[("reason", Arg::Str(reason.clone()))],
-            ),
+    let count = offers.len();
+    for (i, offer) in offers.iter().enumerate() {
+        // With several plans each button says which plan it is for.
+        let numbered = |key: &str| {
+            let args = [
+                ("n", Arg::Num((i + 1) as f64)),
+                ("count", Arg::Num(count as f64)),
+            ];
+            lang.tr_args(key, &args)
         };
-        if ui.button(lang.tr("app-saved-discard")).clicked() {
-            command = Some(Command::DiscardRecovery);
-        }
-        ui.add(egui::Label::new(egui::RichText::new(text).color(Tone::Info.ink())).wrap());
-    });
+        strip(ui, Tone::Info, |ui| {
+            let text = match &offer.plan {
+                OfferedPlan::Ready(r) => {
+                    let mut button =
+                        ui.button(egui::RichText::new(lang.tr("app-saved-restore")).strong());
+                    if count > 1 {
+                        button = button.accessible_name(numbered("app-saved-restore-n"));
+                    }
+                    if button.clicked() {
+                        command = Some(Command::RestoreRecovery(i));
+                    }
+                    let ask = if count > 1 {
+                        numbered("app-saved-restore-ask-n")
+                    } else {
+                        lang.tr("app-saved-restore-ask")
+                    };
+                    match &r.quote.patient {
+                        Some(name) => format!(
+                            "{ask} {}",
+                            lang.tr_args(
+                                "app-saved-restore-patient",
+                                &[("name", Arg::Str(name.clone()))]
+                            )
+                        ),
+                        None => ask,
+                    }
+                }
+                OfferedPlan::Damaged(reason) => lang.tr_args(
+                    "app-saved-restore-damaged",
+                    &[("reason", Arg::Str(crate::patient::escape_text(reason)))],
+                ),
+                OfferedPlan::StoppedTheApp => lang.tr("app-saved-restore-stopped"),
+            };
+            let mut button = ui.button(lang.tr("app-saved-discard"));
+            if count > 1 {
+                button = button.accessible_name(numbered("app-saved-discard-n"));
+            }
+            if button.clicked() {
+                command = Some(Command::DiscardRecovery(i));
+            }
+            ui.add(egui::Label::new(egui::RichText::new(text).color(Tone::Info.ink())).wrap());
+        });
+    }
     command
 }
 

@@ -7,7 +7,8 @@ use crate::money::{Currency, Money};
 use crate::pricing::PriceSheet;
 use eframe::egui;
 
-/// A value computed from inputs, kept until the inputs or the price sheet change.
+/// A value computed from inputs, kept until the inputs or the price sheet change. It hands
+/// out only a value computed from the inputs and the sheet generation asked for.
 pub struct Cached<K, V> {
     entry: Option<(K, (u64, Lang), V)>,
 }
@@ -35,9 +36,14 @@ impl<K: PartialEq + Clone, V> Cached<K, V> {
             .2
     }
 
-    /// The last computed value, if any.
-    pub fn last(&self) -> Option<&V> {
-        self.entry.as_ref().map(|(_, _, v)| v)
+    /// The value computed for `key` on sheet `generation` in `lang`, if it is the one kept:
+    /// `None` when nothing was computed yet or when the inputs, the sheet or the language
+    /// changed since (a value from another sheet is never handed out).
+    pub fn current(&self, key: &K, generation: (u64, Lang)) -> Option<&V> {
+        self.entry
+            .as_ref()
+            .filter(|(k, g, _)| k == key && *g == generation)
+            .map(|(_, _, v)| v)
     }
 }
 

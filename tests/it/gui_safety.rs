@@ -368,7 +368,7 @@ fn screening_reaches_the_exported_estimate() {
     h.run();
     h.get_by_label("Pregnant").click();
     h.run();
-    let est = h.state().plan.export_estimate().unwrap();
+    let est = h.state().current_estimate().unwrap();
     assert!(est.warnings.iter().any(|w| w.code == "screen_pregnant"));
 }
 

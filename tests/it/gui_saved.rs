@@ -24,8 +24,8 @@ fn app(sheet_dir: &Path, recovery_dir: &Path) -> Harness<'static, DesktopApp> {
     let mut h = Harness::builder()
         .with_size([1280.0, 1000.0])
         .build_eframe(move |cc| {
-            let mut app = DesktopApp::with_options(cc, today(), &sheet_dir)
-                .with_recovery(Some(recovery.clone()));
+            let mut app =
+                DesktopApp::with_options(cc, today(), &sheet_dir).with_recovery(Some(recovery));
             app.settings.open_after_export = false;
             app.settings.lang = dose_planner::i18n::Lang::En;
             app
@@ -49,6 +49,11 @@ fn shows(h: &Harness<'static, DesktopApp>, label: &str) {
         h.query_all_by_label(label).next().is_some(),
         "nothing reads {label}"
     );
+}
+
+/// The recovery files (`*.json`) in `dir`, sorted.
+fn plans_in(dir: &Path) -> Vec<PathBuf> {
+    common::recovery_files(dir)
 }
 
 fn run(h: &mut Harness<'static, DesktopApp>, command: Command) {
@@ -94,12 +99,12 @@ fn saved_plan_reopens_at_its_prices_with_a_notice_then_reprices() {
         female_plan(&mut h);
         h.get_by_label("Weight (kg)").set_value_accesskit(55.0);
         h.run();
-        assert!(rec.join("recovery.json").exists(), "autosaved");
+        assert_eq!(plans_in(&rec).len(), 1, "autosaved");
         run(&mut h, Command::SaveQuote(saved.clone()));
         assert!(banner(&h, false).starts_with("Quote saved: "));
         assert!(saved.exists());
         // Saving discards the recovery copy.
-        assert!(!rec.join("recovery.json").exists());
+        assert!(plans_in(&rec).is_empty());
     }
 
     // The clinic raises the 20 mg capsule from 418 to 450 yen.
@@ -133,7 +138,7 @@ fn saved_plan_reopens_at_its_prices_with_a_notice_then_reprices() {
     assert_eq!(h.state().sheet.path.as_deref(), Some(sheet.as_path()));
     assert!(banner(&h, false).starts_with("Re-priced with today's prices"));
     // Opening is no edit: nothing was written to the recovery file.
-    assert!(!rec.join("recovery.json").exists());
+    assert!(plans_in(&rec).is_empty());
 }
 
 #[test]
@@ -169,19 +174,20 @@ fn a_quote_without_weight_reopens_on_the_quote_screen_with_the_same_prices() {
 fn recovery_is_offered_at_the_next_start_then_restored_or_discarded() {
     let (dir, _sheet) = folder_with_sheet();
     let rec = dir.path().join("data");
-    let file = rec.join("recovery.json");
-    {
+    let first = {
         let mut h = app(dir.path(), &rec);
         // Nothing is written before the user changes something.
-        assert!(!file.exists());
+        assert!(plans_in(&rec).is_empty());
         female_plan(&mut h);
-        assert!(file.exists());
+        let files = plans_in(&rec);
+        assert_eq!(files.len(), 1);
         h.get_by_label("Weight (kg)").set_value_accesskit(72.5);
         h.run();
-        let text = std::fs::read_to_string(&file).unwrap();
+        let text = std::fs::read_to_string(&files[0]).unwrap();
         assert!(text.contains("72.5"), "{text}");
-        // The app "crashes" here: dropped without saving.
-    }
+        // The app "crashes" here: dropped without closing.
+        files[0].clone()
+    };
 
     let mut h = app(dir.path(), &rec);
     h.get_by_label("Restore the plan from the last session?");
@@ -192,14 +198,18 @@ fn recovery_is_offered_at_the_next_start_then_restored_or_discarded() {
     assert_eq!(h.state().plan.inputs.sex, Some(Sex::Female));
     shows(&h, PLAN_TOTAL);
     assert!(h.query_by_label("Restore").is_none());
-    assert!(file.exists(), "kept until saved or discarded");
+    // The plan is now this app's: kept in its own recovery file, the old file gone.
+    let files = plans_in(&rec);
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_ne!(files[0], first);
+    assert!(std::fs::read_to_string(&files[0]).unwrap().contains("72.5"));
     drop(h);
 
     let mut h = app(dir.path(), &rec);
     h.get_by_label("Restore the plan from the last session?");
     h.get_by_label("Discard").click();
     h.run();
-    assert!(!file.exists());
+    assert!(plans_in(&rec).is_empty());
     assert!(h.query_by_label("Restore").is_none());
     drop(h);
 
@@ -222,6 +232,7 @@ fn a_damaged_recovery_file_is_reported_and_can_be_discarded() {
     h.get_by_label("Discard").click();
     h.run();
     assert!(!rec.join("recovery.json").exists());
+    assert!(plans_in(&rec).is_empty());
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod common;
 mod estimate;
 mod fault;
 mod gui;
+mod gui_reliability;
 mod gui_safety;
 mod gui_saved;
 mod pdf;

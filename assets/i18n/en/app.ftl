@@ -15,7 +15,7 @@ app-export-open-after = Open the PDF after saving
 app-export-saved = Saved { $path }
 app-export-failed = Could not make the PDF: { $reason }
 app-export-needs-sex = Choose female or male to export a PDF.
-app-export-nothing = There is no valid estimate to export yet.
+app-export-invalid = There is no valid estimate to export yet: { $reason }
 app-open-failed = Could not open { $path }: { $reason }
 app-dismiss = Dismiss
 
@@ -96,7 +96,7 @@ app-saved-recent-empty = No saved quotes yet.
 app-saved-recent-item = Open recent quote { $file }
 app-saved-filter = Saved quote
 app-saved-needs-sex = Choose female or male to save the quote.
-app-saved-nothing = There is nothing to save yet: correct the inputs first.
+app-saved-invalid = There is nothing to save yet: { $reason }
 app-saved-saved = Quote saved: { $path }
 app-saved-save-failed = Could not save the quote: { $reason }
 app-saved-open-failed = Could not open the quote: { $reason }
@@ -117,6 +117,21 @@ app-saved-restore-damaged = The plan from the last session cannot be restored: {
 app-saved-restored = The plan from the last session is back.
 app-saved-autosave-failed = Could not keep a recovery copy of the plan: { $reason }
 app-saved-recovery-failed = Could not remove the recovery copy of the plan: { $reason }
+app-saved-restore-failed = Could not restore the plan: { $reason }
+app-saved-restore-ask-n = Plan { $n } of { $count } left by sessions that ended without closing: restore it?
+app-saved-restore-patient = (Patient: { $name })
+app-saved-restore-n = Restore plan { $n } of { $count }
+app-saved-discard-n = Discard plan { $n } of { $count }
+app-saved-restore-stopped = The app stopped while this plan was being restored last time, so it is not restored again. Discard it, or ask for help and keep the file.
+app-settings-unreadable = The settings could not be read, so the defaults are used (language, price sheet, recent quotes).
+app-compare-cannot-price = The price sheet in use cannot price this plan: { $reason }
+app-path-no-dialog = No file dialog can be shown on this computer (it needs a desktop portal or zenity). Type the file's path instead.
+app-path-export = Save the PDF as
+app-path-save = Save the quote as
+app-path-open-quote = Saved quote to open
+app-path-open-sheet = Price sheet to open
+app-path-ok = OK
+app-path-cancel = Cancel
 
 
 # Clinical safety (plan screen)

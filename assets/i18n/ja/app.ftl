@@ -15,7 +15,7 @@ app-export-open-after = 保存後に PDF を開く
 app-export-saved = 保存しました：{ $path }
 app-export-failed = PDF を作成できませんでした：{ $reason }
 app-export-needs-sex = PDF を書き出すには性別（女性・男性）を選んでください。
-app-export-nothing = 書き出せる見積りがまだありません。
+app-export-invalid = 書き出せる見積りがまだありません：{ $reason }
 app-open-failed = { $path } を開けませんでした：{ $reason }
 app-dismiss = 閉じる
 
@@ -96,7 +96,7 @@ app-saved-recent-empty = 保存した見積りはまだありません。
 app-saved-recent-item = 最近の見積り { $file } を開く
 app-saved-filter = 保存した見積り
 app-saved-needs-sex = 見積りを保存するには性別（女性・男性）を選んでください。
-app-saved-nothing = 保存できる内容がありません。先に入力を直してください。
+app-saved-invalid = 保存できる内容がまだありません：{ $reason }
 app-saved-saved = 見積りを保存しました：{ $path }
 app-saved-save-failed = 見積りを保存できませんでした：{ $reason }
 app-saved-open-failed = 見積りを開けませんでした：{ $reason }
@@ -117,6 +117,21 @@ app-saved-restore-damaged = 前回の作業中のプランは復元できませ�
 app-saved-restored = 前回の作業中のプランを復元しました。
 app-saved-autosave-failed = プランの復元用コピーを保存できませんでした：{ $reason }
 app-saved-recovery-failed = プランの復元用コピーを削除できませんでした：{ $reason }
+app-saved-restore-failed = プランを復元できませんでした：{ $reason }
+app-saved-restore-ask-n = 正常に終了しなかった作業のプラン（{ $count } 件中 { $n } 件目）を復元しますか？
+app-saved-restore-patient = （患者さん：{ $name }）
+app-saved-restore-n = { $count } 件中 { $n } 件目のプランを復元する
+app-saved-discard-n = { $count } 件中 { $n } 件目のプランを破棄する
+app-saved-restore-stopped = 前回このプランを復元している途中でアプリが止まったため、もう一度は復元しません。破棄するか、ファイルを残したままサポートにご相談ください。
+app-settings-unreadable = 設定を読み込めなかったため、初期設定（言語・料金表・最近の見積り）を使います。
+app-compare-cannot-price = 使用中の料金表ではこのプランの料金を計算できません：{ $reason }
+app-path-no-dialog = このコンピューターではファイル選択画面を表示できません（デスクトップポータルか zenity が必要です）。ファイルの場所を入力してください。
+app-path-export = PDF の保存先
+app-path-save = 見積りの保存先
+app-path-open-quote = 開く見積りファイル
+app-path-open-sheet = 開く料金表
+app-path-ok = OK
+app-path-cancel = キャンセル
 
 
 # 安全性（計画画面）

@@ -15,7 +15,7 @@ app-export-open-after = 저장 후 PDF 열기
 app-export-saved = 저장했습니다: { $path }
 app-export-failed = PDF를 만들 수 없습니다: { $reason }
 app-export-needs-sex = PDF를 내보내려면 성별(여성·남성)을 선택하세요.
-app-export-nothing = 내보낼 견적이 아직 없습니다.
+app-export-invalid = 내보낼 견적이 아직 없습니다: { $reason }
 app-open-failed = { $path }을(를) 열 수 없습니다: { $reason }
 app-dismiss = 닫기
 
@@ -96,7 +96,7 @@ app-saved-recent-empty = 저장한 견적이 아직 없습니다.
 app-saved-recent-item = 최근 견적 { $file } 열기
 app-saved-filter = 저장한 견적
 app-saved-needs-sex = 견적을 저장하려면 성별(여성·남성)을 선택하세요.
-app-saved-nothing = 저장할 내용이 없습니다. 먼저 입력을 고치세요.
+app-saved-invalid = 아직 저장할 내용이 없습니다: { $reason }
 app-saved-saved = 견적을 저장했습니다: { $path }
 app-saved-save-failed = 견적을 저장하지 못했습니다: { $reason }
 app-saved-open-failed = 견적을 열지 못했습니다: { $reason }
@@ -117,6 +117,21 @@ app-saved-restore-damaged = 지난 세션의 플랜은 복원할 수 없습니�
 app-saved-restored = 지난 세션의 플랜을 복원했습니다.
 app-saved-autosave-failed = 플랜의 복원용 사본을 저장하지 못했습니다: { $reason }
 app-saved-recovery-failed = 플랜의 복원용 사본을 삭제하지 못했습니다: { $reason }
+app-saved-restore-failed = 플랜을 복원할 수 없습니다: { $reason }
+app-saved-restore-ask-n = 정상적으로 종료되지 않은 세션의 플랜({ $count }개 중 { $n }번째)을 복원할까요?
+app-saved-restore-patient = (환자: { $name })
+app-saved-restore-n = { $count }개 중 { $n }번째 플랜 복원
+app-saved-discard-n = { $count }개 중 { $n }번째 플랜 삭제
+app-saved-restore-stopped = 지난번 이 플랜을 복원하는 도중 앱이 멈췄기 때문에 다시 복원하지 않습니다. 삭제하거나, 파일을 남겨 둔 채 지원을 요청하십시오.
+app-settings-unreadable = 설정을 읽을 수 없어 기본값(언어, 가격표, 최근 견적)을 사용합니다.
+app-compare-cannot-price = 사용 중인 가격표로는 이 플랜의 가격을 계산할 수 없습니다: { $reason }
+app-path-no-dialog = 이 컴퓨터에서는 파일 선택 창을 표시할 수 없습니다(데스크톱 포털이나 zenity가 필요합니다). 파일 경로를 입력하십시오.
+app-path-export = PDF 저장 위치
+app-path-save = 견적 저장 위치
+app-path-open-quote = 열 견적 파일
+app-path-open-sheet = 열 가격표
+app-path-ok = 확인
+app-path-cancel = 취소
 
 
 # 안전성 (계획 화면)
