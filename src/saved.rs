@@ -34,6 +34,10 @@ pub struct SavedQuote {
     pub patient: Option<String>,
     /// The course total when saved, to detect a hand-edited file.
     pub total: Money,
+    /// `Some(false)` in a recovery copy of a plan whose sex was not chosen yet (the request
+    /// must hold one to be priced); absent in saved quotes, which always have a sex.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sex_chosen: Option<bool>,
 }
 
 /// Why a saved quote cannot be opened.
@@ -128,6 +132,7 @@ pub fn save(
         request: request.clone(),
         patient: patient.map(str::to_string),
         total: estimate.total,
+        sex_chosen: None,
     }
 }
 

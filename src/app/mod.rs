@@ -475,7 +475,7 @@ impl DesktopApp {
                     return; // checked above
                 };
                 self.settings.screen =
-                    saved_ui::restore_inputs(&r.quote.request, &mut self.quote, &mut self.plan);
+                    saved_ui::restore_inputs(&r.quote, &mut self.quote, &mut self.plan);
                 self.patient_name = r.quote.patient.clone().unwrap_or_default();
                 self.autosaved = None;
                 self.restoring = Some(Restoring {
@@ -618,20 +618,23 @@ impl DesktopApp {
     /// A name that cannot be saved is left out (the field shows why).
     fn recovery_form(&self, source: Screen) -> Option<SavedQuote> {
         // Inputs that make no plan yet are shown as errors on their screen; nothing to keep.
-        let (req, _) = self.request_of(source).ok()?;
+        let (req, sex_given) = self.request_of(source).ok()?;
         let est = crate::estimate::estimate(&self.sheet.sheet, &req).ok()?;
         // A refused name is shown next to its field, and left out of the copy.
         let patient = crate::patient::check_name(&self.patient_name)
             .ok()
             .flatten();
-        Some(saved::save(
+        let mut copy = saved::save(
             &self.sheet.name,
             &self.sheet.toml,
             &req,
             &est,
             patient.as_deref(),
             self.today,
-        ))
+        );
+        // Restored without a sex if none was chosen, never as the sex the request had to hold.
+        copy.sex_chosen = (!sex_given).then_some(false);
+        Some(copy)
     }
 
     fn error(&mut self, key: &str, args: &[(&str, Arg)]) {
@@ -729,8 +732,7 @@ impl DesktopApp {
         };
         let q = &reopened.quote;
         let file = saved_ui::file_name(path);
-        self.settings.screen =
-            saved_ui::restore_inputs(&q.request, &mut self.quote, &mut self.plan);
+        self.settings.screen = saved_ui::restore_inputs(q, &mut self.quote, &mut self.plan);
         self.patient_name = q.patient.clone().unwrap_or_default();
         self.sheet = LoadedSheet {
             sheet: reopened.sheet.clone(),
@@ -761,8 +763,11 @@ impl DesktopApp {
     /// Today's prices for a quote saved with the sheet `name`: that file if it exists, else
     /// the built-in sheet if it was the built-in one, else the sheet selected now.
     fn todays_sheet(&self, name: &str, generation: u64) -> Result<LoadedSheet, String> {
+        // The name inside a saved quote is only a hint (the file may come from another
+        // machine or have been edited): it is read only when it names a `.toml` file, so a
+        // quote pointing at `/etc/passwd` or a pipe never has it read or echoed.
         let path = Path::new(name);
-        if path.is_file() {
+        if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
             return LoadedSheet::from_file(path, generation).map_err(|e| e.to_string());
         }
         if name == pricing::REFERENCE_SHEET_NAME {

@@ -9,7 +9,6 @@ use super::widgets::{Tone, strip};
 use std::path::PathBuf;
 
 use crate::dose::per_kg;
-use crate::estimate::CourseRequest;
 use crate::files::Recovery;
 use crate::i18n::{Arg, Lang};
 use crate::safety;
@@ -213,14 +212,16 @@ pub fn recovery_ui(ui: &mut egui::Ui, lang: Lang, offers: &[RecoveryOffer]) -> O
 /// screen when it has no weight and one constant dose (what the quote screen makes), the
 /// plan screen otherwise.
 pub fn restore_inputs(
-    req: &CourseRequest,
+    saved: &crate::saved::SavedQuote,
     quote: &mut QuoteScreen,
     plan: &mut PlanScreen,
 ) -> Screen {
+    let req = &saved.request;
+    let sex = (saved.sex_chosen != Some(false)).then_some(req.sex);
     let constant = req.doses.windows(2).all(|w| w[0] == w[1]);
     if let (None, true, Some(dose)) = (req.weight_kg, constant, req.doses.first()) {
         let i = &mut quote.inputs;
-        i.sex = Some(req.sex);
+        i.sex = sex;
         i.visit = req.visit;
         i.dose = dose.to_string();
         i.months = req.doses.len() as u32;
@@ -228,7 +229,7 @@ pub fn restore_inputs(
         return Screen::Quote;
     }
     let i = &mut plan.inputs;
-    i.sex = Some(req.sex);
+    i.sex = sex;
     i.visit = req.visit;
     if let Some(w) = req.weight_kg {
         i.weight_kg = w;

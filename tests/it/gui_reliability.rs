@@ -248,6 +248,29 @@ fn the_patient_name_alone_is_autosaved_even_while_a_restore_offer_shows() {
 }
 
 #[test]
+fn a_quote_with_no_sex_chosen_comes_back_with_no_sex_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let rec = dir.path().join("data");
+    {
+        let mut h = app_with(Some(&rec));
+        // Reception types a number of months before asking the patient's sex.
+        h.state_mut().quote.inputs.months = 3;
+        h.run();
+        assert_eq!(common::recovery_files(&rec).len(), 1);
+        // A crash.
+    }
+    let mut h = app_with(Some(&rec));
+    assert_eq!(h.state().recovery_offers.len(), 1);
+    run(&mut h, Command::RestoreRecovery(0));
+    assert_eq!(h.state().quote.inputs.months, 3);
+    assert_eq!(
+        h.state().quote.inputs.sex,
+        None,
+        "restored as a sex nobody chose"
+    );
+}
+
+#[test]
 fn a_clean_exit_removes_the_recovery_file_and_nothing_is_offered_next_time() {
     let dir = tempfile::tempdir().unwrap();
     let rec = dir.path().join("data");
