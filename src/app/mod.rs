@@ -853,14 +853,17 @@ impl DesktopApp {
                 if self.settings.open_after_export
                     && let Err(e) = self.open_in_viewer(path)
                 {
+                    // The PDF is saved: say so first, then why no viewer opened it.
+                    let reason = if e.kind() == std::io::ErrorKind::NotFound {
+                        lang.tr("app-open-no-viewer")
+                    } else {
+                        e.to_string()
+                    };
                     self.banner = Some(Banner {
-                        error: true,
+                        error: false,
                         text: lang.tr_args(
                             "app-open-failed",
-                            &[
-                                ("path", Arg::Str(shown)),
-                                ("reason", Arg::Str(e.to_string())),
-                            ],
+                            &[("path", Arg::Str(shown)), ("reason", Arg::Str(reason))],
                         ),
                     });
                     return;

@@ -390,6 +390,37 @@ fn without_a_native_dialog_export_asks_for_the_path_in_the_window() {
 }
 
 #[test]
+fn a_missing_pdf_viewer_is_reported_after_saying_the_pdf_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app();
+    h.state_mut().settings.open_after_export = true;
+    h.state_mut().viewer_program = Some(dir.path().join("no-such-viewer"));
+    h.get_by_label("Female").click();
+    h.run();
+    h.get_by_label("Export PDF…").click();
+    h.run();
+    let pdf = dir.path().join("e.pdf");
+    h.state_mut().path_field.as_mut().unwrap().text = pdf.display().to_string();
+    h.get_by_label("OK").click();
+    h.run();
+    let text = banner(&h, false);
+    assert!(
+        text.starts_with(&format!(
+            "Saved {}, but it could not be opened",
+            pdf.display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("no viewer program (xdg-open) is installed"),
+        "{text}"
+    );
+    assert!(pdf_text(&pdf).contains("21,054"));
+    // The PDF is saved: the path field has done its job.
+    assert!(h.state().path_field.is_none());
+}
+
+#[test]
 fn without_a_native_dialog_save_open_and_sheet_ask_for_the_path_in_the_window() {
     let dir = tempfile::tempdir().unwrap();
     let saved = dir.path().join("q.json");

@@ -16,7 +16,8 @@ app-export-saved = Saved { $path }
 app-export-failed = Could not make the PDF: { $reason }
 app-export-needs-sex = Choose female or male to export a PDF.
 app-export-invalid = There is no valid estimate to export yet: { $reason }
-app-open-failed = Could not open { $path }: { $reason }
+app-open-failed = Saved { $path }, but it could not be opened in a PDF viewer: { $reason }. Open it from its folder, or untick “Open the PDF after saving”.
+app-open-no-viewer = no viewer program (xdg-open) is installed
 app-dismiss = Dismiss
 
 app-patient = Patient

@@ -16,7 +16,8 @@ app-export-saved = 保存しました：{ $path }
 app-export-failed = PDF を作成できませんでした：{ $reason }
 app-export-needs-sex = PDF を書き出すには性別（女性・男性）を選んでください。
 app-export-invalid = 書き出せる見積りがまだありません：{ $reason }
-app-open-failed = { $path } を開けませんでした：{ $reason }
+app-open-failed = { $path } に保存しましたが、PDF ビューアーで開けませんでした：{ $reason }。フォルダーから開くか、「保存後に PDF を開く」のチェックを外してください。
+app-open-no-viewer = PDF を開くプログラム（xdg-open）がインストールされていません
 app-dismiss = 閉じる
 
 app-patient = 患者

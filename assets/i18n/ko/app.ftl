@@ -16,7 +16,8 @@ app-export-saved = 저장했습니다: { $path }
 app-export-failed = PDF를 만들 수 없습니다: { $reason }
 app-export-needs-sex = PDF를 내보내려면 성별(여성·남성)을 선택하세요.
 app-export-invalid = 내보낼 견적이 아직 없습니다: { $reason }
-app-open-failed = { $path }을(를) 열 수 없습니다: { $reason }
+app-open-failed = { $path }에 저장했지만 PDF 뷰어로 열 수 없습니다: { $reason }. 폴더에서 열거나 “저장 후 PDF 열기”를 해제하십시오.
+app-open-no-viewer = PDF를 여는 프로그램(xdg-open)이 설치되어 있지 않습니다
 app-dismiss = 닫기
 
 app-patient = 환자
