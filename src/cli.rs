@@ -546,16 +546,17 @@ pub fn quote(args: &QuoteArgs, out: &mut dyn Write) -> Result<(), CliError> {
     });
     let pdf_bytes = match &args.pdf {
         None => None,
-        Some(_) => Some(
-            crate::pdf::estimate_pdf(&crate::pdf::PdfRequest {
-                sheet: &sheet,
-                estimate: &est,
-                lang: args.lang.map_or(Lang::Ja, Lang::from),
-                patient: patient.as_deref(),
-                quote_date,
-            })
-            .map_err(input)?,
-        ),
+        Some(_) => {
+            let quote = crate::quote::Quote::compute(&sheet, &req, quote_date).map_err(input)?;
+            Some(
+                crate::pdf::estimate_pdf(&crate::pdf::PdfRequest {
+                    quote: &quote,
+                    lang: args.lang.map_or(Lang::Ja, Lang::from),
+                    patient: patient.as_deref(),
+                })
+                .map_err(input)?,
+            )
+        }
     };
     let lang = args.lang.map_or(Lang::En, Lang::from);
     let text = if args.pdf.is_some() && !args.json {

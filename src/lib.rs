@@ -1,29 +1,24 @@
 //! Dose & Cost Planner: isotretinoin dose, course and fee estimates for dermatology clinics.
 //!
-//! The core (`money`, `pricing`, `dose`, `estimate`, `safety`, `screening`, `monitoring`,
-//! `saved`, `i18n`) is pure: it turns
-//! inputs into numbers and text and never touches the GUI, the PDF writer or the file system.
-//! The faces (`app`, `pdf`, `cli`) render the core's [`estimate::CourseEstimate`];
-//! `files` is the only module that reads and writes files.
+//! This package is the shell: the desk app (`app`), the command line (`cli`) and the only
+//! file access (`files`). The arithmetic lives in the pure core crate `dose-planner-core`
+//! (re-exported here under its module names: `money`, `pricing`, `dose`, `estimate`,
+//! `safety`, `screening`, `monitoring`, `saved`, `patient`, `i18n`), and the PDF in
+//! `dose-planner-pdf` (re-exported as `pdf`; its bundled fonts as `fonts`). The faces render
+//! the core's [`estimate::CourseEstimate`]; `files` is the only module that reads and writes
+//! files.
 
-pub mod dose;
-pub mod estimate;
-pub mod i18n;
-pub mod money;
-pub mod monitoring;
-pub mod patient;
-pub mod pricing;
-pub mod safety;
-pub mod saved;
-pub mod screening;
+pub use dose_planner_core::{
+    dose, estimate, i18n, money, monitoring, patient, pricing, quote, safety, saved, screening,
+};
+pub use dose_planner_pdf as pdf;
+pub use dose_planner_pdf::bundled as fonts;
 
 pub mod app;
 pub mod cli;
 pub mod files;
-pub mod fonts;
-pub mod pdf;
 
-pub use estimate::{CourseEstimate, CourseRequest, Sex, Visit, estimate};
+pub use estimate::{CourseEstimate, CourseRequest, Sex, Visit};
 pub use i18n::Lang;
 pub use money::{Currency, Money};
 pub use pricing::PriceSheet;

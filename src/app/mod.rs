@@ -560,7 +560,7 @@ impl DesktopApp {
 
     /// The current screen's request, its estimate on the sheet shown (computed now) and the
     /// patient's name, ready for the PDF; or the message saying what is missing.
-    fn export_ready(&self) -> Result<(CourseEstimate, Option<String>), String> {
+    fn export_ready(&self) -> Result<(crate::quote::Quote, Option<String>), String> {
         let lang = self.settings.lang;
         let (req, sex_given) = self.request_of(self.settings.screen).map_err(|reason| {
             lang.tr_args("app-export-invalid", &[("reason", Arg::Str(reason))])
@@ -570,19 +570,20 @@ impl DesktopApp {
         }
         let patient =
             crate::patient::check_name(&self.patient_name).map_err(|e| e.explain(lang))?;
-        let est = crate::estimate::estimate(&self.sheet.sheet, &req).map_err(|e| {
-            lang.tr_args(
-                "app-export-invalid",
-                &[("reason", Arg::Str(e.explain(lang)))],
-            )
-        })?;
-        Ok((est, patient))
+        let quote =
+            crate::quote::Quote::compute(&self.sheet.sheet, &req, self.today).map_err(|e| {
+                lang.tr_args(
+                    "app-export-invalid",
+                    &[("reason", Arg::Str(e.explain(lang)))],
+                )
+            })?;
+        Ok((quote, patient))
     }
 
     /// The current screen's estimate as Export and Save use it: computed now from the inputs
     /// on the sheet shown; or the message saying what is missing.
     pub fn current_estimate(&self) -> Result<CourseEstimate, String> {
-        self.export_ready().map(|(est, _)| est)
+        self.export_ready().map(|(quote, _)| quote.shown().clone())
     }
 
     /// The current screen's quote in its saved form, priced now on the sheet in use; or the
@@ -830,7 +831,7 @@ impl DesktopApp {
     /// cached estimate, which may come from another sheet).
     fn export_pdf(&mut self, path: &Path) {
         let lang = self.settings.lang;
-        let (estimate, patient) = match self.export_ready() {
+        let (quote, patient) = match self.export_ready() {
             Ok(ready) => ready,
             Err(text) => {
                 self.banner = Some(Banner { error: true, text });
@@ -838,11 +839,9 @@ impl DesktopApp {
             }
         };
         let req = crate::pdf::PdfRequest {
-            sheet: &self.sheet.sheet,
-            estimate: &estimate,
+            quote: &quote,
             lang,
             patient: patient.as_deref(),
-            quote_date: self.today,
         };
         let written = crate::pdf::estimate_pdf(&req)
             .map_err(|e| e.to_string())

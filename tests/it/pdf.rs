@@ -8,10 +8,11 @@ use std::path::Path;
 use std::process::Command;
 
 use dose_planner::dose::Dose;
-use dose_planner::estimate::{CourseRequest, Sex, estimate};
+use dose_planner::estimate::{CourseRequest, Sex};
 use dose_planner::i18n::Lang;
 use dose_planner::pdf::{PdfError, PdfRequest, estimate_pdf};
 use dose_planner::pricing::reference_sheet;
+use dose_planner::quote::Quote;
 
 fn date() -> jiff::civil::Date {
     jiff::civil::date(2026, 5, 1)
@@ -19,17 +20,16 @@ fn date() -> jiff::civil::Date {
 
 fn render(lang: Lang, months: u32, patient: Option<&str>) -> Result<Vec<u8>, PdfError> {
     let sheet = reference_sheet();
-    let est = estimate(
+    let quote = Quote::compute(
         &sheet,
         &CourseRequest::constant(Sex::Female, Dose::daily(20), months),
+        date(),
     )
     .unwrap();
     estimate_pdf(&PdfRequest {
-        sheet: &sheet,
-        estimate: &est,
+        quote: &quote,
         lang,
         patient,
-        quote_date: date(),
     })
 }
 
@@ -277,13 +277,11 @@ fn cautions_and_dates_for_this_patient_are_printed() {
         ..CourseRequest::constant(sex, Dose::daily(20), 4)
     };
     let pdf = |req: &dose_planner::estimate::CourseRequest, lang| {
-        let est = estimate(&sheet, req).unwrap();
+        let quote = Quote::compute(&sheet, req, date()).unwrap();
         let bytes = estimate_pdf(&PdfRequest {
-            sheet: &sheet,
-            estimate: &est,
+            quote: &quote,
             lang,
             patient: None,
-            quote_date: date(),
         })
         .unwrap();
         squeezed(&bytes).0

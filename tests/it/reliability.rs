@@ -13,6 +13,7 @@ use dose_planner::i18n::Lang;
 use dose_planner::money::Money;
 use dose_planner::pdf::{PdfError, PdfRequest, estimate_pdf};
 use dose_planner::pricing::{self, REFERENCE_SHEET_TOML, reference_sheet};
+use dose_planner::quote::Quote;
 
 const KR: &str = include_str!("../../pricing/example-clinic-kr.toml");
 const FLAT: &str = include_str!("../../pricing/flat-clinic-jp.toml");
@@ -681,34 +682,42 @@ fn smaller_input_defects() {
 // ---- 1. The exporter cannot pair one clinic's sheet with another's figures ---------------
 
 #[test]
-fn the_pdf_refuses_an_estimate_priced_with_another_sheet() {
-    let reference = reference_sheet();
+fn a_quote_carries_its_own_sheet_to_the_pdf() {
+    // The PDF takes one Quote, which owns the sheet it was priced with: the Korean clinic's
+    // quote prints the Korean letterhead, won and VAT, and nothing of the reference clinic.
     let kr = pricing::parse(KR, "kr.toml").unwrap();
-    let est = estimate(
-        &reference,
-        &CourseRequest::constant(Sex::Female, Dose::daily(20), 6),
-    )
-    .unwrap();
-    let req = PdfRequest {
-        sheet: &kr,
-        estimate: &est,
-        lang: Lang::Ko,
+    let req = CourseRequest::constant(Sex::Female, Dose::daily(20), 6);
+    let quote = Quote::compute(&kr, &req, jiff::civil::date(2026, 11, 24)).unwrap();
+    assert_eq!(quote.sheet_id(), kr.id());
+    assert_ne!(quote.sheet_id(), reference_sheet().id());
+    let bytes = estimate_pdf(&PdfRequest {
+        quote: &quote,
+        lang: Lang::En,
         patient: None,
-        quote_date: jiff::civil::date(2026, 11, 24),
-    };
-    assert_eq!(estimate_pdf(&req), Err(PdfError::StaleEstimate));
-    let kr_est = estimate(
-        &kr,
-        &CourseRequest::constant(Sex::Female, Dose::daily(20), 6),
-    )
+    })
     .unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text: String = doc
+        .extract_text(&pages)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(text.contains("ExampleDermatologySeoul"), "{text}");
+    assert!(text.contains('₩') && !text.contains('¥'), "{text}");
     assert!(
-        estimate_pdf(&PdfRequest {
-            estimate: &kr_est,
-            ..req
-        })
-        .is_ok()
+        !text.contains("21,054") && !text.contains("SampleSkinClinic"),
+        "{text}"
     );
+    // A man–woman range is not a patient's handout.
+    let range = Quote::compute_range(&kr, &req, jiff::civil::date(2026, 11, 24)).unwrap();
+    let r = estimate_pdf(&PdfRequest {
+        quote: &range,
+        lang: Lang::En,
+        patient: None,
+    });
+    assert_eq!(r, Err(PdfError::NeedsSex));
 }
 
 // ---- 4, in the desk app: a FIFO as the last sheet ----------------------------------------

@@ -5,10 +5,12 @@
 use super::PdfError;
 use super::PdfRequest;
 use super::canvas::{ACCENT, Align, Canvas, INK, MUTED, PAGE_H, PAGE_W, RULE, STRIPE, Style, TINT};
-use crate::estimate::{MonthLine, item_label};
+use crate::estimate::{CourseEstimate, MonthLine};
 use crate::i18n::{Arg, Lang};
 use crate::money::Money;
-use crate::safety::{self, patient_cautions};
+use crate::pricing::PriceSheet;
+use crate::quote::Quote;
+use crate::safety;
 
 /// Left and right margin.
 const MARGIN: f32 = 48.0;
@@ -23,8 +25,12 @@ const RIGHT: f32 = PAGE_W - MARGIN;
 
 /// Draws the whole estimate and returns the pages' operations.
 pub(crate) fn draw(req: &PdfRequest<'_>, canvas: &mut Canvas<'_>) -> Result<(), PdfError> {
+    let est = req.quote.estimate().ok_or(PdfError::NeedsSex)?;
     let mut page = Layout {
         req,
+        quote: req.quote,
+        sheet: req.quote.sheet(),
+        est,
         lang: req.lang,
         y: TOP,
     };
@@ -40,6 +46,12 @@ pub(crate) fn draw(req: &PdfRequest<'_>, canvas: &mut Canvas<'_>) -> Result<(), 
 /// The flow of content down the pages.
 struct Layout<'r, 'a> {
     req: &'r PdfRequest<'a>,
+    /// The quote drawn (everything shown comes from it).
+    quote: &'a Quote,
+    /// Its sheet: the letterhead, currency and policies.
+    sheet: &'a PriceSheet,
+    /// Its estimate for the patient's sex.
+    est: &'a CourseEstimate,
     lang: Lang,
     /// The next free line, from the top of the current page.
     y: f32,
@@ -65,7 +77,7 @@ impl Layout<'_, '_> {
     }
 
     fn money(&self, amount: Money) -> String {
-        self.req.sheet.currency.format(amount, self.lang)
+        self.sheet.currency.format(amount, self.lang)
     }
 
     /// Moves to a new page when `h` more points do not fit on this one.
@@ -77,7 +89,7 @@ impl Layout<'_, '_> {
     }
 
     fn header(&mut self, c: &mut Canvas<'_>) -> Result<(), PdfError> {
-        let clinic = &self.req.sheet.clinic;
+        let clinic = &self.sheet.clinic;
         let lang = self.lang;
 
         // Right: the clinic.
@@ -123,12 +135,11 @@ impl Layout<'_, '_> {
         }
         let label = Style::new(9.0, MUTED);
         let value = Style::new(9.0, INK);
-        let valid_until = safety::add_days(self.req.quote_date, self.req.sheet.valid_days)
-            .ok_or(PdfError::DateOutOfRange)?;
+        let valid_until = self.quote.valid_until().ok_or(PdfError::DateOutOfRange)?;
         let rows = [
             (
                 self.tr("pdf-quote-date"),
-                local_date(lang, self.req.quote_date),
+                local_date(lang, self.quote.quote_date()),
             ),
             (self.tr("pdf-valid-until"), local_date(lang, valid_until)),
         ];
@@ -150,7 +161,7 @@ impl Layout<'_, '_> {
     }
 
     fn summary(&mut self, c: &mut Canvas<'_>) -> Result<(), PdfError> {
-        let est = self.req.estimate;
+        let est = self.est;
         let months = est.month_count();
         let mut cells: Vec<(String, String)> =
             vec![(self.tr("pdf-first-month"), self.money(est.first_month))];
@@ -243,7 +254,7 @@ impl Layout<'_, '_> {
     }
 
     fn plan(&mut self, c: &mut Canvas<'_>) -> Result<(), PdfError> {
-        let est = self.req.estimate;
+        let est = self.est;
         let mut rows: Vec<(String, String)> = Vec::new();
         rows.push((
             self.tr("pdf-plan-length"),
@@ -348,29 +359,12 @@ impl Layout<'_, '_> {
     }
 
     fn table(&mut self, c: &mut Canvas<'_>) -> Result<(), PdfError> {
-        let est = self.req.estimate;
-        let sheet = self.req.sheet;
+        let est = self.est;
         let lang = self.lang;
         let none = self.tr("pdf-none");
 
-        // Columns: the item codes in order of first appearance.
-        let mut codes: Vec<&str> = Vec::new();
-        for m in &est.months {
-            for it in &m.items {
-                if !codes.contains(&it.code.as_str()) {
-                    codes.push(&it.code);
-                }
-            }
-        }
-        let item_header = |code: &str| -> String {
-            if code == "consultation" {
-                return lang.tr("item-consultation");
-            }
-            est.months
-                .iter()
-                .find_map(|m| m.items.iter().find(|i| i.code == code).map(|i| (m, i)))
-                .map_or_else(|| code.to_string(), |(m, i)| item_label(sheet, m, i, lang))
-        };
+        let codes = self.quote.columns();
+        let item_header = |code: &str| self.quote.column_label(code, lang);
 
         let mut headers: Vec<(String, Align)> = vec![
             (self.tr("pdf-col-month"), Align::Center),
@@ -381,7 +375,7 @@ impl Layout<'_, '_> {
         if has_weight {
             headers.push((self.tr("pdf-col-mgkg"), Align::Right));
         }
-        for code in &codes {
+        for code in codes {
             headers.push((item_header(code), Align::Right));
         }
         headers.push((self.tr("pdf-col-subtotal"), Align::Right));
@@ -399,7 +393,7 @@ impl Layout<'_, '_> {
                             .map_or_else(|| none.clone(), safety::fmt_mgkg_day),
                     );
                 }
-                for code in &codes {
+                for code in codes {
                     row.push(
                         m.items
                             .iter()
@@ -552,9 +546,7 @@ impl Layout<'_, '_> {
     }
 
     fn cautions(&mut self, c: &mut Canvas<'_>) -> Result<(), PdfError> {
-        let sheet = self.req.sheet;
-        let japan = sheet.currency.code == "JPY";
-        let cautions = patient_cautions(self.req.estimate, &sheet.after_last_dose, japan);
+        let cautions = self.quote.cautions();
         if cautions.is_empty() {
             return Ok(());
         }
@@ -616,7 +608,7 @@ impl Layout<'_, '_> {
 
     fn footers(&mut self, c: &mut Canvas<'_>) -> Result<(), PdfError> {
         let pages = c.page_count();
-        let clinic = &self.req.sheet.clinic;
+        let clinic = &self.sheet.clinic;
         let mut left = clinic.name.get(self.lang).to_string();
         if !clinic.phone.trim().is_empty() {
             left = self.tr_args(

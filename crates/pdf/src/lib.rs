@@ -5,32 +5,32 @@
 //! Never writes a file (the caller does, atomically), never does arithmetic on money (every
 //! amount is the core's), and never draws a character the fonts lack (that is an error).
 
+pub mod bundled;
 mod canvas;
 mod fonts;
 mod layout;
 
+// The core's modules under their own names, so the exporter reads `crate::estimate::…`.
+use dose_planner_core::{estimate, i18n, money, patient, pricing, quote, safety};
+
 use printpdf::{Date, DateTime, Mm, Offset, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Time};
 
-use crate::estimate::CourseEstimate;
 use crate::i18n::Lang;
-use crate::pricing::PriceSheet;
+use crate::quote::Quote;
 
 use canvas::Canvas;
 use fonts::FontSet;
 
-/// What the PDF is made from.
+/// What the PDF is made from: one quote (which owns the sheet it was priced with, so the
+/// letterhead and the figures always belong together), the language and the patient.
 #[derive(Debug, Clone, Copy)]
 pub struct PdfRequest<'a> {
-    /// The sheet the estimate was priced with (clinic header, currency, tax, validity).
-    pub sheet: &'a PriceSheet,
-    /// The priced course.
-    pub estimate: &'a CourseEstimate,
+    /// The quote, for the patient's sex.
+    pub quote: &'a Quote,
     /// Language of the handout.
     pub lang: Lang,
     /// The patient's name, if given.
     pub patient: Option<&'a str>,
-    /// The quote date.
-    pub quote_date: jiff::civil::Date,
 }
 
 /// Why the PDF could not be made.
@@ -53,12 +53,9 @@ pub enum PdfError {
         /// The font's name.
         name: &'static str,
     },
-    /// The estimate was priced with another price sheet than the one given for the header:
-    /// printing it would put one clinic's letterhead over another clinic's figures.
-    #[error(
-        "the estimate was priced with another price sheet than the one shown; recompute it with this sheet before exporting"
-    )]
-    StaleEstimate,
+    /// The quote is a man–woman range: a handout is for one patient.
+    #[error("choose female or male first: the estimate is printed for one patient")]
+    NeedsSex,
     /// The patient's name cannot be printed (too long, or a control character).
     #[error("{0}")]
     Name(#[from] crate::patient::NameError),
@@ -81,9 +78,6 @@ pub const PRODUCER: &str = concat!("Dose & Cost Planner ", env!("CARGO_PKG_VERSI
 /// Fails with [`PdfError::Unprintable`] when the patient's name, the clinic's details or
 /// any other text holds a character neither bundled font has.
 pub fn estimate_pdf(req: &PdfRequest<'_>) -> Result<Vec<u8>, PdfError> {
-    if req.estimate.sheet_id != req.sheet.id() {
-        return Err(PdfError::StaleEstimate);
-    }
     let fonts = FontSet::for_lang(req.lang)?;
 
     // The texts a person typed: name them in the error.
@@ -96,7 +90,7 @@ pub fn estimate_pdf(req: &PdfRequest<'_>) -> Result<Vec<u8>, PdfError> {
     if let Some(p) = &patient {
         fonts.check(p, "the patient's name")?;
     }
-    let clinic = &req.sheet.clinic;
+    let clinic = &req.quote.sheet().clinic;
     fonts.check(
         clinic.name.get(req.lang),
         "the clinic's name in the price sheet",
@@ -129,9 +123,9 @@ pub fn estimate_pdf(req: &PdfRequest<'_>) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(&title);
     let date = DateTime::new_in_offset(
         Date {
-            year: i32::from(req.quote_date.year()),
-            month: req.quote_date.month().unsigned_abs(),
-            day: req.quote_date.day().unsigned_abs(),
+            year: i32::from(req.quote.quote_date().year()),
+            month: req.quote.quote_date().month().unsigned_abs(),
+            day: req.quote.quote_date().day().unsigned_abs(),
         },
         Time {
             hour: 0,
@@ -152,7 +146,7 @@ pub fn estimate_pdf(req: &PdfRequest<'_>) -> Result<Vec<u8>, PdfError> {
     info.metadata_date = date;
     info.producer = PRODUCER.to_string();
     info.creator = PRODUCER.to_string();
-    info.subject = layout::local_date(req.lang, req.quote_date);
+    info.subject = layout::local_date(req.lang, req.quote.quote_date());
     for (slot, font) in fonts.used() {
         doc.resources
             .fonts

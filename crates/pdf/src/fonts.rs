@@ -69,8 +69,8 @@ pub(crate) struct FontSet {
 impl FontSet {
     /// The faces for `lang`: Nanum Gothic first for Korean, IPAex Gothic first otherwise.
     pub(crate) fn for_lang(lang: Lang) -> Result<FontSet, PdfError> {
-        const IPAEX: (&[u8], &str) = (crate::fonts::IPAEX_GOTHIC, "IPAex Gothic");
-        const NANUM: (&[u8], &str) = (crate::fonts::NANUM_GOTHIC, "Nanum Gothic");
+        const IPAEX: (&[u8], &str) = (crate::bundled::IPAEX_GOTHIC, "IPAex Gothic");
+        const NANUM: (&[u8], &str) = (crate::bundled::NANUM_GOTHIC, "Nanum Gothic");
         let (primary, fallback) = match lang {
             Lang::Ko => (NANUM, IPAEX),
             Lang::Ja | Lang::En => (IPAEX, NANUM),

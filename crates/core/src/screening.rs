@@ -202,7 +202,7 @@ pub fn medicines() -> &'static [Medicine] {
     static LIST: OnceLock<Vec<Medicine>> = OnceLock::new();
     LIST.get_or_init(|| {
         // A unit test parses the shipped file, so the fallback is never used in a release.
-        toml::from_str::<MedicineFile>(include_str!("../assets/interactions.toml"))
+        toml::from_str::<MedicineFile>(include_str!("../../../assets/interactions.toml"))
             .map(|f| f.medicine)
             .unwrap_or_default()
     })
@@ -320,8 +320,9 @@ mod tests {
 
     #[test]
     fn shipped_interaction_list_parses_and_has_every_group_text() {
-        let list = toml::from_str::<MedicineFile>(include_str!("../assets/interactions.toml"))
-            .expect("assets/interactions.toml");
+        let list =
+            toml::from_str::<MedicineFile>(include_str!("../../../assets/interactions.toml"))
+                .expect("assets/interactions.toml");
         assert!(list.medicine.len() >= 10);
         for m in &list.medicine {
             for lang in Lang::ALL {

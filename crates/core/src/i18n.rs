@@ -53,19 +53,19 @@ impl Lang {
     fn sources(self) -> [&'static str; 3] {
         match self {
             Lang::Ja => [
-                include_str!("../assets/i18n/ja/core.ftl"),
-                include_str!("../assets/i18n/ja/app.ftl"),
-                include_str!("../assets/i18n/ja/pdf.ftl"),
+                include_str!("../../../assets/i18n/ja/core.ftl"),
+                include_str!("../../../assets/i18n/ja/app.ftl"),
+                include_str!("../../../assets/i18n/ja/pdf.ftl"),
             ],
             Lang::En => [
-                include_str!("../assets/i18n/en/core.ftl"),
-                include_str!("../assets/i18n/en/app.ftl"),
-                include_str!("../assets/i18n/en/pdf.ftl"),
+                include_str!("../../../assets/i18n/en/core.ftl"),
+                include_str!("../../../assets/i18n/en/app.ftl"),
+                include_str!("../../../assets/i18n/en/pdf.ftl"),
             ],
             Lang::Ko => [
-                include_str!("../assets/i18n/ko/core.ftl"),
-                include_str!("../assets/i18n/ko/app.ftl"),
-                include_str!("../assets/i18n/ko/pdf.ftl"),
+                include_str!("../../../assets/i18n/ko/core.ftl"),
+                include_str!("../../../assets/i18n/ko/app.ftl"),
+                include_str!("../../../assets/i18n/ko/pdf.ftl"),
             ],
         }
     }

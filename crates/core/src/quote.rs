@@ -1,0 +1,313 @@
+//! The `Quote`: everything a face shows about one course on one price sheet, computed once.
+//!
+//! The GUI, the CLI (text and JSON) and the PDF take `&Quote` and render it; none of them
+//! pairs a sheet with an estimate, picks table columns, works out the man–woman range, the
+//! valid-until date, the tests due, the protocol comparison or the patient's cautions. A quote
+//! owns the sheet it was computed with, so it can never be shown under another clinic's
+//! letterhead.
+//!
+//! Pure: no IO.
+
+use crate::estimate::{
+    CourseEstimate, CourseRequest, Item, MonthLine, PlanError, Sex, Visit, estimate,
+};
+use crate::i18n::Lang;
+use crate::money::Money;
+use crate::monitoring::{ProtocolCost, TestDue, compare_protocols, tests_due};
+use crate::pricing::{Fees, PriceSheet, SheetId};
+use crate::safety::{Caution, patient_cautions};
+
+/// The priced course: for the patient's sex, or for both while it is not given.
+#[derive(Debug, Clone, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one per quote, built when the inputs change"
+)]
+pub enum Priced {
+    /// Sex given.
+    One(CourseEstimate),
+    /// Sex not given: a man's and a woman's estimate (the woman's has the pregnancy tests).
+    Range {
+        /// The man's estimate.
+        male: CourseEstimate,
+        /// The woman's estimate.
+        female: CourseEstimate,
+    },
+}
+
+/// One course on one sheet, with everything the faces show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    sheet: PriceSheet,
+    request: CourseRequest,
+    quote_date: jiff::civil::Date,
+    valid_until: Option<jiff::civil::Date>,
+    priced: Priced,
+    columns: Vec<String>,
+    tests: Vec<TestDue>,
+    protocols: Vec<ProtocolCost>,
+    cautions: Vec<Caution>,
+}
+
+impl Quote {
+    /// Prices `request` on `sheet` for the sex it names, dated `quote_date`.
+    pub fn compute(
+        sheet: &PriceSheet,
+        request: &CourseRequest,
+        quote_date: jiff::civil::Date,
+    ) -> Result<Quote, PlanError> {
+        let est = estimate(sheet, request)?;
+        Quote::build(sheet, request, quote_date, Priced::One(est))
+    }
+
+    /// Prices `request` on `sheet` for a man and for a woman (sex not given yet): the quote
+    /// shows the range. Its request names a woman (the dearer case) for what needs one sex.
+    pub fn compute_range(
+        sheet: &PriceSheet,
+        request: &CourseRequest,
+        quote_date: jiff::civil::Date,
+    ) -> Result<Quote, PlanError> {
+        let male = estimate(
+            sheet,
+            &CourseRequest {
+                sex: Sex::Male,
+                ..request.clone()
+            },
+        )?;
+        let female_req = CourseRequest {
+            sex: Sex::Female,
+            ..request.clone()
+        };
+        let female = estimate(sheet, &female_req)?;
+        Quote::build(
+            sheet,
+            &female_req,
+            quote_date,
+            Priced::Range { male, female },
+        )
+    }
+
+    fn build(
+        sheet: &PriceSheet,
+        request: &CourseRequest,
+        quote_date: jiff::civil::Date,
+        priced: Priced,
+    ) -> Result<Quote, PlanError> {
+        // The columns of the month table: item codes in order of first appearance (the
+        // woman's estimate has every column the man's has).
+        let shown = match &priced {
+            Priced::One(e) => e,
+            Priced::Range { female, .. } => female,
+        };
+        let mut columns: Vec<String> = Vec::new();
+        for m in &shown.months {
+            for it in &m.items {
+                if !columns.contains(&it.code) {
+                    columns.push(it.code.clone());
+                }
+            }
+        }
+        let (tests, cautions) = match &priced {
+            Priced::One(e) => (
+                tests_due(sheet, e),
+                patient_cautions(e, &sheet.after_last_dose, is_japan(sheet)),
+            ),
+            Priced::Range { .. } => (Vec::new(), Vec::new()),
+        };
+        let protocols = compare_protocols(sheet, request)?;
+        Ok(Quote {
+            sheet: sheet.clone(),
+            request: request.clone(),
+            quote_date,
+            valid_until: crate::safety::add_days(quote_date, sheet.valid_days),
+            priced,
+            columns,
+            tests,
+            protocols,
+            cautions,
+        })
+    }
+
+    /// The sheet this quote was computed with (letterhead, currency, tax, policies).
+    pub fn sheet(&self) -> &PriceSheet {
+        &self.sheet
+    }
+
+    /// The fingerprint of that sheet.
+    pub fn sheet_id(&self) -> SheetId {
+        self.sheet.id()
+    }
+
+    /// The inputs (for a range, with the woman's sex).
+    pub fn request(&self) -> &CourseRequest {
+        &self.request
+    }
+
+    /// The day of the quote.
+    pub fn quote_date(&self) -> jiff::civil::Date {
+        self.quote_date
+    }
+
+    /// The last day the quote is valid; `None` past the end of the calendar.
+    pub fn valid_until(&self) -> Option<jiff::civil::Date> {
+        self.valid_until
+    }
+
+    /// The priced course (one sex, or the range).
+    pub fn priced(&self) -> &Priced {
+        &self.priced
+    }
+
+    /// The estimate for the patient's sex; `None` while sex is not given (a range).
+    pub fn estimate(&self) -> Option<&CourseEstimate> {
+        match &self.priced {
+            Priced::One(e) => Some(e),
+            Priced::Range { .. } => None,
+        }
+    }
+
+    /// The estimate whose months, doses and dates are shown (the woman's for a range: the
+    /// doses and dates are the same, and her table has every column).
+    pub fn shown(&self) -> &CourseEstimate {
+        match &self.priced {
+            Priced::One(e) => e,
+            Priced::Range { female, .. } => female,
+        }
+    }
+
+    /// Month 1's cost: (low, high); equal when sex is given.
+    pub fn first_month(&self) -> (Money, Money) {
+        match &self.priced {
+            Priced::One(e) => (e.first_month, e.first_month),
+            Priced::Range { male, female } => (male.first_month, female.first_month),
+        }
+    }
+
+    /// The later months' cost: (low, high), over both sexes for a range; `None` for a
+    /// one-month course.
+    pub fn later_months(&self) -> Option<(Money, Money)> {
+        match &self.priced {
+            Priced::One(e) => e.return_months,
+            Priced::Range { male, female } => male
+                .return_months
+                .zip(female.return_months)
+                .map(|(m, f)| (m.0.min(f.0), m.1.max(f.1))),
+        }
+    }
+
+    /// The course total: (low, high); equal when sex is given.
+    pub fn total(&self) -> (Money, Money) {
+        match &self.priced {
+            Priced::One(e) => (e.total, e.total),
+            Priced::Range { male, female } => (male.total, female.total),
+        }
+    }
+
+    /// The item codes of the month table, in order of first appearance.
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// A column's heading in `lang`: "Consultation" for the consultation column, the sheet's
+    /// own name for a clinic's test, the localised name of a known code.
+    pub fn column_label(&self, code: &str, lang: Lang) -> String {
+        if code == "consultation" {
+            return lang.tr("item-consultation");
+        }
+        item_name(&self.sheet, code, lang)
+    }
+
+    /// An item's name in a month's row: the consultation says first or return visit.
+    pub fn item_label(&self, month: &MonthLine, item: &Item, lang: Lang) -> String {
+        if item.code == "consultation" {
+            return match month.visit {
+                Some(Visit::First) => lang.tr("item-consultation-first"),
+                _ => lang.tr("item-consultation-return"),
+            };
+        }
+        item_name(&self.sheet, &item.code, lang)
+    }
+
+    /// The tests of the course, month by month (empty for a range).
+    pub fn tests_due(&self) -> &[TestDue] {
+        &self.tests
+    }
+
+    /// The course re-priced under other blood-test schedules (empty for flat sheets).
+    pub fn protocols(&self) -> &[ProtocolCost] {
+        &self.protocols
+    }
+
+    /// What the patient's handout says (empty for a range: a handout is for one patient).
+    pub fn cautions(&self) -> &[Caution] {
+        &self.cautions
+    }
+
+    /// Whether the estimate is in yen: the drug is then unapproved in Japan and self-paid,
+    /// and the handout says so.
+    pub fn unapproved_in_japan(&self) -> bool {
+        is_japan(&self.sheet)
+    }
+}
+
+fn is_japan(sheet: &PriceSheet) -> bool {
+    sheet.currency.code == "JPY"
+}
+
+/// The name of an item code: the sheet's own name for a clinic's test, else the localised
+/// name of the code.
+fn item_name(sheet: &PriceSheet, code: &str, lang: Lang) -> String {
+    if let Fees::Itemised { tests, .. } = &sheet.fees
+        && let Some(t) = tests.iter().find(|t| t.code == code)
+    {
+        let own = t.name.get(lang);
+        if !own.is_empty() {
+            return own.to_string();
+        }
+    }
+    lang.tr(&format!("item-{code}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dose::Dose;
+    use crate::pricing::reference_sheet;
+
+    fn date() -> jiff::civil::Date {
+        jiff::civil::date(2026, 11, 24)
+    }
+
+    #[test]
+    fn a_quote_for_a_woman_has_her_totals_columns_and_validity() {
+        let req = CourseRequest::constant(Sex::Female, Dose::daily(20), 6);
+        let q = Quote::compute(&reference_sheet(), &req, date()).unwrap();
+        assert_eq!(q.total(), (Money(115_324), Money(115_324)));
+        assert_eq!(q.first_month(), (Money(21_054), Money(21_054)));
+        assert_eq!(q.later_months(), Some((Money(18_854), Money(18_854))));
+        assert_eq!(
+            q.columns(),
+            ["consultation", "medication", "blood_test", "urine_test"]
+        );
+        assert_eq!(
+            q.column_label("urine_test", Lang::En),
+            "Urine pregnancy test"
+        );
+        assert_eq!(q.valid_until(), Some(jiff::civil::date(2026, 12, 24)));
+        assert!(q.unapproved_in_japan());
+        assert_eq!(q.tests_due().len(), 12);
+        assert!(!q.cautions().is_empty());
+        assert_eq!(q.sheet_id(), reference_sheet().id());
+    }
+
+    #[test]
+    fn a_range_spans_a_mans_and_a_womans_price() {
+        let req = CourseRequest::constant(Sex::Male, Dose::daily(20), 6);
+        let q = Quote::compute_range(&reference_sheet(), &req, date()).unwrap();
+        // A man pays no pregnancy test: 6 × 1,056 less.
+        assert_eq!(q.total(), (Money(115_324 - 6 * 1_056), Money(115_324)));
+        assert!(q.estimate().is_none());
+        assert!(q.columns().contains(&"urine_test".to_string()));
+        assert!(q.cautions().is_empty());
+    }
+}
