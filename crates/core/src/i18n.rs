@@ -49,23 +49,30 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == code)
     }
 
-    /// The Fluent files of this language: the core's, the app's and the PDF's.
-    fn sources(self) -> [&'static str; 3] {
+    /// The Fluent files of this language: the core's, the app's, the PDF's, the command
+    /// line's and the file layer's.
+    fn sources(self) -> [&'static str; 5] {
         match self {
             Lang::Ja => [
                 include_str!("../../../assets/i18n/ja/core.ftl"),
                 include_str!("../../../assets/i18n/ja/app.ftl"),
                 include_str!("../../../assets/i18n/ja/pdf.ftl"),
+                include_str!("../../../assets/i18n/ja/cli.ftl"),
+                include_str!("../../../assets/i18n/ja/files.ftl"),
             ],
             Lang::En => [
                 include_str!("../../../assets/i18n/en/core.ftl"),
                 include_str!("../../../assets/i18n/en/app.ftl"),
                 include_str!("../../../assets/i18n/en/pdf.ftl"),
+                include_str!("../../../assets/i18n/en/cli.ftl"),
+                include_str!("../../../assets/i18n/en/files.ftl"),
             ],
             Lang::Ko => [
                 include_str!("../../../assets/i18n/ko/core.ftl"),
                 include_str!("../../../assets/i18n/ko/app.ftl"),
                 include_str!("../../../assets/i18n/ko/pdf.ftl"),
+                include_str!("../../../assets/i18n/ko/cli.ftl"),
+                include_str!("../../../assets/i18n/ko/files.ftl"),
             ],
         }
     }

@@ -1,0 +1,1 @@
+# Errors of the file layer (reading sheets and quotes, writing files).
