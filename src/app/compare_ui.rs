@@ -2,17 +2,17 @@
 //! again (by the core) on the sheet in use whenever it changes, so every figure shown comes
 //! from the sheet named in the top bar.
 
-use crate::i18n::{Arg, Lang};
+use crate::i18n::Arg;
 use crate::safety;
 use eframe::egui;
 
-use super::LoadedSheet;
 use super::plan_ui::{PinnedPlan, PlanScreen};
 use super::widgets;
 use crate::estimate::{CourseEstimate, Sex};
 
 /// Draws the comparison of the pinned plans, priced on `sheet`.
-pub fn ui(ui: &mut egui::Ui, lang: Lang, plan: &mut PlanScreen, sheet: &LoadedSheet) {
+pub fn ui(ui: &mut egui::Ui, ctx: &super::ViewCtx<'_>, plan: &mut PlanScreen) {
+    let (lang, sheet) = (ctx.lang, ctx.sheet);
     ui.add_space(6.0);
     plan.reprice_pinned(sheet, lang);
     if plan.pinned.is_empty() {
@@ -54,7 +54,7 @@ pub fn ui(ui: &mut egui::Ui, lang: Lang, plan: &mut PlanScreen, sheet: &LoadedSh
             let pinned = &plan.pinned;
             // A cell from the plan's estimate, or "—" when the sheet cannot price it.
             let main = |p: &PinnedPlan, f: &dyn Fn(&CourseEstimate) -> String| {
-                p.priced.as_ref().map_or(na.clone(), |pr| f(pr.main()))
+                p.priced.as_ref().map_or(na.clone(), |pr| f(pr.shown()))
             };
             row(
                 ui,

@@ -180,6 +180,18 @@ impl LoadedSheet {
     }
 }
 
+/// What every panel needs to draw (rerun's `ViewerContext`): the language, the sheet shown
+/// and today, in one value instead of threaded through each call.
+#[derive(Clone, Copy)]
+pub struct ViewCtx<'a> {
+    /// The interface language.
+    pub lang: Lang,
+    /// The sheet in use: every figure on screen is priced with it.
+    pub sheet: &'a LoadedSheet,
+    /// Today: the quote date.
+    pub today: jiff::civil::Date,
+}
+
 /// A message across the top of the window.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Banner {
@@ -1148,14 +1160,18 @@ impl eframe::App for DesktopApp {
             }
             ui.add_space(2.0);
         });
-        let lang = self.settings.lang;
+        let ctx = ViewCtx {
+            lang: self.settings.lang,
+            sheet: &self.sheet,
+            today: self.today,
+        };
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| match self.settings.screen {
-                    Screen::Quote => self.quote.ui(ui, lang, &self.sheet),
-                    Screen::Plan => self.plan.ui(ui, lang, &self.sheet),
-                    Screen::Compare => compare_ui::ui(ui, lang, &mut self.plan, &self.sheet),
+                    Screen::Quote => self.quote.ui(ui, &ctx),
+                    Screen::Plan => self.plan.ui(ui, &ctx),
+                    Screen::Compare => compare_ui::ui(ui, &ctx, &mut self.plan),
                 });
         });
 

@@ -3,11 +3,8 @@
 //! the cost, a chart and the core's warnings. Draws only; the numbers are the core's.
 
 use crate::dose::{Dose, dose_for_target, per_kg};
-use crate::estimate::{
-    CourseRequest, MAX_MONTHS, Sex, Visit, check_weight, estimate, estimate_range,
-};
+use crate::estimate::{CourseRequest, MAX_MONTHS, Sex, Visit, check_weight};
 use crate::i18n::{Arg, Lang};
-use crate::monitoring::{ProtocolCost, TestDue, compare_protocols, tests_due};
 use crate::safety;
 use crate::screening::Screening;
 use eframe::egui;
@@ -121,10 +118,6 @@ pub struct PlanOutput {
     pub points: Vec<[f64; 2]>,
     /// The request priced, when the inputs make one (for saving and recovery).
     pub request: Option<CourseRequest>,
-    /// The tests at each month's visit (of the estimate shown).
-    pub tests: Vec<TestDue>,
-    /// The course under each blood-test protocol (empty for flat sheets).
-    pub protocols: Result<Vec<ProtocolCost>, String>,
 }
 
 /// A plan kept for comparison. It is priced again whenever the price sheet changes, so its
@@ -147,7 +140,13 @@ pub struct PinnedPlan {
 
 impl PinnedPlan {
     /// The plan priced on `sheet`.
-    fn new(request: CourseRequest, sex: Option<Sex>, sheet: &LoadedSheet, lang: Lang) -> Self {
+    fn new(
+        request: CourseRequest,
+        sex: Option<Sex>,
+        sheet: &LoadedSheet,
+        lang: Lang,
+        today: jiff::civil::Date,
+    ) -> Self {
         let mut p = PinnedPlan {
             request,
             sex,
@@ -156,16 +155,17 @@ impl PinnedPlan {
             currency: sheet.sheet.currency.clone(),
             priced_on: (u64::MAX, lang),
         };
-        p.reprice(sheet, lang);
+        p.reprice(sheet, lang, today);
         p
     }
 
     /// Prices the plan again on `sheet` unless it already was (in `lang`).
-    fn reprice(&mut self, sheet: &LoadedSheet, lang: Lang) {
+    fn reprice(&mut self, sheet: &LoadedSheet, lang: Lang, today: jiff::civil::Date) {
         if self.priced_on == (sheet.generation, lang) {
             return;
         }
-        self.priced = price(&sheet.sheet, &self.request, self.sex).map_err(|e| e.explain(lang));
+        self.priced =
+            price(&sheet.sheet, &self.request, self.sex, today).map_err(|e| e.explain(lang));
         self.sheet_name = sheet.sheet.clinic.name.get(lang).to_string();
         self.currency = sheet.sheet.currency.clone();
         self.priced_on = (sheet.generation, lang);
@@ -181,23 +181,22 @@ impl PinnedPlan {
     pub fn total_text(&self, lang: Lang) -> Result<String, String> {
         let na = lang.tr("app-not-known");
         match &self.priced {
-            Ok(p) => Ok(p
-                .money(&self.currency, lang, |e| Some((e.total, e.total)))
-                .unwrap_or(na)),
+            Ok(p) => Ok(widgets::money_text(&self.currency, lang, Some(p.total())).unwrap_or(na)),
             Err(e) => Err(e.clone()),
         }
     }
 }
 
-/// One estimate when sex is given, the man–woman range when not.
+/// The quote for one sex when it is given, the man–woman range when not.
 fn price(
     sheet: &crate::pricing::PriceSheet,
     req: &CourseRequest,
     sex: Option<Sex>,
+    today: jiff::civil::Date,
 ) -> Result<Priced, crate::estimate::PlanError> {
     match sex {
-        Some(_) => estimate(sheet, req).map(Priced::One),
-        None => estimate_range(sheet, req).map(|[male, female]| Priced::Range { male, female }),
+        Some(_) => Priced::compute(sheet, req, today),
+        None => Priced::compute_range(sheet, req, today),
     }
 }
 
@@ -284,32 +283,26 @@ pub fn request(
     })
 }
 
-fn compute(sheet: &LoadedSheet, inputs: &PlanInputs, lang: Lang) -> PlanOutput {
+fn compute(
+    sheet: &LoadedSheet,
+    inputs: &PlanInputs,
+    lang: Lang,
+    today: jiff::civil::Date,
+) -> PlanOutput {
     let (doses, req) = doses_and_request(&sheet.sheet, inputs, lang);
     let priced = req
         .as_ref()
         .map_err(Clone::clone)
-        .and_then(|req| price(&sheet.sheet, req, inputs.sex).map_err(|e| e.explain(lang)));
-    let tests = priced
-        .as_ref()
-        .map(|p| tests_due(&sheet.sheet, p.main()))
-        .unwrap_or_default();
-    // For a range the request is the woman's: her course has every test.
-    let protocols = match (&req, &priced) {
-        (Ok(req), Ok(_)) => compare_protocols(&sheet.sheet, req).map_err(|e| e.explain(lang)),
-        _ => Ok(Vec::new()),
-    };
+        .and_then(|req| price(&sheet.sheet, req, inputs.sex, today).map_err(|e| e.explain(lang)));
     let points = priced
         .as_ref()
-        .map(|p| p.main().cumulative_mg_per_kg_by_day())
+        .map(|p| p.shown().cumulative_mg_per_kg_by_day())
         .unwrap_or_default();
     PlanOutput {
         doses,
         priced,
         points,
         request: req.ok(),
-        tests,
-        protocols,
     }
 }
 
@@ -328,12 +321,13 @@ impl PlanScreen {
     /// Prices the pinned plans again if the sheet (or the language) changed since.
     pub fn reprice_pinned(&mut self, sheet: &LoadedSheet, lang: Lang) {
         for p in &mut self.pinned {
-            p.reprice(sheet, lang);
+            p.reprice(sheet, lang, self.today);
         }
     }
 
     /// Draws the screen.
-    pub fn ui(&mut self, ui: &mut egui::Ui, lang: Lang, sheet: &LoadedSheet) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &super::ViewCtx<'_>) {
+        let (lang, sheet, today) = (ctx.lang, ctx.sheet, self.today);
         ui.add_space(6.0);
         let mut pin = false;
         let generation = (sheet.generation, lang);
@@ -371,7 +365,7 @@ impl PlanScreen {
                 let output = self
                     .result
                     .get(&self.inputs, (sheet.generation, lang), |i| {
-                        compute(sheet, i, lang)
+                        compute(sheet, i, lang, today)
                     });
                 summary_ui(ui, lang, sheet, &self.inputs, output);
             });
@@ -383,7 +377,7 @@ impl PlanScreen {
         let output = self
             .result
             .get(&self.inputs, (sheet.generation, lang), |i| {
-                compute(sheet, i, lang)
+                compute(sheet, i, lang, today)
             });
         chart_ui(ui, lang, &self.inputs, output);
         ui.add_space(8.0);
@@ -398,10 +392,10 @@ impl PlanScreen {
                     ui,
                     lang,
                     &sheet.sheet,
-                    priced.main(),
-                    &output.tests,
-                    &output.protocols,
-                    matches!(priced, Priced::Range { .. }),
+                    priced.shown(),
+                    priced.tests_due(),
+                    priced.protocols(),
+                    priced.estimate().is_none(),
                 );
             });
         }
@@ -414,7 +408,7 @@ impl PlanScreen {
                 ..
             }) = self.result.current(&self.inputs, generation)
         {
-            let plan = PinnedPlan::new(request.clone(), self.inputs.sex, sheet, lang);
+            let plan = PinnedPlan::new(request.clone(), self.inputs.sex, sheet, lang, self.today);
             self.pinned.push(plan);
         }
     }
@@ -514,14 +508,15 @@ impl PlanScreen {
     }
 
     fn months_ui(&mut self, ui: &mut egui::Ui, lang: Lang, sheet: &LoadedSheet) {
+        let today = self.today;
         let output = self
             .result
             .get(&self.inputs, (sheet.generation, lang), |i| {
-                compute(sheet, i, lang)
+                compute(sheet, i, lang, today)
             })
             .clone();
         let inputs = &mut self.inputs;
-        let est = output.priced.as_ref().ok().map(Priced::main);
+        let est = output.priced.as_ref().ok().map(Priced::shown);
         let mut fill_from = None;
         egui::Grid::new("plan_months")
             .striped(true)
@@ -649,7 +644,7 @@ fn summary_ui(
             return;
         }
     };
-    let est = priced.main();
+    let est = priced.shown();
     let na = lang.tr("app-not-known");
     egui::Grid::new("plan_summary")
         .num_columns(2)
@@ -706,12 +701,15 @@ fn summary_ui(
             ui.end_row();
 
             ui.label(lang.tr("app-plan-cost"));
-            ui.label(big(priced
-                .money(&sheet.sheet.currency, lang, |e| Some((e.total, e.total)))
-                .unwrap_or(na)));
+            ui.label(big(widgets::money_text(
+                &sheet.sheet.currency,
+                lang,
+                Some(priced.total()),
+            )
+            .unwrap_or(na)));
             ui.end_row();
         });
-    if let Priced::Range { .. } = priced {
+    if priced.estimate().is_none() {
         ui.label(lang.tr("app-range-note"));
     }
     ui.add_space(8.0);

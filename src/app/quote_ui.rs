@@ -2,11 +2,12 @@
 //! month table. Draws only; the numbers are the core's.
 
 use crate::dose::{Dose, makeable_doses};
-use crate::estimate::{CourseRequest, Sex, Visit, estimate, estimate_range};
+use crate::estimate::{CourseRequest, Sex, Visit};
 use crate::i18n::{Arg, Lang};
 use eframe::egui;
 
 use super::LoadedSheet;
+use super::ViewCtx;
 use super::widgets::{self, Cached, Priced};
 
 /// The one-click doses (mg/day).
@@ -58,20 +59,24 @@ pub fn request(inputs: &QuoteInputs) -> Result<CourseRequest, crate::dose::DoseE
     Ok(req)
 }
 
-fn compute(sheet: &LoadedSheet, inputs: &QuoteInputs, lang: Lang) -> Result<Priced, String> {
+fn compute(
+    sheet: &LoadedSheet,
+    inputs: &QuoteInputs,
+    lang: Lang,
+    today: jiff::civil::Date,
+) -> Result<Priced, String> {
     let req = request(inputs).map_err(|e| e.explain(lang))?;
     match inputs.sex {
-        Some(_) => estimate(&sheet.sheet, &req).map(Priced::One),
-        None => {
-            estimate_range(&sheet.sheet, &req).map(|[male, female]| Priced::Range { male, female })
-        }
+        Some(_) => Priced::compute(&sheet.sheet, &req, today),
+        None => Priced::compute_range(&sheet.sheet, &req, today),
     }
     .map_err(|e| e.explain(lang))
 }
 
 impl QuoteScreen {
     /// Draws the screen.
-    pub fn ui(&mut self, ui: &mut egui::Ui, lang: Lang, sheet: &LoadedSheet) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
+        let (lang, sheet, today) = (ctx.lang, ctx.sheet, ctx.today);
         let inputs = &mut self.inputs;
         ui.add_space(6.0);
         widgets::sex_picker(ui, lang, &mut inputs.sex);
@@ -133,9 +138,9 @@ impl QuoteScreen {
         let result = self
             .result
             .get(&self.inputs, (sheet.generation, lang), |i| {
-                compute(sheet, i, lang)
+                compute(sheet, i, lang, today)
             });
-        let priced = match result {
+        let priced: &Priced = match result {
             Ok(p) => p,
             Err(e) => {
                 widgets::error_text(ui, e);
@@ -145,15 +150,12 @@ impl QuoteScreen {
         let s = &sheet.sheet;
         let cur = &s.currency;
         let na = lang.tr("app-not-known");
-        let first = priced
-            .money(cur, lang, |e| Some((e.first_month, e.first_month)))
+        let first = widgets::money_text(cur, lang, Some(priced.first_month()))
             .unwrap_or_else(|| na.clone());
-        let ret = priced
-            .money(cur, lang, |e| e.return_months)
-            .unwrap_or_else(|| na.clone());
-        let total = priced
-            .money(cur, lang, |e| Some((e.total, e.total)))
-            .unwrap_or_else(|| na.clone());
+        let ret =
+            widgets::money_text(cur, lang, priced.later_months()).unwrap_or_else(|| na.clone());
+        let total =
+            widgets::money_text(cur, lang, Some(priced.total())).unwrap_or_else(|| na.clone());
         ui.horizontal_wrapped(|ui| {
             widgets::big_total(ui, &lang.tr("app-total-first"), &first);
             widgets::big_total(ui, &lang.tr("app-total-return"), &ret);
@@ -161,18 +163,18 @@ impl QuoteScreen {
                 ui,
                 &lang.tr_args(
                     "app-total-course",
-                    &[("months", Arg::Num(f64::from(priced.main().month_count())))],
+                    &[("months", Arg::Num(f64::from(priced.shown().month_count())))],
                 ),
                 &total,
             );
         });
-        if let Priced::Range { .. } = priced {
+        if priced.estimate().is_none() {
             ui.label(lang.tr("app-range-note"));
         }
         ui.add_space(10.0);
-        if let Priced::Range { .. } = priced {
+        if priced.estimate().is_none() {
             ui.label(lang.tr_args("app-table-for", &[("sex", Arg::Str(lang.tr("sex-female")))]));
         }
-        widgets::month_table(ui, lang, s, priced.main());
+        widgets::month_table(ui, lang, priced);
     }
 }

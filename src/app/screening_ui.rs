@@ -380,13 +380,13 @@ pub fn warnings_ui(ui: &mut egui::Ui, lang: Lang, warnings: &[Warning]) {
 /// The dates after the course, from the estimate (only with a start date).
 pub fn dates_ui(ui: &mut egui::Ui, lang: Lang, priced: &Priced) {
     ui.label(egui::RichText::new(lang.tr("app-safety-dates")).strong());
-    let Some(dates) = priced.main().dates.as_ref() else {
+    let Some(dates) = priced.shown().dates.as_ref() else {
         ui.label(lang.tr("app-safety-dates-need-start"));
         return;
     };
-    let male_dates: Option<&CourseDates> = match priced {
-        Priced::Range { male, .. } => male.dates.as_ref(),
-        Priced::One(_) => None,
+    let male_dates: Option<&CourseDates> = match priced.priced() {
+        crate::quote::Priced::Range { male, .. } => male.dates.as_ref(),
+        crate::quote::Priced::One(_) => None,
     };
     egui::Grid::new("safety_dates")
         .num_columns(2)
@@ -442,7 +442,7 @@ pub fn monitoring_ui(
     sheet: &PriceSheet,
     est: &CourseEstimate,
     tests: &[TestDue],
-    protocols: &Result<Vec<ProtocolCost>, String>,
+    rows: &[ProtocolCost],
     range: bool,
 ) {
     if sheet.is_flat() {
@@ -489,13 +489,6 @@ pub fn monitoring_ui(
 
     ui.add_space(8.0);
     ui.label(egui::RichText::new(lang.tr("app-safety-protocols")).strong());
-    let rows = match protocols {
-        Ok(rows) => rows,
-        Err(e) => {
-            super::widgets::error_text(ui, e);
-            return;
-        }
-    };
     if range {
         ui.label(egui::RichText::new(lang.tr("app-safety-protocols-woman")).small());
     }

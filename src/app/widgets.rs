@@ -1,10 +1,9 @@
 //! Pieces both screens draw: the patient pickers, big totals, the month table, and the
 //! cache that recomputes an estimate only when its inputs change.
 
-use crate::estimate::{CourseEstimate, Sex, Visit, item_label};
+use crate::estimate::{Sex, Visit};
 use crate::i18n::{Arg, Lang};
 use crate::money::{Currency, Money};
-use crate::pricing::PriceSheet;
 use eframe::egui;
 
 /// A value computed from inputs, kept until the inputs or the price sheet change. It hands
@@ -47,55 +46,18 @@ impl<K: PartialEq + Clone, V> Cached<K, V> {
     }
 }
 
-/// An estimate for one sex, or for both when sex is not given (the man–woman range).
-#[derive(Debug, Clone)]
-#[expect(
-    clippy::large_enum_variant,
-    reason = "one per screen, rebuilt only when inputs change"
-)]
-pub enum Priced {
-    /// Sex given.
-    One(CourseEstimate),
-    /// Sex not given: a man's and a woman's estimate.
-    Range {
-        /// The man's estimate (no pregnancy test).
-        male: CourseEstimate,
-        /// The woman's estimate.
-        female: CourseEstimate,
-    },
-}
+/// What a screen shows: the core's quote (one sex, or the man–woman range), never a pairing
+/// of a sheet with an estimate made here.
+pub type Priced = crate::quote::Quote;
 
-impl Priced {
-    /// The estimate whose table, dates and warnings are shown: the woman's for a range
-    /// (her table has every item and her contraception window is the longer one).
-    pub fn main(&self) -> &CourseEstimate {
-        match self {
-            Priced::One(e) => e,
-            Priced::Range { female, .. } => female,
-        }
-    }
-
-    /// A money figure as a person reads it: one amount, or "lowest – highest".
-    pub fn money(
-        &self,
-        cur: &Currency,
-        lang: Lang,
-        pick: impl Fn(&CourseEstimate) -> Option<(Money, Money)>,
-    ) -> Option<String> {
-        let (lo, hi) = match self {
-            Priced::One(e) => pick(e)?,
-            Priced::Range { male, female } => {
-                let (mlo, mhi) = pick(male)?;
-                let (flo, fhi) = pick(female)?;
-                (mlo.min(flo), mhi.max(fhi))
-            }
-        };
-        Some(if lo == hi {
-            cur.format(lo, lang)
-        } else {
-            format!("{} – {}", cur.format(lo, lang), cur.format(hi, lang))
-        })
-    }
+/// A money figure as a person reads it: one amount, or "lowest – highest".
+pub fn money_text(cur: &Currency, lang: Lang, span: Option<(Money, Money)>) -> Option<String> {
+    let (lo, hi) = span?;
+    Some(if lo == hi {
+        cur.format(lo, lang)
+    } else {
+        format!("{} – {}", cur.format(lo, lang), cur.format(hi, lang))
+    })
 }
 
 /// Sex: female, male or not given.
@@ -148,9 +110,10 @@ pub fn dose_text(lang: Lang, dose: crate::dose::Dose) -> String {
     lang.tr_args("app-mg-per-day", &[("mg", Arg::Str(dose.to_string()))])
 }
 
-/// The month-by-month table with every item.
-pub fn month_table(ui: &mut egui::Ui, lang: Lang, sheet: &PriceSheet, est: &CourseEstimate) {
-    let cur = &sheet.currency;
+/// The month-by-month table with every item (of the woman's estimate for a range).
+pub fn month_table(ui: &mut egui::Ui, lang: Lang, quote: &Priced) {
+    let est = quote.shown();
+    let cur = &quote.sheet().currency;
     egui::Grid::new("month_table")
         .striped(true)
         .num_columns(6)
@@ -185,7 +148,7 @@ pub fn month_table(ui: &mut egui::Ui, lang: Lang, sheet: &PriceSheet, est: &Cour
                             ui.label("");
                         }
                     }
-                    ui.label(item_label(sheet, m, item, lang));
+                    ui.label(quote.item_label(m, item, lang));
                     right_aligned(ui, cur.format(item.amount, lang), false);
                     ui.end_row();
                 }

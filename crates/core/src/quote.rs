@@ -107,12 +107,12 @@ impl Quote {
                 }
             }
         }
-        let (tests, cautions) = match &priced {
-            Priced::One(e) => (
-                tests_due(sheet, e),
-                patient_cautions(e, &sheet.after_last_dose, is_japan(sheet)),
-            ),
-            Priced::Range { .. } => (Vec::new(), Vec::new()),
+        // The tests of the course shown (a woman's for a range: hers has every test); the
+        // handout's cautions only for one patient.
+        let tests = tests_due(sheet, shown);
+        let cautions = match &priced {
+            Priced::One(e) => patient_cautions(e, &sheet.after_last_dose, is_japan(sheet)),
+            Priced::Range { .. } => Vec::new(),
         };
         let protocols = compare_protocols(sheet, request)?;
         Ok(Quote {
@@ -175,6 +175,22 @@ impl Quote {
         }
     }
 
+    /// The figures of the man–woman range, or of one estimate: (low, high) of `pick` over
+    /// the estimates priced (equal when sex is given).
+    pub fn span(
+        &self,
+        pick: impl Fn(&CourseEstimate) -> Option<(Money, Money)>,
+    ) -> Option<(Money, Money)> {
+        match &self.priced {
+            Priced::One(e) => pick(e),
+            Priced::Range { male, female } => {
+                let (mlo, mhi) = pick(male)?;
+                let (flo, fhi) = pick(female)?;
+                Some((mlo.min(flo), mhi.max(fhi)))
+            }
+        }
+    }
+
     /// Month 1's cost: (low, high); equal when sex is given.
     pub fn first_month(&self) -> (Money, Money) {
         match &self.priced {
@@ -228,7 +244,7 @@ impl Quote {
         item_name(&self.sheet, &item.code, lang)
     }
 
-    /// The tests of the course, month by month (empty for a range).
+    /// The tests of the course, month by month (a woman's for a range).
     pub fn tests_due(&self) -> &[TestDue] {
         &self.tests
     }
@@ -309,5 +325,6 @@ mod tests {
         assert!(q.estimate().is_none());
         assert!(q.columns().contains(&"urine_test".to_string()));
         assert!(q.cautions().is_empty());
+        assert_eq!(q.tests_due().len(), 12);
     }
 }
