@@ -289,7 +289,7 @@ impl DesktopApp {
             if let Err(e) = rec.hold() {
                 self.error(
                     "app-saved-autosave-failed",
-                    &[("reason", Arg::Str(e.to_string()))],
+                    &[("reason", Arg::Str(e.explain(self.settings.lang)))],
                 );
             }
             self.recovery_offers = rec
@@ -421,7 +421,7 @@ impl DesktopApp {
                     Err(e) => {
                         self.banner = Some(Banner {
                             error: true,
-                            text: format!("{e}\n{}", lang.tr("app-sheet-kept")),
+                            text: format!("{}\n{}", e.explain(lang), lang.tr("app-sheet-kept")),
                         });
                     }
                 }
@@ -478,7 +478,7 @@ impl DesktopApp {
                 if let Err(e) = offer.source.mark_restoring() {
                     self.error(
                         "app-saved-restore-failed",
-                        &[("reason", Arg::Str(e.to_string()))],
+                        &[("reason", Arg::Str(e.explain(self.settings.lang)))],
                     );
                     self.recovery_offers.insert(i, offer);
                     return;
@@ -512,7 +512,7 @@ impl DesktopApp {
                         if let Err(e) = restoring.source.discard() {
                             self.error(
                                 "app-saved-recovery-failed",
-                                &[("reason", Arg::Str(e.to_string()))],
+                                &[("reason", Arg::Str(e.explain(self.settings.lang)))],
                             );
                         }
                     }
@@ -535,7 +535,7 @@ impl DesktopApp {
                 if let Err(e) = offer.source.discard() {
                     self.error(
                         "app-saved-recovery-failed",
-                        &[("reason", Arg::Str(e.to_string()))],
+                        &[("reason", Arg::Str(e.explain(self.settings.lang)))],
                     );
                 }
             }
@@ -547,7 +547,7 @@ impl DesktopApp {
                         error: true,
                         text: lang.tr_args(
                             "app-saved-autosave-failed",
-                            &[("reason", Arg::Str(e.to_string()))],
+                            &[("reason", Arg::Str(e.explain(self.settings.lang)))],
                         ),
                     });
                 }
@@ -670,7 +670,7 @@ impl DesktopApp {
         {
             self.error(
                 "app-saved-recovery-failed",
-                &[("reason", Arg::Str(e.to_string()))],
+                &[("reason", Arg::Str(e.explain(self.settings.lang)))],
             );
         }
     }
@@ -686,7 +686,7 @@ impl DesktopApp {
         if let Err(e) = crate::files::write_atomic(path, saved::to_json(&quote).as_bytes()) {
             self.error(
                 "app-saved-save-failed",
-                &[("reason", Arg::Str(e.to_string()))],
+                &[("reason", Arg::Str(e.explain(self.settings.lang)))],
             );
             return;
         }
@@ -712,7 +712,7 @@ impl DesktopApp {
             return;
         }
         let reopened = match crate::files::read_quote_text(path)
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.explain(lang))
             .and_then(|text| saved::open(&text, &shown).map_err(|e| e.to_string()))
         {
             Ok(r) => r,
@@ -781,7 +781,8 @@ impl DesktopApp {
         // quote pointing at `/etc/passwd` or a pipe never has it read or echoed.
         let path = Path::new(name);
         if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
-            return LoadedSheet::from_file(path, generation).map_err(|e| e.to_string());
+            return LoadedSheet::from_file(path, generation)
+                .map_err(|e| e.explain(self.settings.lang));
         }
         if name == pricing::REFERENCE_SHEET_NAME {
             return Ok(LoadedSheet::builtin(generation));
@@ -792,7 +793,9 @@ impl DesktopApp {
             return Ok(current);
         }
         match &self.settings.last_sheet {
-            Some(p) => LoadedSheet::from_file(p, generation).map_err(|e| e.to_string()),
+            Some(p) => {
+                LoadedSheet::from_file(p, generation).map_err(|e| e.explain(self.settings.lang))
+            }
             None => Ok(LoadedSheet::builtin(generation)),
         }
     }
@@ -856,8 +859,10 @@ impl DesktopApp {
             patient: patient.as_deref(),
         };
         let written = crate::pdf::estimate_pdf(&req)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| crate::files::write_atomic(path, &bytes).map_err(|e| e.to_string()));
+            .map_err(|e| e.explain(lang))
+            .and_then(|bytes| {
+                crate::files::write_atomic(path, &bytes).map_err(|e| e.explain(lang))
+            });
         let shown = path.display().to_string();
         self.banner = Some(match written {
             Ok(()) => {

@@ -4,9 +4,95 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::{Arg, Lang};
 use crate::pricing::{self, PriceSheet, PricingError};
 
-/// Why a price sheet could not be loaded.
+/// What went wrong with a file, in words a clinic worker understands: a stable code, the
+/// English text (`Display`) and [`FileProblem::explain`] in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    /// No such file or folder.
+    NotFound,
+    /// Permission denied (for this path).
+    PermissionDenied(String),
+    /// A folder where a file to read was expected.
+    IsFolder,
+    /// A folder given as the file to write.
+    FolderGiven,
+    /// A pipe, device or socket where a file was expected (never read: it could block).
+    NotRegular,
+    /// A pipe or device given as the file to write.
+    NotRegularTarget,
+    /// Larger than the most the planner reads.
+    TooLarge {
+        /// The limit, in KB.
+        limit_kb: u64,
+    },
+    /// Not UTF-8 from the position given with the path on.
+    NotUtf8,
+    /// The disk is full.
+    DiskFull,
+    /// The disk is read-only.
+    ReadOnly,
+    /// A symbolic link loop.
+    Loop,
+    /// A pipe with nothing to read.
+    NotReady,
+    /// The folder to write into does not exist.
+    FolderMissing(String),
+    /// Another running copy of the app holds this file.
+    InUse,
+    /// Anything else, as the system words it.
+    Other(String),
+}
+
+impl FileProblem {
+    /// A stable code for scripts and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FileProblem::NotFound => "not_found",
+            FileProblem::PermissionDenied(_) => "permission_denied",
+            FileProblem::IsFolder => "is_folder",
+            FileProblem::FolderGiven => "folder_given",
+            FileProblem::NotRegular => "not_regular",
+            FileProblem::NotRegularTarget => "not_regular_target",
+            FileProblem::TooLarge { .. } => "too_large",
+            FileProblem::NotUtf8 => "not_utf8",
+            FileProblem::DiskFull => "disk_full",
+            FileProblem::ReadOnly => "read_only",
+            FileProblem::Loop => "loop",
+            FileProblem::NotReady => "not_ready",
+            FileProblem::FolderMissing(_) => "folder_missing",
+            FileProblem::InUse => "in_use",
+            FileProblem::Other(_) => "other",
+        }
+    }
+
+    /// The problem in `lang` (the system's own words for [`FileProblem::Other`]).
+    pub fn explain(&self, lang: Lang) -> String {
+        match self {
+            FileProblem::PermissionDenied(p) => {
+                lang.tr_args("file-permission-denied", &[("path", Arg::Str(p.clone()))])
+            }
+            FileProblem::TooLarge { limit_kb } => {
+                lang.tr_args("file-too-large", &[("kb", Arg::Num(*limit_kb as f64))])
+            }
+            FileProblem::FolderMissing(d) => {
+                lang.tr_args("file-folder-missing", &[("folder", Arg::Str(d.clone()))])
+            }
+            FileProblem::Other(text) => text.clone(),
+            other => lang.tr(&format!("file-{}", other.code().replace('_', "-"))),
+        }
+    }
+}
+
+impl std::fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.explain(Lang::En))
+    }
+}
+
+/// Why a price sheet (or a saved quote) could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum SheetError {
     /// The file could not be read.
@@ -14,12 +100,32 @@ pub enum SheetError {
     Read {
         /// The file.
         path: String,
-        /// What the system said, in plain words.
-        reason: String,
+        /// What went wrong.
+        reason: FileProblem,
     },
     /// The file was read but is not a valid sheet.
     #[error("price sheet {0}")]
     Invalid(PricingError),
+}
+
+impl SheetError {
+    /// The message in `lang`.
+    pub fn explain(&self, lang: Lang) -> String {
+        match self {
+            SheetError::Read { path, reason } => lang.tr_args(
+                "file-cannot-read",
+                &[
+                    ("path", Arg::Str(path.clone())),
+                    ("reason", Arg::Str(reason.explain(lang))),
+                ],
+            ),
+            SheetError::Invalid(e) => lang.tr_args(
+                "file-sheet-invalid",
+                // The sheet's own message (localised by the pricing layer when it can be).
+                &[("error", Arg::Str(e.to_string()))],
+            ),
+        }
+    }
 }
 
 impl From<PricingError> for SheetError {
@@ -55,7 +161,7 @@ pub fn read_quote_text(path: &Path) -> Result<String, SheetError> {
 pub fn read_text(path: &Path, limit: u64) -> Result<String, SheetError> {
     use std::io::Read;
     let shown = path.display().to_string();
-    let fail = |reason: String| SheetError::Read {
+    let fail = |reason: FileProblem| SheetError::Read {
         path: shown.clone(),
         reason,
     };
@@ -80,28 +186,25 @@ pub fn read_text(path: &Path, limit: u64) -> Result<String, SheetError> {
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         SheetError::Read {
             path: format!("{shown}:{line}:{column}"),
-            reason: "the file is not UTF-8 text from here on; save it as UTF-8".into(),
+            reason: FileProblem::NotUtf8,
         }
     })
 }
 
-fn too_large(limit: u64) -> String {
-    format!(
-        "the file is larger than {} KB, the most the planner reads; is it the right file?",
-        limit / 1024
-    )
+fn too_large(limit: u64) -> FileProblem {
+    FileProblem::TooLarge {
+        limit_kb: limit / 1024,
+    }
 }
 
 /// Refuses anything but a regular file of at most `limit` bytes.
-fn check_regular(meta: &std::fs::Metadata, limit: u64) -> Result<(), String> {
+fn check_regular(meta: &std::fs::Metadata, limit: u64) -> Result<(), FileProblem> {
     let ft = meta.file_type();
     if ft.is_dir() {
-        return Err("that is a folder, not a file".into());
+        return Err(FileProblem::IsFolder);
     }
     if !ft.is_file() {
-        return Err(
-            "that is not a regular file (a pipe, a device or a socket); choose a file".into(),
-        );
+        return Err(FileProblem::NotRegular);
     }
     if meta.len() > limit {
         return Err(too_large(limit));
@@ -146,8 +249,21 @@ pub fn list_sheets(dir: &Path) -> Vec<PathBuf> {
 pub struct WriteError {
     /// The file asked for.
     pub path: String,
-    /// What went wrong, in plain words.
-    pub reason: String,
+    /// What went wrong.
+    pub reason: FileProblem,
+}
+
+impl WriteError {
+    /// The message in `lang`.
+    pub fn explain(&self, lang: Lang) -> String {
+        lang.tr_args(
+            "file-cannot-save",
+            &[
+                ("path", Arg::Str(self.path.clone())),
+                ("reason", Arg::Str(self.reason.explain(lang))),
+            ],
+        )
+    }
 }
 
 /// The prefix and suffix of the temporary files [`write_atomic`] writes beside a target.
@@ -171,7 +287,7 @@ pub fn write_atomic_with(
     bytes: &[u8],
     write: impl FnOnce(&mut std::fs::File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), WriteError> {
-    let err = |reason: String| WriteError {
+    let err = |reason: FileProblem| WriteError {
         path: path.display().to_string(),
         reason,
     };
@@ -189,11 +305,9 @@ pub fn write_atomic_with(
         _ => path,
     };
     match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => return Err(err("that is a folder; choose a file name".into())),
+        Ok(m) if m.is_dir() => return Err(err(FileProblem::FolderGiven)),
         Ok(m) if !m.is_file() => {
-            return Err(err(
-                "that is not a regular file (a pipe or a device); choose another name".into(),
-            ));
+            return Err(err(FileProblem::NotRegularTarget));
         }
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
             return Err(err(io_reason(&e, path)));
@@ -205,7 +319,7 @@ pub fn write_atomic_with(
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        return Err(err(format!("the folder {} does not exist", dir.display())));
+        return Err(err(FileProblem::FolderMissing(dir.display().to_string())));
     }
     remove_stale_temps(dir);
     let mut builder = tempfile::Builder::new();
@@ -288,22 +402,22 @@ pub fn temp_files_in(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// An IO error in words a clinic worker understands.
-pub fn io_reason(e: &std::io::Error, path: &Path) -> String {
+/// An IO error as a [`FileProblem`] (words a clinic worker understands).
+pub fn io_reason(e: &std::io::Error, path: &Path) -> FileProblem {
     use std::io::ErrorKind as K;
     #[cfg(any(target_os = "linux", target_os = "android"))]
     if e.raw_os_error() == Some(40) {
         // ELOOP
-        return "the path loops back on itself (a symbolic link to itself)".into();
+        return FileProblem::Loop;
     }
     match e.kind() {
-        K::NotFound => "no such file or folder".into(),
-        K::PermissionDenied => format!("permission denied for {}", path.display()),
-        K::IsADirectory => "that is a folder, not a file".into(),
-        K::StorageFull => "the disk is full".into(),
-        K::ReadOnlyFilesystem => "the disk is read-only".into(),
-        K::WouldBlock => "the file is not ready to be read (a pipe?); choose a file".into(),
-        _ => e.to_string(),
+        K::NotFound => FileProblem::NotFound,
+        K::PermissionDenied => FileProblem::PermissionDenied(path.display().to_string()),
+        K::IsADirectory => FileProblem::IsFolder,
+        K::StorageFull => FileProblem::DiskFull,
+        K::ReadOnlyFilesystem => FileProblem::ReadOnly,
+        K::WouldBlock => FileProblem::NotReady,
+        _ => FileProblem::Other(e.to_string()),
     }
 }
 

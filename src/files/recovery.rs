@@ -118,7 +118,7 @@ impl Recovery {
         }
         Err(WriteError {
             path: lock_path.display().to_string(),
-            reason: "another copy of the app uses this recovery file".into(),
+            reason: super::FileProblem::InUse,
         })
     }
 
@@ -134,7 +134,7 @@ impl Recovery {
     pub fn load(&self) -> Option<Result<crate::saved::Reopened, String>> {
         match std::fs::symlink_metadata(&self.path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-            Err(e) => return Some(Err(io_reason(&e, &self.path))),
+            Err(e) => return Some(Err(io_reason(&e, &self.path).to_string())),
             Ok(_) => {}
         }
         let text = match super::read_quote_text(&self.path) {

@@ -632,3 +632,23 @@ fn every_new_message_is_in_every_language() {
         }
     }
 }
+
+#[test]
+fn file_errors_on_a_japanese_screen_are_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app();
+    h.state_mut().settings.lang = Lang::Ja;
+    h.run();
+    // A folder as the price sheet.
+    run(&mut h, Command::LoadSheet(Some(dir.path().to_path_buf())));
+    let text = banner(&h, true);
+    assert!(text.contains("を読めません") && text.contains("フォルダー"), "{text}");
+    assert!(!text.contains("cannot read"), "{text}");
+    // A PDF into a folder that does not exist.
+    h.get_by_label("女性").click();
+    h.run();
+    run(&mut h, Command::ExportPdf(dir.path().join("none/e.pdf")));
+    let text = banner(&h, true);
+    assert!(text.contains("に保存できません") && text.contains("がありません"), "{text}");
+    assert!(!text.contains("does not exist"), "{text}");
+}

@@ -66,6 +66,54 @@ pub enum PdfError {
     DateOutOfRange,
 }
 
+impl PdfError {
+    /// A stable code for scripts and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PdfError::Unprintable { .. } => "pdf_unprintable",
+            PdfError::Font { .. } => "pdf_font",
+            PdfError::NeedsSex => "pdf_needs_sex",
+            PdfError::Name(_) => "pdf_name",
+            PdfError::DateOutOfRange => "pdf_date_out_of_range",
+        }
+    }
+
+    /// The message in `lang` (the `Display` form is English).
+    pub fn explain(&self, lang: Lang) -> String {
+        use crate::i18n::Arg;
+        match self {
+            PdfError::Unprintable { field, ch } => {
+                // The fields the exporter names; any other text is quoted as it is.
+                let what = match field.as_str() {
+                    "the patient's name" => lang.tr("pdf-field-patient"),
+                    "the clinic's name in the price sheet" => lang.tr("pdf-field-clinic-name"),
+                    "the clinic's address in the price sheet" => {
+                        lang.tr("pdf-field-clinic-address")
+                    }
+                    "the clinic's phone number in the price sheet" => {
+                        lang.tr("pdf-field-clinic-phone")
+                    }
+                    other => other.to_string(),
+                };
+                lang.tr_args(
+                    "pdf-err-unprintable",
+                    &[
+                        ("field", Arg::Str(what)),
+                        ("char", Arg::Str(ch.to_string())),
+                        ("code", Arg::Str(codepoint(*ch))),
+                    ],
+                )
+            }
+            PdfError::Font { name } => {
+                lang.tr_args("pdf-err-font", &[("name", Arg::Str((*name).to_string()))])
+            }
+            PdfError::NeedsSex => lang.tr("pdf-err-needs-sex"),
+            PdfError::Name(e) => e.explain(lang),
+            PdfError::DateOutOfRange => lang.tr("pdf-err-date"),
+        }
+    }
+}
+
 fn codepoint(ch: char) -> String {
     format!("U+{:04X}", u32::from(ch))
 }
