@@ -24,7 +24,7 @@ pub const MAX_VALID_DAYS: u32 = 365;
 pub const MAX_AFTER_MONTHS: u32 = 60;
 
 /// The reference clinic's sheet, compiled in so the app works with no files beside it.
-pub const REFERENCE_SHEET_TOML: &str = include_str!("../../../pricing/reference-clinic-jp.toml");
+pub const REFERENCE_SHEET_TOML: &str = include_str!("../../../../pricing/reference-clinic-jp.toml");
 /// The name the compiled-in sheet is reported under.
 pub const REFERENCE_SHEET_NAME: &str = "pricing/reference-clinic-jp.toml";
 
