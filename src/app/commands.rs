@@ -1,0 +1,734 @@
+//! What the desk app does, apart from drawing: [`DesktopApp::run_command`] and the IO behind
+//! it (dialogs, the path field, reading and writing files through `files`, the recovery copy,
+//! the PDF viewer). Panels never do any of this: they queue a [`Command`].
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::estimate::{CourseEstimate, CourseRequest};
+use crate::i18n::Arg;
+use crate::pricing;
+use crate::saved::{self, SavedQuote};
+
+use super::*;
+
+impl DesktopApp {
+    /// Queues a command to run after this frame is drawn.
+    pub fn queue(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Runs one command, and any it leads to. The only place that does IO.
+    pub fn run_command(&mut self, command: Command) {
+        let lang = self.settings.lang;
+        match command {
+            Command::LoadSheet(None) => {
+                self.sheet = LoadedSheet::builtin(self.sheet.generation + 1);
+                self.opened = None;
+                self.settings.last_sheet = None;
+                self.banner = None;
+            }
+            Command::LoadSheet(Some(path)) => {
+                match LoadedSheet::from_file(&path, self.sheet.generation + 1) {
+                    Ok(loaded) => {
+                        let name = loaded.sheet.clinic.name.get(lang).to_string();
+                        self.sheet = loaded;
+                        self.opened = None;
+                        self.settings.last_sheet = Some(path);
+                        self.banner = Some(Banner {
+                            error: false,
+                            text: lang.tr_args("app-sheet-loaded", &[("name", Arg::Str(name))]),
+                        });
+                    }
+                    Err(e) => {
+                        self.banner = Some(Banner {
+                            error: true,
+                            text: format!("{}\n{}", e.explain(lang), lang.tr("app-sheet-kept")),
+                        });
+                    }
+                }
+            }
+            Command::OpenSheetDialog => self.ask_path(PathPurpose::OpenSheet),
+            Command::ExportPdfDialog => {
+                // Say what is missing before asking where to save.
+                if let Err(text) = self.export_ready() {
+                    self.banner = Some(Banner { error: true, text });
+                    return;
+                }
+                self.ask_path(PathPurpose::ExportPdf);
+            }
+            Command::ExportPdf(path) => self.export_pdf(&path),
+            Command::SaveQuoteDialog => {
+                if let Err(text) = self.quote_to_save() {
+                    self.banner = Some(Banner { error: true, text });
+                    return;
+                }
+                self.ask_path(PathPurpose::SaveQuote);
+            }
+            Command::SaveQuote(path) => self.save_quote(&path),
+            Command::OpenQuoteDialog => self.ask_path(PathPurpose::OpenQuote),
+            Command::OpenQuote(path) => self.open_quote(&path),
+            Command::FromPathField(command) => {
+                self.banner = None;
+                self.run_command(*command);
+                if !self.banner.as_ref().is_some_and(|b| b.error) {
+                    self.path_field = None;
+                }
+            }
+            Command::Reprice => {
+                if let Some(today) = self.opened.take().and_then(|o| o.today) {
+                    let mut today = *today;
+                    today.generation = self.sheet.generation + 1;
+                    let name = today.sheet.clinic.name.get(lang).to_string();
+                    self.settings.last_sheet = today.path.clone();
+                    self.sheet = today;
+                    self.banner = Some(Banner {
+                        error: false,
+                        text: lang.tr_args("app-saved-repriced", &[("name", Arg::Str(name))]),
+                    });
+                }
+            }
+            Command::RestoreRecovery(i) => {
+                if !matches!(
+                    self.recovery_offers.get(i).map(|o| &o.plan),
+                    Some(OfferedPlan::Ready(_))
+                ) {
+                    return;
+                }
+                let offer = self.recovery_offers.remove(i);
+                // Marked first: if this plan stops the app, it is not offered as ready again.
+                if let Err(e) = offer.source.mark_restoring() {
+                    self.error(
+                        "app-saved-restore-failed",
+                        &[("reason", Arg::Str(e.explain(self.settings.lang)))],
+                    );
+                    self.recovery_offers.insert(i, offer);
+                    return;
+                }
+                let OfferedPlan::Ready(r) = offer.plan else {
+                    return; // checked above
+                };
+                self.settings.screen =
+                    saved_ui::restore_inputs(&r.quote, &mut self.quote, &mut self.plan);
+                self.patient_name = r.quote.patient.clone().unwrap_or_default();
+                self.autosaved = None;
+                self.restoring = Some(Restoring {
+                    source: offer.source,
+                    quote: r.quote,
+                });
+                self.banner = Some(Banner {
+                    error: false,
+                    text: lang.tr("app-saved-restored"),
+                });
+            }
+            Command::FinishRestore => {
+                let Some(restoring) = self.restoring.take() else {
+                    return;
+                };
+                let kept = match &self.recovery {
+                    Some(own) => own.save(&restoring.quote),
+                    None => Ok(()),
+                };
+                match kept {
+                    Ok(()) => {
+                        if let Err(e) = restoring.source.discard() {
+                            self.error(
+                                "app-saved-recovery-failed",
+                                &[("reason", Arg::Str(e.explain(self.settings.lang)))],
+                            );
+                        }
+                    }
+                    Err(e) => {
+                        // The plan stays in its old file, offered again at the next start.
+                        let unmarked = restoring.source.unmark_restoring().err();
+                        let reason = match unmarked {
+                            None => e.to_string(),
+                            Some(u) => format!("{e}; {u}"),
+                        };
+                        self.error("app-saved-autosave-failed", &[("reason", Arg::Str(reason))]);
+                    }
+                }
+            }
+            Command::DiscardRecovery(i) => {
+                if i >= self.recovery_offers.len() {
+                    return;
+                }
+                let offer = self.recovery_offers.remove(i);
+                if let Err(e) = offer.source.discard() {
+                    self.error(
+                        "app-saved-recovery-failed",
+                        &[("reason", Arg::Str(e.explain(self.settings.lang)))],
+                    );
+                }
+            }
+            Command::WriteRecovery(quote) => {
+                if let Some(recovery) = &self.recovery
+                    && let Err(e) = recovery.save(&quote)
+                {
+                    self.banner = Some(Banner {
+                        error: true,
+                        text: lang.tr_args(
+                            "app-saved-autosave-failed",
+                            &[("reason", Arg::Str(e.explain(self.settings.lang)))],
+                        ),
+                    });
+                }
+            }
+        }
+    }
+
+    /// The request the inputs of `screen` make now, computed from the inputs on the sheet
+    /// in use (never taken from a cache), and whether a sex was chosen; or why there is none.
+    pub(super) fn request_of(&self, screen: Screen) -> Result<(CourseRequest, bool), String> {
+        let lang = self.settings.lang;
+        match screen {
+            Screen::Quote => quote_ui::request(&self.quote.inputs)
+                .map(|r| (r, self.quote.inputs.sex.is_some()))
+                .map_err(|e| e.explain(lang)),
+            Screen::Plan | Screen::Compare => {
+                plan_ui::request(&self.plan.inputs, &self.sheet.sheet, lang)
+                    .map(|r| (r, self.plan.inputs.sex.is_some()))
+            }
+        }
+    }
+
+    /// The current screen's request, its estimate on the sheet shown (computed now) and the
+    /// patient's name, ready for the PDF; or the message saying what is missing.
+    pub(super) fn export_ready(&self) -> Result<(crate::quote::Quote, Option<String>), String> {
+        let lang = self.settings.lang;
+        let (req, sex_given) = self.request_of(self.settings.screen).map_err(|reason| {
+            lang.tr_args("app-export-invalid", &[("reason", Arg::Str(reason))])
+        })?;
+        if !sex_given {
+            return Err(lang.tr("app-export-needs-sex"));
+        }
+        let patient =
+            crate::patient::check_name(&self.patient_name).map_err(|e| e.explain(lang))?;
+        let quote =
+            crate::quote::Quote::compute(&self.sheet.sheet, &req, self.today).map_err(|e| {
+                lang.tr_args(
+                    "app-export-invalid",
+                    &[("reason", Arg::Str(e.explain(lang)))],
+                )
+            })?;
+        Ok((quote, patient))
+    }
+
+    /// The current screen's estimate as Export and Save use it: computed now from the inputs
+    /// on the sheet shown; or the message saying what is missing.
+    pub fn current_estimate(&self) -> Result<CourseEstimate, String> {
+        self.export_ready().map(|(quote, _)| quote.shown().clone())
+    }
+
+    /// The current screen's quote in its saved form, priced now on the sheet in use; or the
+    /// message saying what is missing.
+    pub(super) fn quote_to_save(&self) -> Result<SavedQuote, String> {
+        let lang = self.settings.lang;
+        let (req, sex_given) = self
+            .request_of(self.settings.screen)
+            .map_err(|reason| lang.tr_args("app-saved-invalid", &[("reason", Arg::Str(reason))]))?;
+        if !sex_given {
+            return Err(lang.tr("app-saved-needs-sex"));
+        }
+        let patient =
+            crate::patient::check_name(&self.patient_name).map_err(|e| e.explain(lang))?;
+        let est = crate::estimate::estimate(&self.sheet.sheet, &req).map_err(|e| {
+            lang.tr_args(
+                "app-saved-save-failed",
+                &[("reason", Arg::Str(e.explain(lang)))],
+            )
+        })?;
+        Ok(saved::save(
+            &self.sheet.name,
+            &self.sheet.toml,
+            &req,
+            &est,
+            patient.as_deref(),
+            self.today,
+        ))
+    }
+
+    /// The plan of `source`'s screen for the recovery file, priced now on the sheet in use;
+    /// `None` while the inputs make no plan (half typed): the last good one stays in the file.
+    /// A name that cannot be saved is left out (the field shows why).
+    pub(super) fn recovery_form(&self, source: Screen) -> Option<SavedQuote> {
+        // Inputs that make no plan yet are shown as errors on their screen; nothing to keep.
+        let (req, sex_given) = self.request_of(source).ok()?;
+        let est = crate::estimate::estimate(&self.sheet.sheet, &req).ok()?;
+        // A refused name is shown next to its field, and left out of the copy.
+        let patient = crate::patient::check_name(&self.patient_name)
+            .ok()
+            .flatten();
+        let mut copy = saved::save(
+            &self.sheet.name,
+            &self.sheet.toml,
+            &req,
+            &est,
+            patient.as_deref(),
+            self.today,
+        );
+        // Restored without a sex if none was chosen, never as the sex the request had to hold.
+        copy.sex_chosen = (!sex_given).then_some(false);
+        Some(copy)
+    }
+
+    pub(super) fn error(&mut self, key: &str, args: &[(&str, Arg)]) {
+        self.banner = Some(Banner {
+            error: true,
+            text: self.settings.lang.tr_args(key, args),
+        });
+    }
+
+    pub(super) fn remember_recent(&mut self, path: &Path) {
+        let recent = &mut self.settings.recent_quotes;
+        recent.retain(|p| p != path);
+        recent.insert(0, path.to_path_buf());
+        recent.truncate(saved_ui::MAX_RECENT);
+    }
+
+    pub(super) fn discard_recovery(&mut self) {
+        if let Some(recovery) = &self.recovery
+            && let Err(e) = recovery.discard()
+        {
+            self.error(
+                "app-saved-recovery-failed",
+                &[("reason", Arg::Str(e.explain(self.settings.lang)))],
+            );
+        }
+    }
+
+    pub(super) fn save_quote(&mut self, path: &Path) {
+        let quote = match self.quote_to_save() {
+            Ok(q) => q,
+            Err(text) => {
+                self.banner = Some(Banner { error: true, text });
+                return;
+            }
+        };
+        if let Err(e) = crate::files::write_atomic(path, saved::to_json(&quote).as_bytes()) {
+            self.error(
+                "app-saved-save-failed",
+                &[("reason", Arg::Str(e.explain(self.settings.lang)))],
+            );
+            return;
+        }
+        self.remember_recent(path);
+        self.banner = Some(Banner {
+            error: false,
+            text: self.settings.lang.tr_args(
+                "app-saved-saved",
+                &[("path", Arg::Str(path.display().to_string()))],
+            ),
+        });
+        // Saved where the user chose: this app's recovery copy is no longer needed.
+        self.autosaved = None;
+        self.discard_recovery();
+    }
+
+    pub(super) fn open_quote(&mut self, path: &Path) {
+        let lang = self.settings.lang;
+        let shown = path.display().to_string();
+        if !path.exists() && self.settings.recent_quotes.iter().any(|p| p == path) {
+            self.settings.recent_quotes.retain(|p| p != path);
+            self.error("app-saved-vanished", &[("path", Arg::Str(shown))]);
+            return;
+        }
+        let reopened = match crate::files::read_quote_text(path)
+            .map_err(|e| e.explain(lang))
+            .and_then(|text| saved::open(&text, &shown).map_err(|e| e.to_string()))
+        {
+            Ok(r) => r,
+            Err(reason) => {
+                self.error("app-saved-open-failed", &[("reason", Arg::Str(reason))]);
+                return;
+            }
+        };
+        let generation = self.sheet.generation + 1;
+        let today = self.todays_sheet(&reopened.quote.sheet_name, generation);
+        let cur = &reopened.sheet.currency;
+        let (notice, today) = match today {
+            Err(reason) => (PriceNotice::CannotReprice(reason), None),
+            Ok(t) => match saved::check_prices(&reopened, &t.sheet) {
+                saved::PriceCheck::Unchanged => (PriceNotice::Same, Some(Box::new(t))),
+                saved::PriceCheck::Changed {
+                    saved_total,
+                    current_total,
+                } => (
+                    PriceNotice::Changed {
+                        then: cur.format(saved_total, lang),
+                        now: t.sheet.currency.format(current_total, lang),
+                    },
+                    Some(Box::new(t)),
+                ),
+                saved::PriceCheck::CannotReprice(e) => {
+                    (PriceNotice::CannotReprice(e.explain(lang)), None)
+                }
+            },
+        };
+        let q = &reopened.quote;
+        let file = saved_ui::file_name(path);
+        self.settings.screen = saved_ui::restore_inputs(q, &mut self.quote, &mut self.plan);
+        self.patient_name = q.patient.clone().unwrap_or_default();
+        self.sheet = LoadedSheet {
+            sheet: reopened.sheet.clone(),
+            path: None,
+            generation,
+            name: q.sheet_name.clone(),
+            toml: q.sheet_toml.clone(),
+            saved_prices: Some(SavedPrices {
+                file: file.clone(),
+                date: q.quote_date,
+            }),
+        };
+        self.opened = Some(OpenedQuote { notice, today });
+        self.autosaved = None;
+        self.remember_recent(path);
+        self.banner = Some(Banner {
+            error: false,
+            text: lang.tr_args(
+                "app-saved-opened",
+                &[
+                    ("file", Arg::Str(file)),
+                    ("date", Arg::Str(q.quote_date.to_string())),
+                ],
+            ),
+        });
+    }
+
+    /// Today's prices for a quote saved with the sheet `name`: that file if it exists, else
+    /// the built-in sheet if it was the built-in one, else the sheet selected now.
+    pub(super) fn todays_sheet(&self, name: &str, generation: u64) -> Result<LoadedSheet, String> {
+        // The name inside a saved quote is only a hint (the file may come from another
+        // machine or have been edited): it is read only when it names a `.toml` file, so a
+        // quote pointing at `/etc/passwd` or a pipe never has it read or echoed.
+        let path = Path::new(name);
+        if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+            return LoadedSheet::from_file(path, generation)
+                .map_err(|e| e.explain(self.settings.lang));
+        }
+        if name == pricing::REFERENCE_SHEET_NAME {
+            return Ok(LoadedSheet::builtin(generation));
+        }
+        if self.sheet.saved_prices.is_none() {
+            let mut current = self.sheet.clone();
+            current.generation = generation;
+            return Ok(current);
+        }
+        match &self.settings.last_sheet {
+            Some(p) => {
+                LoadedSheet::from_file(p, generation).map_err(|e| e.explain(self.settings.lang))
+            }
+            None => Ok(LoadedSheet::builtin(generation)),
+        }
+    }
+
+    /// Queues a recovery write when any input changed since the last one (the patient's name
+    /// alone included): the plan of the screen last changed, priced now on the sheet in use.
+    /// Compares inputs only, so an unchanged frame costs nothing.
+    pub(super) fn autosave(&mut self) {
+        if self.recovery.is_none() {
+            return;
+        }
+        let Some(last) = &self.autosaved else {
+            self.autosaved = Some(Autosaved {
+                quote: self.quote.inputs.clone(),
+                plan: self.plan.inputs.clone(),
+                patient: self.patient_name.clone(),
+                source: match self.settings.screen {
+                    Screen::Quote => Screen::Quote,
+                    Screen::Plan | Screen::Compare => Screen::Plan,
+                },
+            });
+            return;
+        };
+        let plan_changed = last.plan != self.plan.inputs;
+        let quote_changed = last.quote != self.quote.inputs;
+        if !plan_changed && !quote_changed && last.patient == self.patient_name {
+            return;
+        }
+        let source = if plan_changed {
+            Screen::Plan
+        } else if quote_changed {
+            Screen::Quote
+        } else {
+            last.source
+        };
+        self.autosaved = Some(Autosaved {
+            quote: self.quote.inputs.clone(),
+            plan: self.plan.inputs.clone(),
+            patient: self.patient_name.clone(),
+            source,
+        });
+        if let Some(q) = self.recovery_form(source) {
+            self.queue(Command::WriteRecovery(Box::new(q)));
+        }
+    }
+
+    /// Writes the PDF of the current screen's plan, priced now on the sheet shown (never a
+    /// cached estimate, which may come from another sheet).
+    pub(super) fn export_pdf(&mut self, path: &Path) {
+        let lang = self.settings.lang;
+        let (quote, patient) = match self.export_ready() {
+            Ok(ready) => ready,
+            Err(text) => {
+                self.banner = Some(Banner { error: true, text });
+                return;
+            }
+        };
+        let req = crate::pdf::PdfRequest {
+            quote: &quote,
+            lang,
+            patient: patient.as_deref(),
+        };
+        let written = crate::pdf::estimate_pdf(&req)
+            .map_err(|e| e.explain(lang))
+            .and_then(|bytes| {
+                crate::files::write_atomic(path, &bytes).map_err(|e| e.explain(lang))
+            });
+        let shown = path.display().to_string();
+        self.banner = Some(match written {
+            Ok(()) => {
+                if self.settings.open_after_export
+                    && let Err(e) = self.open_in_viewer(path)
+                {
+                    // The PDF is saved: say so first, then why no viewer opened it.
+                    let reason = if e.kind() == std::io::ErrorKind::NotFound {
+                        lang.tr("app-open-no-viewer")
+                    } else {
+                        e.to_string()
+                    };
+                    self.banner = Some(Banner {
+                        error: false,
+                        text: lang.tr_args(
+                            "app-open-failed",
+                            &[("path", Arg::Str(shown)), ("reason", Arg::Str(reason))],
+                        ),
+                    });
+                    return;
+                }
+                Banner {
+                    error: false,
+                    text: lang.tr_args("app-export-saved", &[("path", Arg::Str(shown))]),
+                }
+            }
+            Err(reason) => Banner {
+                error: true,
+                text: lang.tr_args("app-export-failed", &[("reason", Arg::Str(reason))]),
+            },
+        });
+    }
+
+    /// The app closes normally (eframe's `on_exit`): a restored plan still waiting is
+    /// settled, this app's recovery file and lock file are removed, and the locks of the
+    /// plans still offered are released (they are offered again at the next start).
+    pub fn close(&mut self) {
+        if self.restoring.is_some() {
+            self.run_command(Command::FinishRestore);
+        }
+        self.recovery_offers.clear();
+        if let Some(recovery) = self.recovery.take()
+            && let Err(e) = recovery.close()
+        {
+            // The window is closing: no banner can show this any more. The file is offered
+            // back at the next start, which is the safe side.
+            eprintln!("dose-planner: {e}");
+        }
+    }
+
+    /// Asks for a path: with the native dialog when one can be shown, otherwise (or when it
+    /// could not be) with the in-app path field; then runs the command for `purpose`.
+    pub(super) fn ask_path(&mut self, purpose: PathPurpose) {
+        let (dir, name) = self.path_start(purpose);
+        if self.native_dialogs {
+            let started = Instant::now();
+            let chosen = self.native_dialog(purpose, &dir, name.as_deref());
+            match chosen {
+                Some(path) => {
+                    self.path_field = None;
+                    self.run_command(purpose.command(path));
+                    return;
+                }
+                None if !no_dialog_shown(started.elapsed()) => return, // cancelled
+                // Not cancelled: no dialog could be shown. Say so, and ask in the window.
+                None => self.native_dialogs = false,
+            }
+        }
+        let start = match &name {
+            Some(n) => dir.join(n).display().to_string(),
+            None => dialog_ui::folder_text(&dir),
+        };
+        self.path_field = Some(PathField::new(purpose, start, home_dir()));
+    }
+
+    /// The folder to start in and the file name to suggest for `purpose`.
+    pub(super) fn path_start(&self, purpose: PathPurpose) -> (PathBuf, Option<String>) {
+        let recent_dir = self
+            .settings
+            .recent_quotes
+            .first()
+            .and_then(|p| p.parent())
+            .filter(|d| !d.as_os_str().is_empty())
+            .map(Path::to_path_buf);
+        // The patient's name when there is a usable one, otherwise today's date (a refused
+        // name is reported when the file is written).
+        let who = crate::patient::check_name(&self.patient_name)
+            .ok()
+            .flatten()
+            .and_then(|n| dialog_ui::file_name_part(&n))
+            .unwrap_or_else(|| self.today.to_string());
+        match purpose {
+            PathPurpose::ExportPdf => (documents_dir(), Some(format!("estimate-{who}.pdf"))),
+            PathPurpose::SaveQuote => (
+                recent_dir.unwrap_or_else(documents_dir),
+                Some(format!("quote-{who}.json")),
+            ),
+            PathPurpose::OpenQuote => (recent_dir.unwrap_or_else(documents_dir), None),
+            PathPurpose::OpenSheet => {
+                let dir = self
+                    .sheet_files
+                    .first()
+                    .and_then(|p| p.parent())
+                    .map(Path::to_path_buf)
+                    // Without a working folder the documents folder is as good a start.
+                    .or_else(|| std::env::current_dir().ok().map(|d| d.join("pricing")))
+                    .unwrap_or_else(documents_dir);
+                (dir, None)
+            }
+        }
+    }
+
+    /// The native dialog (rfd) for `purpose`; `None` when cancelled or when none could be
+    /// shown (see [`no_dialog_shown`]).
+    pub(super) fn native_dialog(
+        &self,
+        purpose: PathPurpose,
+        dir: &Path,
+        name: Option<&str>,
+    ) -> Option<PathBuf> {
+        let lang = self.settings.lang;
+        let mut dialog = rfd::FileDialog::new().set_directory(dir);
+        if let Some(name) = name {
+            dialog = dialog.set_file_name(name);
+        }
+        match purpose {
+            PathPurpose::ExportPdf => dialog.add_filter("PDF", &["pdf"]).save_file(),
+            PathPurpose::SaveQuote => dialog
+                .add_filter(lang.tr("app-saved-filter"), &["json"])
+                .save_file(),
+            PathPurpose::OpenQuote => dialog
+                .add_filter(lang.tr("app-saved-filter"), &["json"])
+                .pick_file(),
+            PathPurpose::OpenSheet => dialog.add_filter("TOML", &["toml"]).pick_file(),
+        }
+    }
+
+    /// Opens a file in the system's viewer. The launcher is waited for on a thread of its
+    /// own (or, if no thread can be started, checked at each frame), so it never lingers as
+    /// a zombie process.
+    pub(super) fn open_in_viewer(&mut self, path: &Path) -> std::io::Result<()> {
+        let mut cmd = match &self.viewer_program {
+            Some(program) => std::process::Command::new(program),
+            None => system_viewer(),
+        };
+        let child = cmd.arg(path).spawn()?;
+        let (tx, rx) = std::sync::mpsc::channel::<std::process::Child>();
+        let waiter = std::thread::Builder::new()
+            .name("pdf-viewer".into())
+            .spawn(move || {
+                if let Ok(mut child) = rx.recv() {
+                    // Its exit status says nothing to the user: the viewer shows its own
+                    // errors. Waiting is what matters (it reaps the process).
+                    let _ = child.wait();
+                }
+            });
+        match waiter {
+            Ok(_) => {
+                if let Err(std::sync::mpsc::SendError(child)) = tx.send(child) {
+                    self.viewers.push(child);
+                }
+            }
+            Err(_) => self.viewers.push(child),
+        }
+        Ok(())
+    }
+
+    /// Reaps the viewers that have ended (see [`DesktopApp::open_in_viewer`]).
+    pub(super) fn reap_viewers(&mut self) {
+        // A viewer whose status cannot be read is dropped: nothing more can be done with it.
+        self.viewers
+            .retain_mut(|child| matches!(child.try_wait(), Ok(None)));
+    }
+}
+
+/// The system's command that opens a file in its viewer (the path is added after).
+pub(super) fn system_viewer() -> std::process::Command {
+    #[cfg(target_os = "windows")]
+    let cmd = {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    };
+    #[cfg(target_os = "macos")]
+    let cmd = std::process::Command::new("open");
+    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
+    let cmd = std::process::Command::new("xdg-open");
+    cmd
+}
+
+/// Whether a native dialog that returned no path after `elapsed` was never shown, rather
+/// than cancelled. Windows and macOS always have their own dialogs. On Linux and the BSDs
+/// rfd needs an xdg-desktop-portal over D-Bus, or `zenity` on `PATH` as a fallback; with
+/// neither it returns at once as if cancelled. The rule: no path within 150 ms and no
+/// `zenity` on `PATH` means no dialog could be shown (nobody cancels a dialog that fast).
+pub(super) fn no_dialog_shown(elapsed: Duration) -> bool {
+    cfg!(all(unix, not(target_os = "macos")))
+        && elapsed < Duration::from_millis(150)
+        && !on_path("zenity")
+}
+
+/// Whether `program` is a file in one of the folders of `PATH`.
+pub(super) fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
+}
+
+/// The user's home folder, if known.
+pub(super) fn home_dir() -> Option<PathBuf> {
+    ["HOME", "USERPROFILE"]
+        .into_iter()
+        .filter_map(std::env::var_os)
+        .find(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// The user's documents folder (`XDG_DOCUMENTS_DIR`, from the environment or
+/// `user-dirs.dirs`, e.g. `~/ドキュメント`; else `~/Documents`), else the home folder, else
+/// the working folder.
+pub(super) fn documents_dir() -> PathBuf {
+    let Some(home) = home_dir() else {
+        return std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    };
+    let configured = std::env::var_os("XDG_DOCUMENTS_DIR")
+        .filter(|v| !v.is_empty())
+        .map(|v| v.to_string_lossy().into_owned())
+        .or_else(|| {
+            let config = std::env::var_os("XDG_CONFIG_HOME")
+                .filter(|v| !v.is_empty())
+                .map_or_else(|| home.join(".config"), PathBuf::from);
+            // A missing or unreadable file just means no such setting.
+            let text = crate::files::read_text(&config.join("user-dirs.dirs"), 64 * 1024).ok()?;
+            text.lines().find_map(|l| {
+                let v = l.trim().strip_prefix("XDG_DOCUMENTS_DIR=")?;
+                Some(v.trim_matches('"').to_string())
+            })
+        })
+        .map(|v| match v.strip_prefix("$HOME") {
+            Some(rest) => home.join(rest.trim_start_matches('/')),
+            None => PathBuf::from(v),
+        });
+    [configured, Some(home.join("Documents"))]
+        .into_iter()
+        .flatten()
+        .find(|d| d.is_dir() && *d != home)
+        .unwrap_or(home)
+}
