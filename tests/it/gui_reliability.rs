@@ -642,13 +642,19 @@ fn file_errors_on_a_japanese_screen_are_japanese() {
     // A folder as the price sheet.
     run(&mut h, Command::LoadSheet(Some(dir.path().to_path_buf())));
     let text = banner(&h, true);
-    assert!(text.contains("を読めません") && text.contains("フォルダー"), "{text}");
+    assert!(
+        text.contains("を読めません") && text.contains("フォルダー"),
+        "{text}"
+    );
     assert!(!text.contains("cannot read"), "{text}");
     // A PDF into a folder that does not exist.
     h.get_by_label("女性").click();
     h.run();
     run(&mut h, Command::ExportPdf(dir.path().join("none/e.pdf")));
     let text = banner(&h, true);
-    assert!(text.contains("に保存できません") && text.contains("がありません"), "{text}");
+    assert!(
+        text.contains("に保存できません") && text.contains("がありません"),
+        "{text}"
+    );
     assert!(!text.contains("does not exist"), "{text}");
 }
