@@ -36,8 +36,13 @@ pub use saved_ui::{OfferedPlan, OpenedQuote, PriceNotice, RecoveryOffer, SavedPr
 pub const APP_NAME: &str = "Dose & Cost Planner";
 
 /// Opens the window.
+#[expect(
+    clippy::disallowed_methods,
+    reason = "the window's start: `DOSE_PLANNER_MEASURE=1` asks for the first-frame time"
+)]
 pub fn run() -> anyhow::Result<()> {
     let started = Instant::now();
+    let measure = std::env::var_os("DOSE_PLANNER_MEASURE").is_some();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(APP_NAME)
@@ -51,7 +56,7 @@ pub fn run() -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             let mut app = DesktopApp::new(cc);
-            app.started = Some(started);
+            app.started = measure.then_some(started);
             app.apply_env_overrides();
             Ok(Box::new(app))
         }),
@@ -272,6 +277,10 @@ pub struct DesktopApp {
 impl DesktopApp {
     /// The app as the window opens it: settings from storage, today from the clock, sheets
     /// from `pricing/` under the working directory.
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "the window's start: the clock is read once here and passed down as `today`"
+    )]
     pub fn new(cc: &eframe::CreationContext<'_>) -> DesktopApp {
         let today = jiff::Zoned::now().date();
         let dir = std::env::current_dir()
@@ -320,6 +329,10 @@ impl DesktopApp {
     }
 
     /// The app with a fixed "today" and a given folder of price sheets.
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "the window's start: `DOSE_PLANNER_NO_NATIVE_DIALOG=1` forces the path field"
+    )]
     pub fn with_options(
         cc: &eframe::CreationContext<'_>,
         today: jiff::civil::Date,
@@ -374,6 +387,10 @@ impl DesktopApp {
     /// `DOSE_PLANNER_LANG=ja|en|ko` and `DOSE_PLANNER_SCREEN=quote|plan|compare` choose the
     /// first language and screen, `DOSE_PLANNER_OPEN=FILE` opens a saved quote (for demos
     /// and screenshots).
+    #[expect(
+        clippy::disallowed_methods,
+        reason = "the window's start: documented environment switches for demos and support"
+    )]
     fn apply_env_overrides(&mut self) {
         if let Some(lang) = std::env::var("DOSE_PLANNER_LANG")
             .ok()
@@ -397,7 +414,6 @@ impl eframe::App for DesktopApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         if self.frames == 0
             && let Some(started) = self.started
-            && std::env::var_os("DOSE_PLANNER_MEASURE").is_some()
         {
             eprintln!("first-frame-ms {}", started.elapsed().as_millis());
         }

@@ -1,5 +1,12 @@
 //! The shell's file access: reading price sheets, listing them, and writing files atomically
 //! (temp file in the same folder, then rename), so nothing is ever half-written.
+//!
+//! The one module that touches the file system (clippy's `disallowed-methods` keeps it so).
+
+#![allow(
+    clippy::disallowed_methods,
+    reason = "src/files is the one place that reads and writes files and the environment's folders"
+)]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -121,8 +128,7 @@ impl SheetError {
             ),
             SheetError::Invalid(e) => lang.tr_args(
                 "file-sheet-invalid",
-                // The sheet's own message (localised by the pricing layer when it can be).
-                &[("error", Arg::Str(e.to_string()))],
+                &[("error", Arg::Str(e.explain(lang)))],
             ),
         }
     }
@@ -421,5 +427,6 @@ pub fn io_reason(e: &std::io::Error, path: &Path) -> FileProblem {
     }
 }
 
+pub mod places;
 mod recovery;
 pub use recovery::Recovery;

@@ -395,3 +395,450 @@ fn json_carries_screening_warnings_dates_tests_and_protocols() {
         "unknown screening item 'pregnnant'",
     );
 }
+
+/// The plan of the language snapshots: weight, target, start date and a warning, so every
+/// line of the report appears.
+const FULL_PLAN: [&str; 12] = [
+    "--sex",
+    "female",
+    "--doses",
+    "20,40,40,60,60,60",
+    "--weight-kg",
+    "60",
+    "--target-mg-per-kg",
+    "120",
+    "--start",
+    "2026-12-01",
+    "--visit-every",
+    "1",
+];
+
+#[test]
+fn text_report_in_japanese() {
+    let mut args = FULL_PLAN.to_vec();
+    args.extend(["--lang", "ja"]);
+    expect_test::expect![[r#"
+        サンプル皮膚科 — お見積もり（JPY、税込）
+        女性、60 kg、6か月、1か月ごとに受診
+
+        月  受診  mg/日  カプセル/日  mg/kg/日  診察料  お薬代  血液検査  尿妊娠検査    小計
+        ------------------------------------------------------------------------------------
+         1  初診     20  20 mg × 1        0.33   3,850  12,540     3,608       1,056  21,054
+         2  再診     40  20 mg × 2        0.67   1,650  25,080     3,608       1,056  31,394
+         3  再診     40  20 mg × 2        0.67   1,650  25,080     3,608       1,056  31,394
+         4  再診     60  20 mg × 3        1.00   1,650  37,620     3,608       1,056  43,934
+         5  再診     60  20 mg × 3        1.00   1,650  37,620     3,608       1,056  43,934
+         6  再診     60  20 mg × 3        1.00   1,650  37,620     3,608       1,056  43,934
+
+        1か月目：         21,054円
+        2か月目以降：     31,394円～43,934円
+        治療全体の合計：  215,644円
+        累積服用量：      180日間で 8,400 mg（140.0 mg/kg）
+        目標 120 mg/kg：  160日目（6か月目、2027年5月9日）に到達
+        服用開始日：      2026年12月1日
+        最終服用日：      2027年5月29日
+
+        警告：
+          [course_over_20_weeks] 治療期間は約 26 週です。添付文書の一つでは推奨最長期間は 20 週です。
+    "#]]
+    .assert_eq(&quote(&args));
+}
+
+#[test]
+fn text_report_in_korean_on_the_korean_sheet() {
+    let out = quote(&[
+        "--pricing",
+        "pricing/example-clinic-kr.toml",
+        "--sex",
+        "male",
+        "--daily-mg",
+        "20",
+        "--months",
+        "3",
+        "--weight-kg",
+        "70",
+        "--target-mg-per-kg",
+        "20",
+        "--start",
+        "2026-12-01",
+        "--lang",
+        "ko",
+    ]);
+    expect_test::expect![[r#"
+        예시 피부과의원 — 견적 (KRW, 부가세는 매월 추가)
+        남성, 70kg, 3개월, 1개월마다 내원
+
+        월  내원  mg/일  캡슐/일    mg/kg/일  진찰료    약값  혈액 검사  부가세    소계
+        -------------------------------------------------------------------------------
+         1  초진     20  20 mg × 1      0.29  15,000  21,000     30,000   6,600  72,600
+         2  재진     20  20 mg × 1      0.29   8,000  21,000          -   2,900  31,900
+         3  재진     20  20 mg × 1      0.29   8,000  21,000     30,000   5,900  64,900
+
+        1개월 차:         72,600원
+        2개월 차부터:     31,900원 ~ 64,900원
+        치료 전체 합계:   169,400원
+        누적 복용량:      90일간 1,800mg (25.7mg/kg)
+        목표 20mg/kg:     70일째(3개월 차, 2027년 2월 8일)에 도달
+        복용 시작일:      2026년 12월 1일
+        마지막 복용일:    2027년 2월 28일
+
+        경고:
+          [cumulative_below_120] 누적 용량 25.7 mg/kg은 재발을 줄이는 120–150 mg/kg에 미치지 못합니다.
+    "#]]
+    .assert_eq(&out);
+}
+
+/// Every English word the text report prints on its own (headers, title, patient line,
+/// summary, item names, visits); none may appear in a Japanese or Korean report.
+const ENGLISH_LABELS: &[&str] = &[
+    "Month",
+    "Visit",
+    "mg/day",
+    "Capsules",
+    "mg/kg/day",
+    "estimate in",
+    "prices include tax",
+    "tax added",
+    "Female",
+    "Male",
+    "months",
+    "a visit every",
+    "Each later month",
+    "Later months",
+    "Course total",
+    "Cumulative dose",
+    "over",
+    "days",
+    "Target",
+    "reached on day",
+    "First dose",
+    "Last dose",
+    "Warnings",
+    "Consultation",
+    "Medication",
+    "Blood test",
+    "Urine",
+    "Subtotal",
+    "First visit",
+    "Return visit",
+    "Tax",
+    "All-in",
+    "Dec",
+    "May",
+];
+
+/// The report without what is not a word of the report: the warning codes in brackets.
+fn words_of(report: &str) -> String {
+    report
+        .lines()
+        .map(|l| match (l.find('['), l.find(']')) {
+            (Some(a), Some(b)) if a < b => format!("{}{}", &l[..a], &l[b + 1..]),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn japanese_and_korean_reports_hold_no_english_label() {
+    let plans: [Vec<&str>; 3] = [
+        FULL_PLAN.to_vec(),
+        vec![
+            "--pricing",
+            "pricing/example-clinic-kr.toml",
+            "--sex",
+            "male",
+            "--daily-mg",
+            "20",
+            "--months",
+            "3",
+            "--weight-kg",
+            "70",
+            "--target-mg-per-kg",
+            "20",
+            "--start",
+            "2026-12-01",
+        ],
+        vec![
+            "--sex",
+            "male",
+            "--daily-mg",
+            "10/20",
+            "--months",
+            "4",
+            "--visit-every",
+            "2",
+            "--visit",
+            "return",
+        ],
+    ];
+    for plan in &plans {
+        let english = quote(plan);
+        for lang in ["ja", "ko"] {
+            let mut args = plan.clone();
+            args.extend(["--lang", lang]);
+            let report = words_of(&quote(&args));
+            for label in ENGLISH_LABELS {
+                assert!(
+                    !report.contains(label),
+                    "--lang {lang}: {label:?} in\n{report}"
+                );
+            }
+            // The same figures, in the language's own form.
+            let total_en = english
+                .lines()
+                .find(|l| l.starts_with("Course total:"))
+                .unwrap();
+            let digits: String = total_en.chars().filter(char::is_ascii_digit).collect();
+            let total = report
+                .lines()
+                .find(|l| l.contains(if lang == "ja" { "合計" } else { "합계" }))
+                .unwrap();
+            let found: String = total.chars().filter(char::is_ascii_digit).collect();
+            assert_eq!(found, digits, "{lang}: {total} vs {total_en}");
+        }
+    }
+}
+
+#[test]
+fn errors_and_the_price_notice_follow_lang() {
+    let line = |args: &[&str], code: i32| -> String {
+        let mut all = vec!["quote"];
+        all.extend_from_slice(args);
+        let (c, out, err) = run(&all);
+        assert_eq!(c, code, "{args:?}: {out} {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.starts_with("error: "), "{err}");
+        err
+    };
+    // A plan the capsules cannot make (the core's PlanError).
+    let ja = line(&["--sex", "male", "--daily-mg", "15", "--lang", "ja"], 2);
+    assert!(ja.contains("カプセル"), "{ja}");
+    let ko = line(&["--sex", "male", "--daily-mg", "15", "--lang", "ko"], 2);
+    assert!(ko.contains("캡슐"), "{ko}");
+    let en = line(&["--sex", "male", "--daily-mg", "15"], 2);
+    assert!(
+        en.contains("15 mg cannot be made from whole capsules"),
+        "{en}"
+    );
+    // The command line's own: --months against --doses.
+    let ja = line(
+        &[
+            "--sex", "male", "--doses", "20,40", "--months", "3", "--lang", "ja",
+        ],
+        2,
+    );
+    assert!(
+        ja.contains("合いません") && !ja.contains("disagrees"),
+        "{ja}"
+    );
+    // A name too long, a garbage saved quote, a missing file.
+    let long = "x".repeat(70);
+    let ko = line(
+        &[
+            "--sex",
+            "male",
+            "--daily-mg",
+            "20",
+            "--patient",
+            &long,
+            "--lang",
+            "ko",
+        ],
+        2,
+    );
+    assert!(ko.contains("70") && !ko.contains("characters"), "{ko}");
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{not json").unwrap();
+    let bad = bad.to_str().unwrap();
+    let ja = line(&["--open", bad, "--lang", "ja"], 2);
+    assert!(ja.contains("保存した見積もりではありません"), "{ja}");
+    let en = line(&["--open", bad], 2);
+    assert!(en.contains("is not a saved quote"), "{en}");
+
+    // The price notice.
+    let sheet = dir.path().join("clinic.toml");
+    std::fs::write(
+        &sheet,
+        include_str!("../../pricing/reference-clinic-jp.toml"),
+    )
+    .unwrap();
+    let q = dir.path().join("q.json");
+    let (s, q) = (sheet.to_str().unwrap(), q.to_str().unwrap());
+    quote(&[
+        "--pricing",
+        s,
+        "--sex",
+        "female",
+        "--daily-mg",
+        "20",
+        "--months",
+        "3",
+        "--save",
+        q,
+    ]);
+    std::fs::write(
+        &sheet,
+        include_str!("../../pricing/reference-clinic-jp.toml")
+            .replace("price = 418", "price = 450"),
+    )
+    .unwrap();
+    let (code, out, err) = run(&["quote", "--open", q, "--lang", "ja"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.starts_with("note: "), "{err}");
+    assert!(
+        err.contains("料金が変わりました") && err.contains("61,642円"),
+        "{err}"
+    );
+    assert!(!err.contains("prices have changed"), "{err}");
+    assert!(out.contains("58,762円"), "{out}");
+    let (_, _, err) = run(&["quote", "--open", q, "--lang", "ko"]);
+    assert!(
+        err.contains("가격이 바뀌었습니다") && err.contains("¥61,642"),
+        "{err}"
+    );
+}
+
+/// The documented JSON contract, exactly: each case's output is compared with its golden
+/// file in `tests/fixtures/json/`. After a deliberate change to the contract (fields may be
+/// added, never renamed or removed), regenerate them with
+/// `UPDATE_GOLDEN=1 cargo test --test it cli::json_matches_the_golden_files` and review the
+/// diff.
+#[test]
+fn json_matches_the_golden_files() {
+    let cases: [(&str, &[&str]); 4] = [
+        (
+            "reference-woman-6-months",
+            &[
+                "--sex",
+                "female",
+                "--doses",
+                "20,40,40,60,60,60",
+                "--weight-kg",
+                "60",
+                "--target-mg-per-kg",
+                "120",
+                "--start",
+                "2026-12-01",
+            ],
+        ),
+        (
+            "flat-sheet",
+            &[
+                "--pricing",
+                "pricing/flat-clinic-jp.toml",
+                "--sex",
+                "female",
+                "--daily-mg",
+                "40",
+                "--months",
+                "6",
+                "--lang",
+                "ja",
+            ],
+        ),
+        (
+            "korean-sheet-start",
+            &[
+                "--pricing",
+                "pricing/example-clinic-kr.toml",
+                "--sex",
+                "male",
+                "--daily-mg",
+                "20",
+                "--months",
+                "3",
+                "--start",
+                "2026-12-01",
+                "--lang",
+                "ko",
+            ],
+        ),
+        (
+            "reference-man-screening",
+            &[
+                "--sex",
+                "male",
+                "--daily-mg",
+                "10/20",
+                "--months",
+                "4",
+                "--weight-kg",
+                "70",
+                "--visit",
+                "return",
+                "--visit-every",
+                "2",
+                "--age",
+                "17",
+                "--check",
+                "lasik",
+                "--medicine",
+                "Minomycin",
+            ],
+        ),
+    ];
+    #[allow(clippy::disallowed_methods)] // a test's switch, read once
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/json");
+    for (name, args) in cases {
+        let mut all = args.to_vec();
+        all.push("--json");
+        let out = quote(&all);
+        let path = dir.join(format!("{name}.json"));
+        if update {
+            std::fs::write(&path, &out).unwrap();
+            continue;
+        }
+        let golden = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            out == golden,
+            "{name}: the JSON differs from {} (UPDATE_GOLDEN=1 to accept a deliberate change)\n{out}",
+            path.display()
+        );
+    }
+    // Every documented field is there (README, "The command line").
+    let v: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("reference-woman-6-months.json")).unwrap(),
+    )
+    .unwrap();
+    for key in [
+        "currency",
+        "months",
+        "first_month",
+        "return_months",
+        "total",
+        "cumulative_mg",
+        "cumulative_mg_per_kg",
+        "target_reached",
+        "dates",
+        "warnings",
+        "tests",
+        "protocols",
+        "screening",
+        "cautions",
+    ] {
+        assert!(v.get(key).is_some(), "{key} missing");
+    }
+    for key in [
+        "month",
+        "visit",
+        "daily_mg",
+        "dose",
+        "capsules",
+        "capsules_per_day",
+        "items",
+        "subtotal",
+        "cumulative_mg",
+        "cumulative_mg_per_kg",
+    ] {
+        assert!(v["months"][0].get(key).is_some(), "months[].{key} missing");
+    }
+    for key in ["code", "label", "amount"] {
+        assert!(v["months"][0]["items"][0].get(key).is_some(), "{key}");
+    }
+    for key in ["code", "severity", "month", "message"] {
+        assert!(v["warnings"][0].get(key).is_some(), "{key}");
+    }
+}

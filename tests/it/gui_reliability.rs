@@ -658,3 +658,27 @@ fn file_errors_on_a_japanese_screen_are_japanese() {
     );
     assert!(!text.contains("does not exist"), "{text}");
 }
+
+#[test]
+fn a_broken_sheet_on_a_japanese_screen_is_reported_in_japanese_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("pricing/reference-clinic-jp.toml")
+        .unwrap()
+        .replace("price = 418", "price = -418");
+    let line = text.lines().position(|l| l.contains("-418")).unwrap() + 1;
+    let sheet = dir.path().join("broken.toml");
+    std::fs::write(&sheet, &text).unwrap();
+    let mut h = app();
+    h.state_mut().settings.lang = Lang::Ja;
+    h.run();
+    run(&mut h, Command::LoadSheet(Some(sheet)));
+    let banner = banner(&h, true);
+    assert!(banner.contains(&format!("broken.toml:{line}:")), "{banner}");
+    assert!(banner.contains("料金表"), "{banner}");
+    assert!(!banner.contains("cannot be negative"), "{banner}");
+    // The last good sheet stays in use.
+    assert_eq!(
+        h.state().sheet.sheet,
+        dose_planner::pricing::reference_sheet()
+    );
+}

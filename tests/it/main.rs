@@ -2,6 +2,10 @@
 //! Each module tests one face or one part of the core as a user would see it.
 
 #![allow(clippy::unwrap_used)] // tests may panic on unexpected input
+#![allow(
+    clippy::disallowed_methods,
+    reason = "tests set up and inspect files, folders and the environment directly"
+)]
 
 mod cli;
 mod common;

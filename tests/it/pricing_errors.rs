@@ -151,3 +151,93 @@ fn garbage_and_empty_input_never_panic() {
         assert!(e.line >= 1 && e.column >= 1, "{e}");
     }
 }
+
+/// The error for the reference sheet with `from` replaced by `to`.
+fn refused(from: &str, to: &str) -> pricing::PricingError {
+    let text = REFERENCE_SHEET_TOML.replacen(from, to, 1);
+    assert_ne!(
+        text, REFERENCE_SHEET_TOML,
+        "fixture text {from:?} not found"
+    );
+    pricing::parse(&text, "pricing/x.toml").unwrap_err()
+}
+
+#[test]
+fn errors_have_stable_codes() {
+    for (from, to, code) in [
+        ("price = 308", "pricee = 308", "unknown_setting"),
+        ("price = 308", "price = -308", "negative_price"),
+        (
+            "first_visit = 3850",
+            "first_visit = 3850.5",
+            "fractional_price",
+        ),
+        ("first_visit = 3850", "first_visit = 3850 yen", "toml"),
+        ("who = \"women\"", "who = \"woman\"", "unknown_choice"),
+        ("code = \"JPY\"", "code = \"YEN\"", "unknown_currency"),
+        ("valid_days = 30", "valid_days = 0", "valid_days"),
+        ("mg = 20", "mg = 10", "duplicate_capsule"),
+        (
+            "tax_included = true",
+            "tax_included = false",
+            "tax_rate_missing",
+        ),
+    ] {
+        assert_eq!(refused(from, to).code(), code, "{to}");
+    }
+}
+
+#[test]
+fn errors_read_in_the_users_language_with_the_place() {
+    use dose_planner::Lang;
+    let e = refused("price = 308", "price = -308");
+    assert_eq!(e.explain(Lang::En), e.to_string());
+    assert_eq!(
+        e.explain(Lang::Ja),
+        "pricing/x.toml:28:9: 価格にマイナスの値（-308）は使えません。0 以上の整数で書いてください。（該当行: `price = -308`）"
+    );
+    assert_eq!(
+        e.explain(Lang::Ko),
+        "pricing/x.toml:28:9: 가격은 음수(-308)일 수 없습니다. 0 이상의 정수로 쓰십시오. (해당 줄: `price = -308`)"
+    );
+
+    let e = refused("price = 308", "pricee = 308");
+    assert_eq!(
+        e.explain(Lang::Ja),
+        "pricing/x.toml:28:1: 設定 `pricee` はここでは使えません。綴りを確認してください（ここで使える設定: `mg` または `price`）。（該当行: `pricee = 308`）"
+    );
+    assert!(e.explain(Lang::Ko).contains("`mg` 또는 `price`"));
+
+    // The reader's own detail stays English inside a Japanese frame.
+    let e = refused("first_visit = 3850", "first_visit = 3850 yen");
+    assert_eq!(
+        e.explain(Lang::Ja),
+        "pricing/x.toml:23:15: 料金表の書き方に誤りがあります（string values must be quoted, expected literal string）。（該当行: `first_visit = 3850 yen`）"
+    );
+
+    let e = refused("max_months_per_visit = 2", "max_months_per_visit = 3");
+    assert_eq!(
+        e.reason(Lang::Ja),
+        "max_months_per_visit は 1 か 2 で書いてください（3 と書かれています）。"
+    );
+    assert_eq!(
+        e.reason(Lang::En),
+        "max_months_per_visit must be 1 or 2, got 3"
+    );
+}
+
+#[test]
+fn the_first_mistake_written_is_reported_first() {
+    // Two bad prices: the first in the file wins, as when the reader judged them.
+    let text = REFERENCE_SHEET_TOML
+        .replacen("first_visit = 3850", "first_visit = 3850.5", 1)
+        .replacen("price = 308", "price = -308", 1);
+    let e = pricing::parse(&text, "x.toml").unwrap_err();
+    assert_eq!((e.line, e.code()), (23, "fractional_price"), "{e}");
+    // A bad price is reported before a section's mistake written above it.
+    let text = REFERENCE_SHEET_TOML
+        .replacen("valid_days = 30", "valid_days = 0", 1)
+        .replacen("price = 308", "price = -308", 1);
+    let e = pricing::parse(&text, "x.toml").unwrap_err();
+    assert_eq!(e.code(), "negative_price", "{e}");
+}

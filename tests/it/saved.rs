@@ -325,3 +325,180 @@ fn recovery_file_round_trip_and_discard() {
     assert!(rec.load().is_none());
     rec.discard().unwrap();
 }
+
+/// Files written by the first release's `dose-planner quote … --save` (see each case's
+/// command), reopened by today's code with the totals they were saved with.
+#[test]
+fn files_saved_by_the_first_release_reopen_with_their_totals() {
+    // (file, total, month 1, patient, months) — literal figures from the first release's
+    // output when each file was written.
+    let cases: [(&str, i64, i64, Option<&str>, usize); 4] = [
+        // quote --sex female --doses 20,40,40,60 --weight-kg 60 --start 2026-12-01
+        //   --save tests/fixtures/saved/v1-plan.json --date 2026-11-24
+        ("v1-plan.json", 127_776, 21_054, None, 4),
+        // quote --pricing pricing/flat-clinic-jp.toml --sex female --daily-mg 40 --months 6
+        //   --save tests/fixtures/saved/v1-flat.json --date 2026-11-24
+        ("v1-flat.json", 145_200, 24_200, None, 6),
+        // quote --pricing pricing/example-clinic-kr.toml --sex male --daily-mg 20 --months 3
+        //   --start 2026-12-01 --patient 김민준 --save … --date 2026-11-24
+        ("v1-korean.json", 169_400, 72_600, Some("김민준"), 3),
+        // quote --sex female --doses 20,40,40,40,60,60 --weight-kg 50 --visit return
+        //   --visit-every 2 --target-mg-per-kg 120 --age 16 --check psychiatric
+        //   --medicine Minomycin --patient "山田 花子" --save … --date 2026-11-24
+        ("v1-screening.json", 181_962, 18_854, Some("山田 花子"), 6),
+    ];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/saved");
+    for (file, total, first, patient, months) in cases {
+        let text = files::read_quote_text(&dir.join(file)).unwrap();
+        let r = saved::open(&text, file).unwrap();
+        assert_eq!(r.estimate.total.0, total, "{file}");
+        assert_eq!(r.quote.total.0, total, "{file}");
+        assert_eq!(r.estimate.first_month.0, first, "{file}");
+        assert_eq!(r.quote.patient.as_deref(), patient, "{file}");
+        assert_eq!(r.quote.request.doses.len(), months, "{file}");
+        assert_eq!(
+            r.quote.quote_date,
+            jiff::civil::date(2026, 11, 24),
+            "{file}"
+        );
+        // Written again, the file is the same, byte for byte.
+        assert_eq!(saved::to_json(&r.quote), text, "{file}");
+    }
+    // The inputs came back as they were given.
+    let text = files::read_quote_text(&dir.join("v1-screening.json")).unwrap();
+    let r = saved::open(&text, "v1-screening.json").unwrap();
+    let req = &r.quote.request;
+    assert_eq!(req.visit, dose_planner::Visit::Return);
+    assert_eq!(req.visit_every, 2);
+    assert_eq!(req.weight_kg, Some(50.0));
+    assert_eq!(req.target_mg_per_kg, Some(120.0));
+    assert_eq!(
+        req.doses
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["20", "40", "40", "40", "60", "60"]
+    );
+    assert_eq!(
+        req.screening.checked.iter().copied().collect::<Vec<_>>(),
+        [dose_planner::screening::CheckItem::Psychiatric]
+    );
+    assert_eq!(req.screening.age, Some(16));
+    assert_eq!(req.screening.medicines, ["minocycline"]);
+    let text = files::read_quote_text(&dir.join("v1-plan.json")).unwrap();
+    let r = saved::open(&text, "v1-plan.json").unwrap();
+    assert_eq!(r.quote.request.start, Some(jiff::civil::date(2026, 12, 1)));
+    assert_eq!(r.quote.sheet_name, REFERENCE_SHEET_NAME);
+}
+
+#[test]
+fn a_saved_quote_is_made_from_a_quote_and_its_own_sheet_text_only() {
+    use dose_planner::quote::Quote;
+    let date = jiff::civil::date(2026, 11, 24);
+    let q = Quote::compute(&pricing::reference_sheet(), &plan(), date).unwrap();
+    let s =
+        saved::from_quote(&q, REFERENCE_SHEET_NAME, REFERENCE_SHEET_TOML, Some("Yumi")).unwrap();
+    assert_eq!(s.total.0, 215_644);
+    assert_eq!(s.quote_date, date);
+    assert_eq!(s.sex_chosen, None);
+    let back = saved::open(&saved::to_json(&s), "q.json").unwrap();
+    assert_eq!(back.quote, s);
+    // Another sheet's text beside this quote is refused: its figures would not match.
+    let flat = include_str!("../../pricing/flat-clinic-jp.toml");
+    let e = saved::from_quote(&q, "flat.toml", flat, None).unwrap_err();
+    assert!(matches!(e, SavedQuoteError::SheetMismatch { .. }), "{e}");
+    // A man–woman range is saved as the woman's plan, sex not chosen.
+    let r = Quote::compute_range(&pricing::reference_sheet(), &plan(), date).unwrap();
+    let s = saved::from_quote(&r, REFERENCE_SHEET_NAME, REFERENCE_SHEET_TOML, None).unwrap();
+    assert_eq!(s.sex_chosen, Some(false));
+    assert_eq!(s.request.sex, Sex::Female);
+    assert!(saved::to_json(&s).contains("\"sex_chosen\": false"));
+}
+
+#[test]
+fn saved_quote_errors_are_explained_in_each_language() {
+    use dose_planner::i18n::Lang;
+    let json = saved_json(&plan());
+    let errors = [
+        saved::open("", "q.json").unwrap_err(),
+        saved::open(
+            &json.replace("\"schema_version\": 1", "\"schema_version\": 7"),
+            "q.json",
+        )
+        .unwrap_err(),
+        saved::open(&json.replace("\"total\": 215644", "\"total\": 1"), "q.json").unwrap_err(),
+        saved::open(&json.replace("price = 418", "price = -418"), "q.json").unwrap_err(),
+        saved::open(&json.replace("58.5", "-3.0"), "q.json").unwrap_err(),
+        saved::open(&json.replace("山田 花子", &"x".repeat(70)), "q.json").unwrap_err(),
+    ];
+    let mut codes = Vec::new();
+    for e in &errors {
+        codes.push(e.code());
+        // English names the file first, like Display (the nested plan and name errors in
+        // the core's sentence form).
+        assert!(e.explain(Lang::En).starts_with("q.json"), "{e}");
+        for lang in [Lang::Ja, Lang::Ko] {
+            let text = e.explain(lang);
+            assert!(text.starts_with("q.json"), "{text}");
+            assert_ne!(text, e.to_string(), "{lang:?}");
+            assert!(!text.contains("saved-err-"), "a missing key: {text}");
+        }
+    }
+    assert_eq!(
+        codes,
+        [
+            "saved_not_a_quote",
+            "saved_newer_version",
+            "saved_total_mismatch",
+            "saved_sheet",
+            "saved_plan",
+            "saved_patient"
+        ]
+    );
+    assert!(errors[1].explain(Lang::Ja).contains("形式 7"));
+}
+
+#[test]
+fn the_file_format_does_not_follow_renames_in_the_core() {
+    // The saved file's field names, as the first release wrote them: a renamed core field
+    // must not change them (the file is its own type, `SavedQuoteV1`).
+    let v: serde_json::Value = serde_json::from_str(&saved_json(&plan())).unwrap();
+    let keys = |v: &serde_json::Value| {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        keys(&v),
+        [
+            "app_version",
+            "patient",
+            "quote_date",
+            "request",
+            "schema_version",
+            "sheet_name",
+            "sheet_toml",
+            "total"
+        ]
+    );
+    assert_eq!(
+        keys(&v["request"]),
+        [
+            "doses",
+            "screening",
+            "sex",
+            "start",
+            "target_mg_per_kg",
+            "visit",
+            "visit_every",
+            "weight_kg"
+        ]
+    );
+    assert_eq!(
+        keys(&v["request"]["screening"]),
+        ["age", "checked", "medicines"]
+    );
+    assert_eq!(v["request"]["doses"][0], "20");
+    assert_eq!(v["request"]["sex"], "female");
+    assert_eq!(v["request"]["visit"], "first");
+}

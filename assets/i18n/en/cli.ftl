@@ -1,1 +1,51 @@
 # The command line's text report (dose-planner quote).
+
+cli-col-month = Month
+cli-col-visit = Visit
+cli-col-mg-day = mg/day
+cli-col-capsules-day = Capsules/day
+cli-col-mg-kg-day = mg/kg/day
+cli-no-visit = -
+
+cli-title = { $clinic } — estimate in { $currency } ({ $tax })
+cli-tax-included = prices include tax
+cli-tax-added = tax added per month
+cli-patient = { $sex }, { $months } months, a visit every { $every } month(s)
+cli-patient-weight = { $sex }, { $kg } kg, { $months } months, a visit every { $every } month(s)
+
+cli-sum-month-1 = Month 1:
+cli-sum-each-later-month = Each later month:
+cli-sum-later-months = Later months:
+cli-sum-course-total = Course total:
+cli-sum-cumulative = Cumulative dose:
+cli-sum-target = Target { $target } mg/kg:
+cli-sum-first-dose = First dose:
+cli-sum-last-dose = Last dose:
+cli-range = { $low } – { $high }
+cli-cumulative-value = { $mg } mg over { $days } days
+cli-cumulative-value-kg = { $mg } mg over { $days } days ({ $mgkg } mg/kg)
+cli-target-reached = reached on day { $day } (month { $month })
+cli-target-reached-date = reached on day { $day } (month { $month }, { $date })
+cli-warnings = Warnings:
+
+cli-pdf-written = PDF written to { $path }
+cli-note-prices-changed = prices have changed since this quote was saved: course total { $then } then, { $now } at today's prices (use --reprice)
+
+# Errors of the command line (after `error: `).
+cli-err-months-disagree = --months { $months } disagrees with the { $doses } doses given in --doses (one per month); leave out --months
+cli-err-no-dose = say the dose: --daily-mg, --doses, or --target-mg-per-kg with --weight-kg
+cli-err-no-sex = say the patient's sex: --sex female or --sex male
+cli-err-target-unreachable = no capsule dose reaches { $target } mg/kg in { $months } months at { $kg } kg: { $error }
+cli-err-same-file = --save and --pdf name the same file ({ $path }); give each its own file name
+cli-err-sheet-missing = the price sheet this quote was made with ({ $sheet }) cannot be found or read; give today's sheet with --pricing FILE
+cli-err-cannot-reprice = today's price sheet cannot price this plan: { $error }
+cli-err-output = cannot write the report: { $reason }
+
+# Errors of saved quotes (crates/core/src/saved.rs).
+saved-err-not-a-quote = { $file } is not a saved quote ({ $line }:{ $column }: { $message })
+saved-err-newer-version = { $file } was saved by a newer version of the app (format { $found }); this version reads format { $reads }
+saved-err-sheet = { $file }: the prices saved in it are damaged: { $error }
+saved-err-plan = { $file }: the plan saved in it is not valid: { $error }
+saved-err-patient = { $file }: { $error }
+saved-err-total-mismatch = { $file }: the saved total { $saved } does not match its prices ({ $computed }); the file was changed after saving
+saved-err-sheet-mismatch = { $sheet }: this price sheet is not the one the quote was priced with; price the quote again before saving

@@ -139,3 +139,47 @@ err-name-too-long = The patient's name is { $chars } characters long; at most { 
 err-name-control = The patient's name contains an invisible control character ({ $char }); type the name again.
 err-overflow = The amounts are too large to add up exactly; check the prices on the price sheet.
 err-start-too-late = A course starting on { $date } runs past the end of the calendar; check the start date.
+
+# Price sheet errors: where, then what (the key is sheet- and the problem's code).
+sheet-error-at = { $source }:{ $line }:{ $column }: { $reason }
+sheet-error-at-line = { $source }:{ $line }:{ $column }: { $reason } (in `{ $snippet }`)
+sheet-choices-two = { $first } or { $second }
+sheet-choices-many = one of { $list }
+sheet-toml = { $detail }
+sheet-unknown-setting = unknown setting `{ $key }`; the settings allowed here are { $allowed }: check its spelling
+sheet-missing-setting = missing setting `{ $key }`: add it to this section
+sheet-unknown-choice = unknown choice `{ $got }`, expected { $allowed }
+sheet-negative-price = a price cannot be negative, got { $got }: write a whole number of 0 or more
+sheet-price-too-large = a price of { $got } is larger than any clinic charges (at most { $max } in the currency's smallest unit); check the number
+sheet-fractional-price = a price must be a whole number in the currency's smallest unit (yen, won, cents), got { $got }: write 1250 for $12.50
+sheet-quoted-price = a price must be a number without quotes or commas, got "{ $got }"
+sheet-tax-rate-range = a tax rate must be between 0 and 100 percent, got { $got }
+sheet-tax-rate-decimals = a tax rate must be between 0 and 100 percent with at most two decimals, got { $got }
+sheet-control-character = this text holds an invisible control character ({ $char }) that would garble the estimate; remove it
+sheet-empty-clinic-name = the clinic's name is empty: write the name printed on estimates
+sheet-minor-units = minor_units must be 0 to 4, got { $got }
+sheet-unknown-currency = unknown currency "{ $code }": use an ISO code such as JPY or KRW, or give its minor_units and symbol
+sheet-currency-code = a currency code is three capital letters such as JPY or KRW, got "{ $code }"
+sheet-valid-days = valid_days must be 1 to { $max } (days a quote stays valid), got { $got }
+sheet-after-last-dose-months = { $key } = { $months } months is longer than any clinic's policy: write 0 to { $max } months
+sheet-too-many-tests = a sheet lists at most { $max } [[tests]]; this one has { $count }
+sheet-too-many-packages = a sheet lists at most { $max } [[packages]]; this one has { $count }
+sheet-too-many-capsules = a sheet lists at most { $max } capsule strengths; this one has { $count }
+sheet-tax-rate-not-used = tax_rate_percent is only used when tax_included = false; remove it or set tax_included = false
+sheet-tax-rate-missing = tax_included = false needs tax_rate_percent (e.g. 10) in [quote]
+sheet-max-months-per-visit = max_months_per_visit must be 1 or 2, got { $got }
+sheet-capsule-strength = a capsule strength must be 1 to { $max } mg, got { $mg }
+sheet-duplicate-capsule = the { $mg } mg capsule is listed twice
+sheet-capsule-without-price = the { $mg } mg capsule needs a price (price = …) on an itemised sheet
+sheet-no-capsules = an itemised sheet needs at least one [[capsules]] entry with mg and price
+sheet-packages-on-itemised = [[packages]] belong to a flat sheet (style = "flat"); this sheet is itemised
+sheet-no-consultation = an itemised sheet needs a [consultation] section with first_visit and return_visit
+sheet-test-code = a test code is lowercase letters, digits and _ (like blood_test), got "{ $code }"
+sheet-duplicate-test = the test "{ $code }" is listed twice
+sheet-test-months = months must be 1 to { $max }, got { $got }
+sheet-test-without-name = the test "{ $code }" needs a name, e.g. name = {"{"} ja = "…", en = "…" {"}"}
+sheet-consultation-on-flat = a flat sheet has no [consultation]: its package prices include everything
+sheet-tests-on-flat = a flat sheet has no [[tests]]: its package prices include everything
+sheet-package-dose = daily_mg must be 1 or more
+sheet-duplicate-package = the { $mg } mg/day package is listed twice
+sheet-no-packages = a flat sheet needs at least one [[packages]] entry with daily_mg and price_per_month

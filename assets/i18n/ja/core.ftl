@@ -108,3 +108,47 @@ err-name-too-long = 患者さんのお名前が { $chars } 文字あります。
 err-name-control = 患者さんのお名前に目に見えない制御文字（{ $char }）が含まれています。お名前を入力し直してください。
 err-overflow = 金額が大きすぎて正確に合計できません。料金表の価格を確認してください。
 err-start-too-late = { $date } に始まる治療では日付が暦の終わりを超えます。開始日を確認してください。
+
+# 料金表のエラー: 場所、そして内容（キーは sheet- と問題のコード）。
+sheet-error-at = { $source }:{ $line }:{ $column }: { $reason }
+sheet-error-at-line = { $source }:{ $line }:{ $column }: { $reason }（該当行: `{ $snippet }`）
+sheet-choices-two = { $first } または { $second }
+sheet-choices-many = { $list } のいずれか
+sheet-toml = 料金表の書き方に誤りがあります（{ $detail }）。
+sheet-unknown-setting = 設定 `{ $key }` はここでは使えません。綴りを確認してください（ここで使える設定: { $allowed }）。
+sheet-missing-setting = 設定 `{ $key }` がありません。このセクションに追加してください。
+sheet-unknown-choice = `{ $got }` は選べません。{ $allowed } を指定してください。
+sheet-negative-price = 価格にマイナスの値（{ $got }）は使えません。0 以上の整数で書いてください。
+sheet-price-too-large = 価格 { $got } は医療機関の料金として大きすぎます（通貨の最小単位で { $max } まで）。数字を確認してください。
+sheet-fractional-price = 価格は通貨の最小単位（円・ウォン・セント）の整数で書いてください（{ $got } と書かれています）。12.50 ドルなら 1250 と書きます。
+sheet-quoted-price = 価格は引用符やカンマを付けずに数字だけで書いてください（"{ $got }" と書かれています）。
+sheet-tax-rate-range = 税率は 0〜100 % で書いてください（{ $got } と書かれています）。
+sheet-tax-rate-decimals = 税率は 0〜100 % の範囲で、小数点以下2桁までで書いてください（{ $got } と書かれています）。
+sheet-control-character = この文字列には見積書を乱す目に見えない制御文字（{ $char }）が含まれています。削除してください。
+sheet-empty-clinic-name = 医療機関名が空です。見積書に印刷する名称を書いてください。
+sheet-minor-units = minor_units は 0〜4 で書いてください（{ $got } と書かれています）。
+sheet-unknown-currency = 通貨「{ $code }」は登録されていません。JPY や KRW などの ISO コードを使うか、minor_units と symbol を書いてください。
+sheet-currency-code = 通貨コードは JPY や KRW のような大文字3文字です（「{ $code }」と書かれています）。
+sheet-valid-days = valid_days（見積の有効日数）は 1〜{ $max } で書いてください（{ $got } と書かれています）。
+sheet-after-last-dose-months = { $key } = { $months } か月はどの医療機関の方針と比べても長すぎます。0〜{ $max } か月で書いてください。
+sheet-too-many-tests = 料金表に書ける [[tests]] は { $max } 件までです（この料金表には { $count } 件あります）。
+sheet-too-many-packages = 料金表に書ける [[packages]] は { $max } 件までです（この料金表には { $count } 件あります）。
+sheet-too-many-capsules = 料金表に書けるカプセルの規格は { $max } 種類までです（この料金表には { $count } 種類あります）。
+sheet-tax-rate-not-used = tax_rate_percent は tax_included = false のときだけ使います。削除するか、tax_included = false にしてください。
+sheet-tax-rate-missing = tax_included = false の場合は [quote] に tax_rate_percent（例: 10）が必要です。
+sheet-max-months-per-visit = max_months_per_visit は 1 か 2 で書いてください（{ $got } と書かれています）。
+sheet-capsule-strength = カプセルの規格は 1〜{ $max } mg で書いてください（{ $mg } と書かれています）。
+sheet-duplicate-capsule = { $mg } mg のカプセルが2回書かれています。
+sheet-capsule-without-price = 項目別の料金表では { $mg } mg のカプセルに価格（price = …）が必要です。
+sheet-no-capsules = 項目別の料金表には mg と price を書いた [[capsules]] が1件以上必要です。
+sheet-packages-on-itemised = [[packages]] は月額定額の料金表（style = "flat"）で使います。この料金表は項目別です。
+sheet-no-consultation = 項目別の料金表には first_visit と return_visit を書いた [consultation] セクションが必要です。
+sheet-test-code = 検査コードは英小文字・数字・_ で書きます（例: blood_test）。「{ $code }」と書かれています。
+sheet-duplicate-test = 検査「{ $code }」が2回書かれています。
+sheet-test-months = 月数は 1〜{ $max } で書いてください（{ $got } と書かれています）。
+sheet-test-without-name = 検査「{ $code }」には名前が必要です。例: name = {"{"} ja = "…", en = "…" {"}"}
+sheet-consultation-on-flat = 月額定額の料金表に [consultation] は書けません。診察料はパッケージ料金に含まれます。
+sheet-tests-on-flat = 月額定額の料金表に [[tests]] は書けません。検査料はパッケージ料金に含まれます。
+sheet-package-dose = daily_mg は 1 以上で書いてください。
+sheet-duplicate-package = { $mg } mg/日のパッケージが2回書かれています。
+sheet-no-packages = 月額定額の料金表には daily_mg と price_per_month を書いた [[packages]] が1件以上必要です。

@@ -1,1 +1,51 @@
 # The command line's text report (dose-planner quote).
+
+cli-col-month = 월
+cli-col-visit = 내원
+cli-col-mg-day = mg/일
+cli-col-capsules-day = 캡슐/일
+cli-col-mg-kg-day = mg/kg/일
+cli-no-visit = -
+
+cli-title = { $clinic } — 견적 ({ $currency }, { $tax })
+cli-tax-included = 세금 포함
+cli-tax-added = 부가세는 매월 추가
+cli-patient = { $sex }, { $months }개월, { $every }개월마다 내원
+cli-patient-weight = { $sex }, { $kg }kg, { $months }개월, { $every }개월마다 내원
+
+cli-sum-month-1 = 1개월 차:
+cli-sum-each-later-month = 2개월 차부터(매월):
+cli-sum-later-months = 2개월 차부터:
+cli-sum-course-total = 치료 전체 합계:
+cli-sum-cumulative = 누적 복용량:
+cli-sum-target = 목표 { $target }mg/kg:
+cli-sum-first-dose = 복용 시작일:
+cli-sum-last-dose = 마지막 복용일:
+cli-range = { $low } ~ { $high }
+cli-cumulative-value = { $days }일간 { $mg }mg
+cli-cumulative-value-kg = { $days }일간 { $mg }mg ({ $mgkg }mg/kg)
+cli-target-reached = { $day }일째({ $month }개월 차)에 도달
+cli-target-reached-date = { $day }일째({ $month }개월 차, { $date })에 도달
+cli-warnings = 경고:
+
+cli-pdf-written = PDF를 { $path }에 저장했습니다
+cli-note-prices-changed = 이 견적을 저장한 뒤 가격이 바뀌었습니다. 치료 전체 합계는 저장 당시 { $then }, 현재 가격으로는 { $now }입니다(현재 가격으로 계산하려면 --reprice)
+
+# Errors of the command line (after `error: `).
+cli-err-months-disagree = --months { $months }이(가) --doses에 준 { $doses }개월분 용량(한 달에 하나)과 맞지 않습니다. --months를 빼십시오
+cli-err-no-dose = 용량을 지정하십시오: --daily-mg, --doses, 또는 --weight-kg와 --target-mg-per-kg
+cli-err-no-sex = 환자의 성별을 지정하십시오: --sex female 또는 --sex male
+cli-err-target-unreachable = 체중 { $kg }kg으로 { $months }개월 안에 { $target }mg/kg에 이르는 캡슐 용량이 없습니다: { $error }
+cli-err-same-file = --save와 --pdf가 같은 파일({ $path })을 가리킵니다. 각각 다른 파일 이름을 주십시오
+cli-err-sheet-missing = 이 견적을 만든 가격표({ $sheet })를 찾을 수 없거나 읽을 수 없습니다. 현재 가격표를 --pricing FILE로 지정하십시오
+cli-err-cannot-reprice = 현재 가격표로는 이 계획의 가격을 계산할 수 없습니다: { $error }
+cli-err-output = 결과를 쓸 수 없습니다: { $reason }
+
+# Errors of saved quotes (crates/core/src/saved.rs).
+saved-err-not-a-quote = { $file }은(는) 저장된 견적이 아닙니다({ $line }:{ $column }: { $message })
+saved-err-newer-version = { $file }은(는) 더 새로운 버전의 앱에서 저장되었습니다(형식 { $found }). 이 버전은 형식 { $reads }까지 읽습니다
+saved-err-sheet = { $file }: 저장된 가격이 손상되었습니다: { $error }
+saved-err-plan = { $file }: 저장된 치료 계획이 올바르지 않습니다: { $error }
+saved-err-patient = { $file }: { $error }
+saved-err-total-mismatch = { $file }: 저장된 합계 { $saved }이(가) 가격({ $computed })과 맞지 않습니다. 저장 후 파일이 바뀌었습니다
+saved-err-sheet-mismatch = { $sheet }: 이 가격표는 견적을 계산한 가격표가 아닙니다. 저장하기 전에 다시 계산하십시오

@@ -108,3 +108,47 @@ err-name-too-long = 환자 이름이 { $chars }자입니다. 견적서에는 최
 err-name-control = 환자 이름에 보이지 않는 제어 문자({ $char })가 있습니다. 이름을 다시 입력하십시오.
 err-overflow = 금액이 너무 커서 정확히 합산할 수 없습니다. 가격표의 가격을 확인하십시오.
 err-start-too-late = { $date }에 시작하는 치료는 날짜가 달력의 끝을 넘습니다. 시작일을 확인하십시오.
+
+# 가격표 오류: 위치, 그리고 내용(키는 sheet-와 문제의 코드).
+sheet-error-at = { $source }:{ $line }:{ $column }: { $reason }
+sheet-error-at-line = { $source }:{ $line }:{ $column }: { $reason } (해당 줄: `{ $snippet }`)
+sheet-choices-two = { $first } 또는 { $second }
+sheet-choices-many = { $list } 중 하나
+sheet-toml = 가격표 형식에 오류가 있습니다({ $detail }).
+sheet-unknown-setting = 설정 `{ $key }`은(는) 여기에서 쓸 수 없습니다. 철자를 확인하십시오(여기에서 쓸 수 있는 설정: { $allowed }).
+sheet-missing-setting = 설정 `{ $key }`이(가) 없습니다. 이 섹션에 추가하십시오.
+sheet-unknown-choice = `{ $got }`은(는) 선택할 수 없습니다. { $allowed }을(를) 쓰십시오.
+sheet-negative-price = 가격은 음수({ $got })일 수 없습니다. 0 이상의 정수로 쓰십시오.
+sheet-price-too-large = 가격 { $got }은(는) 병원 요금으로는 너무 큽니다(통화의 최소 단위로 최대 { $max }). 숫자를 확인하십시오.
+sheet-fractional-price = 가격은 통화의 최소 단위(엔, 원, 센트)의 정수로 쓰십시오(현재 { $got }). 12.50달러라면 1250으로 씁니다.
+sheet-quoted-price = 가격은 따옴표나 쉼표 없이 숫자로만 쓰십시오(현재 "{ $got }").
+sheet-tax-rate-range = 세율은 0–100 % 사이로 쓰십시오(현재 { $got }).
+sheet-tax-rate-decimals = 세율은 0–100 % 사이, 소수점 이하 두 자리까지 쓰십시오(현재 { $got }).
+sheet-control-character = 이 텍스트에 견적서를 깨뜨리는 보이지 않는 제어 문자({ $char })가 있습니다. 삭제하십시오.
+sheet-empty-clinic-name = 병원 이름이 비어 있습니다. 견적서에 인쇄할 이름을 쓰십시오.
+sheet-minor-units = minor_units는 0–4로 쓰십시오(현재 { $got }).
+sheet-unknown-currency = 알 수 없는 통화 "{ $code }"입니다. JPY나 KRW 같은 ISO 코드를 쓰거나 minor_units와 symbol을 쓰십시오.
+sheet-currency-code = 통화 코드는 JPY나 KRW처럼 대문자 세 글자입니다(현재 "{ $code }").
+sheet-valid-days = valid_days(견적 유효 일수)는 1–{ $max }로 쓰십시오(현재 { $got }).
+sheet-after-last-dose-months = { $key } = { $months }개월은 어느 병원의 방침보다도 깁니다. 0–{ $max }개월로 쓰십시오.
+sheet-too-many-tests = 가격표에 쓸 수 있는 [[tests]]는 최대 { $max }개입니다(이 가격표에는 { $count }개).
+sheet-too-many-packages = 가격표에 쓸 수 있는 [[packages]]는 최대 { $max }개입니다(이 가격표에는 { $count }개).
+sheet-too-many-capsules = 가격표에 쓸 수 있는 캡슐 규격은 최대 { $max }종류입니다(이 가격표에는 { $count }종류).
+sheet-tax-rate-not-used = tax_rate_percent는 tax_included = false일 때만 씁니다. 삭제하거나 tax_included = false로 바꾸십시오.
+sheet-tax-rate-missing = tax_included = false이면 [quote]에 tax_rate_percent(예: 10)가 필요합니다.
+sheet-max-months-per-visit = max_months_per_visit는 1 또는 2로 쓰십시오(현재 { $got }).
+sheet-capsule-strength = 캡슐 규격은 1–{ $max } mg으로 쓰십시오(현재 { $mg }).
+sheet-duplicate-capsule = { $mg } mg 캡슐이 두 번 적혀 있습니다.
+sheet-capsule-without-price = 항목별 가격표에서는 { $mg } mg 캡슐에 가격(price = …)이 필요합니다.
+sheet-no-capsules = 항목별 가격표에는 mg와 price를 적은 [[capsules]]가 하나 이상 필요합니다.
+sheet-packages-on-itemised = [[packages]]는 월 정액 가격표(style = "flat")에서 씁니다. 이 가격표는 항목별입니다.
+sheet-no-consultation = 항목별 가격표에는 first_visit와 return_visit를 적은 [consultation] 섹션이 필요합니다.
+sheet-test-code = 검사 코드는 영문 소문자, 숫자, _로 씁니다(예: blood_test). 현재 "{ $code }"입니다.
+sheet-duplicate-test = 검사 "{ $code }"이(가) 두 번 적혀 있습니다.
+sheet-test-months = 개월 수는 1–{ $max }로 쓰십시오(현재 { $got }).
+sheet-test-without-name = 검사 "{ $code }"에는 이름이 필요합니다. 예: name = {"{"} ja = "…", en = "…" {"}"}
+sheet-consultation-on-flat = 월 정액 가격표에는 [consultation]을 쓸 수 없습니다. 진찰료는 패키지 요금에 포함됩니다.
+sheet-tests-on-flat = 월 정액 가격표에는 [[tests]]를 쓸 수 없습니다. 검사료는 패키지 요금에 포함됩니다.
+sheet-package-dose = daily_mg는 1 이상으로 쓰십시오.
+sheet-duplicate-package = { $mg } mg/일 패키지가 두 번 적혀 있습니다.
+sheet-no-packages = 월 정액 가격표에는 daily_mg와 price_per_month를 적은 [[packages]]가 하나 이상 필요합니다.

@@ -3,6 +3,8 @@
 //!
 //! Pure arithmetic: no IO, no money formatting.
 
+#![warn(clippy::arithmetic_side_effects)]
+
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -39,10 +41,14 @@ impl Dose {
 
     /// Mean mg per day.
     pub fn mean_mg(self) -> f64 {
-        f64::from(self.a + self.b) / 2.0
+        (f64::from(self.a) + f64::from(self.b)) / 2.0
     }
 
     /// mg taken over `days` days, starting with an `a` day.
+    #[expect(
+        clippy::arithmetic_side_effects,
+        reason = "in u64, each product is below 2^31 × 2^32 = 2^63, so their sum is below 2^64"
+    )]
     pub fn mg_over(self, days: u32) -> u64 {
         let a_days = u64::from(days.div_ceil(2));
         let b_days = u64::from(days / 2);
@@ -141,12 +147,15 @@ pub struct CapsuleMix(pub BTreeMap<u32, u32>);
 impl CapsuleMix {
     /// mg in the mix.
     pub fn mg(&self) -> u32 {
-        self.0.iter().map(|(mg, n)| mg * n).sum()
+        // A mix the planner makes holds at most a month of 300 mg days: this never saturates.
+        self.0.iter().fold(0u32, |sum, (mg, n)| {
+            sum.saturating_add(mg.saturating_mul(*n))
+        })
     }
 
     /// Number of capsules.
     pub fn count(&self) -> u32 {
-        self.0.values().sum()
+        self.0.values().fold(0u32, |sum, n| sum.saturating_add(*n))
     }
 
     /// Price of the mix, given the capsules' prices (unpriced capsules count as 0); an error
@@ -163,16 +172,22 @@ impl CapsuleMix {
         Money::sum(lines.collect::<Result<Vec<_>, _>>()?)
     }
 
-    /// `n` times this mix.
+    /// `n` times this mix (counts saturate; a month's mix is a few thousand capsules).
     pub fn times(&self, n: u32) -> CapsuleMix {
-        CapsuleMix(self.0.iter().map(|(mg, c)| (*mg, c * n)).collect())
+        CapsuleMix(
+            self.0
+                .iter()
+                .map(|(mg, c)| (*mg, c.saturating_mul(n)))
+                .collect(),
+        )
     }
 
     /// The sum of two mixes.
     pub fn plus(&self, other: &CapsuleMix) -> CapsuleMix {
         let mut out = self.0.clone();
         for (mg, n) in &other.0 {
-            *out.entry(*mg).or_insert(0) += n;
+            let count = out.entry(*mg).or_insert(0);
+            *count = count.saturating_add(*n);
         }
         out.retain(|_, n| *n > 0);
         CapsuleMix(out)
@@ -197,6 +212,11 @@ impl CapsuleMix {
 
 /// The cheapest mix of whole capsules giving exactly `mg`; among equally cheap mixes the one
 /// with fewest capsules, then the one using larger capsules. `0 mg` is the empty mix.
+#[expect(
+    clippy::arithmetic_side_effects,
+    reason = "every index and count is at most mg ≤ MAX_DAILY_MG (checked first): x − step only \
+              when step ≤ x, and the way back subtracts the step recorded for that x"
+)]
 pub fn cheapest_mix(mg: u32, capsules: &[Capsule]) -> Result<CapsuleMix, DoseError> {
     let not_makeable = || DoseError::NotMakeable {
         mg,
@@ -286,6 +306,16 @@ pub fn dose_for_target(
 }
 
 impl DoseError {
+    /// Stable code: `not_a_dose`, `zero_dose`, `absurd_dose` or `not_makeable`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DoseError::NotADose(_) => "not_a_dose",
+            DoseError::Zero => "zero_dose",
+            DoseError::Absurd(_) => "absurd_dose",
+            DoseError::NotMakeable { .. } => "not_makeable",
+        }
+    }
+
     /// The message in `lang` (the `Display` form is English, for the command line).
     pub fn explain(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Arg;

@@ -4,41 +4,22 @@
 //!
 //! Pure: no IO. Money is integer minor units throughout.
 
+#![warn(clippy::arithmetic_side_effects)]
+
 use serde::{Deserialize, Serialize};
 
 use crate::dose::{CapsuleMix, Dose, DoseError, cheapest_mix};
 use crate::money::Money;
 use crate::pricing::{Fees, PriceSheet, TestFor};
-use crate::safety::{self, CourseDates, Warning};
+use crate::rules::{self, CourseDates};
 use crate::screening::{Screening, screening_warnings};
+use crate::vocab::Warning;
+pub use crate::vocab::{DAYS_PER_MONTH, Sex, Visit};
 
-/// Days of medication in one month of a course.
-pub const DAYS_PER_MONTH: u32 = 30;
 /// The longest course the planner will estimate.
 pub const MAX_MONTHS: u32 = 24;
 /// Body weights the planner accepts, in kg.
 pub const WEIGHT_RANGE_KG: (f64, f64) = (10.0, 300.0);
-
-/// The patient's sex, which decides the pregnancy test and contraception rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Sex {
-    /// Female: pregnancy test at each visit.
-    Female,
-    /// Male.
-    Male,
-}
-
-/// Whether a visit is the patient's first at the clinic or a return visit.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Visit {
-    /// First visit: first-visit consultation fee.
-    #[default]
-    First,
-    /// Return visit.
-    Return,
-}
 
 /// What the estimate is computed from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -282,6 +263,10 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
     };
 
     for (i, dose) in req.doses.iter().copied().enumerate() {
+        #[expect(
+            clippy::arithmetic_side_effects,
+            reason = "i < MAX_MONTHS (24), checked above"
+        )]
         let month = i as u32 + 1;
         let dose_err = |error| PlanError::Dose { month, error };
         let mix_a = cheapest_mix(dose.a, &sheet.capsules).map_err(dose_err)?;
@@ -295,7 +280,14 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
             vec![mix_a]
         };
         let mg = dose.mg_over(DAYS_PER_MONTH);
-        cumulative_mg += mg;
+        #[expect(
+            clippy::arithmetic_side_effects,
+            reason = "cheapest_mix above refused any dose over MAX_DAILY_MG: at most 9,000 mg a \
+                      month, 216,000 mg over MAX_MONTHS"
+        )]
+        {
+            cumulative_mg += mg;
+        }
 
         let visit = if (i as u32).is_multiple_of(req.visit_every) {
             Some(if month == 1 { req.visit } else { Visit::Return })
@@ -331,7 +323,7 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
                             TestFor::Women => req.sex == Sex::Female,
                         };
                         let due = month <= t.monthly_first_months
-                            || last.is_none_or(|l| month >= l + t.every_months);
+                            || last.is_none_or(|l| month >= l.saturating_add(t.every_months));
                         if for_patient && due {
                             *last = Some(month);
                             items.push(Item {
@@ -387,20 +379,26 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
     let first_month = months[0].subtotal;
     let later = months[1..].iter().map(|m| m.subtotal);
     let return_months = later.clone().min().zip(later.max());
+    #[expect(
+        clippy::arithmetic_side_effects,
+        reason = "at most MAX_MONTHS (24) months of 30 days, checked above"
+    )]
     let days = DAYS_PER_MONTH * months.len() as u32;
     let target_reached = match (weight, target) {
         (Some(w), Some(t)) => day_reaching(&req.doses, w * t).map(|day| TargetReached {
             target_mg_per_kg: t,
             day,
             month: day.div_ceil(DAYS_PER_MONTH),
-            date: req.start.and_then(|s| safety::add_days(s, day - 1)),
+            date: req
+                .start
+                .and_then(|s| rules::add_days(s, day.saturating_sub(1))),
         }),
         _ => None,
     };
     let dates = match req.start {
         None => None,
         Some(start) => Some(
-            safety::course_dates(start, days, req.sex, &sheet.after_last_dose)
+            rules::course_dates(start, days, req.sex, &sheet.after_last_dose)
                 .ok_or(PlanError::StartTooLate(start))?,
         ),
     };
@@ -425,7 +423,8 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
         sheet_id: sheet.id(),
     };
     est.warnings = screening_warnings(&req.screening, req.sex);
-    est.warnings.extend(safety::dose_warnings(&est, req.visit));
+    est.warnings
+        .extend(rules::dose_warnings(&req.doses, weight, req.visit));
     Ok(est)
 }
 
@@ -451,17 +450,21 @@ pub fn estimate_range(
     Ok([male, female])
 }
 
+/// The mg taken on each day of a course of `doses` (30 days a month, an alternating dose
+/// starting on its `a` amount each month).
+fn daily_mg(doses: impl IntoIterator<Item = Dose>) -> impl Iterator<Item = u32> {
+    doses.into_iter().flat_map(|dose| {
+        (0..DAYS_PER_MONTH).map(move |d| if d.is_multiple_of(2) { dose.a } else { dose.b })
+    })
+}
+
 /// The first day (1-based) on which the cumulative dose reaches `needed_mg`.
 fn day_reaching(doses: &[Dose], needed_mg: f64) -> Option<u32> {
     let mut total = 0u64;
-    let mut day = 0u32;
-    for dose in doses {
-        for d in 0..DAYS_PER_MONTH {
-            day += 1;
-            total += u64::from(if d % 2 == 0 { dose.a } else { dose.b });
-            if total as f64 + 1e-6 >= needed_mg {
-                return Some(day);
-            }
+    for (day, mg) in (1u32..).zip(daily_mg(doses.iter().copied())) {
+        total = total.saturating_add(u64::from(mg));
+        if total as f64 + 1e-6 >= needed_mg {
+            return Some(day);
         }
     }
     None
@@ -476,13 +479,9 @@ impl CourseEstimate {
         };
         let mut out = vec![[0.0, 0.0]];
         let mut total = 0u64;
-        let mut day = 0u32;
-        for m in &self.months {
-            for d in 0..DAYS_PER_MONTH {
-                day += 1;
-                total += u64::from(if d % 2 == 0 { m.dose.a } else { m.dose.b });
-                out.push([f64::from(day), total as f64 / w]);
-            }
+        for (day, mg) in (1u32..).zip(daily_mg(self.months.iter().map(|m| m.dose))) {
+            total = total.saturating_add(u64::from(mg));
+            out.push([f64::from(day), total as f64 / w]);
         }
         out
     }
@@ -519,6 +518,22 @@ pub fn item_label(
 }
 
 impl PlanError {
+    /// Stable code, e.g. `no_months`, `overflow`; a dose's own problem keeps its code
+    /// (`not_makeable`, …).
+    pub fn code(&self) -> &'static str {
+        match self {
+            PlanError::NoMonths => "no_months",
+            PlanError::TooManyMonths(_) => "too_many_months",
+            PlanError::Weight(_) => "weight",
+            PlanError::Target(_) => "target",
+            PlanError::VisitEvery { .. } => "visit_every",
+            PlanError::Dose { error, .. } => error.code(),
+            PlanError::Overflow(_) => "overflow",
+            PlanError::StartTooLate(_) => "start_too_late",
+            PlanError::NoPackage { .. } => "no_package",
+        }
+    }
+
     /// The message in `lang` (the `Display` form is English, for the command line).
     pub fn explain(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Arg;

@@ -14,9 +14,14 @@ pub mod monitoring;
 pub mod patient;
 pub mod pricing;
 pub mod quote;
+pub mod rules;
 pub mod safety;
 pub mod saved;
 pub mod screening;
+pub mod vocab;
+
+#[cfg(test)]
+mod module_graph;
 
 pub use estimate::{CourseEstimate, CourseRequest, Sex, Visit, estimate};
 pub use i18n::Lang;

@@ -2,6 +2,8 @@
 //!
 //! Never a float. Formatting for people lives here too, so every face prints amounts alike.
 
+#![warn(clippy::arithmetic_side_effects)]
+
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
@@ -121,17 +123,24 @@ pub fn group_digits(n: u64) -> String {
 }
 
 fn group_thousands(abs: u64, minor_units: u8) -> String {
-    let scale = 10u64.pow(u32::from(minor_units));
-    let major = abs / scale;
-    let minor = abs % scale;
-    let digits = major.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
+    // A sheet allows 0 to 4 minor units; a scale past u64 (20 or more) leaves it all minor.
+    let scale = 10u64
+        .checked_pow(u32::from(minor_units))
+        .unwrap_or(u64::MAX);
+    #[expect(
+        clippy::arithmetic_side_effects,
+        reason = "scale is a power of ten, at least 1: u64 division and remainder cannot fail"
+    )]
+    let (major, minor) = (abs / scale, abs % scale);
+    // Digits from the right, a comma before every third, then turned around.
+    let mut reversed = String::new();
+    for (i, ch) in major.to_string().chars().rev().enumerate() {
+        if i > 0 && i.is_multiple_of(3) {
+            reversed.push(',');
         }
-        out.push(ch);
+        reversed.push(ch);
     }
+    let mut out: String = reversed.chars().rev().collect();
     if minor_units > 0 {
         out.push('.');
         out.push_str(&format!(

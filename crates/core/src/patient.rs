@@ -25,6 +25,14 @@ pub enum NameError {
 }
 
 impl NameError {
+    /// Stable code: `name_too_long` or `name_control_character`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            NameError::TooLong { .. } => "name_too_long",
+            NameError::Control(_) => "name_control_character",
+        }
+    }
+
     /// The message in `lang`.
     pub fn explain(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Arg;

@@ -2,20 +2,32 @@
 //! price sheet's own text), so it reopens with the same totals after the clinic changes its
 //! sheet, and can be re-priced on request.
 //!
+//! The file's shape is its own type, [`SavedQuoteV1`] (with [`SavedRequestV1`] for the
+//! inputs), never a core struct: renaming a field of `CourseRequest` cannot break a saved
+//! file. The app holds a [`SavedQuote`] (core types); the two are converted into each other
+//! in one place (`impl From` below). A later format adds a `SavedQuoteV2` and migrates V1
+//! forward in [`open`].
+//!
 //! Pure: text in, text out. Reading and writing the file is the shell's job (`files`).
+
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::estimate::{CourseEstimate, CourseRequest, PlanError, estimate};
+use crate::dose::Dose;
+use crate::estimate::{CourseEstimate, CourseRequest, PlanError, Sex, Visit, estimate};
+use crate::i18n::{Arg, Lang};
 use crate::money::Money;
 use crate::pricing::{self, PriceSheet, PricingError};
+use crate::quote::{Priced, Quote};
+use crate::screening::{CheckItem, Screening};
 
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// A quote or plan as saved to disk.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A saved quote or plan as the app holds it: the inputs in the core's types. Written and
+/// read through [`to_json`] and [`open`], in the shape of [`SavedQuoteV1`].
+#[derive(Debug, Clone, PartialEq)]
 pub struct SavedQuote {
     /// Format version; a file from a newer version is refused, not misread.
     pub schema_version: u32,
@@ -30,17 +42,229 @@ pub struct SavedQuote {
     /// The inputs.
     pub request: CourseRequest,
     /// The patient's name, if given.
-    #[serde(default)]
     pub patient: Option<String>,
     /// The course total when saved, to detect a hand-edited file.
     pub total: Money,
     /// `Some(false)` in a recovery copy of a plan whose sex was not chosen yet (the request
     /// must hold one to be priced); absent in saved quotes, which always have a sex.
+    pub sex_chosen: Option<bool>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// The on-disk format, version 1. Field names and shapes are those of the files written since
+// the first release; they change only with a new version.
+
+/// Version 1 of the saved-quote file, field for field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedQuoteV1 {
+    /// Always 1.
+    pub schema_version: u32,
+    /// The app version that saved it (informative).
+    pub app_version: String,
+    /// The quote date, `YYYY-MM-DD`.
+    pub quote_date: jiff::civil::Date,
+    /// Where the sheet came from (a path, or the built-in sheet's name).
+    pub sheet_name: String,
+    /// The price sheet's full text: the frozen prices.
+    pub sheet_toml: String,
+    /// The inputs.
+    pub request: SavedRequestV1,
+    /// The patient's name, or null.
+    #[serde(default)]
+    pub patient: Option<String>,
+    /// The course total when saved, in the currency's minor units.
+    pub total: i64,
+    /// `false` in a recovery copy of a plan whose sex was not chosen yet; absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sex_chosen: Option<bool>,
 }
 
-/// Why a saved quote cannot be opened.
+/// The inputs of a course in a version-1 file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedRequestV1 {
+    /// `female` or `male`.
+    pub sex: SavedSexV1,
+    /// `first` or `return`: the visit that opens month 1.
+    pub visit: SavedVisitV1,
+    /// One daily dose per month.
+    pub doses: Vec<SavedDoseV1>,
+    /// Body weight in kg, or null.
+    pub weight_kg: Option<f64>,
+    /// 1 or 2: months of medication per visit.
+    pub visit_every: u32,
+    /// The first day of medication, or null.
+    pub start: Option<jiff::civil::Date>,
+    /// The cumulative target in mg/kg, or null.
+    pub target_mg_per_kg: Option<f64>,
+    /// The screening answers (absent in the earliest files: none).
+    #[serde(default)]
+    pub screening: SavedScreeningV1,
+}
+
+/// The patient's sex in a version-1 file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SavedSexV1 {
+    /// `female`.
+    Female,
+    /// `male`.
+    Male,
+}
+
+/// The first month's visit in a version-1 file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SavedVisitV1 {
+    /// `first`.
+    First,
+    /// `return`.
+    Return,
+}
+
+/// A daily dose in a version-1 file: a string, `"40"` or `"20/10"` (alternating days).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct SavedDoseV1(pub Dose);
+
+impl TryFrom<String> for SavedDoseV1 {
+    type Error = crate::dose::DoseError;
+    fn try_from(s: String) -> Result<SavedDoseV1, Self::Error> {
+        Dose::parse(&s).map(SavedDoseV1)
+    }
+}
+
+impl From<SavedDoseV1> for String {
+    fn from(d: SavedDoseV1) -> String {
+        d.0.to_string()
+    }
+}
+
+/// The screening answers in a version-1 file (unknown fields are ignored, as they always
+/// were).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SavedScreeningV1 {
+    /// The checklist items answered "yes", by their stable codes (`psychiatric`, …).
+    pub checked: Vec<SavedCheckV1>,
+    /// Age in whole years, or null.
+    pub age: Option<u32>,
+    /// Current medicines by generic name.
+    pub medicines: Vec<String>,
+}
+
+/// A checklist item in a version-1 file: its stable code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct SavedCheckV1(pub CheckItem);
+
+impl TryFrom<String> for SavedCheckV1 {
+    type Error = String;
+    fn try_from(s: String) -> Result<SavedCheckV1, String> {
+        CheckItem::ALL
+            .into_iter()
+            .find(|c| c.code() == s)
+            .map(SavedCheckV1)
+            .ok_or_else(|| format!("unknown screening item `{s}`"))
+    }
+}
+
+impl From<SavedCheckV1> for String {
+    fn from(c: SavedCheckV1) -> String {
+        c.0.code().to_string()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The one place where the file's types and the core's types meet.
+
+impl From<&SavedQuote> for SavedQuoteV1 {
+    fn from(q: &SavedQuote) -> SavedQuoteV1 {
+        let r = &q.request;
+        SavedQuoteV1 {
+            schema_version: SCHEMA_VERSION,
+            app_version: q.app_version.clone(),
+            quote_date: q.quote_date,
+            sheet_name: q.sheet_name.clone(),
+            sheet_toml: q.sheet_toml.clone(),
+            request: SavedRequestV1 {
+                sex: match r.sex {
+                    Sex::Female => SavedSexV1::Female,
+                    Sex::Male => SavedSexV1::Male,
+                },
+                visit: match r.visit {
+                    Visit::First => SavedVisitV1::First,
+                    Visit::Return => SavedVisitV1::Return,
+                },
+                doses: r.doses.iter().copied().map(SavedDoseV1).collect(),
+                weight_kg: r.weight_kg,
+                visit_every: r.visit_every,
+                start: r.start,
+                target_mg_per_kg: r.target_mg_per_kg,
+                screening: SavedScreeningV1 {
+                    checked: r
+                        .screening
+                        .checked
+                        .iter()
+                        .copied()
+                        .map(SavedCheckV1)
+                        .collect(),
+                    age: r.screening.age,
+                    medicines: r.screening.medicines.clone(),
+                },
+            },
+            patient: q.patient.clone(),
+            total: q.total.0,
+            sex_chosen: q.sex_chosen,
+        }
+    }
+}
+
+impl From<SavedQuoteV1> for SavedQuote {
+    fn from(v: SavedQuoteV1) -> SavedQuote {
+        let r = v.request;
+        SavedQuote {
+            schema_version: v.schema_version,
+            app_version: v.app_version,
+            quote_date: v.quote_date,
+            sheet_name: v.sheet_name,
+            sheet_toml: v.sheet_toml,
+            request: CourseRequest {
+                sex: match r.sex {
+                    SavedSexV1::Female => Sex::Female,
+                    SavedSexV1::Male => Sex::Male,
+                },
+                visit: match r.visit {
+                    SavedVisitV1::First => Visit::First,
+                    SavedVisitV1::Return => Visit::Return,
+                },
+                doses: r.doses.into_iter().map(|d| d.0).collect(),
+                weight_kg: r.weight_kg,
+                visit_every: r.visit_every,
+                start: r.start,
+                target_mg_per_kg: r.target_mg_per_kg,
+                screening: Screening {
+                    checked: r
+                        .screening
+                        .checked
+                        .into_iter()
+                        .map(|c| c.0)
+                        .collect::<BTreeSet<_>>(),
+                    age: r.screening.age,
+                    medicines: r.screening.medicines,
+                },
+            },
+            patient: v.patient,
+            total: Money(v.total),
+            sex_chosen: v.sex_chosen,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// Why a saved quote cannot be opened (or made).
 #[derive(Debug, thiserror::Error)]
 pub enum SavedQuoteError {
     /// Not JSON, or not the shape of a saved quote.
@@ -101,6 +325,86 @@ pub enum SavedQuoteError {
         /// Total from its own prices.
         computed: i64,
     },
+    /// [`from_quote`] was given a sheet text other than the one the quote was priced with.
+    #[error(
+        "{sheet_name}: this price sheet is not the one the quote was priced with; price the quote again before saving"
+    )]
+    SheetMismatch {
+        /// The sheet's name.
+        sheet_name: String,
+    },
+}
+
+impl SavedQuoteError {
+    /// A stable code for scripts and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SavedQuoteError::NotAQuote { .. } => "saved_not_a_quote",
+            SavedQuoteError::NewerVersion { .. } => "saved_newer_version",
+            SavedQuoteError::Sheet { .. } => "saved_sheet",
+            SavedQuoteError::Plan { .. } => "saved_plan",
+            SavedQuoteError::Patient { .. } => "saved_patient",
+            SavedQuoteError::TotalMismatch { .. } => "saved_total_mismatch",
+            SavedQuoteError::SheetMismatch { .. } => "saved_sheet_mismatch",
+        }
+    }
+
+    /// The message in `lang` (the `Display` form is English). The JSON reader's own words
+    /// in [`SavedQuoteError::NotAQuote`] stay as it wrote them.
+    pub fn explain(&self, lang: Lang) -> String {
+        let s = |v: &str| Arg::Str(v.to_string());
+        match self {
+            SavedQuoteError::NotAQuote {
+                source_name,
+                line,
+                column,
+                message,
+            } => lang.tr_args(
+                "saved-err-not-a-quote",
+                &[
+                    ("file", s(source_name)),
+                    ("line", Arg::Str(line.to_string())),
+                    ("column", Arg::Str(column.to_string())),
+                    ("message", s(message)),
+                ],
+            ),
+            SavedQuoteError::NewerVersion { source_name, found } => lang.tr_args(
+                "saved-err-newer-version",
+                &[
+                    ("file", s(source_name)),
+                    ("found", Arg::Str(found.to_string())),
+                    ("reads", Arg::Str(SCHEMA_VERSION.to_string())),
+                ],
+            ),
+            SavedQuoteError::Sheet { source_name, error } => lang.tr_args(
+                "saved-err-sheet",
+                &[("file", s(source_name)), ("error", s(&error.explain(lang)))],
+            ),
+            SavedQuoteError::Plan { source_name, error } => lang.tr_args(
+                "saved-err-plan",
+                &[("file", s(source_name)), ("error", s(&error.explain(lang)))],
+            ),
+            SavedQuoteError::Patient { source_name, error } => lang.tr_args(
+                "saved-err-patient",
+                &[("file", s(source_name)), ("error", s(&error.explain(lang)))],
+            ),
+            SavedQuoteError::TotalMismatch {
+                source_name,
+                saved,
+                computed,
+            } => lang.tr_args(
+                "saved-err-total-mismatch",
+                &[
+                    ("file", s(source_name)),
+                    ("saved", Arg::Str(saved.to_string())),
+                    ("computed", Arg::Str(computed.to_string())),
+                ],
+            ),
+            SavedQuoteError::SheetMismatch { sheet_name } => {
+                lang.tr_args("saved-err-sheet-mismatch", &[("sheet", s(sheet_name))])
+            }
+        }
+    }
 }
 
 /// A saved quote, opened: its frozen sheet and the estimate made from it.
@@ -136,9 +440,42 @@ pub fn save(
     }
 }
 
-/// The JSON text of a saved quote.
+/// Makes the saved form of a computed [`Quote`], dated with its quote date. `sheet_toml` is
+/// the text the quote's sheet was parsed from (it is frozen into the file); a text that
+/// parses to another sheet is refused ([`SavedQuoteError::SheetMismatch`]). A man–woman
+/// range is saved as the woman's plan marked "sex not chosen".
+pub fn from_quote(
+    quote: &Quote,
+    sheet_name: &str,
+    sheet_toml: &str,
+    patient: Option<&str>,
+) -> Result<SavedQuote, SavedQuoteError> {
+    let mismatch = || SavedQuoteError::SheetMismatch {
+        sheet_name: crate::patient::escape_text(sheet_name),
+    };
+    let frozen = pricing::parse(sheet_toml, sheet_name).map_err(|_| mismatch())?;
+    if frozen.id() != quote.sheet_id() {
+        return Err(mismatch());
+    }
+    let mut saved = save(
+        sheet_name,
+        sheet_toml,
+        quote.request(),
+        quote.shown(),
+        patient,
+        quote.quote_date(),
+    );
+    if matches!(quote.priced(), Priced::Range { .. }) {
+        saved.sex_chosen = Some(false);
+    }
+    Ok(saved)
+}
+
+/// The JSON text of a saved quote, in the current format ([`SavedQuoteV1`]).
 pub fn to_json(quote: &SavedQuote) -> String {
-    let mut s = serde_json::to_string_pretty(quote).unwrap_or_default();
+    // Serialising these types cannot fail (string keys, finite or null numbers); an empty
+    // text would be refused when opened, never misread.
+    let mut s = serde_json::to_string_pretty(&SavedQuoteV1::from(quote)).unwrap_or_default();
     s.push('\n');
     s
 }
@@ -170,7 +507,9 @@ pub fn open(text: &str, source_name: &str) -> Result<Reopened, SavedQuoteError> 
             found: v.schema_version,
         });
     }
-    let mut quote: SavedQuote = serde_json::from_str(text).map_err(not_a_quote)?;
+    // Version 1 is the only one so far; a V2 would be read here and V1 migrated forward.
+    let file: SavedQuoteV1 = serde_json::from_str(text).map_err(not_a_quote)?;
+    let mut quote = SavedQuote::from(file);
     quote.patient = match &quote.patient {
         None => None,
         Some(p) => crate::patient::check_name(p).map_err(|error| SavedQuoteError::Patient {

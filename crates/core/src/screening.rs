@@ -8,9 +8,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::estimate::Sex;
 use crate::i18n::Lang;
-use crate::safety::{Severity, Warning};
+use crate::vocab::{Severity, Sex, Warning};
 
 /// What a checklist answer means for the prescription.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

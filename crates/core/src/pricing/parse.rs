@@ -1,0 +1,740 @@
+//! Reading a price sheet: TOML text → the raw shape as written (`Raw*`, unknown keys refused)
+//! → a validated [`PriceSheet`], one function per section. Every refusal is a typed
+//! [`SheetProblem`] at the place it was written.
+//!
+//! Pure: takes a `&str`; reading the file is the caller's job.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use serde::{Deserialize, Deserializer};
+use toml::Spanned;
+
+use super::{
+    AfterLastDose, Capsule, Clinic, Fees, LocalText, MAX_AFTER_MONTHS, MAX_CAPSULE_MG,
+    MAX_CAPSULES, MAX_PACKAGES, MAX_TEST_MONTHS, MAX_TESTS, MAX_VALID_DAYS, Package, PriceSheet,
+    PricingError, Rounding, SheetProblem, Tax, TestFee, TestFor,
+};
+use crate::money::{Currency, MAX_PRICE, Money};
+
+/// Parses and validates a price sheet. `source_name` (usually the path) is used in errors.
+pub fn parse(text: &str, source_name: &str) -> Result<PriceSheet, PricingError> {
+    let sheet = Sheet { text, source_name };
+    let raw: RawSheet = toml::from_str(text)
+        .map_err(|e| sheet.error(e.span(), SheetProblem::from_toml(e.message())))?;
+    sheet.validate(raw)
+}
+
+/// The text being read and its name: where every error points.
+struct Sheet<'a> {
+    text: &'a str,
+    source_name: &'a str,
+}
+
+impl Sheet<'_> {
+    fn error(&self, span: Option<Range<usize>>, problem: SheetProblem) -> PricingError {
+        PricingError::at(self.source_name, self.text, span, problem)
+    }
+
+    /// The section checks, in the order a clinic manager reads the sheet's errors: the
+    /// first problem found is the one reported.
+    fn validate(&self, raw: RawSheet) -> Result<PriceSheet, PricingError> {
+        self.numbers(&raw)?;
+        let clinic = self.clinic(raw.clinic)?;
+        let currency = self.currency(raw.currency)?;
+        let valid_days = self.valid_days(&raw.quote)?;
+        let after_last_dose = self.after_last_dose(&raw.after_last_dose)?;
+        self.counts(&raw.tests, &raw.packages, &raw.capsules)?;
+        let tax = self.tax(&raw.quote)?;
+        let max_months_per_visit = self.visits(&raw.visits)?;
+        let style = raw.style.as_ref().map(|s| *s.get_ref());
+        let style = style.unwrap_or(if raw.packages.is_empty() {
+            RawStyle::Itemised
+        } else {
+            RawStyle::Flat
+        });
+        let capsules = self.capsules(&raw.capsules, style)?;
+        let fees = match style {
+            RawStyle::Itemised => self.itemised_fees(raw.consultation, raw.tests, &raw.packages)?,
+            RawStyle::Flat => self.flat_fees(&raw.consultation, &raw.tests, raw.packages)?,
+        };
+        Ok(PriceSheet {
+            clinic,
+            currency,
+            valid_days,
+            tax,
+            max_months_per_visit,
+            capsules,
+            fees,
+            after_last_dose,
+        })
+    }
+
+    /// Every price and the tax rate, in the order they are written: they are judged before
+    /// the sections, so a sheet with several mistakes reports the first number first.
+    fn numbers(&self, raw: &RawSheet) -> Result<(), PricingError> {
+        let mut checks: Vec<(Range<usize>, Result<(), SheetProblem>)> = Vec::new();
+        let mut price =
+            |p: &Spanned<RawPrice>| checks.push((p.span(), p.get_ref().money().map(drop)));
+        if let Some(c) = &raw.consultation {
+            price(&c.get_ref().first_visit);
+            price(&c.get_ref().return_visit);
+        }
+        for c in &raw.capsules {
+            if let Some(p) = &c.get_ref().price {
+                price(p);
+            }
+        }
+        for t in &raw.tests {
+            price(&t.get_ref().price);
+        }
+        for p in &raw.packages {
+            price(&p.get_ref().price_per_month);
+        }
+        if let Some(rate) = &raw.quote.tax_rate_percent {
+            checks.push((rate.span(), rate.get_ref().basis_points().map(drop)));
+        }
+        checks.sort_by_key(|(span, _)| span.start);
+        match checks
+            .into_iter()
+            .find_map(|(span, r)| r.err().map(|p| (span, p)))
+        {
+            Some((span, problem)) => Err(self.error(Some(span), problem)),
+            None => Ok(()),
+        }
+    }
+
+    fn money(&self, price: &Spanned<RawPrice>) -> Result<Money, PricingError> {
+        price
+            .get_ref()
+            .money()
+            .map_err(|p| self.error(Some(price.span()), p))
+    }
+
+    /// Refuses a text holding a character that would garble an estimate or a terminal.
+    fn no_control(&self, text: &LocalText, span: Range<usize>) -> Result<(), PricingError> {
+        match unsafe_char(text) {
+            Some(found) => Err(self.error(Some(span), SheetProblem::ControlCharacter { found })),
+            None => Ok(()),
+        }
+    }
+
+    /// `[clinic]`: a name in at least one language, an address and a phone number.
+    fn clinic(&self, raw: RawClinic) -> Result<Clinic, PricingError> {
+        let name_span = raw.name.span();
+        let name = raw.name.into_inner().into_local();
+        self.no_control(&name, name_span.clone())?;
+        let address = match raw.address {
+            None => LocalText::default(),
+            Some(a) => {
+                let span = a.span();
+                let a = a.into_inner().into_local();
+                self.no_control(&a, span)?;
+                a
+            }
+        };
+        let phone = match raw.phone {
+            None => String::new(),
+            Some(p) => {
+                let span = p.span();
+                let p = p.into_inner();
+                self.no_control(&TextOrLocal::Plain(p.clone()).into_local(), span)?;
+                p
+            }
+        };
+        if name.is_empty() {
+            return Err(self.error(Some(name_span), SheetProblem::EmptyClinicName));
+        }
+        Ok(Clinic {
+            name,
+            address,
+            phone,
+        })
+    }
+
+    /// `[currency]`: a known ISO code, or any three capital letters with its minor units.
+    fn currency(&self, raw: RawCurrency) -> Result<Currency, PricingError> {
+        let code_span = raw.code.span();
+        let code = raw.code.into_inner();
+        let known = Currency::known(&code);
+        let minor_units = match (&raw.minor_units, &known) {
+            (Some(m), _) if *m.get_ref() > 4 => {
+                return Err(self.error(
+                    Some(m.span()),
+                    SheetProblem::MinorUnits { got: *m.get_ref() },
+                ));
+            }
+            (Some(m), _) => *m.get_ref(),
+            (None, Some(k)) => k.minor_units,
+            (None, None) => {
+                return Err(self.error(Some(code_span), SheetProblem::UnknownCurrency { code }));
+            }
+        };
+        if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+            return Err(self.error(Some(code_span), SheetProblem::CurrencyCode { code }));
+        }
+        let symbol = match raw.symbol {
+            Some(s) => {
+                let span = s.span();
+                let s = s.into_inner();
+                self.no_control(&TextOrLocal::Plain(s.clone()).into_local(), span)?;
+                s
+            }
+            None => known.map_or_else(|| code.clone(), |k| k.symbol),
+        };
+        Ok(Currency {
+            code,
+            minor_units,
+            symbol,
+        })
+    }
+
+    /// `[quote] valid_days`.
+    fn valid_days(&self, raw: &RawQuote) -> Result<u32, PricingError> {
+        let valid_days = *raw.valid_days.get_ref();
+        if (1..=MAX_VALID_DAYS).contains(&valid_days) {
+            Ok(valid_days)
+        } else {
+            Err(self.error(
+                Some(raw.valid_days.span()),
+                SheetProblem::ValidDays { got: valid_days },
+            ))
+        }
+    }
+
+    /// `[quote]`'s tax: included, or a rate (and its rounding) added to each month.
+    fn tax(&self, raw: &RawQuote) -> Result<Tax, PricingError> {
+        if *raw.tax_included.get_ref() {
+            if let Some(rate) = &raw.tax_rate_percent {
+                return Err(self.error(Some(rate.span()), SheetProblem::TaxRateNotUsed));
+            }
+            return Ok(Tax::Included);
+        }
+        let Some(rate) = &raw.tax_rate_percent else {
+            return Err(self.error(Some(raw.tax_included.span()), SheetProblem::TaxRateMissing));
+        };
+        let rate_basis_points = rate
+            .get_ref()
+            .basis_points()
+            .map_err(|p| self.error(Some(rate.span()), p))?;
+        Ok(Tax::Added {
+            rate_basis_points,
+            rounding: raw.tax_rounding.unwrap_or(Rounding::Down),
+        })
+    }
+
+    /// `[visits] max_months_per_visit`: 1 or 2.
+    fn visits(&self, raw: &RawVisits) -> Result<u32, PricingError> {
+        let mmpv = &raw.max_months_per_visit;
+        if (1..=2).contains(mmpv.get_ref()) {
+            Ok(*mmpv.get_ref())
+        } else {
+            Err(self.error(
+                Some(mmpv.span()),
+                SheetProblem::MaxMonthsPerVisit {
+                    got: *mmpv.get_ref(),
+                },
+            ))
+        }
+    }
+
+    /// `[after_last_dose]`: each window at most [`MAX_AFTER_MONTHS`]; an absent one takes
+    /// the default.
+    fn after_last_dose(&self, raw: &RawAfterLastDose) -> Result<AfterLastDose, PricingError> {
+        let d = AfterLastDose::default();
+        let months = |key: &'static str, v: &Option<Spanned<u32>>, default: u32| match v {
+            None => Ok(default),
+            Some(m) if *m.get_ref() <= MAX_AFTER_MONTHS => Ok(*m.get_ref()),
+            Some(m) => Err(self.error(
+                Some(m.span()),
+                SheetProblem::AfterLastDoseMonths {
+                    key,
+                    months: *m.get_ref(),
+                },
+            )),
+        };
+        Ok(AfterLastDose {
+            contraception_women: months(
+                "contraception_women",
+                &raw.contraception_women,
+                d.contraception_women,
+            )?,
+            contraception_men: months(
+                "contraception_men",
+                &raw.contraception_men,
+                d.contraception_men,
+            )?,
+            sun_and_laser: months("sun_and_laser", &raw.sun_and_laser, d.sun_and_laser)?,
+            laser_hair_removal: months(
+                "laser_hair_removal",
+                &raw.laser_hair_removal,
+                d.laser_hair_removal,
+            )?,
+            vaccination: months("vaccination", &raw.vaccination, d.vaccination)?,
+            elective_surgery: months(
+                "elective_surgery",
+                &raw.elective_surgery,
+                d.elective_surgery,
+            )?,
+            next_course: months("next_course", &raw.next_course, d.next_course)?,
+        })
+    }
+
+    /// At most [`MAX_TESTS`] tests, [`MAX_PACKAGES`] packages and [`MAX_CAPSULES`]
+    /// strengths; the first one too many is where the error points.
+    fn counts(
+        &self,
+        tests: &[Spanned<RawTest>],
+        packages: &[Spanned<RawPackage>],
+        capsules: &[Spanned<RawCapsule>],
+    ) -> Result<(), PricingError> {
+        if let Some(extra) = tests.get(MAX_TESTS) {
+            return Err(self.error(
+                Some(extra.span()),
+                SheetProblem::TooManyTests { count: tests.len() },
+            ));
+        }
+        if let Some(extra) = packages.get(MAX_PACKAGES) {
+            return Err(self.error(
+                Some(extra.span()),
+                SheetProblem::TooManyPackages {
+                    count: packages.len(),
+                },
+            ));
+        }
+        if let Some(extra) = capsules.get(MAX_CAPSULES) {
+            return Err(self.error(
+                Some(extra.span()),
+                SheetProblem::TooManyCapsules {
+                    count: capsules.len(),
+                },
+            ));
+        }
+        Ok(())
+    }
+
+    /// `[[capsules]]`, smallest first; a flat sheet without any gets 10 and 20 mg, unpriced.
+    fn capsules(
+        &self,
+        raw: &[Spanned<RawCapsule>],
+        style: RawStyle,
+    ) -> Result<Vec<Capsule>, PricingError> {
+        let mut capsules: Vec<Capsule> = Vec::new();
+        for cap in raw {
+            let c = cap.get_ref();
+            let mg = *c.mg.get_ref();
+            if mg == 0 || mg > MAX_CAPSULE_MG {
+                return Err(self.error(Some(c.mg.span()), SheetProblem::CapsuleStrength { mg }));
+            }
+            if capsules.iter().any(|k| k.mg == mg) {
+                return Err(self.error(Some(c.mg.span()), SheetProblem::DuplicateCapsule { mg }));
+            }
+            if style == RawStyle::Itemised && c.price.is_none() {
+                return Err(self.error(Some(cap.span()), SheetProblem::CapsuleWithoutPrice { mg }));
+            }
+            let price = match &c.price {
+                Some(p) => Some(self.money(p)?),
+                None => None,
+            };
+            capsules.push(Capsule { mg, price });
+        }
+        if capsules.is_empty() {
+            if style == RawStyle::Itemised {
+                return Err(self.error(None, SheetProblem::NoCapsules));
+            }
+            capsules = [10, 20].map(|mg| Capsule { mg, price: None }).to_vec();
+        }
+        capsules.sort_by_key(|c| c.mg);
+        Ok(capsules)
+    }
+
+    /// An itemised sheet's `[consultation]` and `[[tests]]` (and no `[[packages]]`).
+    fn itemised_fees(
+        &self,
+        consultation: Option<Spanned<RawConsultation>>,
+        raw_tests: Vec<Spanned<RawTest>>,
+        packages: &[Spanned<RawPackage>],
+    ) -> Result<Fees, PricingError> {
+        if let Some(p) = packages.first() {
+            return Err(self.error(Some(p.span()), SheetProblem::PackagesOnItemised));
+        }
+        let Some(consult) = consultation else {
+            return Err(self.error(None, SheetProblem::NoConsultation));
+        };
+        let consult = consult.into_inner();
+        let mut tests: Vec<TestFee> = Vec::new();
+        let mut seen = HashSet::new();
+        for t in raw_tests {
+            let span = t.span();
+            let t = t.into_inner();
+            let code = t.code.get_ref().clone();
+            if !is_code(&code) {
+                return Err(self.error(Some(t.code.span()), SheetProblem::TestCode { code }));
+            }
+            if !seen.insert(code.clone()) {
+                return Err(self.error(Some(t.code.span()), SheetProblem::DuplicateTest { code }));
+            }
+            for n in [&t.every_months, &t.monthly_first_months] {
+                if !(1..=MAX_TEST_MONTHS).contains(n.get_ref()) {
+                    return Err(self.error(
+                        Some(n.span()),
+                        SheetProblem::TestMonths { got: *n.get_ref() },
+                    ));
+                }
+            }
+            let name = match t.name {
+                Some(n) => {
+                    let n = n.into_local();
+                    self.no_control(&n, span.clone())?;
+                    n
+                }
+                None if matches!(code.as_str(), "blood_test" | "urine_test") => {
+                    LocalText::default()
+                }
+                None => {
+                    return Err(self.error(Some(span), SheetProblem::TestWithoutName { code }));
+                }
+            };
+            tests.push(TestFee {
+                code,
+                name,
+                price: self.money(&t.price)?,
+                who: t.who,
+                every_months: *t.every_months.get_ref(),
+                monthly_first_months: *t.monthly_first_months.get_ref(),
+            });
+        }
+        Ok(Fees::Itemised {
+            first_visit: self.money(&consult.first_visit)?,
+            return_visit: self.money(&consult.return_visit)?,
+            tests,
+        })
+    }
+
+    /// A flat sheet's `[[packages]]` (and no `[consultation]` or `[[tests]]`).
+    fn flat_fees(
+        &self,
+        consultation: &Option<Spanned<RawConsultation>>,
+        tests: &[Spanned<RawTest>],
+        raw_packages: Vec<Spanned<RawPackage>>,
+    ) -> Result<Fees, PricingError> {
+        if let Some(c) = consultation {
+            return Err(self.error(Some(c.span()), SheetProblem::ConsultationOnFlat));
+        }
+        if let Some(t) = tests.first() {
+            return Err(self.error(Some(t.span()), SheetProblem::TestsOnFlat));
+        }
+        let mut packages: Vec<Package> = Vec::new();
+        for p in raw_packages {
+            let p = p.into_inner();
+            let mg = *p.daily_mg.get_ref();
+            if mg == 0 {
+                return Err(self.error(Some(p.daily_mg.span()), SheetProblem::PackageDose));
+            }
+            if packages.iter().any(|k| k.daily_mg == mg) {
+                return Err(self.error(
+                    Some(p.daily_mg.span()),
+                    SheetProblem::DuplicatePackage { mg },
+                ));
+            }
+            packages.push(Package {
+                daily_mg: mg,
+                price_per_month: self.money(&p.price_per_month)?,
+            });
+        }
+        if packages.is_empty() {
+            return Err(self.error(None, SheetProblem::NoPackages));
+        }
+        packages.sort_by_key(|p| p.daily_mg);
+        Ok(Fees::Flat { packages })
+    }
+}
+
+/// The first character of `text` (in any language) that must not reach an estimate.
+fn unsafe_char(text: &LocalText) -> Option<char> {
+    [&text.ja, &text.en, &text.ko]
+        .into_iter()
+        .flatten()
+        .flat_map(|t| t.chars())
+        .find(|c| crate::patient::is_unsafe_char(*c))
+}
+
+fn is_code(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+// ---------------------------------------------------------------------------------------------
+// The raw TOML shape. Unknown keys are errors everywhere.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSheet {
+    #[serde(default)]
+    style: Option<Spanned<RawStyle>>,
+    clinic: RawClinic,
+    currency: RawCurrency,
+    #[serde(default)]
+    quote: RawQuote,
+    #[serde(default)]
+    visits: RawVisits,
+    #[serde(default)]
+    consultation: Option<Spanned<RawConsultation>>,
+    #[serde(default)]
+    capsules: Vec<Spanned<RawCapsule>>,
+    #[serde(default)]
+    tests: Vec<Spanned<RawTest>>,
+    #[serde(default)]
+    packages: Vec<Spanned<RawPackage>>,
+    #[serde(default)]
+    after_last_dose: RawAfterLastDose,
+}
+
+/// `[after_last_dose]` as written: each window with where it was written.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawAfterLastDose {
+    contraception_women: Option<Spanned<u32>>,
+    contraception_men: Option<Spanned<u32>>,
+    sun_and_laser: Option<Spanned<u32>>,
+    laser_hair_removal: Option<Spanned<u32>>,
+    vaccination: Option<Spanned<u32>>,
+    elective_surgery: Option<Spanned<u32>>,
+    next_course: Option<Spanned<u32>>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum RawStyle {
+    Itemised,
+    Flat,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClinic {
+    name: Spanned<TextOrLocal>,
+    #[serde(default)]
+    address: Option<Spanned<TextOrLocal>>,
+    #[serde(default)]
+    phone: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum TextOrLocal {
+    Plain(String),
+    Local(LocalText),
+}
+
+impl TextOrLocal {
+    fn into_local(self) -> LocalText {
+        match self {
+            TextOrLocal::Plain(s) => LocalText {
+                ja: Some(s.clone()),
+                en: Some(s.clone()),
+                ko: Some(s),
+            },
+            TextOrLocal::Local(l) => l,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCurrency {
+    code: Spanned<String>,
+    #[serde(default)]
+    minor_units: Option<Spanned<u8>>,
+    #[serde(default)]
+    symbol: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuote {
+    #[serde(default = "default_valid_days")]
+    valid_days: Spanned<u32>,
+    #[serde(default = "default_true")]
+    tax_included: Spanned<bool>,
+    #[serde(default)]
+    tax_rate_percent: Option<Spanned<RawPercent>>,
+    #[serde(default)]
+    tax_rounding: Option<Rounding>,
+}
+
+impl Default for RawQuote {
+    fn default() -> Self {
+        RawQuote {
+            valid_days: default_valid_days(),
+            tax_included: default_true(),
+            tax_rate_percent: None,
+            tax_rounding: None,
+        }
+    }
+}
+
+fn default_valid_days() -> Spanned<u32> {
+    Spanned::new(0..0, 30)
+}
+
+fn default_true() -> Spanned<bool> {
+    Spanned::new(0..0, true)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVisits {
+    #[serde(default = "default_one")]
+    max_months_per_visit: Spanned<u32>,
+}
+
+impl Default for RawVisits {
+    fn default() -> Self {
+        RawVisits {
+            max_months_per_visit: default_one(),
+        }
+    }
+}
+
+fn default_one() -> Spanned<u32> {
+    Spanned::new(0..0, 1)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConsultation {
+    first_visit: Spanned<RawPrice>,
+    return_visit: Spanned<RawPrice>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCapsule {
+    mg: Spanned<u32>,
+    #[serde(default)]
+    price: Option<Spanned<RawPrice>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTest {
+    code: Spanned<String>,
+    #[serde(default)]
+    name: Option<TextOrLocal>,
+    price: Spanned<RawPrice>,
+    who: TestFor,
+    #[serde(default = "default_one")]
+    every_months: Spanned<u32>,
+    #[serde(default = "default_one")]
+    monthly_first_months: Spanned<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPackage {
+    daily_mg: Spanned<u32>,
+    price_per_month: Spanned<RawPrice>,
+}
+
+/// A price as written: a number or a text, judged by [`RawPrice::money`] (so the refusal is
+/// a typed [`SheetProblem`], not serde's text). Other kinds of value (a boolean, a table) are
+/// refused by the reader.
+enum RawPrice {
+    Whole(i128),
+    Fraction(f64),
+    Text(String),
+}
+
+impl RawPrice {
+    /// The price: a whole number of minor units, 0 to [`MAX_PRICE`].
+    fn money(&self) -> Result<Money, SheetProblem> {
+        match self {
+            RawPrice::Whole(v) => match i64::try_from(*v) {
+                Ok(v) if v < 0 => Err(SheetProblem::NegativePrice { got: v }),
+                Ok(v) if v <= MAX_PRICE => Ok(Money(v)),
+                _ => Err(SheetProblem::PriceTooLarge { got: *v }),
+            },
+            RawPrice::Fraction(v) => Err(SheetProblem::FractionalPrice {
+                got: format!("{v}"),
+            }),
+            RawPrice::Text(v) => Err(SheetProblem::QuotedPrice { got: v.clone() }),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawPrice {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawPrice, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = RawPrice;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "a price as a whole number in the currency's smallest unit (yen, won, cents)",
+                )
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RawPrice, E> {
+                Ok(RawPrice::Whole(i128::from(v)))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<RawPrice, E> {
+                Ok(RawPrice::Whole(i128::from(v)))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<RawPrice, E> {
+                Ok(RawPrice::Fraction(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawPrice, E> {
+                Ok(RawPrice::Text(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A tax rate in percent as written, judged by [`RawPercent::basis_points`].
+enum RawPercent {
+    Whole(i64),
+    Fraction(f64),
+}
+
+impl RawPercent {
+    /// The rate in basis points: 0 to 100 percent, at most two decimals.
+    fn basis_points(&self) -> Result<u32, SheetProblem> {
+        match *self {
+            RawPercent::Whole(v) => u32::try_from(v)
+                .ok()
+                .filter(|v| *v <= 100)
+                .map(|v| v.saturating_mul(100))
+                .ok_or(SheetProblem::TaxRateRange { got: v }),
+            RawPercent::Fraction(v) => {
+                let bp = (v * 100.0).round();
+                if !(0.0..=10_000.0).contains(&bp) || (v * 100.0 - bp).abs() > 1e-6 {
+                    return Err(SheetProblem::TaxRateDecimals {
+                        got: format!("{v}"),
+                    });
+                }
+                // In 0..=10,000 and whole (checked above): the cast is exact.
+                Ok(bp as u32)
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawPercent {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawPercent, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = RawPercent;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a tax rate in percent, e.g. 10 or 7.5")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RawPercent, E> {
+                Ok(RawPercent::Whole(v))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<RawPercent, E> {
+                Ok(RawPercent::Fraction(v))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

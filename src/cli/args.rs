@@ -1,0 +1,298 @@
+//! The command line's arguments (clap), their parsers, and the course request they describe.
+//!
+//! The value parsers run inside clap, before `--lang` is known: their messages are English,
+//! like clap's own.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use super::Problem;
+use crate::dose::{Dose, dose_for_target};
+use crate::estimate::{
+    CourseRequest, DAYS_PER_MONTH, MAX_MONTHS, Sex, Visit, check_target, check_weight,
+};
+use crate::i18n::Lang;
+use crate::pricing::PriceSheet;
+use crate::screening::{self, CheckItem, Screening};
+
+/// Dose & Cost Planner. With no subcommand, opens the desk app.
+#[derive(Debug, Parser)]
+#[command(name = "dose-planner", version, about)]
+pub struct Cli {
+    /// What to do; none opens the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print (or export) the cost estimate of an isotretinoin course.
+    Quote(QuoteArgs),
+}
+
+/// Arguments of `dose-planner quote`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("dose").multiple(true).args(["daily_mg", "doses", "target_mg_per_kg"]).conflicts_with("open")))]
+pub struct QuoteArgs {
+    /// Price sheet (TOML); default: the built-in reference clinic.
+    #[arg(long, value_name = "FILE")]
+    pub pricing: Option<PathBuf>,
+    /// The patient's sex.
+    #[arg(long, value_enum, required_unless_present = "open")]
+    pub sex: Option<SexArg>,
+    /// First or return visit in month 1.
+    #[arg(long, value_enum, default_value = "first")]
+    pub visit: VisitArg,
+    /// Number of months (1 to 24); default 6. Not needed with --doses.
+    #[arg(long, value_name = "N", value_parser = parse_months, allow_hyphen_values = true)]
+    pub months: Option<u32>,
+    /// Daily dose for every month: mg per day (40) or alternating (10/20).
+    #[arg(long, value_name = "DOSE", value_parser = parse_dose, allow_hyphen_values = true, conflicts_with = "doses")]
+    pub daily_mg: Option<Dose>,
+    /// One dose per month, comma-separated (20,40,40,60); sets the months.
+    #[arg(long, value_name = "DOSE,DOSE,...", value_parser = parse_doses, allow_hyphen_values = true)]
+    pub doses: Option<DoseList>,
+    /// Cumulative target in mg/kg (needs --weight-kg): without a dose, solves the constant
+    /// daily dose that reaches it; with one, reports the day it is reached.
+    #[arg(long, value_name = "T", value_parser = parse_target, requires = "weight_kg", allow_hyphen_values = true)]
+    pub target_mg_per_kg: Option<f64>,
+    /// Body weight in kg.
+    #[arg(long, value_name = "KG", value_parser = parse_weight, allow_hyphen_values = true)]
+    pub weight_kg: Option<f64>,
+    /// A visit every month (1) or every 2 months (2 months of medication per visit).
+    #[arg(long, value_name = "1|2", default_value = "1", value_parser = clap::value_parser!(u32).range(1..=2))]
+    pub visit_every: u32,
+    /// First day of medication (YYYY-MM-DD): adds the end date and the dates after the course.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub start: Option<jiff::civil::Date>,
+    /// The patient's age in years (under 15 and under 18 have rules of their own).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=120), allow_negative_numbers = true)]
+    pub age: Option<u32>,
+    /// A screening item answered "yes" (repeatable): pregnant, breastfeeding,
+    /// planning_pregnancy, severe_liver_disease, hypervitaminosis_a, allergy, aspirin_asthma,
+    /// psychiatric, bowel_or_liver_history, lipids_or_diabetes, lasik, laser_hair_removal,
+    /// cannot_attend_monthly.
+    #[arg(long = "check", value_name = "ITEM", value_parser = parse_check)]
+    pub checks: Vec<CheckItem>,
+    /// A medicine the patient takes (repeatable), by generic or brand name: interactions are
+    /// warned about.
+    #[arg(long = "medicine", value_name = "NAME")]
+    pub medicines: Vec<String>,
+    /// Reopen a saved quote (its frozen prices give the same totals as when it was saved).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["sex", "months", "weight_kg", "start", "age", "checks", "medicines", "visit_every"])]
+    pub open: Option<PathBuf>,
+    /// With --open: price the saved plan at today's prices instead (from --pricing, the
+    /// sheet it was made with, or the built-in sheet). With --open, --pricing names today's
+    /// sheet.
+    #[arg(long, requires = "open")]
+    pub reprice: bool,
+    /// Save the quote (inputs and frozen prices) as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+    /// Print one JSON object instead of the table.
+    #[arg(long)]
+    pub json: bool,
+    /// Language of the text, JSON messages, errors and PDF (default: en for text, JSON and
+    /// errors, ja for PDF).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Write the patient's PDF estimate to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub pdf: Option<PathBuf>,
+    /// The patient's name, printed on the PDF.
+    #[arg(long, value_name = "NAME")]
+    pub patient: Option<String>,
+    /// Quote date printed on the PDF (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<jiff::civil::Date>,
+}
+
+impl QuoteArgs {
+    /// The language of the text report, the JSON messages and the error lines (English
+    /// unless `--lang` says otherwise).
+    pub fn report_lang(&self) -> Lang {
+        self.lang.map_or(Lang::En, Lang::from)
+    }
+
+    /// The language of the PDF (Japanese unless `--lang` says otherwise).
+    pub fn pdf_lang(&self) -> Lang {
+        self.lang.map_or(Lang::Ja, Lang::from)
+    }
+}
+
+/// `--sex`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SexArg {
+    /// Female.
+    Female,
+    /// Male.
+    Male,
+}
+
+/// `--visit`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum VisitArg {
+    /// First visit.
+    First,
+    /// Return visit.
+    Return,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// Japanese.
+    Ja,
+    /// English.
+    En,
+    /// Korean.
+    Ko,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Ja => Lang::Ja,
+            LangArg::En => Lang::En,
+            LangArg::Ko => Lang::Ko,
+        }
+    }
+}
+
+fn parse_months(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(n) if (1..=MAX_MONTHS).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "the number of months must be a whole number from 1 to {MAX_MONTHS}, got '{s}'"
+        )),
+    }
+}
+
+fn parse_dose(s: &str) -> Result<Dose, String> {
+    Dose::parse(s).map_err(|e| e.to_string())
+}
+
+/// `--doses 20,40,40`: one dose per month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DoseList(pub Vec<Dose>);
+
+fn parse_doses(s: &str) -> Result<DoseList, String> {
+    let doses: Vec<Dose> = s.split(',').map(parse_dose).collect::<Result<_, _>>()?;
+    if doses.len() > MAX_MONTHS as usize {
+        return Err(format!(
+            "{} months is longer than the planner handles ({MAX_MONTHS} at most)",
+            doses.len()
+        ));
+    }
+    Ok(DoseList(doses))
+}
+
+fn parse_number(s: &str, what: &str) -> Result<f64, String> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("{what} must be a number, got '{s}'"))
+}
+
+fn parse_weight(s: &str) -> Result<f64, String> {
+    check_weight(parse_number(s, "the body weight (kg)")?).map_err(|e| e.to_string())
+}
+
+fn parse_target(s: &str) -> Result<f64, String> {
+    check_target(parse_number(s, "the cumulative target (mg/kg)")?).map_err(|e| e.to_string())
+}
+
+fn parse_check(s: &str) -> Result<CheckItem, String> {
+    CheckItem::ALL
+        .into_iter()
+        .find(|c| c.code() == s.trim())
+        .ok_or_else(|| {
+            let all: Vec<&str> = CheckItem::ALL.iter().map(|c| c.code()).collect();
+            format!(
+                "unknown screening item '{s}'; the items are {}",
+                all.join(", ")
+            )
+        })
+}
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    let t = s.trim();
+    t.parse::<jiff::civil::Date>().map_err(|_| {
+        let shaped = t.len() == 10
+            && t.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if shaped {
+            format!("'{s}' is not a day on the calendar")
+        } else {
+            format!("a date is written YYYY-MM-DD, e.g. 2026-12-01, got '{s}'")
+        }
+    })
+}
+
+/// Builds the request from the arguments (solving the target dose on `sheet` when asked).
+pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> Result<CourseRequest, Problem> {
+    let doses = if let Some(DoseList(doses)) = &args.doses {
+        if let Some(m) = args.months
+            && m as usize != doses.len()
+        {
+            return Err(Problem::MonthsDisagree {
+                months: m,
+                doses: doses.len(),
+            });
+        }
+        doses.clone()
+    } else {
+        let months = args.months.unwrap_or(6);
+        let dose = match (args.daily_mg, args.target_mg_per_kg, args.weight_kg) {
+            (Some(d), _, _) => d,
+            (None, Some(target), Some(kg)) => Dose::daily(
+                dose_for_target(target, kg, months * DAYS_PER_MONTH, &sheet.capsules).map_err(
+                    |error| Problem::TargetUnreachable {
+                        target,
+                        months,
+                        kg,
+                        error,
+                    },
+                )?,
+            ),
+            _ => return Err(Problem::NoDose),
+        };
+        vec![dose; months as usize]
+    };
+    Ok(CourseRequest {
+        sex: match args.sex {
+            Some(SexArg::Female) => Sex::Female,
+            Some(SexArg::Male) => Sex::Male,
+            None => return Err(Problem::NoSex),
+        },
+        visit: match args.visit {
+            VisitArg::First => Visit::First,
+            VisitArg::Return => Visit::Return,
+        },
+        doses,
+        weight_kg: args.weight_kg,
+        visit_every: args.visit_every,
+        start: args.start,
+        target_mg_per_kg: args.target_mg_per_kg,
+        screening: Screening {
+            checked: args.checks.iter().copied().collect(),
+            age: args.age,
+            medicines: args
+                .medicines
+                .iter()
+                .map(|n| {
+                    screening::medicine(n)
+                        .map_or_else(|| n.trim().to_string(), |m| m.generic.clone())
+                })
+                .collect(),
+        },
+    })
+}

@@ -1,0 +1,344 @@
+//! The JSON report (`dose-planner quote --json`): the documented contract as its own types.
+//!
+//! Every field here is part of what README promises scripts; none is a core struct
+//! serialised as it happens to be, so renaming a field in the core cannot change the JSON.
+//! Amounts are integers in the currency's minor units. The golden files in
+//! `tests/fixtures/json/` hold the exact output.
+//!
+//! It renders only: everything comes from the [`Quote`]; no sum and no dose arithmetic.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::dose::CapsuleMix;
+use crate::i18n::Lang;
+use crate::monitoring::Protocol;
+use crate::quote::Quote;
+use crate::safety::Severity;
+use crate::{Sex, Visit};
+
+/// The whole report: one object.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JsonReport {
+    /// The currency's ISO code (`JPY`, `KRW`).
+    pub currency: String,
+    /// Whether the prices include tax (otherwise each month has a `tax` item).
+    pub tax_included: bool,
+    /// `female` or `male`.
+    pub sex: &'static str,
+    /// Body weight in kg, or null.
+    pub weight_kg: Option<f64>,
+    /// Months between visits (1 or 2).
+    pub visit_every: u32,
+    /// Month by month.
+    pub months: Vec<JsonMonth>,
+    /// Month 1's cost.
+    pub first_month: i64,
+    /// The cheapest and dearest later month, or null for a one-month course.
+    pub return_months: Option<JsonRange>,
+    /// The course total.
+    pub total: i64,
+    /// Course length in days.
+    pub days: u32,
+    /// mg over the course.
+    pub cumulative_mg: u64,
+    /// mg/kg over the course, or null without a weight.
+    pub cumulative_mg_per_kg: Option<f64>,
+    /// When the cumulative target is reached, or null.
+    pub target_reached: Option<JsonTarget>,
+    /// The dates after the course, or null without a start date.
+    pub dates: Option<JsonDates>,
+    /// Which test falls at which month, with its price.
+    pub tests: Vec<JsonTest>,
+    /// The course total under the sheet's blood-test schedule and the alternatives.
+    pub protocols: Vec<JsonProtocol>,
+    /// The screening answers the warnings were drawn from.
+    pub screening: JsonScreening,
+    /// What the patient's handout says.
+    pub cautions: Vec<JsonCaution>,
+    /// Rules the plan breaks or comes near.
+    pub warnings: Vec<JsonWarning>,
+}
+
+/// One month of the course.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JsonMonth {
+    /// 1-based month.
+    pub month: u32,
+    /// `first`, `return`, or null (the second month of a 2-month visit).
+    pub visit: Option<&'static str>,
+    /// The dose as written: `40`, or `20/10` for alternating days.
+    pub dose: String,
+    /// Mean mg per day: a whole number when it is one (`20`), else a fraction (`7.5`).
+    #[serde(serialize_with = "whole_or_fraction")]
+    pub daily_mg: f64,
+    /// Capsules per day by strength (`{"20": 1}`); two entries for an alternating dose.
+    pub capsules_per_day: Vec<BTreeMap<u32, u32>>,
+    /// Capsules dispensed for the month, by strength.
+    pub capsules: BTreeMap<u32, u32>,
+    /// mg taken this month.
+    pub mg: u64,
+    /// mg from month 1 to the end of this month.
+    pub cumulative_mg: u64,
+    /// Mean mg/kg/day, or null without a weight.
+    pub mg_per_kg_per_day: Option<f64>,
+    /// Cumulative mg/kg at the end of this month, or null without a weight.
+    pub cumulative_mg_per_kg: Option<f64>,
+    /// The priced lines, in print order.
+    pub items: Vec<JsonItem>,
+    /// The month's total.
+    pub subtotal: i64,
+}
+
+/// One priced line of a month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JsonItem {
+    /// `consultation`, `medication`, `blood_test`, `urine_test`, `package`, `tax`, or the
+    /// clinic's own test code.
+    pub code: String,
+    /// The line's name in the report's language.
+    pub label: String,
+    /// Amount in minor units.
+    pub amount: i64,
+}
+
+/// A range of amounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct JsonRange {
+    /// The lowest.
+    pub min: i64,
+    /// The highest.
+    pub max: i64,
+}
+
+/// When the cumulative target is reached.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JsonTarget {
+    /// The target, mg/kg.
+    pub target_mg_per_kg: f64,
+    /// 1-based day of the course.
+    pub day: u32,
+    /// 1-based month of that day.
+    pub month: u32,
+    /// The calendar date, or null without a start date.
+    pub date: Option<jiff::civil::Date>,
+}
+
+/// The dates that follow from the start date, per the clinic's policy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JsonDates {
+    /// First day of medication.
+    pub start: jiff::civil::Date,
+    /// Last day of medication.
+    pub last_dose: jiff::civil::Date,
+    /// Contraception until (inclusive).
+    pub contraception_until: jiff::civil::Date,
+    /// No sunburn, laser or light treatment until.
+    pub sun_and_laser_until: jiff::civil::Date,
+    /// Laser hair removal may resume from.
+    pub laser_hair_removal_from: jiff::civil::Date,
+    /// Vaccination from.
+    pub vaccination_from: jiff::civil::Date,
+    /// Elective surgery from.
+    pub elective_surgery_from: jiff::civil::Date,
+    /// Earliest start of a next course.
+    pub next_course_from: jiff::civil::Date,
+}
+
+/// A test due at a month's visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JsonTest {
+    /// 1-based month.
+    pub month: u32,
+    /// Test code.
+    pub code: String,
+    /// Its price.
+    pub amount: i64,
+}
+
+/// The course total under one blood-test protocol.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JsonProtocol {
+    /// `sheet`, `monthly`, `monthly_two_then_every_two` or `baseline_then_every_two`.
+    pub protocol: &'static str,
+    /// Blood tests over the course.
+    pub tests: u32,
+    /// The course total.
+    pub total: i64,
+    /// Total minus the sheet's own protocol's total.
+    pub difference: i64,
+}
+
+/// The screening answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JsonScreening {
+    /// Checklist items answered "yes", by code.
+    pub checked: Vec<&'static str>,
+    /// Age in years, or null.
+    pub age: Option<u32>,
+    /// Current medicines by generic name.
+    pub medicines: Vec<String>,
+}
+
+/// A caution of the patient's handout.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JsonCaution {
+    /// Stable code.
+    pub code: &'static str,
+    /// The text in the report's language.
+    pub message: String,
+}
+
+/// A warning about the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JsonWarning {
+    /// Stable code (README lists them).
+    pub code: &'static str,
+    /// `info`, `caution` or `danger`.
+    pub severity: &'static str,
+    /// The month it concerns, or null.
+    pub month: Option<u32>,
+    /// The message in the report's language.
+    pub message: String,
+}
+
+fn whole_or_fraction<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64(*v)
+    }
+}
+
+fn mix(m: &CapsuleMix) -> BTreeMap<u32, u32> {
+    m.0.clone()
+}
+
+/// The report of `quote`, with labels and messages in `lang`.
+pub fn report(quote: &Quote, lang: Lang) -> JsonReport {
+    let est = quote.shown();
+    let months = est
+        .months
+        .iter()
+        .map(|m| JsonMonth {
+            month: m.month,
+            visit: m.visit.map(|v| match v {
+                Visit::First => "first",
+                Visit::Return => "return",
+            }),
+            dose: m.dose.to_string(),
+            daily_mg: m.daily_mg,
+            capsules_per_day: m.capsules_per_day.iter().map(mix).collect(),
+            capsules: mix(&m.capsules),
+            mg: m.mg,
+            cumulative_mg: m.cumulative_mg,
+            mg_per_kg_per_day: m.mg_per_kg_per_day,
+            cumulative_mg_per_kg: m.cumulative_mg_per_kg,
+            items: m
+                .items
+                .iter()
+                .map(|it| JsonItem {
+                    code: it.code.clone(),
+                    label: quote.item_label(m, it, lang),
+                    amount: it.amount.0,
+                })
+                .collect(),
+            subtotal: m.subtotal.0,
+        })
+        .collect();
+    JsonReport {
+        currency: est.currency.clone(),
+        tax_included: est.tax_included,
+        sex: match est.sex {
+            Sex::Female => "female",
+            Sex::Male => "male",
+        },
+        weight_kg: est.weight_kg,
+        visit_every: est.visit_every,
+        months,
+        first_month: est.first_month.0,
+        return_months: est.return_months.map(|(lo, hi)| JsonRange {
+            min: lo.0,
+            max: hi.0,
+        }),
+        total: est.total.0,
+        days: est.days,
+        cumulative_mg: est.cumulative_mg,
+        cumulative_mg_per_kg: est.cumulative_mg_per_kg,
+        target_reached: est.target_reached.as_ref().map(|t| JsonTarget {
+            target_mg_per_kg: t.target_mg_per_kg,
+            day: t.day,
+            month: t.month,
+            date: t.date,
+        }),
+        dates: est.dates.as_ref().map(|d| JsonDates {
+            start: d.start,
+            last_dose: d.last_dose,
+            contraception_until: d.contraception_until,
+            sun_and_laser_until: d.sun_and_laser_until,
+            laser_hair_removal_from: d.laser_hair_removal_from,
+            vaccination_from: d.vaccination_from,
+            elective_surgery_from: d.elective_surgery_from,
+            next_course_from: d.next_course_from,
+        }),
+        tests: quote
+            .tests_due()
+            .iter()
+            .map(|t| JsonTest {
+                month: t.month,
+                code: t.code.clone(),
+                amount: t.amount.0,
+            })
+            .collect(),
+        protocols: quote
+            .protocols()
+            .iter()
+            .map(|p| JsonProtocol {
+                protocol: match p.protocol {
+                    Protocol::Sheet => "sheet",
+                    Protocol::Monthly => "monthly",
+                    Protocol::MonthlyTwoThenEveryTwo => "monthly_two_then_every_two",
+                    Protocol::BaselineThenEveryTwo => "baseline_then_every_two",
+                },
+                tests: p.tests,
+                total: p.total.0,
+                difference: p.difference.0,
+            })
+            .collect(),
+        screening: JsonScreening {
+            checked: est.screening.checked.iter().map(|c| c.code()).collect(),
+            age: est.screening.age,
+            medicines: est.screening.medicines.clone(),
+        },
+        cautions: quote
+            .cautions()
+            .iter()
+            .map(|c| JsonCaution {
+                code: c.code,
+                message: c.message(lang),
+            })
+            .collect(),
+        warnings: est
+            .warnings
+            .iter()
+            .map(|w| JsonWarning {
+                code: w.code,
+                severity: match w.severity {
+                    Severity::Info => "info",
+                    Severity::Caution => "caution",
+                    Severity::Danger => "danger",
+                },
+                month: w.month,
+                message: w.message(lang),
+            })
+            .collect(),
+    }
+}
+
+/// The report of `quote` as pretty-printed JSON text, ending in a newline.
+pub fn to_text(quote: &Quote, lang: Lang) -> Result<String, serde_json::Error> {
+    let mut s = serde_json::to_string_pretty(&report(quote, lang))?;
+    s.push('\n');
+    Ok(s)
+}

@@ -1,0 +1,239 @@
+//! The text report: a [`Quote`] as a month table with the totals under it, every word in the
+//! report's language (headers, the title and patient lines, the summary, dates).
+//!
+//! It renders only: the columns, labels, totals and ranges come from the quote; no sum, no
+//! dose arithmetic and no sheet lookup of its own.
+
+use crate::i18n::{Arg, Lang};
+use crate::money::group_digits;
+use crate::quote::Quote;
+use crate::safety::{fmt_mgkg, fmt_mgkg_day};
+use crate::{Money, Sex, Visit};
+
+/// The narrowest label column of the summary, in terminal cells (wider when a label in
+/// the report's language needs it, so the values stay aligned).
+const LABEL_WIDTH: usize = 18;
+
+/// The quote as a readable month table with totals, in `lang`.
+pub fn report(quote: &Quote, lang: Lang) -> String {
+    let sheet = quote.sheet();
+    let cur = &sheet.currency;
+    let est = quote.shown();
+    let codes = quote.columns();
+
+    let mut head = vec![
+        lang.tr("cli-col-month"),
+        lang.tr("cli-col-visit"),
+        lang.tr("cli-col-mg-day"),
+        lang.tr("cli-col-capsules-day"),
+    ];
+    if est.weight_kg.is_some() {
+        head.push(lang.tr("cli-col-mg-kg-day"));
+    }
+    head.extend(codes.iter().map(|c| quote.column_label(c, lang)));
+    head.push(lang.tr("item-subtotal"));
+    let mut rows: Vec<Vec<String>> = vec![head];
+    for m in &est.months {
+        let visit = match m.visit {
+            Some(Visit::First) => lang.tr("visit-first"),
+            Some(Visit::Return) => lang.tr("visit-return"),
+            None => lang.tr("cli-no-visit"),
+        };
+        let per_day: Vec<String> = m.capsules_per_day.iter().map(|c| c.describe()).collect();
+        let mut row = vec![
+            m.month.to_string(),
+            visit,
+            m.dose.to_string(),
+            per_day.join(" / "),
+        ];
+        if let Some(v) = m.mg_per_kg_per_day {
+            row.push(fmt_mgkg_day(v));
+        }
+        for code in codes {
+            row.push(
+                m.items
+                    .iter()
+                    .find(|i| i.code == *code)
+                    .map_or_else(|| "-".to_string(), |i| cur.format_number(i.amount)),
+            );
+        }
+        row.push(cur.format_number(m.subtotal));
+        rows.push(row);
+    }
+
+    let mut s = String::new();
+    let tax = if est.tax_included {
+        lang.tr("cli-tax-included")
+    } else {
+        lang.tr("cli-tax-added")
+    };
+    s.push_str(&lang.tr_args(
+        "cli-title",
+        &[
+            ("clinic", Arg::Str(sheet.clinic.name.get(lang).to_string())),
+            ("currency", Arg::Str(cur.code.clone())),
+            ("tax", Arg::Str(tax)),
+        ],
+    ));
+    s.push('\n');
+    let sex = match est.sex {
+        Sex::Female => lang.tr("sex-female"),
+        Sex::Male => lang.tr("sex-male"),
+    };
+    let mut args = vec![
+        ("sex", Arg::Str(sex)),
+        ("months", Arg::Str(est.month_count().to_string())),
+        ("every", Arg::Str(est.visit_every.to_string())),
+    ];
+    let key = match est.weight_kg {
+        Some(kg) => {
+            args.push(("kg", Arg::Str(kg.to_string())));
+            "cli-patient-weight"
+        }
+        None => "cli-patient",
+    };
+    s.push_str(&lang.tr_args(key, &args));
+    s.push_str("\n\n");
+    push_table(&mut s, &rows);
+    s.push('\n');
+
+    let money = |(low, high): (Money, Money)| {
+        if low == high {
+            cur.format(low, lang)
+        } else {
+            lang.tr_args(
+                "cli-range",
+                &[
+                    ("low", Arg::Str(cur.format(low, lang))),
+                    ("high", Arg::Str(cur.format(high, lang))),
+                ],
+            )
+        }
+    };
+    // The summary: (label, value) lines, aligned once all are known.
+    let mut summary: Vec<(String, String)> = Vec::new();
+    summary.push((lang.tr("cli-sum-month-1"), money(quote.first_month())));
+    if let Some(later) = quote.later_months() {
+        let key = if later.0 == later.1 {
+            "cli-sum-each-later-month"
+        } else {
+            "cli-sum-later-months"
+        };
+        summary.push((lang.tr(key), money(later)));
+    }
+    summary.push((lang.tr("cli-sum-course-total"), money(quote.total())));
+    let mut args = vec![
+        ("mg", Arg::Str(group_digits(est.cumulative_mg))),
+        ("days", Arg::Str(est.days.to_string())),
+    ];
+    let key = match est.cumulative_mg_per_kg {
+        Some(v) => {
+            args.push(("mgkg", Arg::Str(fmt_mgkg(v))));
+            "cli-cumulative-value-kg"
+        }
+        None => "cli-cumulative-value",
+    };
+    summary.push((lang.tr("cli-sum-cumulative"), lang.tr_args(key, &args)));
+    if let Some(t) = &est.target_reached {
+        let mut args = vec![
+            ("day", Arg::Str(t.day.to_string())),
+            ("month", Arg::Str(t.month.to_string())),
+        ];
+        let key = match t.date {
+            Some(d) => {
+                args.push(("date", Arg::Str(date(lang, d))));
+                "cli-target-reached-date"
+            }
+            None => "cli-target-reached",
+        };
+        let label = lang.tr_args(
+            "cli-sum-target",
+            &[("target", Arg::Str(t.target_mg_per_kg.to_string()))],
+        );
+        summary.push((label, lang.tr_args(key, &args)));
+    }
+    if let Some(d) = &est.dates {
+        summary.push((lang.tr("cli-sum-first-dose"), date(lang, d.start)));
+        summary.push((lang.tr("cli-sum-last-dose"), date(lang, d.last_dose)));
+    }
+    let width = summary
+        .iter()
+        .map(|(label, _)| display_width(label) + 1)
+        .max()
+        .unwrap_or(0)
+        .max(LABEL_WIDTH);
+    for (label, value) in &summary {
+        let pad = width.saturating_sub(display_width(label));
+        s.push_str(&format!("{label}{}{value}\n", " ".repeat(pad)));
+    }
+    if !est.warnings.is_empty() {
+        s.push('\n');
+        s.push_str(&lang.tr("cli-warnings"));
+        s.push('\n');
+        for w in &est.warnings {
+            s.push_str(&format!("  [{}] {}\n", w.code, w.message(lang)));
+        }
+    }
+    s
+}
+
+/// A date as the report prints it: `2026-12-01` in English (as the report always has, and
+/// as scripts read it), the language's own long form otherwise (2026年12月1日).
+fn date(lang: Lang, d: jiff::civil::Date) -> String {
+    match lang {
+        Lang::En => d.to_string(),
+        Lang::Ja | Lang::Ko => lang.format_date(d),
+    }
+}
+
+/// The table: columns as wide as their widest cell, text columns (visit, capsules) left,
+/// numbers right, a rule under the header.
+fn push_table(s: &mut String, rows: &[Vec<String>]) {
+    let ncols = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..ncols)
+        .map(|c| {
+            rows.iter()
+                .map(|r| r.get(c).map_or(0, |cell| display_width(cell)))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for (i, row) in rows.iter().enumerate() {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(c, (cell, width))| {
+                let pad = " ".repeat(width.saturating_sub(display_width(cell)));
+                if c == 1 || c == 3 {
+                    format!("{cell}{pad}")
+                } else {
+                    format!("{pad}{cell}")
+                }
+            })
+            .collect();
+        s.push_str(cells.join("  ").trim_end());
+        s.push('\n');
+        if i == 0 {
+            let rule = widths.iter().sum::<usize>() + 2 * ncols.saturating_sub(1);
+            s.push_str(&"-".repeat(rule));
+            s.push('\n');
+        }
+    }
+}
+
+/// Width of text in a terminal: CJK characters take two cells.
+pub fn display_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let cp = c as u32;
+            let wide = (0x1100..=0x115F).contains(&cp)
+                || (0x2E80..=0xA4CF).contains(&cp)
+                || (0xAC00..=0xD7A3).contains(&cp)
+                || (0xF900..=0xFAFF).contains(&cp)
+                || (0xFF00..=0xFF60).contains(&cp)
+                || (0xFFE0..=0xFFE6).contains(&cp);
+            if wide { 2 } else { 1 }
+        })
+        .sum()
+}

@@ -1,0 +1,51 @@
+//! Where things are on this machine: the user's home and documents folders, and whether a
+//! program is installed (for the file dialog). Reads the environment and `user-dirs.dirs`.
+
+use std::path::PathBuf;
+
+/// Whether `program` is a file in one of the folders of `PATH`.
+pub fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
+}
+
+/// The user's home folder, if known.
+pub fn home_dir() -> Option<PathBuf> {
+    ["HOME", "USERPROFILE"]
+        .into_iter()
+        .filter_map(std::env::var_os)
+        .find(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// The user's documents folder (`XDG_DOCUMENTS_DIR`, from the environment or
+/// `user-dirs.dirs`, e.g. `~/ドキュメント`; else `~/Documents`), else the home folder, else
+/// the working folder.
+pub fn documents_dir() -> PathBuf {
+    let Some(home) = home_dir() else {
+        return std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    };
+    let configured = std::env::var_os("XDG_DOCUMENTS_DIR")
+        .filter(|v| !v.is_empty())
+        .map(|v| v.to_string_lossy().into_owned())
+        .or_else(|| {
+            let config = std::env::var_os("XDG_CONFIG_HOME")
+                .filter(|v| !v.is_empty())
+                .map_or_else(|| home.join(".config"), PathBuf::from);
+            // A missing or unreadable file just means no such setting.
+            let text = crate::files::read_text(&config.join("user-dirs.dirs"), 64 * 1024).ok()?;
+            text.lines().find_map(|l| {
+                let v = l.trim().strip_prefix("XDG_DOCUMENTS_DIR=")?;
+                Some(v.trim_matches('"').to_string())
+            })
+        })
+        .map(|v| match v.strip_prefix("$HOME") {
+            Some(rest) => home.join(rest.trim_start_matches('/')),
+            None => PathBuf::from(v),
+        });
+    [configured, Some(home.join("Documents"))]
+        .into_iter()
+        .flatten()
+        .find(|d| d.is_dir() && *d != home)
+        .unwrap_or(home)
+}
