@@ -1,10 +1,11 @@
 //! Dose & Cost Planner's core: isotretinoin dose, course and fee estimates, as pure functions.
 //!
-//! `money`, `pricing`, `dose`, `estimate`, `safety`, `screening`, `monitoring`, `saved`,
-//! `patient` and `i18n` turn inputs into numbers and text. This crate never touches a GUI, a
-//! PDF writer, a dialog or the file system: Cargo enforces it (its dependency tree holds none
-//! of those crates), so its tests build in seconds. The faces (the desk app, the PDF, the
-//! command line) render what it computes.
+//! From the bottom up: `i18n`, `vocab` (shared words), `money`, `patient`, `pricing`, `dose`,
+//! `screening`, `rules`, `estimate`, `safety`, `monitoring`, and on top `quote` — the one
+//! value every face renders — and `saved` (the on-disk format). This crate never touches a
+//! GUI, a PDF writer, a dialog or the file system: Cargo enforces it (its dependency tree
+//! holds none of those crates), so its tests build in seconds. The faces (the desk app, the
+//! PDF, the command line) render its [`Quote`].
 
 pub mod dose;
 pub mod estimate;
