@@ -15,6 +15,7 @@ mod gui;
 mod gui_reliability;
 mod gui_safety;
 mod gui_saved;
+mod i18n_keys;
 mod pdf;
 mod pricing_errors;
 mod properties;
