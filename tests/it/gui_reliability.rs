@@ -95,6 +95,9 @@ fn a_pdf_exported_after_loading_another_sheet_on_the_compare_screen_has_that_cli
         assert!(!text.contains(stale), "{stale} in {text}");
     }
     assert!(text.contains("Taxisaddedtoeachmonth"), "{text}");
+    // The Korean sheet's total for this plan, month by month from its table:
+    // 83,600 + 66,000 + 99,000 + 66,000 + 122,100 + 89,100.
+    assert!(text.contains("₩525,800"), "{text}");
 
     // A saved quote carries the same sheet and figures.
     let saved = dir.path().join("plan.json");
