@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use super::Problem;
-use crate::dose::{Dose, dose_for_target};
+use crate::dose::{Dose, solve_target_dose};
 use crate::estimate::{
     CourseRequest, DAYS_PER_MONTH, MAX_MONTHS, Sex, Visit, check_target, check_weight,
 };
@@ -54,8 +54,9 @@ pub struct QuoteArgs {
     /// One dose per month, comma-separated (20,40,40,60); sets the months.
     #[arg(long, value_name = "DOSE,DOSE,...", value_parser = parse_doses, allow_hyphen_values = true)]
     pub doses: Option<DoseList>,
-    /// Cumulative target in mg/kg (needs --weight-kg): without a dose, solves the constant
-    /// daily dose that reaches it; with one, reports the day it is reached.
+    /// Cumulative target in mg/kg (needs --weight-kg): without a dose, solves the smallest
+    /// daily dose of whole capsules that reaches it (alternating day pairs such as 50/40
+    /// when the sheet allows them); with one, reports the day it is reached.
     #[arg(long, value_name = "T", value_parser = parse_target, requires = "weight_kg", allow_hyphen_values = true)]
     pub target_mg_per_kg: Option<f64>,
     /// Body weight in kg.
@@ -253,16 +254,19 @@ pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> Result<CourseReques
         let months = args.months.unwrap_or(6);
         let dose = match (args.daily_mg, args.target_mg_per_kg, args.weight_kg) {
             (Some(d), _, _) => d,
-            (None, Some(target), Some(kg)) => Dose::daily(
-                dose_for_target(target, kg, months * DAYS_PER_MONTH, &sheet.capsules).map_err(
-                    |error| Problem::TargetUnreachable {
-                        target,
-                        months,
-                        kg,
-                        error,
-                    },
-                )?,
-            ),
+            (None, Some(target), Some(kg)) => solve_target_dose(
+                target,
+                kg,
+                months * DAYS_PER_MONTH,
+                &sheet.capsules,
+                sheet.alternating_days,
+            )
+            .map_err(|error| Problem::TargetUnreachable {
+                target,
+                months,
+                kg,
+                error,
+            })?,
             _ => return Err(Problem::NoDose),
         };
         vec![dose; months as usize]

@@ -1,5 +1,6 @@
 //! The text report: a [`Quote`] as a month table with the totals under it, every word in the
-//! report's language (headers, the title and patient lines, the summary, dates).
+//! report's language (headers, the title and patient lines, the summary, and every date the
+//! JSON report has under `dates`).
 //!
 //! It renders only: the columns, labels, totals and ranges come from the quote; no sum, no
 //! dose arithmetic and no sheet lookup of its own.
@@ -153,8 +154,19 @@ pub fn report(quote: &Quote, lang: Lang) -> String {
         summary.push((label, lang.tr_args(key, &args)));
     }
     if let Some(d) = &est.dates {
-        summary.push((lang.tr("cli-sum-first-dose"), date(lang, d.start)));
-        summary.push((lang.tr("cli-sum-last-dose"), date(lang, d.last_dose)));
+        // Every date the JSON report has under `dates`, in its order.
+        for (key, day) in [
+            ("cli-sum-first-dose", d.start),
+            ("cli-sum-last-dose", d.last_dose),
+            ("cli-sum-contraception-until", d.contraception_until),
+            ("cli-sum-sun-and-laser-until", d.sun_and_laser_until),
+            ("cli-sum-laser-hair-removal-from", d.laser_hair_removal_from),
+            ("cli-sum-vaccination-from", d.vaccination_from),
+            ("cli-sum-elective-surgery-from", d.elective_surgery_from),
+            ("cli-sum-next-course-from", d.next_course_from),
+        ] {
+            summary.push((lang.tr(key), date(lang, day)));
+        }
     }
     let width = summary
         .iter()

@@ -430,13 +430,19 @@ fn text_report_in_japanese() {
          5  再診     60  20 mg × 3        1.00   1,650  37,620     3,608       1,056  43,934
          6  再診     60  20 mg × 3        1.00   1,650  37,620     3,608       1,056  43,934
 
-        1か月目：         21,054円
-        2か月目以降：     31,394円～43,934円
-        治療全体の合計：  215,644円
-        累積服用量：      180日間で 8,400 mg（140.0 mg/kg）
-        目標 120 mg/kg：  160日目（6か月目、2027年5月9日）に到達
-        服用開始日：      2026年12月1日
-        最終服用日：      2027年5月29日
+        1か月目：                  21,054円
+        2か月目以降：              31,394円～43,934円
+        治療全体の合計：           215,644円
+        累積服用量：               180日間で 8,400 mg（140.0 mg/kg）
+        目標 120 mg/kg：           160日目（6か月目、2027年5月9日）に到達
+        服用開始日：               2026年12月1日
+        最終服用日：               2027年5月29日
+        避妊を続ける期限：         2027年11月29日
+        日焼け・レーザー禁止期限： 2027年7月29日
+        レーザー脱毛の再開：       2027年6月29日
+        予防接種の再開：           2027年6月29日
+        予定手術の再開：           2027年11月29日
+        次のコースの開始：         2027年7月29日
 
         警告：
           [course_over_20_weeks] 治療期間は約 26 週です。添付文書の一つでは推奨最長期間は 20 週です。
@@ -474,13 +480,19 @@ fn text_report_in_korean_on_the_korean_sheet() {
          2  재진     20  20 mg × 1      0.29   8,000  21,000          -   2,900  31,900
          3  재진     20  20 mg × 1      0.29   8,000  21,000     30,000   5,900  64,900
 
-        1개월 차:         72,600원
-        2개월 차부터:     31,900원 ~ 64,900원
-        치료 전체 합계:   169,400원
-        누적 복용량:      90일간 1,800mg (25.7mg/kg)
-        목표 20mg/kg:     70일째(3개월 차, 2027년 2월 8일)에 도달
-        복용 시작일:      2026년 12월 1일
-        마지막 복용일:    2027년 2월 28일
+        1개월 차:                  72,600원
+        2개월 차부터:              31,900원 ~ 64,900원
+        치료 전체 합계:            169,400원
+        누적 복용량:               90일간 1,800mg (25.7mg/kg)
+        목표 20mg/kg:              70일째(3개월 차, 2027년 2월 8일)에 도달
+        복용 시작일:               2026년 12월 1일
+        마지막 복용일:             2027년 2월 28일
+        피임 유지 기한:            2027년 3월 28일
+        일광화상·레이저 금지 기한: 2027년 4월 28일
+        레이저 제모 재개:          2027년 3월 28일
+        예방접종 재개:             2027년 3월 28일
+        예정 수술 재개:            2027년 8월 28일
+        다음 코스 시작:            2027년 4월 28일
 
         경고:
           [cumulative_below_120] 누적 용량 25.7 mg/kg은 재발을 줄이는 120–150 mg/kg에 미치지 못합니다.
@@ -841,4 +853,157 @@ fn json_matches_the_golden_files() {
     for key in ["code", "severity", "month", "message"] {
         assert!(v["warnings"][0].get(key).is_some(), "{key}");
     }
+}
+
+/// Every date the JSON has under `dates` is in the text report too. Reference sheet, man,
+/// 80/40 for 4 months = 120 days from 2026-12-01: day 31 is Dec 31, day 62 Jan 31, day 90
+/// Feb 28, so day 120 (the last dose) is 2027-03-30. Counted from it, per the sheet's
+/// [after_last_dose]: contraception (men) 1 month ⇒ 2027-04-30; sun and laser 2 ⇒
+/// 2027-05-30; laser hair removal 1 ⇒ 2027-04-30; vaccination 1 ⇒ 2027-04-30; elective
+/// surgery 6 ⇒ 2027-09-30; next course 2 ⇒ 2027-05-30.
+#[test]
+fn text_report_prints_every_date_the_json_has() {
+    let plan = [
+        "--sex",
+        "male",
+        "--daily-mg",
+        "80/40",
+        "--months",
+        "4",
+        "--weight-kg",
+        "60",
+        "--start",
+        "2026-12-01",
+    ];
+    let out = quote(&plan);
+    let expected = [
+        ("start", "First dose:", "2026-12-01"),
+        ("last_dose", "Last dose:", "2027-03-30"),
+        ("contraception_until", "Contraception until:", "2027-04-30"),
+        (
+            "sun_and_laser_until",
+            "No sunburn or laser until:",
+            "2027-05-30",
+        ),
+        (
+            "laser_hair_removal_from",
+            "Laser hair removal from:",
+            "2027-04-30",
+        ),
+        ("vaccination_from", "Vaccination from:", "2027-04-30"),
+        (
+            "elective_surgery_from",
+            "Elective surgery from:",
+            "2027-09-30",
+        ),
+        ("next_course_from", "Next course from:", "2027-05-30"),
+    ];
+    // The JSON has these dates and no other; the text prints each of them.
+    let v = json(&plan);
+    let dates = v["dates"].as_object().unwrap();
+    assert_eq!(dates.len(), expected.len(), "{dates:?}");
+    for (key, label, date) in expected {
+        assert_eq!(dates[key], date, "{key}");
+        let line = out.lines().find(|l| l.starts_with(label)).unwrap();
+        assert_eq!(line[label.len()..].trim(), date, "{out}");
+    }
+    expect_test::expect![[r#"
+        Sample Skin Clinic — estimate in JPY (prices include tax)
+        Male, 60 kg, 4 months, a visit every 1 month(s)
+
+        Month  Visit         mg/day  Capsules/day           mg/kg/day  Consultation  Medication  Blood test  Subtotal
+        -------------------------------------------------------------------------------------------------------------
+            1  First visit    80/40  20 mg × 4 / 20 mg × 2       1.00         3,850      37,620       3,608    45,078
+            2  Return visit   80/40  20 mg × 4 / 20 mg × 2       1.00         1,650      37,620       3,608    42,878
+            3  Return visit   80/40  20 mg × 4 / 20 mg × 2       1.00         1,650      37,620       3,608    42,878
+            4  Return visit   80/40  20 mg × 4 / 20 mg × 2       1.00         1,650      37,620       3,608    42,878
+
+        Month 1:                   ¥45,078
+        Each later month:          ¥42,878
+        Course total:              ¥173,712
+        Cumulative dose:           7,200 mg over 120 days (120.0 mg/kg)
+        First dose:                2026-12-01
+        Last dose:                 2027-03-30
+        Contraception until:       2027-04-30
+        No sunburn or laser until: 2027-05-30
+        Laser hair removal from:   2027-04-30
+        Vaccination from:          2027-04-30
+        Elective surgery from:     2027-09-30
+        Next course from:          2027-05-30
+
+        Warnings:
+          [month1_above_1_mg_per_kg] Month 1: 1.33 mg/kg/day on the heavier days of 80/40 (80 mg). Start low, at most 1 mg/kg/day (usually 0.5 or less), and raise at monthly visits.
+    "#]].assert_eq(&out);
+}
+
+/// Item 9 through the command line: the month-1 limit reads the heavier day of an
+/// alternating dose, as the 2 mg/kg/day limit does, while the month shows the mean.
+#[test]
+fn alternating_dose_in_month_one_is_judged_by_its_heavier_day() {
+    // 60 kg, 80/40: mean 60 mg = 1.00 mg/kg/day; the 80 mg days are 80 / 60 = 1.33.
+    let v = json(&["--sex", "male", "--weight-kg", "60", "--doses", "80/40"]);
+    assert_eq!(v["months"][0]["mg_per_kg_per_day"], 1.0);
+    let w = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "month1_above_1_mg_per_kg")
+        .unwrap();
+    assert_eq!(
+        w["message"],
+        "Month 1: 1.33 mg/kg/day on the heavier days of 80/40 (80 mg). Start low, at most \
+         1 mg/kg/day (usually 0.5 or less), and raise at monthly visits."
+    );
+}
+
+/// The target solve picks an alternating pair only on a sheet that allows them
+/// (`[dosing] alternating_days = true`). 45 kg × 220 mg/kg = 9,900 mg over 8 months =
+/// 240 days ⇒ 41.25 mg/day: constant 50 mg = 12,000 mg = 266.7 mg/kg; 50/40 =
+/// 120 × 50 + 120 × 40 = 10,800 mg = 240 mg/kg.
+#[test]
+fn target_solve_uses_alternating_days_where_the_sheet_allows_them() {
+    let plan = [
+        "--sex",
+        "male",
+        "--weight-kg",
+        "45",
+        "--target-mg-per-kg",
+        "220",
+        "--months",
+        "8",
+    ];
+    let v = json(&plan);
+    assert_eq!(v["months"][0]["dose"], "50");
+    assert_eq!(v["cumulative_mg"], 12_000);
+    assert!((v["cumulative_mg_per_kg"].as_f64().unwrap() - 12_000.0 / 45.0).abs() < 1e-9);
+    let codes: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"cumulative_above_220"), "{codes:?}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("alternating.toml");
+    let reference = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/pricing/reference-clinic-jp.toml"
+    ))
+    .unwrap();
+    std::fs::write(
+        &sheet,
+        format!("{reference}\n[dosing]\nalternating_days = true\n"),
+    )
+    .unwrap();
+    let mut args = vec!["--pricing", sheet.to_str().unwrap()];
+    args.extend(plan);
+    let v = json(&args);
+    for m in v["months"].as_array().unwrap() {
+        assert_eq!(m["dose"], "50/40");
+    }
+    // 10,800 mg / 45 kg = 240 mg/kg: still above 220 (any dose that reaches 220 with
+    // these capsules is), but 26.7 mg/kg closer to the target than the constant dose.
+    assert_eq!(v["cumulative_mg"], 10_800);
+    assert_eq!(v["cumulative_mg_per_kg"], 240.0);
 }

@@ -283,3 +283,102 @@ fn refuses_bad_plans_with_clear_words() {
         .contains("25 months")
     );
 }
+
+/// The US example sheet: USD in cents; consultation $250.00 first / $150.00 return; capsules
+/// 10 mg $3.00, 20 mg $4.50; blood test $85.00 for everyone, urine test $30.00 for women;
+/// 8.875% sales tax on medication only, rounded to the nearest cent.
+#[test]
+fn us_sheet_taxes_medication_only_at_three_decimals() {
+    let us = sheet("example-clinic-us.toml");
+    // Man, 20 mg, 2 months:
+    // m1: consultation 25,000 + medication 450 × 30 = 13,500 + blood test 8,500 = 47,000;
+    //     tax 8.875% of 13,500 only = 1,198.125 → nearest 1,198; subtotal 48,198.
+    //     (Taxing the whole 47,000 would give 4,171.25: the exempt items are not taxed.)
+    // m2: 15,000 + 13,500 + 8,500 = 37,000 + 1,198 = 38,198.
+    let est = estimate(&us, &CourseRequest::constant(Sex::Male, Dose::daily(20), 2)).unwrap();
+    let codes: Vec<&str> = est.months[0]
+        .items
+        .iter()
+        .map(|i| i.code.as_str())
+        .collect();
+    assert_eq!(codes, ["consultation", "medication", "blood_test", "tax"]);
+    let amounts: Vec<i64> = est.months[0].items.iter().map(|i| i.amount.0).collect();
+    assert_eq!(amounts, [25_000, 13_500, 8_500, 1_198]);
+    let subtotals: Vec<i64> = est.months.iter().map(|m| m.subtotal.0).collect();
+    assert_eq!(subtotals, [48_198, 38_198]);
+    assert_eq!(est.total.0, 48_198 + 38_198);
+    assert_eq!(est.currency, "USD");
+    assert!(!est.tax_included);
+
+    // Woman, 30 mg (20 + 10 = $7.50 a day), 1 month: 25,000 + 750 × 30 = 22,500 + 8,500
+    // + urine 3,000 = 59,000; tax 8.875% of 22,500 = 1,996.875 → nearest 1,997 (down would
+    // be 1,996); subtotal 60,997.
+    let est = estimate(
+        &us,
+        &CourseRequest::constant(Sex::Female, Dose::daily(30), 1),
+    )
+    .unwrap();
+    assert_eq!(est.months[0].items.last().unwrap().amount.0, 1_997);
+    assert_eq!(est.total.0, 60_997);
+
+    // 10 mg: 300 × 30 = 9,000; 8.875% = 798.75 → 799. Man, first month:
+    // 25,000 + 9,000 + 8,500 + 799 = 43,299.
+    let est = estimate(&us, &CourseRequest::constant(Sex::Male, Dose::daily(10), 1)).unwrap();
+    assert_eq!(est.total.0, 43_299);
+}
+
+#[test]
+fn korean_sheet_refuses_two_months_per_prescription() {
+    use dose_planner::Lang;
+    let kr = sheet("example-clinic-kr.toml");
+    assert_eq!(kr.max_prescription_days, Some(30));
+    // Korea's pregnancy-prevention programme: at most 30 days per prescription, so a visit
+    // every 2 months (60 days of medication at once) is refused, with the reason.
+    let req = CourseRequest {
+        visit_every: 2,
+        ..CourseRequest::constant(Sex::Female, Dose::daily(20), 4)
+    };
+    let err = estimate(&kr, &req).unwrap_err();
+    assert_eq!(
+        err,
+        PlanError::PrescriptionDays {
+            months: 2,
+            days: 60,
+            max: 30
+        }
+    );
+    assert_eq!(err.code(), "prescription_days");
+    assert_eq!(
+        err.to_string(),
+        "this clinic prescribes at most 30 days of medication at a time, so a visit every 2 \
+         months (60 days of medication) is not possible: choose a visit every month"
+    );
+    assert_eq!(err.explain(Lang::En).to_lowercase(), format!("{err}."));
+    assert!(
+        err.explain(Lang::Ja).contains("最長 30 日分"),
+        "{}",
+        err.explain(Lang::Ja)
+    );
+    assert!(
+        err.explain(Lang::Ko).contains("최대 30일분"),
+        "{}",
+        err.explain(Lang::Ko)
+    );
+    // Monthly visits are fine, with the totals of before: woman, 20 mg, month 1 = 83,600.
+    let est = estimate(
+        &kr,
+        &CourseRequest::constant(Sex::Female, Dose::daily(20), 1),
+    )
+    .unwrap();
+    assert_eq!(est.total.0, 83_600);
+    // A sheet that states no rule keeps the old refusal.
+    let err = estimate(
+        &reference(),
+        &CourseRequest {
+            visit_every: 3,
+            ..CourseRequest::constant(Sex::Male, Dose::daily(20), 6)
+        },
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "visit_every");
+}

@@ -22,4 +22,5 @@ mod properties;
 mod reliability;
 mod saved;
 mod screening;
+mod sheets;
 mod warnings;

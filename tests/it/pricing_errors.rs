@@ -50,7 +50,7 @@ fn mistyped_key() {
         "[consultation]",
         "[consultaton]",
         expect_test::expect![[
-            r#"pricing/x.toml:22:2: unknown setting `consultaton`; the settings allowed here are one of `style`, `clinic`, `currency`, `quote`, `visits`, `consultation`, `capsules`, `tests`, `packages`, `after_last_dose`: check its spelling (in `[consultaton]`)"#
+            r#"pricing/x.toml:22:2: unknown setting `consultaton`; the settings allowed here are one of `style`, `clinic`, `currency`, `quote`, `visits`, `consultation`, `capsules`, `tests`, `packages`, `after_last_dose`, `dosing`, `pregnancy_test`: check its spelling (in `[consultaton]`)"#
         ]],
     );
 }
@@ -240,4 +240,265 @@ fn the_first_mistake_written_is_reported_first() {
         .replacen("price = 308", "price = -308", 1);
     let e = pricing::parse(&text, "x.toml").unwrap_err();
     assert_eq!(e.code(), "negative_price", "{e}");
+}
+
+/// The Korean example sheet with `from` replaced by `to`: the error.
+fn kr_refused(from: &str, to: &str) -> pricing::PricingError {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/pricing/example-clinic-kr.toml"
+    ))
+    .unwrap();
+    assert!(text.contains(from), "fixture text {from:?} not found");
+    pricing::parse(&text.replacen(from, to, 1), "pricing/kr.toml").unwrap_err()
+}
+
+/// The tax rate as the Korean sheet parses it with `rate` written.
+fn kr_rate(rate: &str) -> Result<u32, String> {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/pricing/example-clinic-kr.toml"
+    ))
+    .unwrap()
+    .replacen(
+        "tax_rate_percent = 10",
+        &format!("tax_rate_percent = {rate}"),
+        1,
+    );
+    match pricing::parse(&text, "kr.toml") {
+        Ok(sheet) => match sheet.tax {
+            pricing::Tax::Added {
+                rate_milli_percent, ..
+            } => Ok(rate_milli_percent),
+            pricing::Tax::Included => Err("included".into()),
+        },
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+#[test]
+fn tax_rates_have_up_to_three_decimals_read_exactly() {
+    // Thousandths of a percent: 10% = 10,000; 8.875% = 8,875.
+    assert_eq!(kr_rate("10"), Ok(10_000));
+    assert_eq!(kr_rate("8.875"), Ok(8_875));
+    assert_eq!(kr_rate("7.5"), Ok(7_500));
+    assert_eq!(kr_rate("0.001"), Ok(1));
+    assert_eq!(
+        kr_rate("8.8750"),
+        Ok(8_875),
+        "trailing zeros are not decimals"
+    );
+    assert_eq!(kr_rate("100.000"), Ok(100_000));
+    assert_eq!(kr_rate("0"), Ok(0));
+    assert_eq!(kr_rate("100"), Ok(100_000));
+    assert_eq!(kr_rate("8875e-3"), Ok(8_875));
+    // Four decimals, over 100% or below 0: refused where the rate is written (line 16).
+    assert_eq!(
+        kr_rate("8.8755"),
+        Err(
+            "kr.toml:16:20: a tax rate must be between 0 and 100 percent with at most three \
+             decimals (such as 8.875), got 8.8755 (in `tax_rate_percent = 8.8755`)"
+                .into()
+        )
+    );
+    for bad in ["100.001", "-0.5", "8.8751", "1e-4", "0.0001"] {
+        let e = kr_rate(bad).unwrap_err();
+        assert!(
+            e.starts_with("kr.toml:16:20: a tax rate must be"),
+            "{bad}: {e}"
+        );
+    }
+    assert!(kr_rate("101").unwrap_err().contains("got 101"));
+}
+
+#[test]
+fn tax_exempt_names_items_of_the_sheet_once_and_needs_added_tax() {
+    let e = kr_refused(
+        "tax_rounding = \"down\"",
+        "tax_rounding = \"down\"\ntax_exempt = [\"consultation\", \"consult\"]",
+    );
+    assert_eq!(e.code(), "tax_exempt_code");
+    assert_eq!(
+        e.to_string(),
+        "pricing/kr.toml:18:31: \"consult\" is not an item of this sheet; tax_exempt lists one of \
+         `consultation`, `medication`, `blood_test`, `urine_test` \
+         (in `tax_exempt = [\"consultation\", \"consult\"]`)"
+    );
+    let e = kr_refused(
+        "tax_rounding = \"down\"",
+        "tax_rounding = \"down\"\ntax_exempt = [\"package\"]",
+    );
+    assert_eq!(
+        e.code(),
+        "tax_exempt_code",
+        "package is a flat sheet's item"
+    );
+    let e = kr_refused(
+        "tax_rounding = \"down\"",
+        "tax_rounding = \"down\"\ntax_exempt = [\"medication\", \"medication\"]",
+    );
+    assert_eq!(
+        (e.line, e.column, e.code()),
+        (18, 29, "duplicate_tax_exempt")
+    );
+    let e = refused(
+        "tax_included = true",
+        "tax_included = true\ntax_exempt = [\"consultation\"]",
+    );
+    assert_eq!(
+        (e.line, e.column, e.code()),
+        (17, 14, "tax_exempt_not_used")
+    );
+    let e = kr_refused(
+        "tax_rounding = \"down\"",
+        "tax_rounding = \"down\"\ntax_exempt = \"consultation\"",
+    );
+    assert_eq!((e.line, e.code()), (18, "toml"), "{e}");
+}
+
+#[test]
+fn prescription_days_are_at_least_what_a_visit_gives() {
+    use dose_planner::Lang;
+    // The reference sheet gives 2 months (60 days) per visit: 30 days per prescription is
+    // shorter, refused where it is written.
+    let e = refused(
+        "max_months_per_visit = 2",
+        "max_months_per_visit = 2\nmax_prescription_days = 30",
+    );
+    assert_eq!(
+        e.to_string(),
+        "pricing/x.toml:21:25: max_prescription_days = 30 is shorter than the 60 days of \
+         medication a visit may give (max_months_per_visit = 2): lower max_months_per_visit or \
+         raise max_prescription_days (in `max_prescription_days = 30`)"
+    );
+    assert!(
+        e.explain(Lang::Ja).contains("60 日分"),
+        "{}",
+        e.explain(Lang::Ja)
+    );
+    assert!(
+        e.explain(Lang::Ko).contains("60일분"),
+        "{}",
+        e.explain(Lang::Ko)
+    );
+    let e = kr_refused("max_prescription_days = 30", "max_prescription_days = 0");
+    assert_eq!(
+        (e.line, e.column, e.code()),
+        (23, 25, "prescription_days_range")
+    );
+    let e = kr_refused("max_prescription_days = 30", "max_prescription_days = 366");
+    assert_eq!(e.code(), "prescription_days_range");
+    let e = kr_refused("max_prescription_days = 30", "max_prescription_days = 29");
+    assert_eq!(e.code(), "prescription_shorter_than_visit");
+    // 60 and more pass on the reference sheet; the setting is kept as written.
+    let text = REFERENCE_SHEET_TOML.replacen(
+        "max_months_per_visit = 2",
+        "max_months_per_visit = 2\nmax_prescription_days = 60",
+        1,
+    );
+    let sheet = pricing::parse(&text, "x.toml").unwrap();
+    assert_eq!(
+        (sheet.max_prescription_days, sheet.prescription_days()),
+        (Some(60), 60)
+    );
+    let reference = pricing::reference_sheet();
+    assert_eq!(
+        (
+            reference.max_prescription_days,
+            reference.prescription_days()
+        ),
+        (None, 60)
+    );
+}
+
+#[test]
+fn alternating_days_default_off_and_checked() {
+    assert!(!pricing::reference_sheet().alternating_days);
+    let text = format!("{REFERENCE_SHEET_TOML}\n[dosing]\nalternating_days = true\n");
+    assert!(pricing::parse(&text, "x.toml").unwrap().alternating_days);
+    let text = format!("{REFERENCE_SHEET_TOML}\n[dosing]\n");
+    assert!(!pricing::parse(&text, "x.toml").unwrap().alternating_days);
+    let text = format!("{REFERENCE_SHEET_TOML}\n[dosing]\nalternating_days = \"yes\"\n");
+    let e = pricing::parse(&text, "x.toml").unwrap_err();
+    assert_eq!((e.line, e.column, e.code()), (57, 20, "toml"), "{e}");
+    let text = format!("{REFERENCE_SHEET_TOML}\n[dosing]\nalternate_days = true\n");
+    let e = pricing::parse(&text, "x.toml").unwrap_err();
+    assert_eq!(
+        (e.line, e.column, e.code()),
+        (57, 1, "unknown_setting"),
+        "{e}"
+    );
+}
+
+#[test]
+fn pregnancy_test_where_it_is_done() {
+    use dose_planner::pricing::PregnancyTest;
+    let parse = |text: &str| pricing::parse(text, "x.toml");
+    let flat = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/pricing/flat-clinic-jp.toml"
+    ))
+    .unwrap();
+    // Defaults: the reference sheet lists a women's test (at the clinic); a flat sheet says
+    // nothing; an itemised sheet without a women's test says nothing.
+    assert_eq!(
+        pricing::reference_sheet().pregnancy_test,
+        PregnancyTest::Clinic
+    );
+    assert_eq!(
+        parse(&flat).unwrap().pregnancy_test,
+        PregnancyTest::Unspecified
+    );
+    let no_urine = REFERENCE_SHEET_TOML.replacen(
+        "code = \"urine_test\"\nprice = 1056\nwho = \"women\"",
+        "code = \"urine_test\"\nprice = 1056\nwho = \"everyone\"",
+        1,
+    );
+    assert_ne!(no_urine, REFERENCE_SHEET_TOML);
+    assert_eq!(
+        parse(&no_urine).unwrap().pregnancy_test,
+        PregnancyTest::Unspecified
+    );
+    // Written.
+    let with = |text: &str, place: &str| format!("{text}\n[pregnancy_test]\nwhere = \"{place}\"\n");
+    assert_eq!(
+        parse(&with(&no_urine, "home")).unwrap().pregnancy_test,
+        PregnancyTest::Home
+    );
+    assert_eq!(
+        parse(&with(REFERENCE_SHEET_TOML, "clinic"))
+            .unwrap()
+            .pregnancy_test,
+        PregnancyTest::Clinic
+    );
+    assert_eq!(
+        parse(&with(&flat, "home")).unwrap().pregnancy_test,
+        PregnancyTest::Home
+    );
+    assert_eq!(
+        parse(&with(&flat, "clinic")).unwrap().pregnancy_test,
+        PregnancyTest::Clinic
+    );
+    // "home" with a women's test listed: refused at the test.
+    let e = parse(&with(REFERENCE_SHEET_TOML, "home")).unwrap_err();
+    assert_eq!(e.code(), "pregnancy_test_listed_for_home");
+    assert_eq!((e.line, e.column), (41, 1), "{e}"); // its `[[tests]]`
+    assert!(
+        e.to_string()
+            .contains("the test \"urine_test\" is for women"),
+        "{e}"
+    );
+    // "clinic" without a women's test on an itemised sheet: refused at `where`.
+    let e = parse(&with(&no_urine, "clinic")).unwrap_err();
+    assert_eq!(
+        (e.line, e.column, e.code()),
+        (57, 9, "pregnancy_test_not_listed"),
+        "{e}"
+    );
+    // A misspelt place, a missing `where`.
+    let e = parse(&with(REFERENCE_SHEET_TOML, "house")).unwrap_err();
+    assert_eq!(e.code(), "unknown_choice", "{e}");
+    assert!(e.to_string().contains("`clinic` or `home`"), "{e}");
+    let e = parse(&format!("{REFERENCE_SHEET_TOML}\n[pregnancy_test]\n")).unwrap_err();
+    assert_eq!(e.code(), "missing_setting", "{e}");
 }

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used)] // tests may panic on unexpected input
 
-use dose_planner::dose::{Dose, cheapest_mix, makeable_doses};
+use dose_planner::dose::{Dose, cheapest_mix, makeable_doses, solve_target_dose};
 use dose_planner::estimate::{CourseRequest, Sex, Visit, estimate};
 use dose_planner::money::Money;
 use dose_planner::pricing::{Capsule, reference_sheet};
@@ -41,8 +41,70 @@ fn brute_force_cost(mg: u32, caps: &[Capsule]) -> Option<i64> {
     go(mg, caps, 12)
 }
 
+/// The doses up to 300 mg the capsules can make, found independently of the planner: a
+/// reachability table over whole capsules.
+fn makeable_by_table(caps: &[Capsule]) -> Vec<u32> {
+    let mut can = vec![false; 301];
+    can[0] = true;
+    for x in 1..=300usize {
+        can[x] = caps
+            .iter()
+            .any(|c| c.mg as usize <= x && can[x - c.mg as usize]);
+    }
+    (1..=300u32).filter(|x| can[*x as usize]).collect()
+}
+
+/// mg over `days` days of `a/b` started on an `a` day, counted day by day.
+fn mg_day_by_day(a: u32, b: u32, days: u32) -> u64 {
+    (0..days)
+        .map(|d| u64::from(if d % 2 == 0 { a } else { b }))
+        .sum()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The target solve: the dose it returns reaches the target, and no candidate (a constant
+    /// makeable dose, or a pair of neighbouring makeable doses when allowed) with a smaller
+    /// mean does; a pair is chosen only when no constant dose of the same mean reaches it.
+    #[test]
+    fn solved_dose_is_the_smallest_mean_that_reaches_the_target(
+        caps in capsules(),
+        weight in 30.0f64..150.0,
+        target in 20.0f64..300.0,
+        days in 1u32..=360,
+        allow in any::<bool>(),
+    ) {
+        let needed = target * weight;
+        let reaches = |a: u32, b: u32| mg_day_by_day(a, b, days) as f64 + 1e-6 >= needed;
+        let makeable = makeable_by_table(&caps);
+        // (a + b, alternating, a, b): twice the mean, exactly.
+        let mut candidates: Vec<(u32, bool, u32, u32)> =
+            makeable.iter().map(|d| (2 * d, false, *d, *d)).collect();
+        if allow {
+            candidates.extend(makeable.windows(2).map(|w| (w[0] + w[1], true, w[1], w[0])));
+        }
+        match solve_target_dose(target, weight, days, &caps, allow) {
+            Ok(dose) => {
+                prop_assert!(reaches(dose.a, dose.b), "{} does not reach {}", dose, needed);
+                prop_assert!(allow || !dose.is_alternating());
+                prop_assert!(
+                    candidates.iter().any(|c| (c.2, c.3) == (dose.a, dose.b)),
+                    "{} is not a candidate", dose
+                );
+                let key = (dose.a + dose.b, dose.is_alternating());
+                for c in &candidates {
+                    if (c.0, c.1) < key {
+                        prop_assert!(
+                            !reaches(c.2, c.3),
+                            "{}/{} has a smaller mean than {} and reaches {}", c.2, c.3, dose, needed
+                        );
+                    }
+                }
+            }
+            Err(_) => prop_assert!(candidates.iter().all(|c| !reaches(c.2, c.3))),
+        }
+    }
 
     #[test]
     fn cheapest_mix_is_optimal_against_brute_force(caps in capsules(), mg in 1u32..=120) {

@@ -164,7 +164,7 @@ fn patient_cautions_apply_to_this_patient_only() {
     let sheet = reference_sheet();
     let codes = |req: &CourseRequest, japan| {
         let est = estimate(&sheet, req).unwrap();
-        patient_cautions(&est, &sheet.after_last_dose, japan)
+        patient_cautions(&est, &sheet.after_last_dose, sheet.pregnancy_test, japan)
             .iter()
             .map(|c| c.code)
             .collect::<Vec<_>>()
@@ -203,7 +203,7 @@ fn patient_cautions_apply_to_this_patient_only() {
         ..woman
     };
     let est = estimate(&sheet, &on_minocycline).unwrap();
-    let all = patient_cautions(&est, &sheet.after_last_dose, true);
+    let all = patient_cautions(&est, &sheet.after_last_dose, sheet.pregnancy_test, true);
     let text = all
         .iter()
         .find(|c| c.code == "interaction")
@@ -283,7 +283,7 @@ fn a_clinics_own_test_counts_for_the_tests_caution_and_a_flat_sheet_has_none() {
         &CourseRequest::constant(Sex::Male, Dose::daily(20), 2),
     )
     .unwrap();
-    let codes: Vec<_> = patient_cautions(&est, &sheet.after_last_dose, true)
+    let codes: Vec<_> = patient_cautions(&est, &sheet.after_last_dose, sheet.pregnancy_test, true)
         .iter()
         .map(|c| c.code)
         .collect();
@@ -298,9 +298,75 @@ fn a_clinics_own_test_counts_for_the_tests_caution_and_a_flat_sheet_has_none() {
         &CourseRequest::constant(Sex::Male, Dose::daily(20), 2),
     )
     .unwrap();
-    let codes: Vec<_> = patient_cautions(&est, &flat.after_last_dose, true)
+    let codes: Vec<_> = patient_cautions(&est, &flat.after_last_dose, flat.pregnancy_test, true)
         .iter()
         .map(|c| c.code)
         .collect();
     assert!(!codes.contains(&"tests_at_visits"), "{codes:?}");
+}
+
+/// The reference sheet with its in-clinic urine pregnancy test replaced by home testing.
+fn home_testing_sheet() -> String {
+    let text = pricing::REFERENCE_SHEET_TOML.replace(
+        "[[tests]]\ncode = \"urine_test\"\nprice = 1056\nwho = \"women\"\n",
+        "[pregnancy_test]\nwhere = \"home\"\n",
+    );
+    assert!(!text.contains("urine_test"), "the sheet's layout changed");
+    text
+}
+
+#[test]
+fn the_handout_says_what_the_sheet_says_about_pregnancy_tests() {
+    use dose_planner::pdf::{PdfRequest, estimate_pdf};
+    use dose_planner::quote::Quote;
+    let codes = |sheet: &pricing::PriceSheet, sex| -> Vec<&'static str> {
+        let req = CourseRequest::constant(sex, Dose::daily(20), 3);
+        let q = Quote::compute(sheet, &req, jiff::civil::date(2026, 11, 24)).unwrap();
+        q.cautions().iter().map(|c| c.code).collect()
+    };
+    // The reference clinic tests women at its visits.
+    let reference = reference_sheet();
+    assert!(codes(&reference, Sex::Female).contains(&"pregnancy_test_clinic"));
+    assert!(!codes(&reference, Sex::Female).contains(&"pregnancy_test_home"));
+    assert!(
+        !codes(&reference, Sex::Male)
+            .iter()
+            .any(|c| c.starts_with("pregnancy_test"))
+    );
+
+    // A clinic whose patients test at home: the estimate has no pregnancy test, and the
+    // handout says to test at home, never that the clinic tests.
+    let home = pricing::parse(&home_testing_sheet(), "home.toml").unwrap();
+    let woman = codes(&home, Sex::Female);
+    assert!(woman.contains(&"pregnancy_test_home"), "{woman:?}");
+    assert!(!woman.contains(&"pregnancy_test_clinic"), "{woman:?}");
+    let req = CourseRequest::constant(Sex::Female, Dose::daily(20), 3);
+    let q = Quote::compute(&home, &req, jiff::civil::date(2026, 11, 24)).unwrap();
+    // Month 1 without the urine test: 3,850 + 12,540 + 3,608 = 19,998 (a man's price).
+    assert_eq!(q.first_month().0.0, 19_998);
+    let bytes = estimate_pdf(&PdfRequest {
+        quote: &q,
+        lang: Lang::Ja,
+        patient: None,
+    })
+    .unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text: String = doc
+        .extract_text(&pages)
+        .unwrap()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(text.contains("毎月ご自宅で妊娠検査"), "{text}");
+    assert!(!text.contains("クリニックで妊娠検査を行います"), "{text}");
+    assert!(!text.contains("尿妊娠検査"), "{text}");
+
+    // A flat sheet says nothing about where: the handout claims no test.
+    let flat = pricing::parse(include_str!("../../pricing/flat-clinic-jp.toml"), "flat").unwrap();
+    assert!(
+        !codes(&flat, Sex::Female)
+            .iter()
+            .any(|c| c.starts_with("pregnancy_test"))
+    );
 }

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)] // tests may panic on unexpected input
 
 use dose_planner::Lang;
-use dose_planner::dose::{Dose, dose_for_target};
+use dose_planner::dose::{Dose, dose_for_target, solve_target_dose};
 use dose_planner::estimate::{CourseRequest, Sex, Visit, estimate};
 use dose_planner::pricing::reference_sheet;
 
@@ -46,6 +46,44 @@ fn above_1_mg_per_kg_in_month_one() {
     // A return visit continues a course: month 1 of the quote is not its start.
     let c = codes(&["80"], Some(60.0), Visit::Return);
     assert!(!c.contains(&"month1_above_1_mg_per_kg"), "{c:?}");
+}
+
+#[test]
+fn month_one_limit_judges_an_alternating_dose_by_its_heavier_day() {
+    // 60 kg, 80/40 in month 1: the mean is (80 + 40) / 2 = 60 mg = 1.00 mg/kg/day, but
+    // the 80 mg days are 80 / 60 = 1.33 mg/kg, above the month-1 limit of 1 mg/kg/day:
+    // the same rule as the 2 mg/kg/day limit, which has always read the heavier day.
+    let c = codes(&["80/40"], Some(60.0), Visit::First);
+    assert!(c.contains(&"month1_above_1_mg_per_kg"), "{c:?}");
+    let req = CourseRequest {
+        weight_kg: Some(60.0),
+        ..CourseRequest::constant(Sex::Male, Dose::parse("80/40").unwrap(), 1)
+    };
+    let est = estimate(&reference_sheet(), &req).unwrap();
+    // The month shows the mean …
+    assert_eq!(est.months[0].mg_per_kg_per_day, Some(1.0));
+    // … and the warning the heavier day, saying so.
+    let w = est
+        .warnings
+        .iter()
+        .find(|w| w.code == "month1_above_1_mg_per_kg")
+        .unwrap();
+    assert!(
+        w.message(Lang::En)
+            .starts_with("Month 1: 1.33 mg/kg/day on the heavier days of 80/40 (80 mg)."),
+        "{}",
+        w.message(Lang::En)
+    );
+    assert!(w.message(Lang::Ja).contains("80/40"));
+    assert!(w.message(Lang::Ja).contains("1.33 mg/kg/日"));
+    assert!(w.message(Lang::Ko).contains("80/40"));
+    assert!(w.message(Lang::Ko).contains("1.33 mg/kg/일"));
+    // 60/60 is 1.00 on every day: no warning; 70/50 (also a mean of 60) is 70 / 60 = 1.17
+    // on its heavier days: a warning.
+    assert!(!codes(&["60"], Some(60.0), Visit::First).contains(&"month1_above_1_mg_per_kg"));
+    assert!(codes(&["70/50"], Some(60.0), Visit::First).contains(&"month1_above_1_mg_per_kg"));
+    // Still only at a first visit.
+    assert!(!codes(&["80/40"], Some(60.0), Visit::Return).contains(&"month1_above_1_mg_per_kg"));
 }
 
 #[test]
@@ -135,4 +173,44 @@ fn target_dose_and_day_reached() {
         ..req
     };
     assert!(estimate(&sheet, &req).unwrap().target_reached.is_none());
+}
+
+#[test]
+fn target_solve_uses_alternating_pairs_where_allowed() {
+    let sheet = reference_sheet();
+    // 45 kg × 220 mg/kg = 9,900 mg over 8 months = 240 days ⇒ 9,900 / 240 = 41.25 mg/day.
+    // With 10 and 20 mg capsules the constant doses are multiples of 10: 40 × 240 = 9,600
+    // falls short, 50 × 240 = 12,000 mg = 12,000 / 45 = 266.7 mg/kg (above 220).
+    let constant = solve_target_dose(220.0, 45.0, 240, &sheet.capsules, false).unwrap();
+    assert_eq!(constant, Dose::daily(50));
+    // 50/40 (mean 45): 120 days × 50 + 120 days × 40 = 10,800 mg = 240 mg/kg ≥ 220.
+    let alternating = solve_target_dose(220.0, 45.0, 240, &sheet.capsules, true).unwrap();
+    assert_eq!(alternating, Dose { a: 50, b: 40 });
+    assert_eq!(alternating.mg_over(240), 10_800);
+    let est = |dose| {
+        let req = CourseRequest {
+            weight_kg: Some(45.0),
+            target_mg_per_kg: Some(220.0),
+            ..CourseRequest::constant(Sex::Male, dose, 8)
+        };
+        estimate(&sheet, &req).unwrap()
+    };
+    let e = est(constant);
+    assert_eq!(e.cumulative_mg, 12_000);
+    assert_eq!(
+        e.cumulative_mg_per_kg.map(|v| format!("{v:.1}")).unwrap(),
+        "266.7"
+    );
+    let e = est(alternating);
+    assert_eq!(e.cumulative_mg, 10_800);
+    // 10,800 / 45 = 240 mg/kg: still above 220 (nothing these capsules make lands between
+    // 9,900 and 10,800), but 26.7 mg/kg nearer the target.
+    assert_eq!(e.cumulative_mg_per_kg, Some(240.0));
+    // domain.md's example stays 40 mg/day with pairs allowed: 60 kg × 120 = 7,200 mg =
+    // 40 × 180 exactly; the only pairs near it are 40/30 (mean 35: 90 × 70 = 6,300, short)
+    // and 50/40 (mean 45, larger).
+    assert_eq!(
+        solve_target_dose(120.0, 60.0, 180, &sheet.capsules, true).unwrap(),
+        Dose::daily(40)
+    );
 }

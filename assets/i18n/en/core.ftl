@@ -17,8 +17,14 @@ visit-first = First visit
 visit-return = Return visit
 visit-none = No visit
 
-warn-dose-above-2-mg-per-kg = Month { $month }: { $mgkg } mg/kg/day is above the maximum of 2 mg/kg/day.
-warn-month1-above-1-mg-per-kg = Month 1: { $mgkg } mg/kg/day. Start low, at most 1 mg/kg/day (usually 0.5 or less), and raise at monthly visits.
+warn-dose-above-2-mg-per-kg = { $day ->
+        [heavier] Month { $month }: { $mgkg } mg/kg/day on the heavier days of { $dose } ({ $mg } mg) is above the maximum of 2 mg/kg/day.
+       *[other] Month { $month }: { $mgkg } mg/kg/day is above the maximum of 2 mg/kg/day.
+    }
+warn-month1-above-1-mg-per-kg = { $day ->
+        [heavier] Month 1: { $mgkg } mg/kg/day on the heavier days of { $dose } ({ $mg } mg). Start low, at most 1 mg/kg/day (usually 0.5 or less), and raise at monthly visits.
+       *[other] Month 1: { $mgkg } mg/kg/day. Start low, at most 1 mg/kg/day (usually 0.5 or less), and raise at monthly visits.
+    }
 warn-cumulative-below-120 = Cumulative dose { $mgkg } mg/kg is below the 120–150 mg/kg that lowers relapse.
 warn-cumulative-above-220 = Cumulative dose { $mgkg } mg/kg is above 220 mg/kg.
 warn-course-over-20-weeks = The course lasts about { $weeks } weeks; one label's maximum recommended course is 20 weeks.
@@ -27,11 +33,11 @@ warn-course-over-8-months = The course lasts { $months } months, longer than the
 caution-contraception-women = Use reliable contraception during the course and for { $months ->
     [one] 1 month
    *[other] { $months } months
-} after the last dose. A pregnancy test is done before starting and at every visit.
+} after the last dose.
 caution-contraception-women-until = Use reliable contraception during the course and until { $date } ({ $months ->
     [one] 1 month
    *[other] { $months } months
-} after the last dose). A pregnancy test is done before starting and at every visit.
+} after the last dose).
 caution-contraception-men = Your partner should avoid pregnancy during the course and for { $months ->
     [one] 1 month
    *[other] { $months } months
@@ -40,7 +46,9 @@ caution-contraception-men-until = Your partner should avoid pregnancy during the
     [one] 1 month
    *[other] { $months } months
 } after the last dose).
-caution-tests-at-visits = Blood tests (and pregnancy tests for women) are done at the visits shown in the table.
+caution-tests-at-visits = The tests shown in the table are done at those visits.
+caution-pregnancy-test-clinic = A pregnancy test is done at the clinic before you start and at the visits shown in the table.
+caution-pregnancy-test-home = The clinic does not test for pregnancy at visits: test yourself at home every month during the course, and tell the clinic at once if a test is positive.
 caution-sun-and-laser = Avoid sunburn and do not have laser or light treatment during the course and for { $months ->
     [one] 1 month
    *[other] { $months } months
@@ -154,7 +162,7 @@ sheet-price-too-large = a price of { $got } is larger than any clinic charges (a
 sheet-fractional-price = a price must be a whole number in the currency's smallest unit (yen, won, cents), got { $got }: write 1250 for $12.50
 sheet-quoted-price = a price must be a number without quotes or commas, got "{ $got }"
 sheet-tax-rate-range = a tax rate must be between 0 and 100 percent, got { $got }
-sheet-tax-rate-decimals = a tax rate must be between 0 and 100 percent with at most two decimals, got { $got }
+sheet-tax-rate-decimals = a tax rate must be between 0 and 100 percent with at most three decimals (such as 8.875), got { $got }
 sheet-control-character = this text holds an invisible control character ({ $char }) that would garble the estimate; remove it
 sheet-empty-clinic-name = the clinic's name is empty: write the name printed on estimates
 sheet-minor-units = minor_units must be 0 to 4, got { $got }
@@ -183,3 +191,11 @@ sheet-tests-on-flat = a flat sheet has no [[tests]]: its package prices include 
 sheet-package-dose = daily_mg must be 1 or more
 sheet-duplicate-package = the { $mg } mg/day package is listed twice
 sheet-no-packages = a flat sheet needs at least one [[packages]] entry with daily_mg and price_per_month
+sheet-prescription-days-range = max_prescription_days must be 1 to { $max } days, got { $got }
+sheet-prescription-shorter-than-visit = max_prescription_days = { $got } is shorter than the { $days } days of medication a visit may give (max_months_per_visit = { $months }): lower max_months_per_visit or raise max_prescription_days
+sheet-tax-exempt-not-used = tax_exempt is only used when tax_included = false; remove it or set tax_included = false
+sheet-tax-exempt-code = "{ $code }" is not an item of this sheet; tax_exempt lists { $allowed }
+sheet-duplicate-tax-exempt = "{ $code }" is listed twice in tax_exempt
+sheet-pregnancy-test-not-listed = where = "clinic" needs the clinic's pregnancy test in [[tests]] with who = "women"; write where = "home" if the patient tests herself at home
+sheet-pregnancy-test-listed-for-home = the test "{ $code }" is for women at the clinic, but [pregnancy_test] says where = "home": remove the test or write where = "clinic"
+err-prescription-days = This clinic prescribes at most { $max } days of medication at a time, so a visit every { $months } months ({ $days } days of medication) is not possible: choose a visit every month.

@@ -17,18 +17,26 @@ visit-first = 初診
 visit-return = 再診
 visit-none = 受診なし
 
-warn-dose-above-2-mg-per-kg = { $month }か月目：{ $mgkg } mg/kg/日は上限の 2 mg/kg/日を超えています。
-warn-month1-above-1-mg-per-kg = 1か月目：{ $mgkg } mg/kg/日。開始量は 1 mg/kg/日以下（通常 0.5 以下）とし、毎月の受診時に増量してください。
+warn-dose-above-2-mg-per-kg = { $day ->
+        [heavier] { $month }か月目：交互投与 { $dose } の多い日（{ $mg } mg）は { $mgkg } mg/kg/日で、上限の 2 mg/kg/日を超えています。
+       *[other] { $month }か月目：{ $mgkg } mg/kg/日は上限の 2 mg/kg/日を超えています。
+    }
+warn-month1-above-1-mg-per-kg = { $day ->
+        [heavier] 1か月目：交互投与 { $dose } の多い日（{ $mg } mg）は { $mgkg } mg/kg/日です。開始量は 1 mg/kg/日以下（通常 0.5 以下）とし、毎月の受診時に増量してください。
+       *[other] 1か月目：{ $mgkg } mg/kg/日。開始量は 1 mg/kg/日以下（通常 0.5 以下）とし、毎月の受診時に増量してください。
+    }
 warn-cumulative-below-120 = 累積投与量 { $mgkg } mg/kg は、再発を減らす 120〜150 mg/kg に達していません。
 warn-cumulative-above-220 = 累積投与量 { $mgkg } mg/kg は 220 mg/kg を超えています。
 warn-course-over-20-weeks = 治療期間は約 { $weeks } 週です。添付文書の一つでは推奨最長期間は 20 週です。
 warn-course-over-8-months = 治療期間 { $months } か月は、最長 8 か月（標準 6 か月、効果が遅い場合 8 か月まで延長）を超えています。
 
-caution-contraception-women = 服用中および最終服用後 { $months } か月間は確実な避妊が必要です。服用開始前と毎回の受診時に妊娠検査を行います。
-caution-contraception-women-until = 服用中および { $date } まで（最終服用後 { $months } か月間）確実な避妊が必要です。服用開始前と毎回の受診時に妊娠検査を行います。
+caution-contraception-women = 服用中および最終服用後 { $months } か月間は確実な避妊が必要です。
+caution-contraception-women-until = 服用中および { $date } まで（最終服用後 { $months } か月間）確実な避妊が必要です。
 caution-contraception-men = 服用中および最終服用後 { $months } か月間は、パートナーの妊娠を避けてください。
 caution-contraception-men-until = 服用中および { $date } まで（最終服用後 { $months } か月間）、パートナーの妊娠を避けてください。
-caution-tests-at-visits = 表に示す受診時に血液検査（女性は妊娠検査も）を行います。
+caution-tests-at-visits = 表に示す検査は、その受診時に行います。
+caution-pregnancy-test-clinic = 服用開始前と、表に示す受診時にクリニックで妊娠検査を行います。
+caution-pregnancy-test-home = クリニックでは受診時の妊娠検査を行いません。服用中は毎月ご自宅で妊娠検査をし、陽性の場合はすぐにクリニックへご連絡ください。
 caution-sun-and-laser = 服用中および服用終了後 { $months } か月間は日焼けを避け、レーザー・光治療を受けないでください。
 caution-sun-and-laser-until = { $date } までは日焼けを避け、レーザー・光治療を受けないでください。
 caution-take-after-meal = 食後すぐに服用してください。飲み忘れた場合は同じ日の次の食後に服用し、翌日に2回分を飲まないでください。
@@ -123,7 +131,7 @@ sheet-price-too-large = 価格 { $got } は医療機関の料金として大き�
 sheet-fractional-price = 価格は通貨の最小単位（円・ウォン・セント）の整数で書いてください（{ $got } と書かれています）。12.50 ドルなら 1250 と書きます。
 sheet-quoted-price = 価格は引用符やカンマを付けずに数字だけで書いてください（"{ $got }" と書かれています）。
 sheet-tax-rate-range = 税率は 0〜100 % で書いてください（{ $got } と書かれています）。
-sheet-tax-rate-decimals = 税率は 0〜100 % の範囲で、小数点以下2桁までで書いてください（{ $got } と書かれています）。
+sheet-tax-rate-decimals = 税率は 0〜100 % の範囲で、小数点以下3桁までで書いてください（{ $got } と書かれています）。
 sheet-control-character = この文字列には見積書を乱す目に見えない制御文字（{ $char }）が含まれています。削除してください。
 sheet-empty-clinic-name = 医療機関名が空です。見積書に印刷する名称を書いてください。
 sheet-minor-units = minor_units は 0〜4 で書いてください（{ $got } と書かれています）。
@@ -152,3 +160,11 @@ sheet-tests-on-flat = 月額定額の料金表に [[tests]] は書けません�
 sheet-package-dose = daily_mg は 1 以上で書いてください。
 sheet-duplicate-package = { $mg } mg/日のパッケージが2回書かれています。
 sheet-no-packages = 月額定額の料金表には daily_mg と price_per_month を書いた [[packages]] が1件以上必要です。
+sheet-prescription-days-range = max_prescription_days は 1〜{ $max } 日で書いてください（{ $got } と書かれています）。
+sheet-prescription-shorter-than-visit = max_prescription_days = { $got } は、1回の受診で処方できる { $days } 日分（max_months_per_visit = { $months }）より短くなっています。max_months_per_visit を減らすか max_prescription_days を増やしてください。
+sheet-tax-exempt-not-used = tax_exempt は tax_included = false のときだけ使います。削除するか、tax_included = false にしてください。
+sheet-tax-exempt-code = 「{ $code }」はこの料金表の項目ではありません。tax_exempt に書けるのは { $allowed } です。
+sheet-duplicate-tax-exempt = tax_exempt に「{ $code }」が2回書かれています。
+sheet-pregnancy-test-not-listed = where = "clinic" の場合は、院内の妊娠検査を [[tests]] に who = "women" で載せてください。患者さんが自宅で検査する場合は where = "home" と書いてください。
+sheet-pregnancy-test-listed-for-home = 検査「{ $code }」は院内の女性向け検査ですが、[pregnancy_test] は where = "home" になっています。検査を削除するか where = "clinic" と書いてください。
+err-prescription-days = この施設で1回に処方できるのは最長 { $max } 日分のため、{ $months } か月ごとの受診（{ $days } 日分の処方）はできません。毎月の受診を選んでください。

@@ -17,18 +17,26 @@ visit-first = 초진
 visit-return = 재진
 visit-none = 내원 없음
 
-warn-dose-above-2-mg-per-kg = { $month }개월 차: { $mgkg } mg/kg/일은 최대 용량 2 mg/kg/일을 넘습니다.
-warn-month1-above-1-mg-per-kg = 1개월 차: { $mgkg } mg/kg/일. 시작 용량은 1 mg/kg/일 이하(보통 0.5 이하)로 하고 매월 진료 때 올리십시오.
+warn-dose-above-2-mg-per-kg = { $day ->
+        [heavier] { $month }개월 차: 교대 투여 { $dose }의 많은 날({ $mg } mg)은 { $mgkg } mg/kg/일로 최대 용량 2 mg/kg/일을 넘습니다.
+       *[other] { $month }개월 차: { $mgkg } mg/kg/일은 최대 용량 2 mg/kg/일을 넘습니다.
+    }
+warn-month1-above-1-mg-per-kg = { $day ->
+        [heavier] 1개월 차: 교대 투여 { $dose }의 많은 날({ $mg } mg)은 { $mgkg } mg/kg/일입니다. 시작 용량은 1 mg/kg/일 이하(보통 0.5 이하)로 하고 매월 진료 때 올리십시오.
+       *[other] 1개월 차: { $mgkg } mg/kg/일. 시작 용량은 1 mg/kg/일 이하(보통 0.5 이하)로 하고 매월 진료 때 올리십시오.
+    }
 warn-cumulative-below-120 = 누적 용량 { $mgkg } mg/kg은 재발을 줄이는 120–150 mg/kg에 미치지 못합니다.
 warn-cumulative-above-220 = 누적 용량 { $mgkg } mg/kg은 220 mg/kg을 넘습니다.
 warn-course-over-20-weeks = 치료 기간은 약 { $weeks }주입니다. 한 허가 사항의 최대 권장 기간은 20주입니다.
 warn-course-over-8-months = 치료 기간 { $months }개월은 최대 8개월(표준 6개월, 반응이 느리면 8개월까지 연장)을 넘습니다.
 
-caution-contraception-women = 복용 중과 마지막 복용 후 { $months }개월 동안 확실한 피임이 필요합니다. 복용 시작 전과 매 내원 시 임신 검사를 합니다.
-caution-contraception-women-until = 복용 중과 { $date }까지(마지막 복용 후 { $months }개월) 확실한 피임이 필요합니다. 복용 시작 전과 매 내원 시 임신 검사를 합니다.
+caution-contraception-women = 복용 중과 마지막 복용 후 { $months }개월 동안 확실한 피임이 필요합니다.
+caution-contraception-women-until = 복용 중과 { $date }까지(마지막 복용 후 { $months }개월) 확실한 피임이 필요합니다.
 caution-contraception-men = 복용 중과 마지막 복용 후 { $months }개월 동안 배우자의 임신을 피하십시오.
 caution-contraception-men-until = 복용 중과 { $date }까지(마지막 복용 후 { $months }개월) 배우자의 임신을 피하십시오.
-caution-tests-at-visits = 표에 표시된 내원 때 혈액 검사(여성은 임신 검사도)를 합니다.
+caution-tests-at-visits = 표에 표시된 검사는 해당 내원 때 합니다.
+caution-pregnancy-test-clinic = 복용 시작 전과 표에 표시된 내원 때 의원에서 임신 검사를 합니다.
+caution-pregnancy-test-home = 의원에서는 내원 시 임신 검사를 하지 않습니다. 복용 중에는 매달 집에서 임신 검사를 하고, 양성이면 즉시 의원에 알려 주십시오.
 caution-sun-and-laser = 복용 중과 복용 종료 후 { $months }개월 동안 햇볕에 타지 않도록 하고 레이저·광치료를 받지 마십시오.
 caution-sun-and-laser-until = { $date }까지 햇볕에 타지 않도록 하고 레이저·광치료를 받지 마십시오.
 caution-take-after-meal = 식사 직후에 복용하십시오. 잊었을 때는 같은 날 다음 식사 후에 복용하고, 다음 날 두 번 분량을 복용하지 마십시오.
@@ -123,7 +131,7 @@ sheet-price-too-large = 가격 { $got }은(는) 병원 요금으로는 너무 �
 sheet-fractional-price = 가격은 통화의 최소 단위(엔, 원, 센트)의 정수로 쓰십시오(현재 { $got }). 12.50달러라면 1250으로 씁니다.
 sheet-quoted-price = 가격은 따옴표나 쉼표 없이 숫자로만 쓰십시오(현재 "{ $got }").
 sheet-tax-rate-range = 세율은 0–100 % 사이로 쓰십시오(현재 { $got }).
-sheet-tax-rate-decimals = 세율은 0–100 % 사이, 소수점 이하 두 자리까지 쓰십시오(현재 { $got }).
+sheet-tax-rate-decimals = 세율은 0–100 % 사이, 소수점 이하 세 자리까지 쓰십시오(현재 { $got }).
 sheet-control-character = 이 텍스트에 견적서를 깨뜨리는 보이지 않는 제어 문자({ $char })가 있습니다. 삭제하십시오.
 sheet-empty-clinic-name = 병원 이름이 비어 있습니다. 견적서에 인쇄할 이름을 쓰십시오.
 sheet-minor-units = minor_units는 0–4로 쓰십시오(현재 { $got }).
@@ -152,3 +160,11 @@ sheet-tests-on-flat = 월 정액 가격표에는 [[tests]]를 쓸 수 없습니�
 sheet-package-dose = daily_mg는 1 이상으로 쓰십시오.
 sheet-duplicate-package = { $mg } mg/일 패키지가 두 번 적혀 있습니다.
 sheet-no-packages = 월 정액 가격표에는 daily_mg와 price_per_month를 적은 [[packages]]가 하나 이상 필요합니다.
+sheet-prescription-days-range = max_prescription_days는 1–{ $max }일로 쓰십시오(현재 { $got }).
+sheet-prescription-shorter-than-visit = max_prescription_days = { $got }는 한 번 내원에 처방할 수 있는 { $days }일분(max_months_per_visit = { $months })보다 짧습니다. max_months_per_visit를 줄이거나 max_prescription_days를 늘리십시오.
+sheet-tax-exempt-not-used = tax_exempt는 tax_included = false일 때만 씁니다. 삭제하거나 tax_included = false로 바꾸십시오.
+sheet-tax-exempt-code = "{ $code }"은(는) 이 가격표의 항목이 아닙니다. tax_exempt에는 { $allowed }을(를) 쓸 수 있습니다.
+sheet-duplicate-tax-exempt = tax_exempt에 "{ $code }"이(가) 두 번 적혀 있습니다.
+sheet-pregnancy-test-not-listed = where = "clinic"이면 병원의 임신 검사를 [[tests]]에 who = "women"으로 적으십시오. 환자가 집에서 직접 검사하면 where = "home"으로 쓰십시오.
+sheet-pregnancy-test-listed-for-home = 검사 "{ $code }"은(는) 병원에서 하는 여성 검사인데 [pregnancy_test]는 where = "home"입니다. 검사를 삭제하거나 where = "clinic"으로 쓰십시오.
+err-prescription-days = 이 병원은 한 번에 최대 { $max }일분까지 처방하므로 { $months }개월마다 내원({ $days }일분 처방)할 수 없습니다. 매달 내원을 선택하십시오.

@@ -284,7 +284,7 @@ pub fn per_kg(mg: f64, weight_kg: f64) -> f64 {
 }
 
 /// The constant daily dose, made of whole capsules, that reaches `target_mg_per_kg` over
-/// `days` days at `weight_kg`.
+/// `days` days at `weight_kg`: [`solve_target_dose`] without alternating pairs.
 ///
 /// Rounding rule: the smallest dose the capsules can make whose cumulative dose reaches the
 /// target (rounded **up** to the next makeable dose), so the course never falls short of it.
@@ -295,14 +295,48 @@ pub fn dose_for_target(
     days: u32,
     capsules: &[Capsule],
 ) -> Result<u32, DoseError> {
+    solve_target_dose(target_mg_per_kg, weight_kg, days, capsules, false).map(|d| d.a)
+}
+
+/// The daily dose, made of whole capsules, that reaches `target_mg_per_kg` over `days` days
+/// at `weight_kg`, with alternating day pairs when `allow_alternating` (the sheet's
+/// `[dosing] alternating_days`).
+///
+/// The candidates are the constant makeable doses and, when allowed, the pairs `a/b` of a
+/// makeable dose `a` and the next makeable dose below it `b` (e.g. `50/40` from 10 and 20 mg
+/// capsules), taken from an `a` day. The answer is the candidate with the smallest mean
+/// daily dose whose cumulative dose over `days` reaches the target; on a tie of means the
+/// constant dose. Fails when no candidate up to [`MAX_DAILY_MG`] reaches it.
+pub fn solve_target_dose(
+    target_mg_per_kg: f64,
+    weight_kg: f64,
+    days: u32,
+    capsules: &[Capsule],
+    allow_alternating: bool,
+) -> Result<Dose, DoseError> {
     let needed_mg = target_mg_per_kg * weight_kg;
     // A millionth of a mg of tolerance absorbs float noise in target × weight.
-    makeable_doses(capsules)
+    let reaches = |d: &Dose| d.mg_over(days) as f64 + 1e-6 >= needed_mg;
+    target_candidates(capsules, allow_alternating)
         .into_iter()
-        .find(|d| f64::from(*d) * f64::from(days) + 1e-6 >= needed_mg)
+        .find(reaches)
         .ok_or(DoseError::Absurd(
             (needed_mg / f64::from(days.max(1))).ceil() as u32,
         ))
+}
+
+/// The candidates of [`solve_target_dose`], by mean daily dose (compared exactly as `a + b`),
+/// a constant dose before a pair of the same mean. (With neighbouring doses a pair's mean
+/// lies strictly between two makeable doses, so the tie rule is a safeguard.)
+fn target_candidates(capsules: &[Capsule], allow_alternating: bool) -> Vec<Dose> {
+    let makeable = makeable_doses(capsules);
+    let mut out: Vec<Dose> = makeable.iter().map(|mg| Dose::daily(*mg)).collect();
+    if allow_alternating {
+        out.extend(makeable.windows(2).map(|w| Dose { a: w[1], b: w[0] }));
+    }
+    // Both amounts are at most MAX_DAILY_MG: the sum never overflows.
+    out.sort_by_key(|d| (d.a.saturating_add(d.b), d.is_alternating()));
+    out
 }
 
 impl DoseError {
@@ -424,5 +458,27 @@ mod tests {
         // 55 kg × 150 = 8,250 mg / 180 = 45.8 ⇒ 50.
         assert_eq!(dose_for_target(150.0, 55.0, 180, &c).unwrap(), 50);
         assert!(dose_for_target(220.0, 200.0, 30, &c).is_err());
+    }
+
+    #[test]
+    fn target_solve_may_use_alternating_pairs() {
+        let c = ref_caps();
+        let solve = |t, kg, days, alt| solve_target_dose(t, kg, days, &c, alt).unwrap();
+        // 45 kg × 220 mg/kg = 9,900 mg over 8 months = 240 days ⇒ 41.25 mg/day needed.
+        // Constant doses: 40 × 240 = 9,600 < 9,900; 50 × 240 = 12,000 (266.7 mg/kg).
+        assert_eq!(solve(220.0, 45.0, 240, false), Dose::daily(50));
+        // 50/40 (mean 45): 120 × 50 + 120 × 40 = 10,800 mg ≥ 9,900 (240 mg/kg); the pair
+        // below it, 40/30 (mean 35), gives 120 × 70 = 8,400 < 9,900.
+        assert_eq!(solve(220.0, 45.0, 240, true), Dose { a: 50, b: 40 });
+        // 60 kg × 120 = 7,200 mg over 180 days: constant 40 reaches it exactly; no pair of
+        // neighbouring doses has mean 40 (40/30 = 35, 50/40 = 45), so 40 either way.
+        assert_eq!(solve(120.0, 60.0, 180, true), Dose::daily(40));
+        // 60 kg × 90 = 5,400 mg over 180 days is 30 mg/day: constant 30 reaches it exactly
+        // and the pair below it, 30/20 (mean 25), gives 90 × 50 = 4,500 < 5,400.
+        assert_eq!(solve(90.0, 60.0, 180, true), Dose::daily(30));
+        // An odd number of days: 3 days, 100 mg needed. 30/20 gives 30 + 20 + 30 = 80,
+        // constant 40 gives 120, 40/30 gives 40 + 30 + 40 = 110 (mean 35 < 40).
+        assert_eq!(solve(100.0, 1.0, 3, true), Dose { a: 40, b: 30 });
+        assert!(solve_target_dose(220.0, 200.0, 30, &c, true).is_err());
     }
 }

@@ -87,6 +87,19 @@ pub enum PlanError {
         /// The sheet's limit.
         max: u32,
     },
+    /// A visit interval that gives more days of medication per prescription than the sheet's
+    /// `max_prescription_days` (Korea's pregnancy-prevention programme: 30).
+    #[error(
+        "this clinic prescribes at most {max} days of medication at a time, so a visit every {months} months ({days} days of medication) is not possible: choose a visit every month"
+    )]
+    PrescriptionDays {
+        /// Months between visits, as asked.
+        months: u32,
+        /// Days of medication that interval prescribes at once.
+        days: u32,
+        /// The sheet's longest prescription, in days.
+        max: u32,
+    },
     /// A dose that cannot be made or priced.
     #[error("month {month}: {error}")]
     Dose {
@@ -249,9 +262,19 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
     let weight = req.weight_kg.map(check_weight).transpose()?;
     let target = req.target_mg_per_kg.map(check_target).transpose()?;
     if req.visit_every == 0 || req.visit_every > sheet.max_months_per_visit {
-        return Err(PlanError::VisitEvery {
-            asked: req.visit_every,
-            max: sheet.max_months_per_visit,
+        let days = DAYS_PER_MONTH.saturating_mul(req.visit_every);
+        return Err(match sheet.max_prescription_days {
+            // The sheet's prescription rule is the reason (parse keeps it at least as long as
+            // a visit may give, so a longer prescription is always a longer interval too).
+            Some(max) if req.visit_every > 0 && days > max => PlanError::PrescriptionDays {
+                months: req.visit_every,
+                days,
+                max,
+            },
+            _ => PlanError::VisitEvery {
+                asked: req.visit_every,
+                max: sheet.max_months_per_visit,
+            },
         });
     }
 
@@ -349,8 +372,14 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
                 });
             }
         }
-        let before_tax = Money::sum(items.iter().map(|it| it.amount))?;
-        let tax = sheet.tax.on(before_tax)?;
+        // Tax on the taxable items only (the sheet's `tax_exempt` codes are not taxed).
+        let taxable = Money::sum(
+            items
+                .iter()
+                .filter(|it| sheet.is_taxable(&it.code))
+                .map(|it| it.amount),
+        )?;
+        let tax = sheet.tax.on(taxable)?;
         if !matches!(sheet.tax, crate::pricing::Tax::Included) {
             items.push(Item {
                 code: "tax".into(),
@@ -527,6 +556,7 @@ impl PlanError {
             PlanError::Weight(_) => "weight",
             PlanError::Target(_) => "target",
             PlanError::VisitEvery { .. } => "visit_every",
+            PlanError::PrescriptionDays { .. } => "prescription_days",
             PlanError::Dose { error, .. } => error.code(),
             PlanError::Overflow(_) => "overflow",
             PlanError::StartTooLate(_) => "start_too_late",
@@ -549,6 +579,10 @@ impl PlanError {
             PlanError::VisitEvery { asked, max } => {
                 lang.tr_args("err-visit-every", &[("asked", n(*asked)), ("max", n(*max))])
             }
+            PlanError::PrescriptionDays { months, days, max } => lang.tr_args(
+                "err-prescription-days",
+                &[("months", n(*months)), ("days", n(*days)), ("max", n(*max))],
+            ),
             PlanError::Dose { month, error } => lang.tr_args(
                 "err-month",
                 &[

@@ -38,29 +38,47 @@ pub fn fmt_mgkg(v: f64) -> String {
 /// The dose rules of domain.md §2 applied to a course of `doses` (one per month, 30 days
 /// each); the per-kg rules only when the weight is known. `first_visit` is the visit that
 /// opens month 1 (a return visit continues a course, so its month 1 need not start low).
+///
+/// Both daily limits (2 mg/kg/day, and 1 mg/kg/day in month 1) judge an alternating dose by
+/// its heavier day: a day's dose is what the body gets that day, and capsules are taken
+/// whole. The warning then says so (`day = heavier`, with the dose and its heavier amount);
+/// the mg/kg/day an estimate shows stays the mean.
 pub fn dose_warnings(doses: &[Dose], weight_kg: Option<f64>, first_visit: Visit) -> Vec<Warning> {
     let mut out = Vec::new();
     if let Some(w) = weight_kg {
         for (month, dose) in (1u32..).zip(doses) {
-            let mgkg = dose.mean_mg() / w;
-            // The heavier day of an alternating dose counts: capsules are taken whole that day.
-            let peak = f64::from(dose.a.max(dose.b)) / w;
+            let heavier_mg = dose.a.max(dose.b);
+            let peak = f64::from(heavier_mg) / w;
+            // What the message says of an alternating dose: its heavier day, and which.
+            let heavier: Vec<(&'static str, String)> = if dose.is_alternating() {
+                vec![
+                    ("day", "heavier".to_string()),
+                    ("mg", heavier_mg.to_string()),
+                    ("dose", dose.to_string()),
+                ]
+            } else {
+                Vec::new()
+            };
             if peak > MAX_MG_PER_KG_DAY + 1e-9 {
+                let mut args = vec![("month", month.to_string()), ("mgkg", fmt_mgkg_day(peak))];
+                args.extend(heavier);
                 out.push(Warning {
                     code: "dose_above_2_mg_per_kg",
                     severity: Severity::Danger,
                     month: Some(month),
-                    args: vec![("month", month.to_string()), ("mgkg", fmt_mgkg_day(peak))],
+                    args,
                 });
             } else if month == 1
                 && first_visit == Visit::First
-                && mgkg > MAX_MONTH1_MG_PER_KG_DAY + 1e-9
+                && peak > MAX_MONTH1_MG_PER_KG_DAY + 1e-9
             {
+                let mut args = vec![("mgkg", fmt_mgkg_day(peak))];
+                args.extend(heavier);
                 out.push(Warning {
                     code: "month1_above_1_mg_per_kg",
                     severity: Severity::Caution,
                     month: Some(1),
-                    args: vec![("mgkg", fmt_mgkg_day(mgkg))],
+                    args,
                 });
             }
         }
@@ -200,5 +218,42 @@ mod tests {
             ["course_over_8_months"]
         );
         assert!(codes(&[], None, Visit::First).is_empty());
+    }
+
+    #[test]
+    fn both_daily_limits_judge_an_alternating_dose_by_its_heavier_day() {
+        // 60 kg, 80/40: the mean is 60 mg = 1.00 mg/kg/day, but the 80 mg days are
+        // 80 / 60 = 1.33 mg/kg: above the month-1 limit of 1 mg/kg/day.
+        let w = dose_warnings(&[Dose { a: 80, b: 40 }], Some(60.0), Visit::First);
+        assert_eq!(w[0].code, "month1_above_1_mg_per_kg");
+        assert_eq!(w[0].args[0], ("mgkg", "1.33".to_string()));
+        assert_eq!(
+            w[0].message(crate::i18n::Lang::En),
+            "Month 1: 1.33 mg/kg/day on the heavier days of 80/40 (80 mg). Start low, at most \
+             1 mg/kg/day (usually 0.5 or less), and raise at monthly visits."
+        );
+        // 60/60 is exactly 1.00 mg/kg/day every day: no warning; 70/50 (mean 60 too) is
+        // 70 / 60 = 1.17 on its heavier days: a warning.
+        let w = dose_warnings(&[Dose::daily(60)], Some(60.0), Visit::First);
+        assert!(w.iter().all(|w| w.code != "month1_above_1_mg_per_kg"));
+        let w = dose_warnings(&[Dose { a: 70, b: 50 }], Some(60.0), Visit::First);
+        assert_eq!(w[0].code, "month1_above_1_mg_per_kg");
+        assert_eq!(w[0].args[0], ("mgkg", "1.17".to_string()));
+        // The same rule as the 2 mg/kg/day limit: 140/0 at 60 kg is 140 / 60 = 2.33 that
+        // day, and the message says it is the heavier day.
+        let w = dose_warnings(&[Dose { a: 140, b: 0 }], Some(60.0), Visit::First);
+        assert_eq!(w[0].code, "dose_above_2_mg_per_kg");
+        assert_eq!(
+            w[0].message(crate::i18n::Lang::En),
+            "Month 1: 2.33 mg/kg/day on the heavier days of 140/0 (140 mg) is above the \
+             maximum of 2 mg/kg/day."
+        );
+        // A constant dose keeps the message it always had.
+        let w = dose_warnings(&[Dose::daily(80)], Some(60.0), Visit::First);
+        assert_eq!(
+            w[0].message(crate::i18n::Lang::En),
+            "Month 1: 1.33 mg/kg/day. Start low, at most 1 mg/kg/day (usually 0.5 or less), \
+             and raise at monthly visits."
+        );
     }
 }

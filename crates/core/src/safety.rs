@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::estimate::CourseEstimate;
 use crate::i18n::{Arg, Lang};
-use crate::pricing::AfterLastDose;
+use crate::pricing::{AfterLastDose, PregnancyTest};
 use crate::vocab::Sex;
 
 pub use crate::rules::{
@@ -59,7 +59,14 @@ impl Caution {
 ///
 /// Dates are included when the estimate knows the start date; `japan` adds the note that the
 /// drug is unapproved in Japan and not covered by the relief system.
-pub fn patient_cautions(est: &CourseEstimate, policy: &AfterLastDose, japan: bool) -> Vec<Caution> {
+/// What the handout says about pregnancy tests follows the sheet (`pregnancy_test`), never
+/// more: tests at the clinic visits, tests at home, or nothing.
+pub fn patient_cautions(
+    est: &CourseEstimate,
+    policy: &AfterLastDose,
+    pregnancy_test: PregnancyTest,
+    japan: bool,
+) -> Vec<Caution> {
     let date = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string());
     let dates = est.dates.as_ref();
     let mut out = Vec::new();
@@ -80,12 +87,25 @@ pub fn patient_cautions(est: &CourseEstimate, policy: &AfterLastDose, japan: boo
         }
     };
     match est.sex {
-        Sex::Female => out.push(with_date(
-            "contraception_women",
-            "contraception_women_until",
-            policy.contraception_women,
-            date(dates.map(|d| d.contraception_until)),
-        )),
+        Sex::Female => {
+            out.push(with_date(
+                "contraception_women",
+                "contraception_women_until",
+                policy.contraception_women,
+                date(dates.map(|d| d.contraception_until)),
+            ));
+            match pregnancy_test {
+                PregnancyTest::Clinic => out.push(Caution {
+                    code: "pregnancy_test_clinic",
+                    args: Vec::new(),
+                }),
+                PregnancyTest::Home => out.push(Caution {
+                    code: "pregnancy_test_home",
+                    args: Vec::new(),
+                }),
+                PregnancyTest::Unspecified => {}
+            }
+        }
         Sex::Male => out.push(with_date(
             "contraception_men",
             "contraception_men_until",

@@ -158,7 +158,7 @@ pub enum SheetProblem {
         /// As written.
         got: i64,
     },
-    /// A fractional tax rate outside 0–100 % or with more than two decimals.
+    /// A fractional tax rate outside 0–100 % or with more than three decimals.
     TaxRateDecimals {
         /// As written.
         got: String,
@@ -275,6 +275,42 @@ pub enum SheetProblem {
     },
     /// A flat sheet without packages.
     NoPackages,
+    /// `max_prescription_days` outside 1–[`super::MAX_PRESCRIPTION_DAYS`].
+    PrescriptionDaysRange {
+        /// As written.
+        got: u32,
+    },
+    /// `max_prescription_days` shorter than the days one visit may give
+    /// (30 × `max_months_per_visit`).
+    PrescriptionShorterThanVisit {
+        /// `max_prescription_days` as written.
+        got: u32,
+        /// `max_months_per_visit`.
+        months: u32,
+        /// 30 × `months`.
+        per_visit: u32,
+    },
+    /// `tax_exempt` on a sheet whose prices include tax.
+    TaxExemptNotUsed,
+    /// A `tax_exempt` code that names no item of this sheet.
+    TaxExemptCode {
+        /// As written.
+        code: String,
+        /// The item codes of this sheet.
+        allowed: Vec<String>,
+    },
+    /// The same code twice in `tax_exempt`.
+    DuplicateTaxExempt {
+        /// The code.
+        code: String,
+    },
+    /// `[pregnancy_test] where = "clinic"` on an itemised sheet without a `who = "women"` test.
+    PregnancyTestNotListed,
+    /// `[pregnancy_test] where = "home"` on a sheet that lists a `who = "women"` test.
+    PregnancyTestListedForHome {
+        /// The women's test's code.
+        code: String,
+    },
 }
 
 impl SheetProblem {
@@ -354,6 +390,13 @@ impl SheetProblem {
             SheetProblem::PackageDose => "package_dose",
             SheetProblem::DuplicatePackage { .. } => "duplicate_package",
             SheetProblem::NoPackages => "no_packages",
+            SheetProblem::PrescriptionDaysRange { .. } => "prescription_days_range",
+            SheetProblem::PrescriptionShorterThanVisit { .. } => "prescription_shorter_than_visit",
+            SheetProblem::TaxExemptNotUsed => "tax_exempt_not_used",
+            SheetProblem::TaxExemptCode { .. } => "tax_exempt_code",
+            SheetProblem::DuplicateTaxExempt { .. } => "duplicate_tax_exempt",
+            SheetProblem::PregnancyTestNotListed => "pregnancy_test_not_listed",
+            SheetProblem::PregnancyTestListedForHome { .. } => "pregnancy_test_listed_for_home",
         }
     }
 
@@ -395,7 +438,25 @@ impl SheetProblem {
             | SheetProblem::CurrencyCode { code }
             | SheetProblem::TestCode { code }
             | SheetProblem::DuplicateTest { code }
-            | SheetProblem::TestWithoutName { code } => vec![("code", s(code))],
+            | SheetProblem::TestWithoutName { code }
+            | SheetProblem::DuplicateTaxExempt { code }
+            | SheetProblem::PregnancyTestListedForHome { code } => vec![("code", s(code))],
+            SheetProblem::TaxExemptCode { code, allowed } => vec![
+                ("code", s(code)),
+                ("allowed", Arg::Str(one_of(lang, allowed))),
+            ],
+            SheetProblem::PrescriptionDaysRange { got } => {
+                vec![("got", s(got)), ("max", s(&super::MAX_PRESCRIPTION_DAYS))]
+            }
+            SheetProblem::PrescriptionShorterThanVisit {
+                got,
+                months,
+                per_visit,
+            } => vec![
+                ("got", s(got)),
+                ("months", s(months)),
+                ("days", s(per_visit)),
+            ],
             SheetProblem::ValidDays { got } => {
                 vec![("got", s(got)), ("max", s(&super::MAX_VALID_DAYS))]
             }
@@ -432,7 +493,9 @@ impl SheetProblem {
             | SheetProblem::ConsultationOnFlat
             | SheetProblem::TestsOnFlat
             | SheetProblem::PackageDose
-            | SheetProblem::NoPackages => Vec::new(),
+            | SheetProblem::NoPackages
+            | SheetProblem::TaxExemptNotUsed
+            | SheetProblem::PregnancyTestNotListed => Vec::new(),
         };
         let key = format!("sheet-{}", self.code().replace('_', "-"));
         lang.tr_args(&key, &args)
@@ -548,7 +611,7 @@ mod tests {
             },
             TaxRateRange { got: 101 },
             TaxRateDecimals {
-                got: "7.125".into(),
+                got: "7.1255".into(),
             },
             ControlCharacter { found: '\u{7}' },
             EmptyClinicName,
@@ -587,6 +650,24 @@ mod tests {
             PackageDose,
             DuplicatePackage { mg: 20 },
             NoPackages,
+            PrescriptionDaysRange { got: 400 },
+            PrescriptionShorterThanVisit {
+                got: 30,
+                months: 2,
+                per_visit: 60,
+            },
+            TaxExemptNotUsed,
+            TaxExemptCode {
+                code: "consult".into(),
+                allowed: vec!["consultation".into(), "medication".into()],
+            },
+            DuplicateTaxExempt {
+                code: "medication".into(),
+            },
+            PregnancyTestNotListed,
+            PregnancyTestListedForHome {
+                code: "urine_test".into(),
+            },
         ]
     }
 
@@ -597,7 +678,7 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), all.len(), "codes are unique");
-        assert_eq!(all.len(), 38, "one_of_each lists every variant");
+        assert_eq!(all.len(), 45, "one_of_each lists every variant");
         for p in &all {
             for lang in Lang::ALL {
                 let key = format!("sheet-{}", p.code().replace('_', "-"));

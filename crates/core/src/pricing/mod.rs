@@ -35,6 +35,8 @@ pub const MAX_AFTER_MONTHS: u32 = 60;
 pub const MAX_CAPSULE_MG: u32 = 200;
 /// The longest a test's schedule may reach, in months (`every_months`, `monthly_first_months`).
 pub const MAX_TEST_MONTHS: u32 = 12;
+/// The longest `max_prescription_days` a sheet may state (a year).
+pub const MAX_PRESCRIPTION_DAYS: u32 = 365;
 
 /// The reference clinic's sheet, compiled in so the app works with no files beside it.
 pub const REFERENCE_SHEET_TOML: &str = include_str!("../../../../pricing/reference-clinic-jp.toml");
@@ -63,6 +65,21 @@ pub struct PriceSheet {
     pub tax: Tax,
     /// The most months of medication a patient may take home per visit (1 or 2).
     pub max_months_per_visit: u32,
+    /// `[visits] max_prescription_days`: the longest prescription the clinic may write, in
+    /// days, when the sheet states one (Korea's pregnancy-prevention programme: 30). `None`:
+    /// the sheet states no rule, and the limit is [`PriceSheet::prescription_days`]'s
+    /// default, 30 × `max_months_per_visit`. Never shorter than that (refused at parse).
+    pub max_prescription_days: Option<u32>,
+    /// `[dosing] alternating_days`: whether the clinic prescribes alternating-day doses
+    /// (e.g. 50/40 mg), so a target solver may propose them. Default `false`.
+    pub alternating_days: bool,
+    /// `[pregnancy_test] where`: where a woman's pregnancy test is done (what the handout
+    /// says). Default: [`PregnancyTest::Clinic`] when an itemised sheet lists a
+    /// `who = "women"` test, else [`PregnancyTest::Unspecified`].
+    pub pregnancy_test: PregnancyTest,
+    /// `[quote] tax_exempt`: item codes on which no tax is added (Korea: medical care is
+    /// VAT-exempt). Empty when every item is taxed, and always empty when prices include tax.
+    pub tax_exempt: Vec<String>,
     /// Capsule strengths the clinic stocks, smallest first.
     pub capsules: Vec<Capsule>,
     /// How the clinic charges.
@@ -116,16 +133,30 @@ pub struct Clinic {
     pub phone: String,
 }
 
+/// Where a woman's pregnancy test is done, as the clinic's sheet says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PregnancyTest {
+    /// At the clinic visits: the sheet lists a `who = "women"` test (`where = "clinic"`).
+    Clinic,
+    /// The patient tests herself at home each month; the sheet lists no women's test
+    /// (`where = "home"`).
+    Home,
+    /// The sheet says nothing and lists no women's test: the handout claims no test.
+    Unspecified,
+}
+
 /// Whether prices include tax.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "tax", rename_all = "snake_case")]
 pub enum Tax {
     /// Prices are quoted with tax (Japan's self-paid care).
     Included,
-    /// Tax is added per month on the month's subtotal and shown as its own line.
+    /// Tax is added per month on the month's taxable items (all but
+    /// [`PriceSheet::tax_exempt`]) and shown as its own line.
     Added {
-        /// Rate in basis points (10% = 1000).
-        rate_basis_points: u32,
+        /// Rate in thousandths of a percent (10% = 10,000; 8.875% = 8,875), 0 to 100,000.
+        rate_milli_percent: u32,
         /// How a fraction of a minor unit is rounded.
         rounding: Rounding,
     },
@@ -149,15 +180,16 @@ impl Tax {
         Ok(match self {
             Tax::Included => Money::ZERO,
             Tax::Added {
-                rate_basis_points,
+                rate_milli_percent,
                 rounding,
             } => {
                 use crate::money::Overflow;
-                // Basis points: the tax is subtotal × rate / 10,000, a fraction rounded.
-                const DEN: i128 = 10_000;
-                const HALF: i128 = 5_000;
+                // Thousandths of a percent: the tax is subtotal × rate / 100,000, a fraction
+                // rounded.
+                const DEN: i128 = 100_000;
+                const HALF: i128 = 50_000;
                 let num = i128::from(subtotal.0)
-                    .checked_mul(i128::from(rate_basis_points))
+                    .checked_mul(i128::from(rate_milli_percent))
                     .ok_or(Overflow)?;
                 let (q, r) = (num.div_euclid(DEN), num.rem_euclid(DEN));
                 let up = match rounding {
@@ -300,6 +332,20 @@ impl PriceSheet {
     pub fn is_flat(&self) -> bool {
         matches!(self.fees, Fees::Flat { .. })
     }
+
+    /// The longest prescription in days: the sheet's `max_prescription_days`, else
+    /// 30 × `max_months_per_visit` (what a visit gives at most).
+    pub fn prescription_days(&self) -> u32 {
+        self.max_prescription_days.unwrap_or_else(|| {
+            crate::vocab::DAYS_PER_MONTH.saturating_mul(self.max_months_per_visit)
+        })
+    }
+
+    /// Whether tax is added on an item with this code (`false` when prices include tax or
+    /// the code is in [`PriceSheet::tax_exempt`]).
+    pub fn is_taxable(&self, code: &str) -> bool {
+        matches!(self.tax, Tax::Added { .. }) && !self.tax_exempt.iter().any(|c| c == code)
+    }
 }
 
 #[cfg(test)]
@@ -308,9 +354,9 @@ mod tests {
 
     #[test]
     fn tax_rounding_rules() {
-        let t = |bp, rounding, amount| {
+        let t = |bp: u32, rounding, amount| {
             Tax::Added {
-                rate_basis_points: bp,
+                rate_milli_percent: bp * 10,
                 rounding,
             }
             .on(Money(amount))
@@ -324,5 +370,35 @@ mod tests {
         assert_eq!(t(1000, Rounding::Nearest, 1654), 165);
         assert_eq!(t(750, Rounding::Down, 1000), 75);
         assert_eq!(Tax::Included.on(Money(1000)), Ok(Money(0)));
+        // 8.875% of $135.00 = 1,198.125 cents: down 1,198, up 1,199, nearest 1,198.
+        let ny = |rounding| {
+            Tax::Added {
+                rate_milli_percent: 8_875,
+                rounding,
+            }
+            .on(Money(13_500))
+            .unwrap()
+            .0
+        };
+        assert_eq!(ny(Rounding::Down), 1_198);
+        assert_eq!(ny(Rounding::Up), 1_199);
+        assert_eq!(ny(Rounding::Nearest), 1_198);
+        // 100% of the largest price, and a rate of 0.001% on 99,999 (0.99999 → 0 or 1).
+        let max = crate::money::MAX_PRICE;
+        let all = Tax::Added {
+            rate_milli_percent: 100_000,
+            rounding: Rounding::Up,
+        };
+        assert_eq!(all.on(Money(max)), Ok(Money(max)));
+        let tiny = |rounding| {
+            Tax::Added {
+                rate_milli_percent: 1,
+                rounding,
+            }
+            .on(Money(99_999))
+            .unwrap()
+            .0
+        };
+        assert_eq!((tiny(Rounding::Down), tiny(Rounding::Nearest)), (0, 1));
     }
 }

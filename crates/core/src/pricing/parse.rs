@@ -12,10 +12,12 @@ use toml::Spanned;
 
 use super::{
     AfterLastDose, Capsule, Clinic, Fees, LocalText, MAX_AFTER_MONTHS, MAX_CAPSULE_MG,
-    MAX_CAPSULES, MAX_PACKAGES, MAX_TEST_MONTHS, MAX_TESTS, MAX_VALID_DAYS, Package, PriceSheet,
-    PricingError, Rounding, SheetProblem, Tax, TestFee, TestFor,
+    MAX_CAPSULES, MAX_PACKAGES, MAX_PRESCRIPTION_DAYS, MAX_TEST_MONTHS, MAX_TESTS, MAX_VALID_DAYS,
+    Package, PregnancyTest, PriceSheet, PricingError, Rounding, SheetProblem, Tax, TestFee,
+    TestFor,
 };
 use crate::money::{Currency, MAX_PRICE, Money};
+use crate::vocab::DAYS_PER_MONTH;
 
 /// Parses and validates a price sheet. `source_name` (usually the path) is used in errors.
 pub fn parse(text: &str, source_name: &str) -> Result<PriceSheet, PricingError> {
@@ -46,7 +48,7 @@ impl Sheet<'_> {
         let after_last_dose = self.after_last_dose(&raw.after_last_dose)?;
         self.counts(&raw.tests, &raw.packages, &raw.capsules)?;
         let tax = self.tax(&raw.quote)?;
-        let max_months_per_visit = self.visits(&raw.visits)?;
+        let (max_months_per_visit, max_prescription_days) = self.visits(&raw.visits)?;
         let style = raw.style.as_ref().map(|s| *s.get_ref());
         let style = style.unwrap_or(if raw.packages.is_empty() {
             RawStyle::Itemised
@@ -54,16 +56,28 @@ impl Sheet<'_> {
             RawStyle::Flat
         });
         let capsules = self.capsules(&raw.capsules, style)?;
+        // The first women's test as written (the tests are moved into the fees below).
+        let women_test = raw
+            .tests
+            .iter()
+            .find(|t| t.get_ref().who == TestFor::Women)
+            .map(|t| (t.span(), t.get_ref().code.get_ref().clone()));
         let fees = match style {
             RawStyle::Itemised => self.itemised_fees(raw.consultation, raw.tests, &raw.packages)?,
             RawStyle::Flat => self.flat_fees(&raw.consultation, &raw.tests, raw.packages)?,
         };
+        let tax_exempt = self.tax_exempt(&raw.quote, &fees)?;
+        let pregnancy_test = self.pregnancy_test(raw.pregnancy_test.as_ref(), women_test, style)?;
         Ok(PriceSheet {
             clinic,
             currency,
             valid_days,
             tax,
             max_months_per_visit,
+            max_prescription_days,
+            alternating_days: raw.dosing.alternating_days,
+            pregnancy_test,
+            tax_exempt,
             capsules,
             fees,
             after_last_dose,
@@ -92,7 +106,7 @@ impl Sheet<'_> {
             price(&p.get_ref().price_per_month);
         }
         if let Some(rate) = &raw.quote.tax_rate_percent {
-            checks.push((rate.span(), rate.get_ref().basis_points().map(drop)));
+            checks.push((rate.span(), self.milli_percent(rate).map(drop)));
         }
         checks.sort_by_key(|(span, _)| span.start);
         match checks
@@ -102,6 +116,13 @@ impl Sheet<'_> {
             Some((span, problem)) => Err(self.error(Some(span), problem)),
             None => Ok(()),
         }
+    }
+
+    /// A tax rate as written, in thousandths of a percent (the literal text is read, so
+    /// `8.875` is exact).
+    fn milli_percent(&self, rate: &Spanned<RawPercent>) -> Result<u32, SheetProblem> {
+        rate.get_ref()
+            .milli_percent(self.text.get(rate.span()).unwrap_or(""))
     }
 
     fn money(&self, price: &Spanned<RawPrice>) -> Result<Money, PricingError> {
@@ -213,28 +234,121 @@ impl Sheet<'_> {
         let Some(rate) = &raw.tax_rate_percent else {
             return Err(self.error(Some(raw.tax_included.span()), SheetProblem::TaxRateMissing));
         };
-        let rate_basis_points = rate
-            .get_ref()
-            .basis_points()
+        let rate_milli_percent = self
+            .milli_percent(rate)
             .map_err(|p| self.error(Some(rate.span()), p))?;
         Ok(Tax::Added {
-            rate_basis_points,
+            rate_milli_percent,
             rounding: raw.tax_rounding.unwrap_or(Rounding::Down),
         })
     }
 
-    /// `[visits] max_months_per_visit`: 1 or 2.
-    fn visits(&self, raw: &RawVisits) -> Result<u32, PricingError> {
+    /// `[visits]`: `max_months_per_visit` 1 or 2; `max_prescription_days`, when written,
+    /// 1 to [`MAX_PRESCRIPTION_DAYS`] and at least the 30 × `max_months_per_visit` days a
+    /// visit may give.
+    fn visits(&self, raw: &RawVisits) -> Result<(u32, Option<u32>), PricingError> {
         let mmpv = &raw.max_months_per_visit;
-        if (1..=2).contains(mmpv.get_ref()) {
-            Ok(*mmpv.get_ref())
-        } else {
-            Err(self.error(
+        if !(1..=2).contains(mmpv.get_ref()) {
+            return Err(self.error(
                 Some(mmpv.span()),
                 SheetProblem::MaxMonthsPerVisit {
                     got: *mmpv.get_ref(),
                 },
-            ))
+            ));
+        }
+        let months = *mmpv.get_ref();
+        let Some(days) = &raw.max_prescription_days else {
+            return Ok((months, None));
+        };
+        let got = *days.get_ref();
+        if !(1..=MAX_PRESCRIPTION_DAYS).contains(&got) {
+            return Err(self.error(
+                Some(days.span()),
+                SheetProblem::PrescriptionDaysRange { got },
+            ));
+        }
+        let per_visit = DAYS_PER_MONTH.saturating_mul(months);
+        if got < per_visit {
+            return Err(self.error(
+                Some(days.span()),
+                SheetProblem::PrescriptionShorterThanVisit {
+                    got,
+                    months,
+                    per_visit,
+                },
+            ));
+        }
+        Ok((months, Some(got)))
+    }
+
+    /// `[quote] tax_exempt`: codes of items this sheet charges (consultation, medication and
+    /// its tests, or package), each once, and only when tax is added.
+    fn tax_exempt(&self, raw: &RawQuote, fees: &Fees) -> Result<Vec<String>, PricingError> {
+        let Some(list) = &raw.tax_exempt else {
+            return Ok(Vec::new());
+        };
+        if *raw.tax_included.get_ref() {
+            return Err(self.error(Some(list.span()), SheetProblem::TaxExemptNotUsed));
+        }
+        let allowed: Vec<String> = match fees {
+            Fees::Itemised { tests, .. } => ["consultation", "medication"]
+                .into_iter()
+                .map(String::from)
+                .chain(tests.iter().map(|t| t.code.clone()))
+                .collect(),
+            Fees::Flat { .. } => vec!["package".to_string()],
+        };
+        let mut codes: Vec<String> = Vec::new();
+        for code in list.get_ref() {
+            let c = code.get_ref();
+            if !allowed.contains(c) {
+                return Err(self.error(
+                    Some(code.span()),
+                    SheetProblem::TaxExemptCode {
+                        code: c.clone(),
+                        allowed,
+                    },
+                ));
+            }
+            if codes.contains(c) {
+                return Err(self.error(
+                    Some(code.span()),
+                    SheetProblem::DuplicateTaxExempt { code: c.clone() },
+                ));
+            }
+            codes.push(c.clone());
+        }
+        Ok(codes)
+    }
+
+    /// `[pregnancy_test] where`: "clinic" needs a `who = "women"` test on an itemised sheet,
+    /// "home" allows none. Absent: at the clinic when such a test is listed, else unspecified.
+    /// A flat sheet's packages include whatever the clinic does: "clinic" needs no test
+    /// there.
+    fn pregnancy_test(
+        &self,
+        raw: Option<&Spanned<RawPregnancyTest>>,
+        women_test: Option<(Range<usize>, String)>,
+        style: RawStyle,
+    ) -> Result<PregnancyTest, PricingError> {
+        let Some(raw) = raw else {
+            return Ok(if women_test.is_some() {
+                PregnancyTest::Clinic
+            } else {
+                PregnancyTest::Unspecified
+            });
+        };
+        let place = &raw.get_ref().place;
+        match (place.get_ref(), women_test) {
+            (RawPlace::Clinic, None) if style == RawStyle::Itemised => {
+                Err(self.error(Some(place.span()), SheetProblem::PregnancyTestNotListed))
+            }
+            (RawPlace::Clinic, _) => Ok(PregnancyTest::Clinic),
+            (RawPlace::Home, Some((span, code))) => Err(self.error(
+                Some(span),
+                SheetProblem::PregnancyTestListedForHome { code },
+            )),
+            (RawPlace::Home, None) => Ok(PregnancyTest::Home),
         }
     }
 
@@ -489,6 +603,34 @@ struct RawSheet {
     packages: Vec<Spanned<RawPackage>>,
     #[serde(default)]
     after_last_dose: RawAfterLastDose,
+    #[serde(default)]
+    dosing: RawDosing,
+    #[serde(default)]
+    pregnancy_test: Option<Spanned<RawPregnancyTest>>,
+}
+
+/// `[dosing]` as written.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawDosing {
+    #[serde(default)]
+    alternating_days: bool,
+}
+
+/// `[pregnancy_test]` as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPregnancyTest {
+    #[serde(rename = "where")]
+    place: Spanned<RawPlace>,
+}
+
+/// `[pregnancy_test] where`.
+#[derive(Deserialize, Clone, Copy, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum RawPlace {
+    Clinic,
+    Home,
 }
 
 /// `[after_last_dose]` as written: each window with where it was written.
@@ -562,6 +704,8 @@ struct RawQuote {
     tax_rate_percent: Option<Spanned<RawPercent>>,
     #[serde(default)]
     tax_rounding: Option<Rounding>,
+    #[serde(default)]
+    tax_exempt: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 impl Default for RawQuote {
@@ -571,6 +715,7 @@ impl Default for RawQuote {
             tax_included: default_true(),
             tax_rate_percent: None,
             tax_rounding: None,
+            tax_exempt: None,
         }
     }
 }
@@ -588,12 +733,15 @@ fn default_true() -> Spanned<bool> {
 struct RawVisits {
     #[serde(default = "default_one")]
     max_months_per_visit: Spanned<u32>,
+    #[serde(default)]
+    max_prescription_days: Option<Spanned<u32>>,
 }
 
 impl Default for RawVisits {
     fn default() -> Self {
         RawVisits {
             max_months_per_visit: default_one(),
+            max_prescription_days: None,
         }
     }
 }
@@ -691,33 +839,78 @@ impl<'de> Deserialize<'de> for RawPrice {
     }
 }
 
-/// A tax rate in percent as written, judged by [`RawPercent::basis_points`].
+/// A tax rate in percent as written, judged by [`RawPercent::milli_percent`].
 enum RawPercent {
     Whole(i64),
     Fraction(f64),
 }
 
+/// The most decimals a tax rate may have (8.875%).
+const RATE_DECIMALS: usize = 3;
+
 impl RawPercent {
-    /// The rate in basis points: 0 to 100 percent, at most two decimals.
-    fn basis_points(&self) -> Result<u32, SheetProblem> {
+    /// The rate in thousandths of a percent: 0 to 100 percent, at most three decimals.
+    /// `literal` is the value as written in the sheet: a plain decimal (`8.875`, `1_0.5`) is
+    /// read digit by digit, so the rate is exact; any other form (`8875e-3`) is read from
+    /// the float and must sit on a thousandth.
+    fn milli_percent(&self, literal: &str) -> Result<u32, SheetProblem> {
+        /// 100% in thousandths of a percent.
+        const ALL: u32 = 100_000;
         match *self {
             RawPercent::Whole(v) => u32::try_from(v)
                 .ok()
                 .filter(|v| *v <= 100)
-                .map(|v| v.saturating_mul(100))
+                .map(|v| v.saturating_mul(1_000))
                 .ok_or(SheetProblem::TaxRateRange { got: v }),
             RawPercent::Fraction(v) => {
-                let bp = (v * 100.0).round();
-                if !(0.0..=10_000.0).contains(&bp) || (v * 100.0 - bp).abs() > 1e-6 {
-                    return Err(SheetProblem::TaxRateDecimals {
-                        got: format!("{v}"),
-                    });
+                let refused = || SheetProblem::TaxRateDecimals {
+                    got: literal_or(literal, v),
+                };
+                if let Some(milli) = plain_decimal(literal) {
+                    return milli.filter(|m| *m <= ALL).ok_or_else(refused);
                 }
-                // In 0..=10,000 and whole (checked above): the cast is exact.
-                Ok(bp as u32)
+                let milli = (v * 1_000.0).round();
+                if !(0.0..=f64::from(ALL)).contains(&milli) || (v * 1_000.0 - milli).abs() > 1e-6 {
+                    return Err(refused());
+                }
+                // In 0..=100,000 and whole (checked above): the cast is exact.
+                Ok(milli as u32)
             }
         }
     }
+}
+
+/// The rate as the sheet wrote it, else the float's own form.
+fn literal_or(literal: &str, v: f64) -> String {
+    if literal.is_empty() {
+        format!("{v}")
+    } else {
+        literal.to_string()
+    }
+}
+
+/// `digits.digits` (underscores between digits allowed, an optional `+`) in thousandths:
+/// `None` when `text` is not of that form; `Some(None)` when it has more than
+/// [`RATE_DECIMALS`] decimals that are not zeros or does not fit.
+fn plain_decimal(text: &str) -> Option<Option<u32>> {
+    let text = text.strip_prefix('+').unwrap_or(text);
+    let (whole, fraction) = text.split_once('.')?;
+    let digits = |s: &str| -> Option<String> {
+        let d: String = s.chars().filter(|c| *c != '_').collect();
+        (!d.is_empty() && d.chars().all(|c| c.is_ascii_digit())).then_some(d)
+    };
+    let (whole, fraction) = (digits(whole)?, digits(fraction)?);
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.len() > RATE_DECIMALS {
+        return Some(None);
+    }
+    let padded = format!("{fraction:0<width$}", width = RATE_DECIMALS);
+    let whole: u32 = match whole.parse() {
+        Ok(w) => w,
+        Err(_) => return Some(None),
+    };
+    let part: u32 = padded.parse().unwrap_or(0);
+    Some(whole.checked_mul(1_000).and_then(|w| w.checked_add(part)))
 }
 
 impl<'de> Deserialize<'de> for RawPercent {
@@ -726,7 +919,7 @@ impl<'de> Deserialize<'de> for RawPercent {
         impl serde::de::Visitor<'_> for V {
             type Value = RawPercent;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a tax rate in percent, e.g. 10 or 7.5")
+                f.write_str("a tax rate in percent, e.g. 10, 7.5 or 8.875")
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RawPercent, E> {
                 Ok(RawPercent::Whole(v))

@@ -1,0 +1,133 @@
+//! Every price sheet shipped in `pricing/` loads and prices a plan: each month's subtotal is
+//! the sum of its items, the total the sum of its months, and the tax line is the sheet's
+//! rate on the month's taxable items.
+
+use dose_planner::dose::Dose;
+use dose_planner::estimate::{CourseRequest, Sex, estimate};
+use dose_planner::money::Money;
+use dose_planner::pricing::{self, Fees, PriceSheet, Tax};
+
+/// Every `.toml` in `pricing/`, parsed, by file name.
+fn shipped_sheets() -> Vec<(String, PriceSheet)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/pricing");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let sheet = pricing::parse(&text, &path.display().to_string())
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            out.push((name, sheet));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// A dose every sheet can price: the first package of a flat sheet, else the smallest
+/// capsule twice a day.
+fn a_dose(sheet: &PriceSheet) -> Dose {
+    match &sheet.fees {
+        Fees::Flat { packages } => Dose::daily(packages[0].daily_mg),
+        Fees::Itemised { .. } => Dose::daily(sheet.capsules[0].mg * 2),
+    }
+}
+
+#[test]
+fn every_shipped_sheet_loads_and_prices_a_plan() {
+    let sheets = shipped_sheets();
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    for expected in [
+        "example-clinic-kr.toml",
+        "example-clinic-us.toml",
+        "flat-clinic-jp.toml",
+        "reference-clinic-jp.toml",
+    ] {
+        assert!(
+            names.contains(&expected),
+            "{expected} missing from {names:?}"
+        );
+    }
+    for (name, sheet) in &sheets {
+        for sex in [Sex::Female, Sex::Male] {
+            for every in 1..=sheet.max_months_per_visit {
+                let req = CourseRequest {
+                    visit_every: every,
+                    ..CourseRequest::constant(sex, a_dose(sheet), 4)
+                };
+                let est = estimate(sheet, &req).unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert_eq!(est.months.len(), 4, "{name}");
+                let mut total = 0i64;
+                for m in &est.months {
+                    let items: i64 = m.items.iter().map(|i| i.amount.0).sum();
+                    assert_eq!(m.subtotal.0, items, "{name} month {}", m.month);
+                    assert!(m.subtotal.0 > 0, "{name} month {}", m.month);
+                    // The tax line, when tax is added, is the rate on the taxable items.
+                    match sheet.tax {
+                        Tax::Included => assert!(m.items.iter().all(|i| i.code != "tax")),
+                        Tax::Added { .. } => {
+                            let (tax, rest) = m.items.split_last().unwrap();
+                            assert_eq!(tax.code, "tax", "{name}");
+                            let taxable: i64 = rest
+                                .iter()
+                                .filter(|i| sheet.is_taxable(&i.code))
+                                .map(|i| i.amount.0)
+                                .sum();
+                            assert_eq!(sheet.tax.on(Money(taxable)), Ok(tax.amount), "{name}");
+                        }
+                    }
+                    total += m.subtotal.0;
+                }
+                assert_eq!(est.total.0, total, "{name}");
+            }
+            // One visit interval longer than the sheet allows is refused, never priced.
+            let req = CourseRequest {
+                visit_every: sheet.max_months_per_visit + 1,
+                ..CourseRequest::constant(sex, a_dose(sheet), 4)
+            };
+            assert!(estimate(sheet, &req).is_err(), "{name}");
+        }
+    }
+    // The built-in sheet is the shipped reference sheet.
+    let reference = sheets
+        .iter()
+        .find(|(n, _)| n == "reference-clinic-jp.toml")
+        .unwrap();
+    assert_eq!(reference.1, pricing::reference_sheet());
+}
+
+#[test]
+fn shipped_sheets_state_their_policies() {
+    use dose_planner::pricing::PregnancyTest;
+    let sheets = shipped_sheets();
+    let get = |name: &str| &sheets.iter().find(|(n, _)| n == name).unwrap().1;
+    let us = get("example-clinic-us.toml");
+    assert_eq!(
+        us.tax,
+        Tax::Added {
+            rate_milli_percent: 8_875,
+            rounding: pricing::Rounding::Nearest
+        }
+    );
+    assert_eq!(us.tax_exempt, ["consultation", "blood_test", "urine_test"]);
+    assert!(us.is_taxable("medication") && !us.is_taxable("consultation"));
+    assert_eq!(us.pregnancy_test, PregnancyTest::Clinic);
+    let kr = get("example-clinic-kr.toml");
+    assert_eq!(
+        (kr.max_prescription_days, kr.prescription_days()),
+        (Some(30), 30)
+    );
+    assert!(kr.tax_exempt.is_empty());
+    assert_eq!(kr.pregnancy_test, PregnancyTest::Clinic);
+    let flat = get("flat-clinic-jp.toml");
+    assert_eq!(flat.pregnancy_test, PregnancyTest::Unspecified);
+    // The sheets written before the setting keep constant daily doses only.
+    for name in [
+        "reference-clinic-jp.toml",
+        "flat-clinic-jp.toml",
+        "example-clinic-kr.toml",
+    ] {
+        assert!(!get(name).alternating_days, "{name}");
+    }
+}
