@@ -382,3 +382,273 @@ fn korean_sheet_refuses_two_months_per_prescription() {
     .unwrap_err();
     assert_eq!(err.code(), "visit_every");
 }
+
+/// One-off fees (`[[fees]]`) on `example-clinic-fees.toml`: the reference prices plus a
+/// registration fee of ¥3,300 (first visit only) and a consent document of ¥1,100 (once per
+/// course).
+#[test]
+fn one_off_fees_are_charged_in_month_one_only() {
+    let fees = sheet("example-clinic-fees.toml");
+    // Woman, 20 mg, 3 months, first visit. Reference month 1: 3,850 + 418 × 30 (12,540)
+    // + 3,608 + 1,056 = 21,054; with the fees 21,054 + 3,300 + 1,100 = 25,454. Months 2–3:
+    // 1,650 + 12,540 + 3,608 + 1,056 = 18,854. Total 25,454 + 2 × 18,854 = 63,162.
+    let est = estimate(
+        &fees,
+        &CourseRequest::constant(Sex::Female, Dose::daily(20), 3),
+    )
+    .unwrap();
+    let subtotals: Vec<i64> = est.months.iter().map(|m| m.subtotal.0).collect();
+    assert_eq!(subtotals, [25_454, 18_854, 18_854]);
+    assert_eq!(est.total.0, 63_162);
+    let m1: Vec<(&str, i64)> = est.months[0]
+        .items
+        .iter()
+        .map(|i| (i.code.as_str(), i.amount.0))
+        .collect();
+    assert_eq!(
+        m1,
+        [
+            ("consultation", 3_850),
+            ("medication", 12_540),
+            ("blood_test", 3_608),
+            ("urine_test", 1_056),
+            ("registration", 3_300),
+            ("consent_document", 1_100),
+        ]
+    );
+    for m in &est.months[1..] {
+        assert_eq!(m.items.len(), 4, "month {}: no fee after month 1", m.month);
+    }
+
+    // The same as a return visit: no registration; month 1 = 1,650 + 12,540 + 3,608 + 1,056
+    // + 1,100 = 19,954; total 19,954 + 2 × 18,854 = 57,662.
+    let mut req = CourseRequest::constant(Sex::Female, Dose::daily(20), 3);
+    req.visit = Visit::Return;
+    let est = estimate(&fees, &req).unwrap();
+    assert_eq!(est.first_month.0, 19_954);
+    assert_eq!(est.total.0, 57_662);
+    assert!(est.months[0].items.iter().all(|i| i.code != "registration"));
+
+    // Man, 20 mg, a visit every 2 months, 2 months, first visit: 3,850 + 12,540 + 3,608
+    // + 3,300 + 1,100 = 24,398; month 2 medication only, 12,540; total 36,938.
+    let req = CourseRequest {
+        visit_every: 2,
+        ..CourseRequest::constant(Sex::Male, Dose::daily(20), 2)
+    };
+    let est = estimate(&fees, &req).unwrap();
+    let subtotals: Vec<i64> = est.months.iter().map(|m| m.subtotal.0).collect();
+    assert_eq!(subtotals, [24_398, 12_540]);
+    assert_eq!(est.total.0, 36_938);
+
+    // The reference sheet itself has no fees: its totals are unchanged.
+    let est = estimate(
+        &reference(),
+        &CourseRequest::constant(Sex::Female, Dose::daily(20), 3),
+    )
+    .unwrap();
+    assert_eq!(est.total.0, 21_054 + 2 * 18_854);
+}
+
+/// The quote's month table gets one column per fee charged, headed by the sheet's name in
+/// the language; a fee not charged (registration on a return visit) has no column.
+#[test]
+fn one_off_fees_are_columns_named_by_the_sheet() {
+    use dose_planner::Lang;
+    use dose_planner::quote::Quote;
+    let fees = sheet("example-clinic-fees.toml");
+    let date = jiff::civil::date(2026, 11, 24);
+    let req = CourseRequest::constant(Sex::Female, Dose::daily(20), 3);
+    let q = Quote::compute(&fees, &req, date).unwrap();
+    assert_eq!(
+        q.columns(),
+        [
+            "consultation",
+            "medication",
+            "blood_test",
+            "urine_test",
+            "registration",
+            "consent_document"
+        ]
+    );
+    assert_eq!(q.column_label("registration", Lang::Ja), "初診登録料");
+    assert_eq!(q.column_label("registration", Lang::En), "Registration fee");
+    assert_eq!(
+        q.column_label("consent_document", Lang::Ko),
+        "동의서 작성비"
+    );
+    let est = q.estimate().unwrap();
+    let fee = &est.months[0].items[5];
+    assert_eq!(
+        q.item_label(&est.months[0], fee, Lang::En),
+        "Consent document fee"
+    );
+    // Sex not given: both estimates carry the fees (a man pays no urine test, 3 × 1,056).
+    let r = Quote::compute_range(&fees, &req, date).unwrap();
+    assert_eq!(r.total(), (Money(63_162 - 3 * 1_056), Money(63_162)));
+    let mut ret = req.clone();
+    ret.visit = Visit::Return;
+    let q = Quote::compute(&fees, &ret, date).unwrap();
+    assert!(!q.columns().contains(&"registration".to_string()));
+    assert!(q.columns().contains(&"consent_document".to_string()));
+}
+
+/// A fee is taxed like any other item when tax is added, unless `tax_exempt` lists its code.
+#[test]
+fn one_off_fees_are_taxed_unless_exempt() {
+    let us = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/pricing/example-clinic-us.toml"
+    ))
+    .unwrap()
+    .replace(
+        r#"tax_exempt = ["consultation", "blood_test", "urine_test"]"#,
+        r#"tax_exempt = ["consultation", "blood_test", "urine_test", "consent"]"#,
+    ) + r#"
+[[fees]]
+code = "registration"
+name = { en = "Registration" }
+price = 2000
+when = "first_visit"
+
+[[fees]]
+code = "consent"
+name = { en = "Consent form" }
+price = 1000
+when = "course"
+"#;
+    let sheet = pricing::parse(&us, "us-fees.toml").unwrap();
+    assert!(sheet.is_taxable("registration") && !sheet.is_taxable("consent"));
+    // Woman, 20 mg, 1 month, first visit (cents): consultation 25,000, medication
+    // 450 × 30 = 13,500, blood 8,500, urine 3,000, registration 2,000, consent 1,000.
+    // Taxable: 13,500 + 2,000 = 15,500 × 8.875% = 1,375.625 → nearest 1,376.
+    // Subtotal 25,000 + 13,500 + 8,500 + 3,000 + 2,000 + 1,000 + 1,376 = 54,376.
+    let est = estimate(
+        &sheet,
+        &CourseRequest::constant(Sex::Female, Dose::daily(20), 1),
+    )
+    .unwrap();
+    let m = &est.months[0];
+    let (tax, _) = m.items.split_last().unwrap();
+    assert_eq!((tax.code.as_str(), tax.amount.0), ("tax", 1_376));
+    assert_eq!(m.subtotal.0, 54_376);
+}
+
+/// A flat sheet may list fees too: 40 mg/day at ¥24,200 a month, plus a ¥2,200 registration
+/// on the first visit: 24,200 + 2,200 = 26,400, then 24,200; 3 months = 74,800.
+#[test]
+fn one_off_fees_on_a_flat_sheet() {
+    let flat = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/pricing/flat-clinic-jp.toml"
+    ))
+    .unwrap()
+        + r#"
+[[fees]]
+code = "registration"
+name = { ja = "初診登録料", en = "Registration fee" }
+price = 2200
+when = "first_visit"
+"#;
+    let sheet = pricing::parse(&flat, "flat-fees.toml").unwrap();
+    let est = estimate(
+        &sheet,
+        &CourseRequest::constant(Sex::Female, Dose::daily(40), 3),
+    )
+    .unwrap();
+    let subtotals: Vec<i64> = est.months.iter().map(|m| m.subtotal.0).collect();
+    assert_eq!(subtotals, [26_400, 24_200, 24_200]);
+    assert_eq!(est.total.0, 74_800);
+}
+
+/// Through the CLI JSON: each fee is an item with its code and the sheet's label.
+#[test]
+fn one_off_fees_in_the_cli_json() {
+    let run = |visit: &str| -> serde_json::Value {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dose-planner"))
+            .args([
+                "quote",
+                "--pricing",
+                concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/pricing/example-clinic-fees.toml"
+                ),
+                "--sex",
+                "female",
+                "--daily-mg",
+                "20",
+                "--months",
+                "3",
+                "--visit",
+                visit,
+                "--json",
+                "--lang",
+                "en",
+                "--date",
+                "2026-11-24",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let first = run("first");
+    let items = first["months"][0]["items"].as_array().unwrap();
+    let fee = |code: &str| {
+        items
+            .iter()
+            .find(|i| i["code"] == code)
+            .unwrap_or_else(|| panic!("no {code} in {items:?}"))
+    };
+    assert_eq!(fee("registration")["label"], "Registration fee");
+    assert_eq!(fee("registration")["amount"], 3_300);
+    assert_eq!(fee("consent_document")["label"], "Consent document fee");
+    assert_eq!(fee("consent_document")["amount"], 1_100);
+    // 21,054 + 3,300 + 1,100 = 25,454; total 25,454 + 2 × 18,854 = 63,162.
+    assert_eq!(first["months"][0]["subtotal"], 25_454);
+    assert_eq!(first["total"], 63_162);
+    assert_eq!(first["months"][1]["items"].as_array().unwrap().len(), 4);
+    // Return visit: 1,650 + 12,540 + 3,608 + 1,056 + 1,100 = 19,954.
+    let ret = run("return");
+    assert_eq!(ret["months"][0]["subtotal"], 19_954);
+    assert_eq!(ret["total"], 19_954 + 2 * 18_854);
+}
+
+/// The desk app's month table lists each fee under the sheet's name, in month 1.
+#[test]
+fn one_off_fees_in_the_desk_app_month_table() {
+    use dose_planner::app::{Command, DesktopApp};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    let mut h = Harness::builder()
+        .with_size([1280.0, 1000.0])
+        .build_eframe(|cc| {
+            let mut app = DesktopApp::with_options(
+                cc,
+                jiff::civil::date(2025, 4, 1),
+                std::path::Path::new("pricing"),
+            );
+            app.settings.open_after_export = false;
+            app
+        });
+    h.run();
+    h.get_by_label("English").click();
+    h.run();
+    let fees = std::path::PathBuf::from("pricing/example-clinic-fees.toml");
+    h.state_mut().run_command(Command::LoadSheet(Some(fees)));
+    h.run();
+    h.get_by_label("Female").click();
+    h.get_by_label("20 mg").click();
+    h.get_by_label("Months").set_value_accesskit(3.0);
+    h.run();
+    // 21,054 + 3,300 + 1,100 = 25,454; total 25,454 + 2 × 18,854 = 63,162.
+    crate::common::one_named(&h, "Month 1: ¥25,454");
+    crate::common::one_named(&h, "Whole course (3 months): ¥63,162");
+    // Month 1's rows; months 2 and 3 have no fee.
+    assert_eq!(h.query_all_by_label("Registration fee").count(), 1);
+    assert_eq!(h.query_all_by_label("Consent document fee").count(), 1);
+    assert_eq!(h.query_all_by_label("Urine pregnancy test").count(), 3);
+}

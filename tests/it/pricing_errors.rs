@@ -50,7 +50,7 @@ fn mistyped_key() {
         "[consultation]",
         "[consultaton]",
         expect_test::expect![[
-            r#"pricing/x.toml:22:2: unknown setting `consultaton`; the settings allowed here are one of `style`, `clinic`, `currency`, `quote`, `visits`, `consultation`, `capsules`, `tests`, `packages`, `after_last_dose`, `dosing`, `pregnancy_test`: check its spelling (in `[consultaton]`)"#
+            r#"pricing/x.toml:22:2: unknown setting `consultaton`; the settings allowed here are one of `style`, `clinic`, `currency`, `quote`, `visits`, `consultation`, `capsules`, `tests`, `packages`, `fees`, `after_last_dose`, `dosing`, `pregnancy_test`: check its spelling (in `[consultaton]`)"#
         ]],
     );
 }
@@ -501,4 +501,130 @@ fn pregnancy_test_where_it_is_done() {
     assert!(e.to_string().contains("`clinic` or `home`"), "{e}");
     let e = parse(&format!("{REFERENCE_SHEET_TOML}\n[pregnancy_test]\n")).unwrap_err();
     assert_eq!(e.code(), "missing_setting", "{e}");
+}
+
+/// The reference sheet with `fee` appended (a `[[fees]]` table and anything after it).
+fn with_fee(fee: &str) -> String {
+    format!("{REFERENCE_SHEET_TOML}\n{fee}")
+}
+
+/// `[[fees]]`: code, name, price and `when` are checked where they are written.
+#[test]
+fn one_off_fees_refused_where_written() {
+    let parse = |text: &str| pricing::parse(text, "pricing/x.toml");
+    let fee = |code: &str, name: &str, price: &str, when: &str| {
+        with_fee(&format!(
+            "[[fees]]\ncode = \"{code}\"\nname = {name}\nprice = {price}\nwhen = \"{when}\"\n"
+        ))
+    };
+    let en = r#"{ en = "Registration" }"#;
+    // The reference sheet has 54 lines, then a blank one: the fee table starts on line 56.
+    let good = parse(&fee("registration", en, "3300", "first_visit")).unwrap();
+    assert_eq!(good.one_off_fees.len(), 1);
+    let e = parse(&fee("Registration", en, "3300", "course")).unwrap_err();
+    assert_eq!((e.line, e.column, e.code()), (57, 8, "fee_code"), "{e}");
+    assert_eq!(
+        e.to_string(),
+        r#"pricing/x.toml:57:8: a fee code is lowercase letters, digits and _ (like registration), got "Registration" (in `code = "Registration"`)"#
+    );
+    for taken in ["consultation", "medication", "package", "tax", "blood_test"] {
+        let e = parse(&fee(taken, en, "3300", "course")).unwrap_err();
+        assert_eq!(
+            (e.line, e.column, e.code()),
+            (57, 8, "fee_code_taken"),
+            "{e}"
+        );
+    }
+    let e = parse(&fee("tax", en, "3300", "course")).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "pricing/x.toml:57:8: the fee code \"tax\" is already used by the estimate or by a test of this sheet: a fee's code may not be any of `consultation`, `medication`, `package`, `tax`, `subtotal`, `total` or a test's code; choose another, like registration (in `code = \"tax\"`)"
+    );
+    let e = parse(&fee("reg", r#"{ en = " " }"#, "3300", "course")).unwrap_err();
+    assert_eq!(
+        (e.line, e.column, e.code()),
+        (58, 8, "fee_without_name"),
+        "{e}"
+    );
+    let e = parse(&fee("reg", "\"Reg\\u0007\"", "3300", "course")).unwrap_err();
+    assert_eq!(
+        (e.line, e.column, e.code()),
+        (58, 8, "control_character"),
+        "{e}"
+    );
+    let e = parse(&fee("reg", en, "-3300", "course")).unwrap_err();
+    assert_eq!(
+        (e.line, e.column, e.code()),
+        (59, 9, "negative_price"),
+        "{e}"
+    );
+    let e = parse(&fee("reg", en, "33.5", "course")).unwrap_err();
+    assert_eq!(
+        (e.line, e.column, e.code()),
+        (59, 9, "fractional_price"),
+        "{e}"
+    );
+    let e = parse(&fee("reg", en, "10000000001", "course")).unwrap_err();
+    assert_eq!(
+        (e.line, e.column, e.code()),
+        (59, 9, "price_too_large"),
+        "{e}"
+    );
+    let e = parse(&fee("reg", en, "3300", "every_visit")).unwrap_err();
+    assert_eq!((e.line, e.code()), (60, "unknown_choice"), "{e}");
+    assert!(e.to_string().contains("`first_visit` or `course`"), "{e}");
+    // A missing name or `when`, a misspelt key.
+    let e = parse(&with_fee(
+        "[[fees]]\ncode = \"reg\"\nprice = 1\nwhen = \"course\"\n",
+    ))
+    .unwrap_err();
+    assert_eq!((e.line, e.code()), (56, "missing_setting"), "{e}");
+    let e = parse(&with_fee(
+        "[[fees]]\ncode = \"reg\"\nname = \"Reg\"\nprice = 1\n",
+    ))
+    .unwrap_err();
+    assert_eq!((e.line, e.code()), (56, "missing_setting"), "{e}");
+    let e = parse(&with_fee(
+        "[[fees]]\ncode = \"reg\"\nname = \"Reg\"\nprice = 1\nwhen = \"course\"\npricee = 2\n",
+    ))
+    .unwrap_err();
+    assert_eq!((e.line, e.code()), (61, "unknown_setting"), "{e}");
+    // The same code twice: refused at the second.
+    let twice = fee("reg", en, "1", "course")
+        + "[[fees]]\ncode = \"reg\"\nname = \"Again\"\nprice = 2\nwhen = \"course\"\n";
+    let e = parse(&twice).unwrap_err();
+    assert_eq!(
+        (e.line, e.column, e.code()),
+        (62, 8, "duplicate_fee"),
+        "{e}"
+    );
+    // At most 20 fees: the 21st is where the error points.
+    let many: String = (0..21)
+        .map(|i| format!("[[fees]]\ncode = \"f{i}\"\nname = \"F\"\nprice = 1\nwhen = \"course\"\n"))
+        .collect();
+    let e = parse(&with_fee(&many)).unwrap_err();
+    assert_eq!((e.line, e.code()), (56 + 20 * 5, "too_many_fees"), "{e}");
+}
+
+/// `tax_exempt` accepts a fee's code (and still refuses a code the sheet does not charge).
+#[test]
+fn tax_exempt_accepts_fee_codes() {
+    let sheet = |exempt: &str| {
+        let text = REFERENCE_SHEET_TOML.replacen(
+            "tax_included = true",
+            &format!("tax_included = false\ntax_rate_percent = 10\ntax_exempt = [{exempt}]"),
+            1,
+        );
+        pricing::parse(
+            &format!(
+                "{text}\n[[fees]]\ncode = \"consent\"\nname = \"Consent\"\nprice = 1100\nwhen = \"course\"\n"
+            ),
+            "pricing/x.toml",
+        )
+    };
+    let s = sheet(r#""consent""#).unwrap();
+    assert!(!s.is_taxable("consent") && s.is_taxable("medication"));
+    let e = sheet(r#""registration""#).unwrap_err();
+    assert_eq!(e.code(), "tax_exempt_code", "{e}");
+    assert!(e.to_string().contains("`consent`"), "{e}");
 }

@@ -39,6 +39,7 @@ fn every_shipped_sheet_loads_and_prices_a_plan() {
     let sheets = shipped_sheets();
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
     for expected in [
+        "example-clinic-fees.toml",
         "example-clinic-kr.toml",
         "example-clinic-us.toml",
         "flat-clinic-jp.toml",
@@ -78,6 +79,16 @@ fn every_shipped_sheet_loads_and_prices_a_plan() {
                         }
                     }
                     total += m.subtotal.0;
+                    // One-off fees are charged in month 1 only.
+                    if m.month > 1 {
+                        assert!(
+                            m.items
+                                .iter()
+                                .all(|i| sheet.one_off_fees.iter().all(|f| f.code != i.code)),
+                            "{name} month {}",
+                            m.month
+                        );
+                    }
                 }
                 assert_eq!(est.total.0, total, "{name}");
             }
@@ -122,6 +133,30 @@ fn shipped_sheets_state_their_policies() {
     assert_eq!(kr.pregnancy_test, PregnancyTest::Clinic);
     let flat = get("flat-clinic-jp.toml");
     assert_eq!(flat.pregnancy_test, PregnancyTest::Unspecified);
+    // The fee sheet is the reference sheet plus two one-off fees; the others list none.
+    let fees = get("example-clinic-fees.toml");
+    let kinds: Vec<(&str, i64, pricing::FeeWhen)> = fees
+        .one_off_fees
+        .iter()
+        .map(|f| (f.code.as_str(), f.price.0, f.when))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("registration", 3_300, pricing::FeeWhen::FirstVisit),
+            ("consent_document", 1_100, pricing::FeeWhen::Course)
+        ]
+    );
+    let reference = get("reference-clinic-jp.toml");
+    assert_eq!(
+        (&fees.fees, &fees.capsules),
+        (&reference.fees, &reference.capsules)
+    );
+    for (name, sheet) in &sheets {
+        if name != "example-clinic-fees.toml" {
+            assert!(sheet.one_off_fees.is_empty(), "{name}");
+        }
+    }
     // The sheets written before the setting keep constant daily doses only.
     for name in [
         "reference-clinic-jp.toml",

@@ -199,3 +199,8 @@ sheet-duplicate-tax-exempt = "{ $code }" is listed twice in tax_exempt
 sheet-pregnancy-test-not-listed = where = "clinic" needs the clinic's pregnancy test in [[tests]] with who = "women"; write where = "home" if the patient tests herself at home
 sheet-pregnancy-test-listed-for-home = the test "{ $code }" is for women at the clinic, but [pregnancy_test] says where = "home": remove the test or write where = "clinic"
 err-prescription-days = This clinic prescribes at most { $max } days of medication at a time, so a visit every { $months } months ({ $days } days of medication) is not possible: choose a visit every month.
+sheet-too-many-fees = a sheet lists at most { $max } [[fees]]; this one has { $count }
+sheet-fee-code = a fee code is lowercase letters, digits and _ (like registration), got "{ $code }"
+sheet-fee-code-taken = the fee code "{ $code }" is already used by the estimate or by a test of this sheet: a fee's code may not be any of { $reserved } or a test's code; choose another, like registration
+sheet-duplicate-fee = the fee "{ $code }" is listed twice
+sheet-fee-without-name = the fee "{ $code }" needs a name, e.g. name = {"{"} ja = "…", en = "…" {"}"}

@@ -168,3 +168,8 @@ sheet-duplicate-tax-exempt = tax_exempt に「{ $code }」が2回書かれてい
 sheet-pregnancy-test-not-listed = where = "clinic" の場合は、院内の妊娠検査を [[tests]] に who = "women" で載せてください。患者さんが自宅で検査する場合は where = "home" と書いてください。
 sheet-pregnancy-test-listed-for-home = 検査「{ $code }」は院内の女性向け検査ですが、[pregnancy_test] は where = "home" になっています。検査を削除するか where = "clinic" と書いてください。
 err-prescription-days = この施設で1回に処方できるのは最長 { $max } 日分のため、{ $months } か月ごとの受診（{ $days } 日分の処方）はできません。毎月の受診を選んでください。
+sheet-too-many-fees = 料金表に書ける [[fees]] は { $max } 件までです（この料金表には { $count } 件あります）。
+sheet-fee-code = 料金コードは英小文字・数字・_ で書きます（例: registration）。「{ $code }」と書かれています。
+sheet-fee-code-taken = 料金コード「{ $code }」は見積もりかこの料金表の検査がすでに使っています。{ $reserved } と検査のコードは使えません。別のコード（例: registration）にしてください。
+sheet-duplicate-fee = 料金「{ $code }」が2回書かれています。
+sheet-fee-without-name = 料金「{ $code }」には名前が必要です。例: name = {"{"} ja = "…", en = "…" {"}"}

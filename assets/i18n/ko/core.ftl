@@ -168,3 +168,8 @@ sheet-duplicate-tax-exempt = tax_exempt에 "{ $code }"이(가) 두 번 적혀 �
 sheet-pregnancy-test-not-listed = where = "clinic"이면 병원의 임신 검사를 [[tests]]에 who = "women"으로 적으십시오. 환자가 집에서 직접 검사하면 where = "home"으로 쓰십시오.
 sheet-pregnancy-test-listed-for-home = 검사 "{ $code }"은(는) 병원에서 하는 여성 검사인데 [pregnancy_test]는 where = "home"입니다. 검사를 삭제하거나 where = "clinic"으로 쓰십시오.
 err-prescription-days = 이 병원은 한 번에 최대 { $max }일분까지 처방하므로 { $months }개월마다 내원({ $days }일분 처방)할 수 없습니다. 매달 내원을 선택하십시오.
+sheet-too-many-fees = 가격표에 쓸 수 있는 [[fees]]는 최대 { $max }개입니다(이 가격표에는 { $count }개).
+sheet-fee-code = 요금 코드는 영문 소문자, 숫자, _로 씁니다(예: registration). 현재 "{ $code }"입니다.
+sheet-fee-code-taken = 요금 코드 "{ $code }"은(는) 견적이나 이 가격표의 검사가 이미 쓰고 있습니다. { $reserved }와(과) 검사 코드는 쓸 수 없습니다. 다른 코드(예: registration)를 쓰십시오.
+sheet-duplicate-fee = 요금 "{ $code }"이(가) 두 번 적혀 있습니다.
+sheet-fee-without-name = 요금 "{ $code }"에는 이름이 필요합니다. 예: name = {"{"} ja = "…", en = "…" {"}"}

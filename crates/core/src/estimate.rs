@@ -135,8 +135,8 @@ fn list(v: &[u32]) -> String {
 /// One priced line of a month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Item {
-    /// `consultation`, `medication`, `blood_test`, `urine_test`, `package`, `tax`, or a
-    /// clinic's own test code.
+    /// `consultation`, `medication`, `blood_test`, `urine_test`, `package`, `tax`, a
+    /// clinic's own test code, or a one-off fee's code (`[[fees]]`, month 1 only).
     pub code: String,
     /// Amount in minor units.
     pub amount: Money,
@@ -372,6 +372,20 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
                 });
             }
         }
+        // One-off fees (`[[fees]]`): month 1 only, each its own item; a first-visit fee only
+        // when the course opens with a first visit.
+        if month == 1 {
+            for fee in sheet
+                .one_off_fees
+                .iter()
+                .filter(|f| f.charged_at(req.visit))
+            {
+                items.push(Item {
+                    code: fee.code.clone(),
+                    amount: fee.price,
+                });
+            }
+        }
         // Tax on the taxable items only (the sheet's `tax_exempt` codes are not taxed).
         let taxable = Money::sum(
             items
@@ -521,8 +535,8 @@ impl CourseEstimate {
     }
 }
 
-/// The name of an item as a person reads it: the sheet's own name for a clinic's test,
-/// otherwise the localised name of the code; the consultation says first or return visit.
+/// The name of an item as a person reads it: the sheet's own name for a clinic's test or a
+/// one-off fee, otherwise the localised name of the code; the consultation says first or return visit.
 pub fn item_label(
     sheet: &PriceSheet,
     month: &MonthLine,
@@ -542,6 +556,9 @@ pub fn item_label(
         if !own.is_empty() {
             return own.to_string();
         }
+    }
+    if let Some(f) = sheet.one_off_fees.iter().find(|f| f.code == item.code) {
+        return f.name.get(lang).to_string();
     }
     lang.tr(&format!("item-{}", item.code))
 }

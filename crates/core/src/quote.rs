@@ -230,7 +230,7 @@ impl Quote {
     }
 
     /// A column's heading in `lang`: "Consultation" for the consultation column, the sheet's
-    /// own name for a clinic's test, the localised name of a known code.
+    /// own name for a clinic's test or one-off fee, the localised name of a known code.
     pub fn column_label(&self, code: &str, lang: Lang) -> String {
         if code == "consultation" {
             return lang.tr("item-consultation");
@@ -275,8 +275,8 @@ fn is_japan(sheet: &PriceSheet) -> bool {
     sheet.currency.code == "JPY"
 }
 
-/// The name of an item code: the sheet's own name for a clinic's test, else the localised
-/// name of the code.
+/// The name of an item code: the sheet's own name for a clinic's test or a one-off fee
+/// (`[[fees]]`), else the localised name of the code.
 fn item_name(sheet: &PriceSheet, code: &str, lang: Lang) -> String {
     if let Fees::Itemised { tests, .. } = &sheet.fees
         && let Some(t) = tests.iter().find(|t| t.code == code)
@@ -285,6 +285,9 @@ fn item_name(sheet: &PriceSheet, code: &str, lang: Lang) -> String {
         if !own.is_empty() {
             return own.to_string();
         }
+    }
+    if let Some(f) = sheet.one_off_fees.iter().find(|f| f.code == code) {
+        return f.name.get(lang).to_string();
     }
     lang.tr(&format!("item-{code}"))
 }

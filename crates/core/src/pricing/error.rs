@@ -311,6 +311,31 @@ pub enum SheetProblem {
         /// The women's test's code.
         code: String,
     },
+    /// More than [`super::MAX_FEES`] `[[fees]]`.
+    TooManyFees {
+        /// How many the sheet lists.
+        count: usize,
+    },
+    /// A one-off fee's code that is not lowercase letters, digits and `_`.
+    FeeCode {
+        /// As written.
+        code: String,
+    },
+    /// A one-off fee's code that the estimate or one of the sheet's tests already uses.
+    FeeCodeTaken {
+        /// As written.
+        code: String,
+    },
+    /// The same one-off fee code twice.
+    DuplicateFee {
+        /// The code.
+        code: String,
+    },
+    /// A one-off fee whose name is empty in every language.
+    FeeWithoutName {
+        /// The fee's code.
+        code: String,
+    },
 }
 
 impl SheetProblem {
@@ -397,6 +422,11 @@ impl SheetProblem {
             SheetProblem::DuplicateTaxExempt { .. } => "duplicate_tax_exempt",
             SheetProblem::PregnancyTestNotListed => "pregnancy_test_not_listed",
             SheetProblem::PregnancyTestListedForHome { .. } => "pregnancy_test_listed_for_home",
+            SheetProblem::TooManyFees { .. } => "too_many_fees",
+            SheetProblem::FeeCode { .. } => "fee_code",
+            SheetProblem::FeeCodeTaken { .. } => "fee_code_taken",
+            SheetProblem::DuplicateFee { .. } => "duplicate_fee",
+            SheetProblem::FeeWithoutName { .. } => "fee_without_name",
         }
     }
 
@@ -440,7 +470,13 @@ impl SheetProblem {
             | SheetProblem::DuplicateTest { code }
             | SheetProblem::TestWithoutName { code }
             | SheetProblem::DuplicateTaxExempt { code }
-            | SheetProblem::PregnancyTestListedForHome { code } => vec![("code", s(code))],
+            | SheetProblem::PregnancyTestListedForHome { code }
+            | SheetProblem::FeeCode { code }
+            | SheetProblem::DuplicateFee { code }
+            | SheetProblem::FeeWithoutName { code } => vec![("code", s(code))],
+            SheetProblem::FeeCodeTaken { code } => {
+                vec![("code", s(code)), ("reserved", Arg::Str(reserved_codes()))]
+            }
             SheetProblem::TaxExemptCode { code, allowed } => vec![
                 ("code", s(code)),
                 ("allowed", Arg::Str(one_of(lang, allowed))),
@@ -467,6 +503,9 @@ impl SheetProblem {
             ],
             SheetProblem::TooManyTests { count } => {
                 vec![("count", s(count)), ("max", s(&super::MAX_TESTS))]
+            }
+            SheetProblem::TooManyFees { count } => {
+                vec![("count", s(count)), ("max", s(&super::MAX_FEES))]
             }
             SheetProblem::TooManyPackages { count } => {
                 vec![("count", s(count)), ("max", s(&super::MAX_PACKAGES))]
@@ -509,6 +548,15 @@ impl std::fmt::Display for SheetProblem {
 }
 
 impl std::error::Error for SheetProblem {}
+
+/// The codes no one-off fee may take, as a list for a message (`` `a`, `b` ``).
+fn reserved_codes() -> String {
+    let quoted: Vec<String> = super::RESERVED_CODES
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect();
+    quoted.join(", ")
+}
 
 /// The names serde lists after "expected": `` `a` ``, `` `a` or `b` ``,
 /// `` one of `a`, `b`, `c` ``; `None` for any other shape.
@@ -668,6 +716,19 @@ mod tests {
             PregnancyTestListedForHome {
                 code: "urine_test".into(),
             },
+            TooManyFees { count: 21 },
+            FeeCode {
+                code: "Registration".into(),
+            },
+            FeeCodeTaken {
+                code: "blood_test".into(),
+            },
+            DuplicateFee {
+                code: "registration".into(),
+            },
+            FeeWithoutName {
+                code: "registration".into(),
+            },
         ]
     }
 
@@ -678,7 +739,7 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), all.len(), "codes are unique");
-        assert_eq!(all.len(), 45, "one_of_each lists every variant");
+        assert_eq!(all.len(), 50, "one_of_each lists every variant");
         for p in &all {
             for lang in Lang::ALL {
                 let key = format!("sheet-{}", p.code().replace('_', "-"));

@@ -37,6 +37,17 @@ pub const MAX_CAPSULE_MG: u32 = 200;
 pub const MAX_TEST_MONTHS: u32 = 12;
 /// The longest `max_prescription_days` a sheet may state (a year).
 pub const MAX_PRESCRIPTION_DAYS: u32 = 365;
+/// The most `[[fees]]` (one-off fees) a sheet may list.
+pub const MAX_FEES: usize = 20;
+/// Item codes the estimate itself uses: a one-off fee may not take one of them.
+pub const RESERVED_CODES: [&str; 6] = [
+    "consultation",
+    "medication",
+    "package",
+    "tax",
+    "subtotal",
+    "total",
+];
 
 /// The reference clinic's sheet, compiled in so the app works with no files beside it.
 pub const REFERENCE_SHEET_TOML: &str = include_str!("../../../../pricing/reference-clinic-jp.toml");
@@ -84,6 +95,10 @@ pub struct PriceSheet {
     pub capsules: Vec<Capsule>,
     /// How the clinic charges.
     pub fees: Fees,
+    /// `[[fees]]`: one-off fees (registration, consent document), charged in month 1 only,
+    /// in the order written. Empty when the sheet lists none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub one_off_fees: Vec<OneOffFee>,
     /// The clinic's windows after the last dose.
     pub after_last_dose: AfterLastDose,
 }
@@ -252,6 +267,40 @@ pub struct TestFee {
     pub monthly_first_months: u32,
     /// … and then at the first visit at least `every_months` after the last one.
     pub every_months: u32,
+}
+
+/// A one-off fee (`[[fees]]`): a registration or consent-document fee, charged once in
+/// month 1 as its own item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OneOffFee {
+    /// Stable code (lowercase, digits, `_`), the item's code on the estimate.
+    pub code: String,
+    /// The name to print, in the clinic's languages.
+    pub name: LocalText,
+    /// The fee.
+    pub price: Money,
+    /// When it is charged.
+    pub when: FeeWhen,
+}
+
+/// When a one-off fee is charged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeeWhen {
+    /// In month 1 when the course starts with a first visit (a registration fee).
+    FirstVisit,
+    /// In month 1 of every course, first or return visit (a consent document).
+    Course,
+}
+
+impl OneOffFee {
+    /// Whether this fee is charged in month 1 of a course that opens with `visit`.
+    pub fn charged_at(&self, visit: crate::vocab::Visit) -> bool {
+        match self.when {
+            FeeWhen::FirstVisit => visit == crate::vocab::Visit::First,
+            FeeWhen::Course => true,
+        }
+    }
 }
 
 /// Who a test is for.

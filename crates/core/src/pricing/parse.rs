@@ -11,10 +11,10 @@ use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 use super::{
-    AfterLastDose, Capsule, Clinic, Fees, LocalText, MAX_AFTER_MONTHS, MAX_CAPSULE_MG,
-    MAX_CAPSULES, MAX_PACKAGES, MAX_PRESCRIPTION_DAYS, MAX_TEST_MONTHS, MAX_TESTS, MAX_VALID_DAYS,
-    Package, PregnancyTest, PriceSheet, PricingError, Rounding, SheetProblem, Tax, TestFee,
-    TestFor,
+    AfterLastDose, Capsule, Clinic, FeeWhen, Fees, LocalText, MAX_AFTER_MONTHS, MAX_CAPSULE_MG,
+    MAX_CAPSULES, MAX_FEES, MAX_PACKAGES, MAX_PRESCRIPTION_DAYS, MAX_TEST_MONTHS, MAX_TESTS,
+    MAX_VALID_DAYS, OneOffFee, Package, PregnancyTest, PriceSheet, PricingError, RESERVED_CODES,
+    Rounding, SheetProblem, Tax, TestFee, TestFor,
 };
 use crate::money::{Currency, MAX_PRICE, Money};
 use crate::vocab::DAYS_PER_MONTH;
@@ -46,7 +46,7 @@ impl Sheet<'_> {
         let currency = self.currency(raw.currency)?;
         let valid_days = self.valid_days(&raw.quote)?;
         let after_last_dose = self.after_last_dose(&raw.after_last_dose)?;
-        self.counts(&raw.tests, &raw.packages, &raw.capsules)?;
+        self.counts(&raw.tests, &raw.packages, &raw.capsules, &raw.fees)?;
         let tax = self.tax(&raw.quote)?;
         let (max_months_per_visit, max_prescription_days) = self.visits(&raw.visits)?;
         let style = raw.style.as_ref().map(|s| *s.get_ref());
@@ -66,7 +66,8 @@ impl Sheet<'_> {
             RawStyle::Itemised => self.itemised_fees(raw.consultation, raw.tests, &raw.packages)?,
             RawStyle::Flat => self.flat_fees(&raw.consultation, &raw.tests, raw.packages)?,
         };
-        let tax_exempt = self.tax_exempt(&raw.quote, &fees)?;
+        let one_off_fees = self.one_off_fees(raw.fees, &fees)?;
+        let tax_exempt = self.tax_exempt(&raw.quote, &fees, &one_off_fees)?;
         let pregnancy_test = self.pregnancy_test(raw.pregnancy_test.as_ref(), women_test, style)?;
         Ok(PriceSheet {
             clinic,
@@ -80,6 +81,7 @@ impl Sheet<'_> {
             tax_exempt,
             capsules,
             fees,
+            one_off_fees,
             after_last_dose,
         })
     }
@@ -104,6 +106,9 @@ impl Sheet<'_> {
         }
         for p in &raw.packages {
             price(&p.get_ref().price_per_month);
+        }
+        for f in &raw.fees {
+            price(&f.get_ref().price);
         }
         if let Some(rate) = &raw.quote.tax_rate_percent {
             checks.push((rate.span(), self.milli_percent(rate).map(drop)));
@@ -283,7 +288,12 @@ impl Sheet<'_> {
 
     /// `[quote] tax_exempt`: codes of items this sheet charges (consultation, medication and
     /// its tests, or package), each once, and only when tax is added.
-    fn tax_exempt(&self, raw: &RawQuote, fees: &Fees) -> Result<Vec<String>, PricingError> {
+    fn tax_exempt(
+        &self,
+        raw: &RawQuote,
+        fees: &Fees,
+        one_off: &[OneOffFee],
+    ) -> Result<Vec<String>, PricingError> {
         let Some(list) = &raw.tax_exempt else {
             return Ok(Vec::new());
         };
@@ -295,9 +305,12 @@ impl Sheet<'_> {
                 .into_iter()
                 .map(String::from)
                 .chain(tests.iter().map(|t| t.code.clone()))
-                .collect(),
+                .collect::<Vec<String>>(),
             Fees::Flat { .. } => vec!["package".to_string()],
-        };
+        }
+        .into_iter()
+        .chain(one_off.iter().map(|f| f.code.clone()))
+        .collect();
         let mut codes: Vec<String> = Vec::new();
         for code in list.get_ref() {
             let c = code.get_ref();
@@ -319,6 +332,47 @@ impl Sheet<'_> {
             codes.push(c.clone());
         }
         Ok(codes)
+    }
+
+    /// `[[fees]]`: one-off fees, each with its own code (not one the estimate uses, not a
+    /// test's, not twice), a name and a price.
+    fn one_off_fees(
+        &self,
+        raw: Vec<Spanned<RawFee>>,
+        fees: &Fees,
+    ) -> Result<Vec<OneOffFee>, PricingError> {
+        let tests: &[TestFee] = match fees {
+            Fees::Itemised { tests, .. } => tests,
+            Fees::Flat { .. } => &[],
+        };
+        let mut out: Vec<OneOffFee> = Vec::new();
+        for f in raw {
+            let f = f.into_inner();
+            let code = f.code.get_ref().clone();
+            let code_span = f.code.span();
+            if !is_code(&code) {
+                return Err(self.error(Some(code_span), SheetProblem::FeeCode { code }));
+            }
+            if RESERVED_CODES.contains(&code.as_str()) || tests.iter().any(|t| t.code == code) {
+                return Err(self.error(Some(code_span), SheetProblem::FeeCodeTaken { code }));
+            }
+            if out.iter().any(|o| o.code == code) {
+                return Err(self.error(Some(code_span), SheetProblem::DuplicateFee { code }));
+            }
+            let name_span = f.name.span();
+            let name = f.name.into_inner().into_local();
+            self.no_control(&name, name_span.clone())?;
+            if name.is_empty() {
+                return Err(self.error(Some(name_span), SheetProblem::FeeWithoutName { code }));
+            }
+            out.push(OneOffFee {
+                code,
+                name,
+                price: self.money(&f.price)?,
+                when: f.when,
+            });
+        }
+        Ok(out)
     }
 
     /// `[pregnancy_test] where`: "clinic" needs a `who = "women"` test on an itemised sheet,
@@ -401,7 +455,14 @@ impl Sheet<'_> {
         tests: &[Spanned<RawTest>],
         packages: &[Spanned<RawPackage>],
         capsules: &[Spanned<RawCapsule>],
+        fees: &[Spanned<RawFee>],
     ) -> Result<(), PricingError> {
+        if let Some(extra) = fees.get(MAX_FEES) {
+            return Err(self.error(
+                Some(extra.span()),
+                SheetProblem::TooManyFees { count: fees.len() },
+            ));
+        }
         if let Some(extra) = tests.get(MAX_TESTS) {
             return Err(self.error(
                 Some(extra.span()),
@@ -602,6 +663,8 @@ struct RawSheet {
     #[serde(default)]
     packages: Vec<Spanned<RawPackage>>,
     #[serde(default)]
+    fees: Vec<Spanned<RawFee>>,
+    #[serde(default)]
     after_last_dose: RawAfterLastDose,
     #[serde(default)]
     dosing: RawDosing,
@@ -784,6 +847,16 @@ struct RawTest {
 struct RawPackage {
     daily_mg: Spanned<u32>,
     price_per_month: Spanned<RawPrice>,
+}
+
+/// `[[fees]]` as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFee {
+    code: Spanned<String>,
+    name: Spanned<TextOrLocal>,
+    price: Spanned<RawPrice>,
+    when: FeeWhen,
 }
 
 /// A price as written: a number or a text, judged by [`RawPrice::money`] (so the refusal is
