@@ -45,6 +45,10 @@ pub struct JsonReport {
     pub cumulative_mg: u64,
     /// mg/kg over the course, or null without a weight.
     pub cumulative_mg_per_kg: Option<f64>,
+    /// Capsules of each pack-sold strength bought but not taken after the last dose
+    /// (`{"20": 15}`). Left out when the course buys no packs.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub capsules_left: BTreeMap<u32, u32>,
     /// When the cumulative target is reached, or null.
     pub target_reached: Option<JsonTarget>,
     /// The dates after the course, or null without a start date.
@@ -77,6 +81,10 @@ pub struct JsonMonth {
     pub capsules_per_day: Vec<BTreeMap<u32, u32>>,
     /// Capsules dispensed for the month, by strength.
     pub capsules: BTreeMap<u32, u32>,
+    /// Whole packs bought this month, by strength (`{"20": 1}`; 0 when the capsules in hand
+    /// cover the month). Left out when the sheet sells no packs.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub packs: BTreeMap<u32, u32>,
     /// mg taken this month.
     pub mg: u64,
     /// mg from month 1 to the end of this month.
@@ -231,6 +239,7 @@ pub fn report(quote: &Quote, lang: Lang) -> JsonReport {
             daily_mg: m.daily_mg,
             capsules_per_day: m.capsules_per_day.iter().map(mix).collect(),
             capsules: mix(&m.capsules),
+            packs: m.packs.clone(),
             mg: m.mg,
             cumulative_mg: m.cumulative_mg,
             mg_per_kg_per_day: m.mg_per_kg_per_day,
@@ -266,6 +275,7 @@ pub fn report(quote: &Quote, lang: Lang) -> JsonReport {
         days: est.days,
         cumulative_mg: est.cumulative_mg,
         cumulative_mg_per_kg: est.cumulative_mg_per_kg,
+        capsules_left: est.capsules_left.clone(),
         target_reached: est.target_reached.as_ref().map(|t| JsonTarget {
             target_mg_per_kg: t.target_mg_per_kg,
             day: t.day,

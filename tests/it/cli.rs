@@ -1007,3 +1007,76 @@ fn target_solve_uses_alternating_days_where_the_sheet_allows_them() {
     assert_eq!(v["cumulative_mg"], 10_800);
     assert_eq!(v["cumulative_mg_per_kg"], 240.0);
 }
+
+/// The boxes sheet through the CLI: 10 mg/day as 20/0 = 15 × 20 mg a month from boxes of
+/// 30 for ¥30,000. Month 1 buys 1 box (15 left), month 2 none (0 left), month 3 one (15
+/// left after the last dose). Man: 37,458 + 5,258 + 35,258 = ¥77,974 (see estimate.rs).
+#[test]
+fn boxes_sheet_shows_packs_and_capsules_left() {
+    let plan = [
+        "--pricing",
+        "pricing/example-clinic-boxes.toml",
+        "--sex",
+        "male",
+        "--doses",
+        "20/0,20/0,20/0",
+    ];
+    let j = json(&plan);
+    let packs: Vec<&serde_json::Value> = j["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| &m["packs"])
+        .collect();
+    assert_eq!(
+        packs,
+        [
+            &serde_json::json!({"20": 1}),
+            &serde_json::json!({"20": 0}),
+            &serde_json::json!({"20": 1})
+        ]
+    );
+    let medication: Vec<i64> = j["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            m["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|i| i["code"] == "medication")
+                .unwrap()["amount"]
+                .as_i64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(medication, [30_000, 0, 30_000]);
+    assert_eq!(j["capsules_left"], serde_json::json!({"20": 15}));
+    assert_eq!(j["total"], 77_974);
+
+    let text = quote(&plan);
+    assert!(
+        text.contains("Packs bought: month 1: 20 mg × 1, month 2: 20 mg × 0, month 3: 20 mg × 1\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Capsules left after the last dose: 20 mg × 15\n"),
+        "{text}"
+    );
+    assert!(text.contains("Course total:     ¥77,974"), "{text}");
+    let mut ja = plan.to_vec();
+    ja.extend(["--lang", "ja"]);
+    let text = quote(&ja);
+    assert!(
+        text.contains("最終服用後に残るカプセル：20 mg × 15"),
+        "{text}"
+    );
+
+    // A sheet without packs has neither key in its JSON, nor the lines in its text.
+    let j = json(&["--sex", "male", "--daily-mg", "20", "--months", "2"]);
+    assert!(j.get("capsules_left").is_none());
+    assert!(j["months"][0].get("packs").is_none());
+    let text = quote(&["--sex", "male", "--daily-mg", "20", "--months", "2"]);
+    assert!(!text.contains("Packs bought") && !text.contains("Capsules left"));
+}

@@ -652,3 +652,157 @@ fn one_off_fees_in_the_desk_app_month_table() {
     assert_eq!(h.query_all_by_label("Consent document fee").count(), 1);
     assert_eq!(h.query_all_by_label("Urine pregnancy test").count(), 3);
 }
+
+/// The boxes sheet (domain.md §8): 20 mg only in boxes of 30 for ¥30,000, 10 mg at ¥700 a
+/// capsule; consultation 3,850 first / 1,650 return; blood test 3,608; urine test 1,056
+/// (women).
+fn boxes() -> PriceSheet {
+    sheet("example-clinic-boxes.toml")
+}
+
+#[test]
+fn boxes_are_bought_whole_and_leftovers_carry_over() {
+    let sheet = boxes();
+    let pack = sheet.packs[&20];
+    assert_eq!((pack.size, pack.price), (30, Money(30_000)));
+    assert_eq!(
+        sheet.capsules.iter().find(|c| c.mg == 20).unwrap().price,
+        None
+    );
+
+    // 40 mg/day, a man, 1 month: 20 mg × 2 a day × 30 days = 60 capsules = 2 boxes =
+    // ¥60,000; month 1 = 3,850 + 60,000 + 3,608 = 67,458; 0 capsules left.
+    let est = estimate(
+        &sheet,
+        &CourseRequest::constant(Sex::Male, Dose::daily(40), 1),
+    )
+    .unwrap();
+    let m = &est.months[0];
+    assert_eq!(m.capsules.0, [(20, 60)].into());
+    assert_eq!(m.packs, [(20, 2)].into());
+    assert_eq!(m.items[1].code, "medication");
+    assert_eq!(m.items[1].amount, Money(60_000));
+    assert_eq!(est.total, Money(67_458));
+    assert_eq!(est.capsules_left, [(20, 0)].into());
+
+    // 10 mg/day as 20/0 (20 mg on odd days): 15 capsules a month.
+    // Month 1 needs 15, has 0: buys 1 box (30), 30 − 15 = 15 left: ¥30,000.
+    // Month 2 needs 15, has 15: buys 0, 0 left: ¥0 medication.
+    // Month 3 needs 15, has 0: buys 1 box, 15 left after the last dose: ¥30,000.
+    // Man: (3,850 + 30,000 + 3,608) + (1,650 + 0 + 3,608) + (1,650 + 30,000 + 3,608)
+    //    = 37,458 + 5,258 + 35,258 = 77,974.
+    let est = estimate(
+        &sheet,
+        &CourseRequest::constant(Sex::Male, Dose::parse("20/0").unwrap(), 3),
+    )
+    .unwrap();
+    let packs: Vec<u32> = est.months.iter().map(|m| m.packs[&20]).collect();
+    assert_eq!(packs, [1, 0, 1]);
+    let medication: Vec<i64> = est.months.iter().map(|m| m.items[1].amount.0).collect();
+    assert_eq!(medication, [30_000, 0, 30_000]);
+    let subtotals: Vec<i64> = est.months.iter().map(|m| m.subtotal.0).collect();
+    assert_eq!(subtotals, [37_458, 5_258, 35_258]);
+    assert_eq!(est.total, Money(77_974));
+    assert_eq!(est.capsules_left, [(20, 15)].into());
+
+    // 30 mg/day, a woman, 2 months: 20 mg + 10 mg a day (ranked 1,000 + 700 = 1,700 against
+    // 3 × 700 = 2,100). Each month 30 × 20 mg = 1 box (¥30,000) + 30 × 10 mg × 700 = 21,000:
+    // medication ¥51,000. Month 1 = 3,850 + 51,000 + 3,608 + 1,056 = 59,514;
+    // month 2 = 1,650 + 51,000 + 3,608 + 1,056 = 57,314; total 116,828.
+    let est = estimate(
+        &sheet,
+        &CourseRequest::constant(Sex::Female, Dose::daily(30), 2),
+    )
+    .unwrap();
+    assert_eq!(est.months[0].capsules.0, [(10, 30), (20, 30)].into());
+    assert_eq!(est.months[0].packs, [(20, 1)].into());
+    assert_eq!(est.months[1].items[1].amount, Money(51_000));
+    assert_eq!(est.months[0].subtotal, Money(59_514));
+    assert_eq!(est.months[1].subtotal, Money(57_314));
+    assert_eq!(est.total, Money(116_828));
+    assert_eq!(est.capsules_left, [(20, 0)].into());
+
+    // 10 mg/day: one 10 mg capsule (700) beats a box capsule (1,000): no box is bought.
+    let est = estimate(
+        &sheet,
+        &CourseRequest::constant(Sex::Male, Dose::daily(10), 1),
+    )
+    .unwrap();
+    assert!(est.months[0].packs.is_empty());
+    assert!(est.capsules_left.is_empty());
+    assert_eq!(est.months[0].items[1].amount, Money(21_000));
+
+    // A sheet without packs has neither.
+    let est = estimate(
+        &reference(),
+        &CourseRequest::constant(Sex::Male, Dose::daily(40), 2),
+    )
+    .unwrap();
+    assert!(est.months.iter().all(|m| m.packs.is_empty()));
+    assert!(est.capsules_left.is_empty());
+}
+
+mod boxes_properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn dose() -> impl Strategy<Value = Dose> {
+        (1u32..=8, 0u32..=8, any::<bool>()).prop_map(|(a, b, alt)| {
+            if alt && b < a {
+                Dose::parse(&format!("{}/{}", a * 10, b * 10)).unwrap()
+            } else {
+                Dose::daily(a * 10)
+            }
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// For random doses on the boxes sheet: per strength, Σ packs bought × size ≥ Σ
+        /// capsules taken, the capsules left are the difference, no month buys a pack it
+        /// does not need, medication = per-capsule cost + packs × pack price, and the total
+        /// is the sum of the items.
+        #[test]
+        fn packs_cover_the_capsules_taken(
+            doses in proptest::collection::vec(dose(), 1..=12),
+            female in any::<bool>(),
+            every in 1u32..=2,
+        ) {
+            let sheet = boxes();
+            let sex = if female { Sex::Female } else { Sex::Male };
+            let req = CourseRequest {
+                doses: doses.clone(),
+                visit_every: every,
+                ..CourseRequest::constant(sex, Dose::daily(20), 1)
+            };
+            let est = estimate(&sheet, &req).unwrap();
+            let mut items_total = 0i64;
+            let mut in_hand = 0u64;
+            let (mut bought, mut taken) = (0u64, 0u64);
+            for m in &est.months {
+                items_total += m.items.iter().map(|i| i.amount.0).sum::<i64>();
+                let need = u64::from(m.capsules.0.get(&20).copied().unwrap_or(0));
+                let packs = u64::from(m.packs.get(&20).copied().unwrap_or(0));
+                prop_assert!(in_hand + packs * 30 >= need);
+                // The fewest packs: one fewer would not cover the month.
+                if packs > 0 {
+                    prop_assert!(in_hand + (packs - 1) * 30 < need);
+                }
+                in_hand = in_hand + packs * 30 - need;
+                bought += packs;
+                taken += need;
+                let tens = i64::from(m.capsules.0.get(&10).copied().unwrap_or(0));
+                let medication = m.items.iter().find(|i| i.code == "medication").unwrap();
+                prop_assert_eq!(medication.amount.0, tens * 700 + packs as i64 * 30_000);
+            }
+            prop_assert!(bought * 30 >= taken);
+            if taken > 0 {
+                prop_assert_eq!(u64::from(est.capsules_left[&20]), bought * 30 - taken);
+            } else {
+                prop_assert!(est.capsules_left.is_empty());
+            }
+            prop_assert_eq!(est.total.0, items_total);
+        }
+    }
+}

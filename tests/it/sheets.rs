@@ -39,6 +39,7 @@ fn every_shipped_sheet_loads_and_prices_a_plan() {
     let sheets = shipped_sheets();
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
     for expected in [
+        "example-clinic-boxes.toml",
         "example-clinic-fees.toml",
         "example-clinic-kr.toml",
         "example-clinic-us.toml",
@@ -165,4 +166,73 @@ fn shipped_sheets_state_their_policies() {
     ] {
         assert!(!get(name).alternating_days, "{name}");
     }
+}
+
+/// Packs on `[[capsules]]`: refused where written (file:line:column) when half given, given
+/// with a per-capsule price, on a flat sheet, of 0 or more than 1,000 capsules, or priced
+/// above the cap; a mistyped key is told the pack form's settings. Only the boxes sheet sells
+/// packs.
+#[test]
+fn packs_are_checked_where_written() {
+    let sheets = shipped_sheets();
+    for (name, sheet) in &sheets {
+        assert_eq!(
+            sheet.packs.is_empty(),
+            name != "example-clinic-boxes.toml",
+            "{name}"
+        );
+    }
+    let boxes = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/pricing/example-clinic-boxes.toml"
+    ))
+    .unwrap();
+    let pack = "mg = 20\npack_size = 30\npack_price = 30000\n";
+    assert!(boxes.contains(pack));
+    let line = boxes[..boxes.find(pack).unwrap()].lines().count() + 1; // the `mg = 20` line
+    let err =
+        |to: &str| pricing::parse(&boxes.replacen(pack, to, 1), "pricing/b.toml").unwrap_err();
+    let at = |e: &pricing::PricingError| (e.code(), e.line, e.column);
+
+    let e = err("mg = 20\npack_size = 30\n");
+    assert_eq!(at(&e), ("pack_incomplete", line - 1, 1)); // the `[[capsules]]` header
+    assert!(
+        e.to_string()
+            .contains("needs both pack_size and pack_price"),
+        "{e}"
+    );
+    let e = err("mg = 20\npack_size = 30\npack_price = 30000\nprice = 418\n");
+    assert_eq!(at(&e), ("pack_and_price", line + 3, 9));
+    let e = err("mg = 20\npack_size = 0\npack_price = 30000\n");
+    assert_eq!(at(&e), ("pack_size", line + 1, 13));
+    assert!(e.to_string().contains("1 to 1000 capsules, got 0"), "{e}");
+    let e = err("mg = 20\npack_size = 1001\npack_price = 30000\n");
+    assert_eq!(at(&e), ("pack_size", line + 1, 13));
+    let e = err("mg = 20\npack_size = 30\npack_price = 10000000001\n");
+    assert_eq!(at(&e), ("price_too_large", line + 2, 14));
+    let e = err("mg = 20\npack_size = 30\npack_price = -1\n");
+    assert_eq!(at(&e), ("negative_price", line + 2, 14));
+    let e = err("mg = 20\npack_sise = 30\npack_price = 30000\n");
+    assert_eq!(at(&e), ("unknown_setting", line + 1, 1));
+    assert!(
+        e.to_string()
+            .contains("allowed here are one of `mg`, `pack_size`, `pack_price`"),
+        "{e}"
+    );
+    // The largest pack loads; a pack on a flat sheet is refused.
+    let big = pricing::parse(
+        &boxes.replacen(pack, "mg = 20\npack_size = 1000\npack_price = 30000\n", 1),
+        "pricing/b.toml",
+    )
+    .unwrap();
+    assert_eq!(big.packs[&20].size, 1000);
+    let flat = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/pricing/flat-clinic-jp.toml"
+    ))
+    .unwrap();
+    let flat = format!("{flat}\n[[capsules]]\nmg = 30\npack_size = 30\npack_price = 30000\n");
+    let e = pricing::parse(&flat, "pricing/f.toml").unwrap_err();
+    assert_eq!(e.code(), "pack_on_flat");
+    assert!(e.to_string().starts_with("pricing/f.toml:"), "{e}");
 }

@@ -55,3 +55,6 @@ saved-err-plan = { $file }: the plan saved in it is not valid: { $error }
 saved-err-patient = { $file }: { $error }
 saved-err-total-mismatch = { $file }: the saved total { $saved } does not match its prices ({ $computed }); the file was changed after saving
 saved-err-sheet-mismatch = { $sheet }: this price sheet is not the one the quote was priced with; price the quote again before saving
+cli-packs-bought = Packs bought: { $months }
+cli-packs-month = month { $month }: { $packs }
+cli-capsules-left = Capsules left after the last dose: { $capsules }

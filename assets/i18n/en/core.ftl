@@ -204,3 +204,7 @@ sheet-fee-code = a fee code is lowercase letters, digits and _ (like registratio
 sheet-fee-code-taken = the fee code "{ $code }" is already used by the estimate or by a test of this sheet: a fee's code may not be any of { $reserved } or a test's code; choose another, like registration
 sheet-duplicate-fee = the fee "{ $code }" is listed twice
 sheet-fee-without-name = the fee "{ $code }" needs a name, e.g. name = {"{"} ja = "…", en = "…" {"}"}
+sheet-pack-incomplete = the { $mg } mg capsule sold in packs needs both pack_size and pack_price
+sheet-pack-and-price = the { $mg } mg capsule has a price per capsule and a pack: write either price = … or pack_size and pack_price, not both
+sheet-pack-on-flat = a flat sheet does not price capsules, so the { $mg } mg capsule cannot have a pack
+sheet-pack-size = a pack holds 1 to { $max } capsules, got { $got }

@@ -55,3 +55,6 @@ saved-err-plan = { $file }：保存されている治療計画が正しくあり
 saved-err-patient = { $file }：{ $error }
 saved-err-total-mismatch = { $file }：保存されている合計 { $saved } が料金（{ $computed }）と合いません。保存後にファイルが書き換えられています
 saved-err-sheet-mismatch = { $sheet }：この料金表は見積もりの計算に使った料金表ではありません。保存する前に計算し直してください
+cli-packs-bought = 購入する箱数：{ $months }
+cli-packs-month = { $month }か月目 { $packs }
+cli-capsules-left = 最終服用後に残るカプセル：{ $capsules }

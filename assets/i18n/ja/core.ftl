@@ -173,3 +173,7 @@ sheet-fee-code = 料金コードは英小文字・数字・_ で書きます（�
 sheet-fee-code-taken = 料金コード「{ $code }」は見積もりかこの料金表の検査がすでに使っています。{ $reserved } と検査のコードは使えません。別のコード（例: registration）にしてください。
 sheet-duplicate-fee = 料金「{ $code }」が2回書かれています。
 sheet-fee-without-name = 料金「{ $code }」には名前が必要です。例: name = {"{"} ja = "…", en = "…" {"}"}
+sheet-pack-incomplete = 箱で売る { $mg } mg のカプセルには pack_size と pack_price の両方が必要です。
+sheet-pack-and-price = { $mg } mg のカプセルに1カプセルの価格と箱の両方が書かれています。price = … か pack_size と pack_price のどちらかにしてください。
+sheet-pack-on-flat = 定額の料金表ではカプセルに価格を付けないため、{ $mg } mg のカプセルに箱は書けません。
+sheet-pack-size = 1箱のカプセル数は 1〜{ $max } で書いてください（{ $got } と書かれています）。

@@ -55,3 +55,6 @@ saved-err-plan = { $file }: 저장된 치료 계획이 올바르지 않습니다
 saved-err-patient = { $file }: { $error }
 saved-err-total-mismatch = { $file }: 저장된 합계 { $saved }이(가) 가격({ $computed })과 맞지 않습니다. 저장 후 파일이 바뀌었습니다
 saved-err-sheet-mismatch = { $sheet }: 이 가격표는 견적을 계산한 가격표가 아닙니다. 저장하기 전에 다시 계산하십시오
+cli-packs-bought = 구입하는 상자 수: { $months }
+cli-packs-month = { $month }개월째 { $packs }
+cli-capsules-left = 마지막 복용 후 남는 캡슐: { $capsules }

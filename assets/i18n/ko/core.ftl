@@ -173,3 +173,7 @@ sheet-fee-code = 요금 코드는 영문 소문자, 숫자, _로 씁니다(예: 
 sheet-fee-code-taken = 요금 코드 "{ $code }"은(는) 견적이나 이 가격표의 검사가 이미 쓰고 있습니다. { $reserved }와(과) 검사 코드는 쓸 수 없습니다. 다른 코드(예: registration)를 쓰십시오.
 sheet-duplicate-fee = 요금 "{ $code }"이(가) 두 번 적혀 있습니다.
 sheet-fee-without-name = 요금 "{ $code }"에는 이름이 필요합니다. 예: name = {"{"} ja = "…", en = "…" {"}"}
+sheet-pack-incomplete = 상자로 파는 { $mg } mg 캡슐에는 pack_size와 pack_price가 모두 필요합니다.
+sheet-pack-and-price = { $mg } mg 캡슐에 캡슐당 가격과 상자가 모두 있습니다. price = … 또는 pack_size와 pack_price 중 하나만 쓰십시오.
+sheet-pack-on-flat = 정액 가격표는 캡슐 가격을 매기지 않으므로 { $mg } mg 캡슐에 상자를 쓸 수 없습니다.
+sheet-pack-size = 한 상자의 캡슐 수는 1–{ $max }개로 쓰십시오(현재 { $got }).

@@ -6,6 +6,8 @@
 
 #![warn(clippy::arithmetic_side_effects)]
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::dose::{CapsuleMix, Dose, DoseError, cheapest_mix};
@@ -158,6 +160,11 @@ pub struct MonthLine {
     pub capsules_per_day: Vec<CapsuleMix>,
     /// Capsules dispensed for the month, by strength (mg → count).
     pub capsules: CapsuleMix,
+    /// Whole packs bought this month, by strength (mg → packs), for each strength the
+    /// sheet sells in packs that this month takes (0 when the capsules in hand cover it).
+    /// Empty when the sheet sells no packs.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub packs: BTreeMap<u32, u32>,
     /// mg taken this month.
     pub mg: u64,
     /// mg taken from month 1 to the end of this month.
@@ -216,6 +223,10 @@ pub struct CourseEstimate {
     pub days: u32,
     /// Dates that follow from the start date, when known.
     pub dates: Option<CourseDates>,
+    /// Capsules of each pack-sold strength bought but not taken after the last month
+    /// (mg → capsules, 0 included). Empty when the course buys no packs.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub capsules_left: BTreeMap<u32, u32>,
     /// The screening the warnings were drawn from.
     pub screening: Screening,
     /// Rules the plan breaks or comes near: screening first, then dosing.
@@ -280,6 +291,10 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
 
     let mut months = Vec::with_capacity(req.doses.len());
     let mut cumulative_mg = 0u64;
+    // Pack-sold strengths are ranked at their pack price per capsule; the rest as priced.
+    let ranking = sheet.ranking_capsules();
+    // Capsules of each pack-sold strength bought and not yet taken, carried month to month.
+    let mut in_hand: BTreeMap<u32, u32> = BTreeMap::new();
     let mut tests_done: Vec<Option<u32>> = match &sheet.fees {
         Fees::Itemised { tests, .. } => vec![None; tests.len()],
         Fees::Flat { .. } => Vec::new(),
@@ -292,8 +307,8 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
         )]
         let month = i as u32 + 1;
         let dose_err = |error| PlanError::Dose { month, error };
-        let mix_a = cheapest_mix(dose.a, &sheet.capsules).map_err(dose_err)?;
-        let mix_b = cheapest_mix(dose.b, &sheet.capsules).map_err(dose_err)?;
+        let mix_a = cheapest_mix(dose.a, &ranking).map_err(dose_err)?;
+        let mix_b = cheapest_mix(dose.b, &ranking).map_err(dose_err)?;
         let a_days = DAYS_PER_MONTH.div_ceil(2);
         let b_days = DAYS_PER_MONTH / 2;
         let capsules = mix_a.times(a_days).plus(&mix_b.times(b_days));
@@ -311,6 +326,8 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
         {
             cumulative_mg += mg;
         }
+
+        let packs = buy_packs(sheet, &capsules, &mut in_hand)?;
 
         let visit = if (i as u32).is_multiple_of(req.visit_every) {
             Some(if month == 1 { req.visit } else { Visit::Return })
@@ -335,9 +352,17 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
                         amount: fee,
                     });
                 }
+                // Per-capsule strengths as dispensed (a pack-sold strength has no capsule
+                // price), plus the whole packs bought this month.
+                let mut medication = capsules.price(&sheet.capsules)?;
+                for (mg, bought) in &packs {
+                    if let Some(pack) = sheet.packs.get(mg) {
+                        medication = medication.plus(pack.price.times(u64::from(*bought))?)?;
+                    }
+                }
                 items.push(Item {
                     code: "medication".into(),
-                    amount: capsules.price(&sheet.capsules)?,
+                    amount: medication,
                 });
                 if visit.is_some() {
                     for (t, last) in tests.iter().zip(tests_done.iter_mut()) {
@@ -409,6 +434,7 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
             daily_mg: dose.mean_mg(),
             capsules_per_day,
             capsules,
+            packs,
             mg,
             cumulative_mg,
             mg_per_kg_per_day: weight.map(|w| dose.mean_mg() / w),
@@ -461,6 +487,7 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
         target_reached,
         days,
         dates,
+        capsules_left: in_hand,
         screening: req.screening.clone(),
         warnings: Vec::new(),
         sheet_id: sheet.id(),
@@ -469,6 +496,34 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
     est.warnings
         .extend(rules::dose_warnings(&req.doses, weight, req.visit));
     Ok(est)
+}
+
+/// The whole packs a month buys for the capsules it dispenses, by strength, for each
+/// strength the sheet sells in packs: the fewest packs so that the capsules in hand and the
+/// packs cover the month; `in_hand` becomes what is left over (carried into the next month).
+fn buy_packs(
+    sheet: &PriceSheet,
+    capsules: &CapsuleMix,
+    in_hand: &mut BTreeMap<u32, u32>,
+) -> Result<BTreeMap<u32, u32>, crate::money::Overflow> {
+    use crate::money::Overflow;
+    let mut bought = BTreeMap::new();
+    for (mg, needed) in &capsules.0 {
+        let Some(pack) = sheet.packs.get(mg) else {
+            continue;
+        };
+        let have = in_hand.entry(*mg).or_insert(0);
+        let short = needed.saturating_sub(*have);
+        let packs = short.div_ceil(pack.size);
+        let left = packs
+            .checked_mul(pack.size)
+            .and_then(|n| n.checked_add(*have))
+            .and_then(|n| n.checked_sub(*needed))
+            .ok_or(Overflow)?;
+        *have = left;
+        bought.insert(*mg, packs);
+    }
+    Ok(bought)
 }
 
 /// The estimates for a man and for a woman, for quoting when sex is not given.

@@ -238,6 +238,26 @@ pub enum SheetProblem {
     },
     /// An itemised sheet without capsules.
     NoCapsules,
+    /// A strength with `pack_size` but no `pack_price`, or the other way round.
+    PackIncomplete {
+        /// The strength.
+        mg: u32,
+    },
+    /// A strength with both `price` and a pack.
+    PackAndPrice {
+        /// The strength.
+        mg: u32,
+    },
+    /// A pack on a flat sheet (its capsules are not priced).
+    PackOnFlat {
+        /// The strength.
+        mg: u32,
+    },
+    /// `pack_size` outside 1–[`super::MAX_PACK_SIZE`].
+    PackSize {
+        /// As written.
+        got: u32,
+    },
     /// `[[packages]]` on an itemised sheet.
     PackagesOnItemised,
     /// An itemised sheet without `[consultation]`.
@@ -369,8 +389,29 @@ impl SheetProblem {
         // Only when the English comes out exactly as the reworded message: a key holding a
         // backtick, or a phrasing serde may adopt one day, keeps the reader's text.
         match typed {
-            Some(p) if p.explain(Lang::En) == detail => p,
+            Some(p) if p.explain(Lang::En) == detail => p.capsule_form(),
             _ => SheetProblem::Toml { detail },
+        }
+    }
+
+    /// A `[[capsules]]` entry is priced one of two ways: per capsule (`mg`, `price`) or per
+    /// pack (`mg`, `pack_size`, `pack_price`). A mistyped key there is told the settings of
+    /// the form it looks like (a key starting with `pack` the pack form), not both mixed.
+    fn capsule_form(self) -> SheetProblem {
+        const ALL: [&str; 4] = ["mg", "price", "pack_size", "pack_price"];
+        match self {
+            SheetProblem::UnknownSetting { key, allowed } if allowed == ALL => {
+                let form: &[&str] = if key.starts_with("pack") {
+                    &["mg", "pack_size", "pack_price"]
+                } else {
+                    &["mg", "price"]
+                };
+                SheetProblem::UnknownSetting {
+                    key,
+                    allowed: form.iter().map(|k| k.to_string()).collect(),
+                }
+            }
+            other => other,
         }
     }
 
@@ -404,6 +445,10 @@ impl SheetProblem {
             SheetProblem::DuplicateCapsule { .. } => "duplicate_capsule",
             SheetProblem::CapsuleWithoutPrice { .. } => "capsule_without_price",
             SheetProblem::NoCapsules => "no_capsules",
+            SheetProblem::PackIncomplete { .. } => "pack_incomplete",
+            SheetProblem::PackAndPrice { .. } => "pack_and_price",
+            SheetProblem::PackOnFlat { .. } => "pack_on_flat",
+            SheetProblem::PackSize { .. } => "pack_size",
             SheetProblem::PackagesOnItemised => "packages_on_itemised",
             SheetProblem::NoConsultation => "no_consultation",
             SheetProblem::TestCode { .. } => "test_code",
@@ -519,7 +564,13 @@ impl SheetProblem {
             }
             SheetProblem::DuplicateCapsule { mg }
             | SheetProblem::CapsuleWithoutPrice { mg }
+            | SheetProblem::PackIncomplete { mg }
+            | SheetProblem::PackAndPrice { mg }
+            | SheetProblem::PackOnFlat { mg }
             | SheetProblem::DuplicatePackage { mg } => vec![("mg", s(mg))],
+            SheetProblem::PackSize { got } => {
+                vec![("got", s(got)), ("max", s(&super::MAX_PACK_SIZE))]
+            }
             SheetProblem::TestMonths { got } => {
                 vec![("got", s(got)), ("max", s(&super::MAX_TEST_MONTHS))]
             }
@@ -681,6 +732,10 @@ mod tests {
             DuplicateCapsule { mg: 10 },
             CapsuleWithoutPrice { mg: 10 },
             NoCapsules,
+            PackIncomplete { mg: 20 },
+            PackAndPrice { mg: 20 },
+            PackOnFlat { mg: 20 },
+            PackSize { got: 0 },
             PackagesOnItemised,
             NoConsultation,
             TestCode {
@@ -739,7 +794,7 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), all.len(), "codes are unique");
-        assert_eq!(all.len(), 50, "one_of_each lists every variant");
+        assert_eq!(all.len(), 54, "one_of_each lists every variant");
         for p in &all {
             for lang in Lang::ALL {
                 let key = format!("sheet-{}", p.code().replace('_', "-"));

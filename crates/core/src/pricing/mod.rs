@@ -13,6 +13,8 @@
 mod error;
 mod parse;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
@@ -37,6 +39,8 @@ pub const MAX_CAPSULE_MG: u32 = 200;
 pub const MAX_TEST_MONTHS: u32 = 12;
 /// The longest `max_prescription_days` a sheet may state (a year).
 pub const MAX_PRESCRIPTION_DAYS: u32 = 365;
+/// The largest pack (`pack_size`) a `[[capsules]]` strength may be sold in.
+pub const MAX_PACK_SIZE: u32 = 1000;
 /// The most `[[fees]]` (one-off fees) a sheet may list.
 pub const MAX_FEES: usize = 20;
 /// Item codes the estimate itself uses: a one-off fee may not take one of them.
@@ -93,6 +97,11 @@ pub struct PriceSheet {
     pub tax_exempt: Vec<String>,
     /// Capsule strengths the clinic stocks, smallest first.
     pub capsules: Vec<Capsule>,
+    /// Strengths sold only in whole packs (`pack_size`, `pack_price`), by mg; such a
+    /// strength's [`Capsule::price`] is `None`. Empty when every strength is priced per
+    /// capsule.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub packs: BTreeMap<u32, Pack>,
     /// How the clinic charges.
     pub fees: Fees,
     /// `[[fees]]`: one-off fees (registration, consent document), charged in month 1 only,
@@ -230,6 +239,16 @@ pub struct Capsule {
     pub mg: u32,
     /// Price of one capsule (itemised sheets); flat sheets may leave it out.
     pub price: Option<Money>,
+}
+
+/// A pack a capsule strength is sold in: whole packs only, leftovers carry into the next
+/// month (`[[capsules]] mg = 20, pack_size = 30, pack_price = 30000`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Pack {
+    /// Capsules in one pack, 1 to [`MAX_PACK_SIZE`].
+    pub size: u32,
+    /// The price of one pack.
+    pub price: Money,
 }
 
 /// How a clinic charges.
@@ -375,6 +394,27 @@ impl PriceSheet {
     /// Capsule strengths in mg, smallest first.
     pub fn strengths(&self) -> Vec<u32> {
         self.capsules.iter().map(|c| c.mg).collect()
+    }
+
+    /// The capsules as the cheapest-mix search should rank them: a pack-sold strength is
+    /// priced at its pack price ÷ pack size (rounded down), for ranking mixes only; what is
+    /// charged is whole packs (see `estimate`).
+    pub fn ranking_capsules(&self) -> Vec<Capsule> {
+        self.capsules
+            .iter()
+            .map(|c| match self.packs.get(&c.mg) {
+                Some(pack) => Capsule {
+                    mg: c.mg,
+                    price: Some(Money(
+                        pack.price
+                            .0
+                            .checked_div(i64::from(pack.size))
+                            .unwrap_or(pack.price.0),
+                    )),
+                },
+                None => *c,
+            })
+            .collect()
     }
 
     /// Whether this sheet publishes one all-in price per month.

@@ -4,7 +4,7 @@
 //!
 //! Pure: takes a `&str`; reading the file is the caller's job.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 
 use serde::{Deserialize, Deserializer};
@@ -12,9 +12,9 @@ use toml::Spanned;
 
 use super::{
     AfterLastDose, Capsule, Clinic, FeeWhen, Fees, LocalText, MAX_AFTER_MONTHS, MAX_CAPSULE_MG,
-    MAX_CAPSULES, MAX_FEES, MAX_PACKAGES, MAX_PRESCRIPTION_DAYS, MAX_TEST_MONTHS, MAX_TESTS,
-    MAX_VALID_DAYS, OneOffFee, Package, PregnancyTest, PriceSheet, PricingError, RESERVED_CODES,
-    Rounding, SheetProblem, Tax, TestFee, TestFor,
+    MAX_CAPSULES, MAX_FEES, MAX_PACK_SIZE, MAX_PACKAGES, MAX_PRESCRIPTION_DAYS, MAX_TEST_MONTHS,
+    MAX_TESTS, MAX_VALID_DAYS, OneOffFee, Pack, Package, PregnancyTest, PriceSheet, PricingError,
+    RESERVED_CODES, Rounding, SheetProblem, Tax, TestFee, TestFor,
 };
 use crate::money::{Currency, MAX_PRICE, Money};
 use crate::vocab::DAYS_PER_MONTH;
@@ -55,7 +55,7 @@ impl Sheet<'_> {
         } else {
             RawStyle::Flat
         });
-        let capsules = self.capsules(&raw.capsules, style)?;
+        let (capsules, packs) = self.capsules(&raw.capsules, style)?;
         // The first women's test as written (the tests are moved into the fees below).
         let women_test = raw
             .tests
@@ -80,6 +80,7 @@ impl Sheet<'_> {
             pregnancy_test,
             tax_exempt,
             capsules,
+            packs,
             fees,
             one_off_fees,
             after_last_dose,
@@ -98,6 +99,9 @@ impl Sheet<'_> {
         }
         for c in &raw.capsules {
             if let Some(p) = &c.get_ref().price {
+                price(p);
+            }
+            if let Some(p) = &c.get_ref().pack_price {
                 price(p);
             }
         }
@@ -488,13 +492,15 @@ impl Sheet<'_> {
         Ok(())
     }
 
-    /// `[[capsules]]`, smallest first; a flat sheet without any gets 10 and 20 mg, unpriced.
+    /// `[[capsules]]`, smallest first, and the strengths sold in packs; a flat sheet
+    /// without any gets 10 and 20 mg, unpriced.
     fn capsules(
         &self,
         raw: &[Spanned<RawCapsule>],
         style: RawStyle,
-    ) -> Result<Vec<Capsule>, PricingError> {
+    ) -> Result<(Vec<Capsule>, BTreeMap<u32, Pack>), PricingError> {
         let mut capsules: Vec<Capsule> = Vec::new();
+        let mut packs = BTreeMap::new();
         for cap in raw {
             let c = cap.get_ref();
             let mg = *c.mg.get_ref();
@@ -503,6 +509,11 @@ impl Sheet<'_> {
             }
             if capsules.iter().any(|k| k.mg == mg) {
                 return Err(self.error(Some(c.mg.span()), SheetProblem::DuplicateCapsule { mg }));
+            }
+            if let Some(pack) = self.pack(cap, style)? {
+                packs.insert(mg, pack);
+                capsules.push(Capsule { mg, price: None });
+                continue;
             }
             if style == RawStyle::Itemised && c.price.is_none() {
                 return Err(self.error(Some(cap.span()), SheetProblem::CapsuleWithoutPrice { mg }));
@@ -520,7 +531,37 @@ impl Sheet<'_> {
             capsules = [10, 20].map(|mg| Capsule { mg, price: None }).to_vec();
         }
         capsules.sort_by_key(|c| c.mg);
-        Ok(capsules)
+        Ok((capsules, packs))
+    }
+
+    /// A strength's pack (`pack_size` and `pack_price`, both or neither, never with
+    /// `price`, only on an itemised sheet), or `None` when it is priced per capsule.
+    fn pack(
+        &self,
+        cap: &Spanned<RawCapsule>,
+        style: RawStyle,
+    ) -> Result<Option<Pack>, PricingError> {
+        let c = cap.get_ref();
+        let mg = *c.mg.get_ref();
+        let (size, price) = match (&c.pack_size, &c.pack_price) {
+            (None, None) => return Ok(None),
+            (Some(size), Some(price)) => (size, price),
+            _ => return Err(self.error(Some(cap.span()), SheetProblem::PackIncomplete { mg })),
+        };
+        if style == RawStyle::Flat {
+            return Err(self.error(Some(size.span()), SheetProblem::PackOnFlat { mg }));
+        }
+        if let Some(p) = &c.price {
+            return Err(self.error(Some(p.span()), SheetProblem::PackAndPrice { mg }));
+        }
+        let got = *size.get_ref();
+        if got == 0 || got > MAX_PACK_SIZE {
+            return Err(self.error(Some(size.span()), SheetProblem::PackSize { got }));
+        }
+        Ok(Some(Pack {
+            size: got,
+            price: self.money(price)?,
+        }))
     }
 
     /// An itemised sheet's `[consultation]` and `[[tests]]` (and no `[[packages]]`).
@@ -826,6 +867,10 @@ struct RawCapsule {
     mg: Spanned<u32>,
     #[serde(default)]
     price: Option<Spanned<RawPrice>>,
+    #[serde(default)]
+    pack_size: Option<Spanned<u32>>,
+    #[serde(default)]
+    pack_price: Option<Spanned<RawPrice>>,
 }
 
 #[derive(Deserialize)]
