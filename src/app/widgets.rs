@@ -166,6 +166,11 @@ pub fn month_table(ui: &mut egui::Ui, lang: Lang, quote: &Priced) {
     } else {
         "app-tax-added"
     }));
+    // A sheet that sells boxes: what each month buys and what is left at the end.
+    if let Some((bought, left)) = quote.packs_lines(lang) {
+        ui.label(bought);
+        ui.label(left);
+    }
 }
 
 /// A cell right-aligned in its grid column.

@@ -97,46 +97,10 @@ pub fn report(quote: &Quote, lang: Lang) -> String {
     s.push_str("\n\n");
     push_table(&mut s, &rows);
     // Pack-sold strengths: the packs each month buys and the capsules left at the end.
-    if !est.capsules_left.is_empty() {
-        let bought: Vec<String> = est
-            .months
-            .iter()
-            .map(|m| {
-                let packs: Vec<String> = m
-                    .packs
-                    .iter()
-                    .rev()
-                    .map(|(mg, n)| format!("{mg} mg × {n}"))
-                    .collect();
-                let packs = if packs.is_empty() {
-                    "-".to_string()
-                } else {
-                    packs.join(" + ")
-                };
-                lang.tr_args(
-                    "cli-packs-month",
-                    &[
-                        ("month", Arg::Str(m.month.to_string())),
-                        ("packs", Arg::Str(packs)),
-                    ],
-                )
-            })
-            .collect();
-        s.push_str(&lang.tr_args(
-            "cli-packs-bought",
-            &[("months", Arg::Str(bought.join(", ")))],
-        ));
+    if let Some((bought, left)) = quote.packs_lines(lang) {
+        s.push_str(&bought);
         s.push('\n');
-        let left: Vec<String> = est
-            .capsules_left
-            .iter()
-            .rev()
-            .map(|(mg, n)| format!("{mg} mg × {n}"))
-            .collect();
-        s.push_str(&lang.tr_args(
-            "cli-capsules-left",
-            &[("capsules", Arg::Str(left.join(" + ")))],
-        ));
+        s.push_str(&left);
         s.push('\n');
     }
     s.push('\n');

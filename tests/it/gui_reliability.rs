@@ -685,3 +685,21 @@ fn a_broken_sheet_on_a_japanese_screen_is_reported_in_japanese_with_its_place() 
         dose_planner::pricing::reference_sheet()
     );
 }
+
+#[test]
+fn the_quote_screen_shows_boxes_bought_and_capsules_left() {
+    let mut h = app();
+    run(
+        &mut h,
+        Command::LoadSheet(Some(PathBuf::from("pricing/example-clinic-boxes.toml"))),
+    );
+    h.get_by_label("Male").click();
+    h.state_mut().quote.inputs.dose = "20/0".into();
+    h.state_mut().quote.inputs.months = 3;
+    h.run();
+    // 15 capsules a month from boxes of 30: 1 box, none, 1 box; 15 left at the end.
+    h.get_by_label("Packs bought: month 1: 20 mg × 1, month 2: 20 mg × 0, month 3: 20 mg × 1");
+    h.get_by_label("Capsules left after the last dose: 20 mg × 15");
+    // 37,458 + 5,258 + 35,258.
+    assert!(h.query_all_by_label_contains("¥77,974").next().is_some());
+}

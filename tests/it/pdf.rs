@@ -300,3 +300,42 @@ fn cautions_and_dates_for_this_patient_are_printed() {
         "{man}"
     );
 }
+
+#[test]
+fn boxes_bought_and_capsules_left_are_printed_on_a_sheet_that_sells_boxes() {
+    let sheet = dose_planner::pricing::parse(
+        include_str!("../../pricing/example-clinic-boxes.toml"),
+        "boxes.toml",
+    )
+    .unwrap();
+    // A man on 20 mg every other day: 15 capsules a month; the boxes hold 30.
+    // Month 1 buys 1 box (15 left), month 2 buys none, month 3 buys 1: 15 left at the end.
+    let req = CourseRequest::constant(Sex::Male, Dose::parse("20/0").unwrap(), 3);
+    let quote = Quote::compute(&sheet, &req, date()).unwrap();
+    let bytes = estimate_pdf(&PdfRequest {
+        quote: &quote,
+        lang: Lang::En,
+        patient: None,
+    })
+    .unwrap();
+    let (text, _) = squeezed(&bytes);
+    assert!(
+        text.contains("Packsbought:month1:20mg×1,month2:20mg×0,month3:20mg×1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Capsulesleftafterthelastdose:20mg×15"),
+        "{text}"
+    );
+    // 3,850 + 30,000 + 3,608, then 1,650 + 0 + 3,608, then 1,650 + 30,000 + 3,608.
+    assert!(text.contains("77,974"), "{text}");
+    // Without boxes, no such line.
+    let plain = Quote::compute(&reference_sheet(), &req, date()).unwrap();
+    let bytes = estimate_pdf(&PdfRequest {
+        quote: &plain,
+        lang: Lang::En,
+        patient: None,
+    })
+    .unwrap();
+    assert!(!squeezed(&bytes).0.contains("Packsbought"));
+}

@@ -264,6 +264,52 @@ impl Quote {
         &self.cautions
     }
 
+    /// On a sheet that sells boxes: the boxes each month buys and the capsules left after the
+    /// last dose, as two lines in `lang` (for the text report, the PDF and the screen);
+    /// `None` when no strength is sold in boxes.
+    pub fn packs_lines(&self, lang: Lang) -> Option<(String, String)> {
+        use crate::i18n::Arg;
+        let est = self.shown();
+        if est.capsules_left.is_empty() {
+            return None;
+        }
+        let mix = |m: &std::collections::BTreeMap<u32, u32>| -> String {
+            let parts: Vec<String> = m
+                .iter()
+                .rev()
+                .map(|(mg, n)| format!("{mg} mg × {n}"))
+                .collect();
+            if parts.is_empty() {
+                "-".to_string()
+            } else {
+                parts.join(" + ")
+            }
+        };
+        let bought: Vec<String> = est
+            .months
+            .iter()
+            .map(|m| {
+                lang.tr_args(
+                    "cli-packs-month",
+                    &[
+                        ("month", Arg::Str(m.month.to_string())),
+                        ("packs", Arg::Str(mix(&m.packs))),
+                    ],
+                )
+            })
+            .collect();
+        Some((
+            lang.tr_args(
+                "cli-packs-bought",
+                &[("months", Arg::Str(bought.join(", ")))],
+            ),
+            lang.tr_args(
+                "cli-capsules-left",
+                &[("capsules", Arg::Str(mix(&est.capsules_left)))],
+            ),
+        ))
+    }
+
     /// Whether the estimate is in yen: the drug is then unapproved in Japan and self-paid,
     /// and the handout says so.
     pub fn unapproved_in_japan(&self) -> bool {

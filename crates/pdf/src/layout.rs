@@ -537,6 +537,17 @@ impl Layout<'_, '_> {
         self.y = y + 14.0;
 
         let note_style = Style::new(8.0, MUTED);
+        if let Some((bought, left)) = self.quote.packs_lines(lang) {
+            let packs_style = Style::new(8.5, INK);
+            for text in [bought, left] {
+                for line in c.wrap(&text, CONTENT_W, packs_style) {
+                    self.ensure(c, 12.0);
+                    c.text(&line, MARGIN, self.y, Align::Left, packs_style)?;
+                    self.y += 11.5;
+                }
+            }
+            self.y += 2.0;
+        }
         for line in c.wrap(&self.tr("pdf-note"), CONTENT_W, note_style) {
             self.ensure(c, 12.0);
             c.text(&line, MARGIN, self.y, Align::Left, note_style)?;
