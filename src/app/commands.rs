@@ -12,6 +12,7 @@ use crate::saved::{self, SavedQuote};
 
 use super::*;
 use crate::files::places::{documents_dir, home_dir, on_path};
+use crate::quote::Quote;
 
 impl DesktopApp {
     /// Queues a command to run after this frame is drawn.
@@ -193,26 +194,32 @@ impl DesktopApp {
         }
     }
 
-    /// The current screen's request, its estimate on the sheet shown (computed now) and the
-    /// patient's name, ready for the PDF; or the message saying what is missing.
-    pub(super) fn export_ready(&self) -> Result<(crate::quote::Quote, Option<String>), String> {
+    /// The current screen's quote, priced now on the sheet shown (never a cached estimate,
+    /// which may come from another sheet), with the patient's checked name; or the message
+    /// saying what is missing, worded with `keys`: (inputs invalid, sex needed, cannot price).
+    fn quote_now(&self, keys: [&str; 3]) -> Result<(Quote, Option<String>), String> {
         let lang = self.settings.lang;
-        let (req, sex_given) = self.request_of(self.settings.screen).map_err(|reason| {
-            lang.tr_args("app-export-invalid", &[("reason", Arg::Str(reason))])
-        })?;
+        let [invalid, needs_sex, failed] = keys;
+        let (req, sex_given) = self
+            .request_of(self.settings.screen)
+            .map_err(|reason| lang.tr_args(invalid, &[("reason", Arg::Str(reason))]))?;
         if !sex_given {
-            return Err(lang.tr("app-export-needs-sex"));
+            return Err(lang.tr(needs_sex));
         }
         let patient =
             crate::patient::check_name(&self.patient_name).map_err(|e| e.explain(lang))?;
-        let quote =
-            crate::quote::Quote::compute(&self.sheet.sheet, &req, self.today).map_err(|e| {
-                lang.tr_args(
-                    "app-export-invalid",
-                    &[("reason", Arg::Str(e.explain(lang)))],
-                )
-            })?;
+        let quote = Quote::compute(&self.sheet.sheet, &req, self.today)
+            .map_err(|e| lang.tr_args(failed, &[("reason", Arg::Str(e.explain(lang)))]))?;
         Ok((quote, patient))
+    }
+
+    /// The quote Export PDF prints, or the message saying what is missing.
+    pub(super) fn export_ready(&self) -> Result<(Quote, Option<String>), String> {
+        self.quote_now([
+            "app-export-invalid",
+            "app-export-needs-sex",
+            "app-export-invalid",
+        ])
     }
 
     /// The current screen's estimate as Export and Save use it: computed now from the inputs
@@ -221,32 +228,25 @@ impl DesktopApp {
         self.export_ready().map(|(quote, _)| quote.shown().clone())
     }
 
+    /// The saved form of `quote` with the sheet in use frozen into it.
+    fn saved_form(&self, quote: &Quote, patient: Option<&str>) -> Result<SavedQuote, String> {
+        saved::from_quote(quote, &self.sheet.name, &self.sheet.toml, patient)
+            .map_err(|e| e.explain(self.settings.lang))
+    }
+
     /// The current screen's quote in its saved form, priced now on the sheet in use; or the
     /// message saying what is missing.
     pub(super) fn quote_to_save(&self) -> Result<SavedQuote, String> {
         let lang = self.settings.lang;
-        let (req, sex_given) = self
-            .request_of(self.settings.screen)
-            .map_err(|reason| lang.tr_args("app-saved-invalid", &[("reason", Arg::Str(reason))]))?;
-        if !sex_given {
-            return Err(lang.tr("app-saved-needs-sex"));
-        }
-        let patient =
-            crate::patient::check_name(&self.patient_name).map_err(|e| e.explain(lang))?;
-        let est = crate::estimate::estimate(&self.sheet.sheet, &req).map_err(|e| {
-            lang.tr_args(
-                "app-saved-save-failed",
-                &[("reason", Arg::Str(e.explain(lang)))],
-            )
-        })?;
-        Ok(saved::save(
-            &self.sheet.name,
-            &self.sheet.toml,
-            &req,
-            &est,
-            patient.as_deref(),
-            self.today,
-        ))
+        let (quote, patient) = self.quote_now([
+            "app-saved-invalid",
+            "app-saved-needs-sex",
+            "app-saved-save-failed",
+        ])?;
+        self.saved_form(&quote, patient.as_deref())
+            .map_err(|reason| {
+                lang.tr_args("app-saved-save-failed", &[("reason", Arg::Str(reason))])
+            })
     }
 
     /// The plan of `source`'s screen for the recovery file, priced now on the sheet in use;
@@ -255,19 +255,12 @@ impl DesktopApp {
     pub(super) fn recovery_form(&self, source: Screen) -> Option<SavedQuote> {
         // Inputs that make no plan yet are shown as errors on their screen; nothing to keep.
         let (req, sex_given) = self.request_of(source).ok()?;
-        let est = crate::estimate::estimate(&self.sheet.sheet, &req).ok()?;
+        let quote = Quote::compute(&self.sheet.sheet, &req, self.today).ok()?;
         // A refused name is shown next to its field, and left out of the copy.
         let patient = crate::patient::check_name(&self.patient_name)
             .ok()
             .flatten();
-        let mut copy = saved::save(
-            &self.sheet.name,
-            &self.sheet.toml,
-            &req,
-            &est,
-            patient.as_deref(),
-            self.today,
-        );
+        let mut copy = self.saved_form(&quote, patient.as_deref()).ok()?;
         // Restored without a sex if none was chosen, never as the sex the request had to hold.
         copy.sex_chosen = (!sex_given).then_some(false);
         Some(copy)

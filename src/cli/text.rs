@@ -105,19 +105,7 @@ pub fn report(quote: &Quote, lang: Lang) -> String {
     }
     s.push('\n');
 
-    let money = |(low, high): (Money, Money)| {
-        if low == high {
-            cur.format(low, lang)
-        } else {
-            lang.tr_args(
-                "cli-range",
-                &[
-                    ("low", Arg::Str(cur.format(low, lang))),
-                    ("high", Arg::Str(cur.format(high, lang))),
-                ],
-            )
-        }
-    };
+    let money = |(low, high): (Money, Money)| cur.format_range(low, high, lang);
     // The summary: (label, value) lines, aligned once all are known.
     let mut summary: Vec<(String, String)> = Vec::new();
     summary.push((lang.tr("cli-sum-month-1"), money(quote.first_month())));

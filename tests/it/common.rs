@@ -2,7 +2,7 @@
 
 #![allow(dead_code)] // helpers for the GUI tests; not every module uses every one
 
-use dose_planner::app::DesktopApp;
+use dose_planner::app::{Command, DesktopApp};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -48,4 +48,18 @@ pub fn recovery_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         .collect();
     out.sort();
     out
+}
+
+/// Runs one command as the app would after a frame, then draws.
+pub fn run(h: &mut Harness<'static, DesktopApp>, command: Command) {
+    h.state_mut().run_command(command);
+    h.run();
+}
+
+/// The banner's text, failing when there is none or it is not of the expected kind.
+#[track_caller]
+pub fn banner(h: &Harness<'static, DesktopApp>, error: bool) -> String {
+    let b = h.state().banner.clone().expect("a banner");
+    assert_eq!(b.error, error, "{}", b.text);
+    b.text
 }

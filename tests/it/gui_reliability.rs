@@ -44,18 +44,7 @@ fn app() -> Harness<'static, DesktopApp> {
     app_with(None)
 }
 
-fn run(h: &mut Harness<'static, DesktopApp>, command: Command) {
-    h.state_mut().run_command(command);
-    h.run();
-}
-
-/// The banner's text, failing when there is none or it is not of the expected kind.
-#[track_caller]
-fn banner(h: &Harness<'static, DesktopApp>, error: bool) -> String {
-    let b = h.state().banner.clone().expect("a banner");
-    assert_eq!(b.error, error, "{}", b.text);
-    b.text
-}
+use common::{banner, run};
 
 /// The text of a PDF, with all whitespace removed (lopdf splits runs unpredictably).
 fn pdf_text(path: &Path) -> String {

@@ -56,18 +56,7 @@ fn plans_in(dir: &Path) -> Vec<PathBuf> {
     common::recovery_files(dir)
 }
 
-fn run(h: &mut Harness<'static, DesktopApp>, command: Command) {
-    h.state_mut().run_command(command);
-    h.run();
-}
-
-/// The banner's text, failing when there is none or it is not of the expected kind.
-#[track_caller]
-fn banner(h: &Harness<'static, DesktopApp>, error: bool) -> String {
-    let b = h.state().banner.clone().expect("a banner");
-    assert_eq!(b.error, error, "{}", b.text);
-    b.text
-}
+use common::{banner, run};
 
 /// The default plan (20, 40, 40, 40, 60, 60 mg/day) for a woman, first visit, 6 months, on
 /// the reference sheet:

@@ -27,7 +27,6 @@ cli-sum-laser-hair-removal-from = Laser hair removal from:
 cli-sum-vaccination-from = Vaccination from:
 cli-sum-elective-surgery-from = Elective surgery from:
 cli-sum-next-course-from = Next course from:
-cli-range = { $low } – { $high }
 cli-cumulative-value = { $mg } mg over { $days } days
 cli-cumulative-value-kg = { $mg } mg over { $days } days ({ $mgkg } mg/kg)
 cli-target-reached = reached on day { $day } (month { $month })

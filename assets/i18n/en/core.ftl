@@ -208,3 +208,4 @@ sheet-pack-incomplete = the { $mg } mg capsule sold in packs needs both pack_siz
 sheet-pack-and-price = the { $mg } mg capsule has a price per capsule and a pack: write either price = … or pack_size and pack_price, not both
 sheet-pack-on-flat = a flat sheet does not price capsules, so the { $mg } mg capsule cannot have a pack
 sheet-pack-size = a pack holds 1 to { $max } capsules, got { $got }
+money-range = { $low } – { $high }

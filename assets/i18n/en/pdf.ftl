@@ -9,7 +9,6 @@ pdf-phone = Tel. { $phone }
 pdf-first-month = Month 1
 pdf-later-month = Each later month
 pdf-later-months = Later months
-pdf-range = { $low } – { $high }
 pdf-course-total = Course total ({ $months } months)
 pdf-tax-included = All amounts include tax.
 pdf-tax-added = Tax is added to each month and shown in the table.

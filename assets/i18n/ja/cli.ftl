@@ -27,7 +27,6 @@ cli-sum-laser-hair-removal-from = レーザー脱毛の再開：
 cli-sum-vaccination-from = 予防接種の再開：
 cli-sum-elective-surgery-from = 予定手術の再開：
 cli-sum-next-course-from = 次のコースの開始：
-cli-range = { $low }～{ $high }
 cli-cumulative-value = { $days }日間で { $mg } mg
 cli-cumulative-value-kg = { $days }日間で { $mg } mg（{ $mgkg } mg/kg）
 cli-target-reached = { $day }日目（{ $month }か月目）に到達

@@ -177,3 +177,4 @@ sheet-pack-incomplete = 箱で売る { $mg } mg のカプセルには pack_size 
 sheet-pack-and-price = { $mg } mg のカプセルに1カプセルの価格と箱の両方が書かれています。price = … か pack_size と pack_price のどちらかにしてください。
 sheet-pack-on-flat = 定額の料金表ではカプセルに価格を付けないため、{ $mg } mg のカプセルに箱は書けません。
 sheet-pack-size = 1箱のカプセル数は 1〜{ $max } で書いてください（{ $got } と書かれています）。
+money-range = { $low }～{ $high }

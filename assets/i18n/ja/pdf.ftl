@@ -9,7 +9,6 @@ pdf-phone = TEL { $phone }
 pdf-first-month = 1か月目
 pdf-later-month = 2か月目以降（毎月）
 pdf-later-months = 2か月目以降
-pdf-range = { $low }～{ $high }
 pdf-course-total = 治療全体の合計（{ $months }か月）
 pdf-tax-included = 金額はすべて税込です。
 pdf-tax-added = 消費税は月ごとに加算し、表に記載しています。

@@ -27,7 +27,6 @@ cli-sum-laser-hair-removal-from = 레이저 제모 재개:
 cli-sum-vaccination-from = 예방접종 재개:
 cli-sum-elective-surgery-from = 예정 수술 재개:
 cli-sum-next-course-from = 다음 코스 시작:
-cli-range = { $low } ~ { $high }
 cli-cumulative-value = { $days }일간 { $mg }mg
 cli-cumulative-value-kg = { $days }일간 { $mg }mg ({ $mgkg }mg/kg)
 cli-target-reached = { $day }일째({ $month }개월 차)에 도달

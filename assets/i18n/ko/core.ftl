@@ -177,3 +177,4 @@ sheet-pack-incomplete = 상자로 파는 { $mg } mg 캡슐에는 pack_size와 pa
 sheet-pack-and-price = { $mg } mg 캡슐에 캡슐당 가격과 상자가 모두 있습니다. price = … 또는 pack_size와 pack_price 중 하나만 쓰십시오.
 sheet-pack-on-flat = 정액 가격표는 캡슐 가격을 매기지 않으므로 { $mg } mg 캡슐에 상자를 쓸 수 없습니다.
 sheet-pack-size = 한 상자의 캡슐 수는 1–{ $max }개로 쓰십시오(현재 { $got }).
+money-range = { $low } ~ { $high }

@@ -9,7 +9,6 @@ pdf-phone = 전화 { $phone }
 pdf-first-month = 1개월 차
 pdf-later-month = 2개월 차부터 (매월)
 pdf-later-months = 2개월 차부터
-pdf-range = { $low } ~ { $high }
 pdf-course-total = 치료 전체 합계 ({ $months }개월)
 pdf-tax-included = 모든 금액은 세금 포함입니다.
 pdf-tax-added = 부가세는 매월 더해지며 표에 표시되어 있습니다.

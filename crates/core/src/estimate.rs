@@ -231,9 +231,6 @@ pub struct CourseEstimate {
     pub screening: Screening,
     /// Rules the plan breaks or comes near: screening first, then dosing.
     pub warnings: Vec<Warning>,
-    /// The sheet this estimate was priced with: the PDF refuses to pair it with another.
-    #[serde(skip)]
-    pub sheet_id: crate::pricing::SheetId,
 }
 
 fn number<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -490,7 +487,6 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
         capsules_left: in_hand,
         screening: req.screening.clone(),
         warnings: Vec::new(),
-        sheet_id: sheet.id(),
     };
     est.warnings = screening_warnings(&req.screening, req.sex);
     est.warnings

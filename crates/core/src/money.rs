@@ -107,6 +107,21 @@ impl Currency {
         }
     }
 
+    /// A range of amounts as a person reads it: `¥18,854 – ¥31,394`, `18,854円～31,394円`;
+    /// one amount when both ends are equal.
+    pub fn format_range(&self, low: Money, high: Money, lang: Lang) -> String {
+        if low == high {
+            return self.format(low, lang);
+        }
+        lang.tr_args(
+            "money-range",
+            &[
+                ("low", crate::i18n::Arg::Str(self.format(low, lang))),
+                ("high", crate::i18n::Arg::Str(self.format(high, lang))),
+            ],
+        )
+    }
+
     /// The bare number with grouping, no symbol (for table cells under a currency heading).
     pub fn format_number(&self, amount: Money) -> String {
         let sign = if amount.0 < 0 { "-" } else { "" };

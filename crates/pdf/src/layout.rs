@@ -171,13 +171,7 @@ impl Layout<'_, '_> {
             }
             Some((lo, hi)) => cells.push((
                 self.tr("pdf-later-months"),
-                self.tr_args(
-                    "pdf-range",
-                    &[
-                        ("low", self.money(lo).into()),
-                        ("high", self.money(hi).into()),
-                    ],
-                ),
+                self.sheet.currency.format_range(lo, hi, self.lang),
             )),
             None => {}
         }
