@@ -261,6 +261,7 @@ fn doses_and_request(
             start,
             target_mg_per_kg: Some(inputs.target_mg_per_kg()),
             screening: inputs.screening.clone(),
+            choices: Default::default(),
         };
         Ok::<CourseRequest, String>(req)
     })();

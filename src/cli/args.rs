@@ -298,5 +298,6 @@ pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> Result<CourseReques
                 })
                 .collect(),
         },
+        choices: Default::default(),
     })
 }

@@ -944,6 +944,7 @@ fn random_request(rng: &mut Rng) -> CourseRequest {
         },
         target_mg_per_kg: weight_kg.and(Some(*rng.pick(&[120.0, 150.0, 220.0]))),
         screening: Default::default(),
+        choices: Default::default(),
     }
 }
 

@@ -7,11 +7,13 @@
     reason = "tests set up and inspect files, folders and the environment directly"
 )]
 
+mod choices;
 mod cli;
 mod common;
 mod estimate;
 mod fault;
 mod gui;
+mod gui_choices;
 mod gui_reliability;
 mod gui_safety;
 mod gui_saved;

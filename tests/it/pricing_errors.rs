@@ -49,9 +49,9 @@ fn mistyped_key() {
     check(
         "[consultation]",
         "[consultaton]",
-        expect_test::expect![[
-            r#"pricing/x.toml:22:2: unknown setting `consultaton`; the settings allowed here are one of `style`, `clinic`, `currency`, `quote`, `visits`, `consultation`, `capsules`, `tests`, `packages`, `fees`, `after_last_dose`, `dosing`, `pregnancy_test`: check its spelling (in `[consultaton]`)"#
-        ]],
+        expect_test::expect![
+            "pricing/x.toml:22:2: unknown setting `consultaton`; the settings allowed here are one of `style`, `clinic`, `currency`, `quote`, `visits`, `consultation`, `capsules`, `tests`, `packages`, `fees`, `after_last_dose`, `dosing`, `pregnancy_test`, `visit_kinds`, `products`, `discounts`: check its spelling (in `[consultaton]`)"
+        ],
     );
 }
 
@@ -538,7 +538,7 @@ fn one_off_fees_refused_where_written() {
     let e = parse(&fee("tax", en, "3300", "course")).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "pricing/x.toml:57:8: the fee code \"tax\" is already used by the estimate or by a test of this sheet: a fee's code may not be any of `consultation`, `medication`, `package`, `tax`, `subtotal`, `total` or a test's code; choose another, like registration (in `code = \"tax\"`)"
+        "pricing/x.toml:57:8: the fee code \"tax\" is already used by the estimate or by a test of this sheet: a fee's code may not be any of `consultation`, `medication`, `package`, `tax`, `subtotal`, `total`, `shipping`, `in_person` or a test's code; choose another, like registration (in `code = \"tax\"`)"
     );
     let e = parse(&fee("reg", r#"{ en = " " }"#, "3300", "course")).unwrap_err();
     assert_eq!(

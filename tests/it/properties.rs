@@ -140,6 +140,7 @@ proptest! {
             start: None,
             target_mg_per_kg: None,
             screening: Default::default(),
+            choices: Default::default(),
         };
         let est = estimate(&sheet, &req).unwrap();
         prop_assert_eq!(est.months.len(), doses.len());

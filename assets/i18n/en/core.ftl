@@ -209,3 +209,34 @@ sheet-pack-and-price = the { $mg } mg capsule has a price per capsule and a pack
 sheet-pack-on-flat = a flat sheet does not price capsules, so the { $mg } mg capsule cannot have a pack
 sheet-pack-size = a pack holds 1 to { $max } capsules, got { $got }
 money-range = { $low } – { $high }
+item-shipping = Shipping
+item-consultation-telephone = Telephone consultation
+item-consultation-online = Online consultation
+item-course-discounts = Discounts on the course
+item-as-needed = If needed (not in the total)
+choice-visit-kind = visit kind
+choice-product = product
+choice-discount = discount
+err-unknown-choice = This price sheet has no { $what } "{ $code }"; it offers: { $available }.
+err-first-visit-remote = Month 1 is a first visit, which is in person: a telephone or online visit can only be a return visit.
+err-visit-kinds = { $given } visit kinds are given for a course of { $months } months: give one per month at most.
+err-discount-month = The discount "{ $code }" is for month { $month }, but the course has { $months } months.
+err-discount-twice = The discount "{ $code }" is chosen twice: a discount applies once.
+visit-in-person = in person
+visit-kind-month = month { $month } { $kind }
+visit-kinds-line = Visits: { $visits }
+sheet-too-many-entries = a sheet lists at most { $max } { $section }; this one has { $count }
+sheet-entry-code = a code in { $section } is lowercase letters, digits and _ (like telephone or monitor), got "{ $code }"
+sheet-code-taken = the code "{ $code }" in { $section } is already used by the estimate or by a test, fee or visit kind of this sheet: it may not be any of { $reserved }; choose another
+sheet-duplicate-entry = "{ $code }" is listed twice in { $section }
+sheet-entry-without-name = "{ $code }" in { $section } needs a name, e.g. name = {"{"} ja = "…", en = "…" {"}"}
+sheet-visit-kind-test = a visit kind's tests are codes of this sheet's [[tests]], each once: "{ $code }" is not; the tests are { $allowed }
+sheet-test-schedule-conflict = the test "{ $code }" has two schedules: write one of as_needed, at_months, after_weeks (with every_months), or monthly_first_months (with every_months)
+sheet-test-month-list = at_months lists months 1 to { $max } (at least one), got { $got }
+sheet-test-weeks = after_weeks must be 0 to { $max } weeks, got { $got }
+sheet-products-and-capsules = with [[products]], each product lists its own capsules or packages: move the top-level [[capsules]] and [[packages]] into a product
+sheet-product-without-prices = the product "{ $code }" needs its prices: capsules = [...] on an itemised sheet, packages = [...] on a flat one
+sheet-discount-amount = the discount "{ $code }" needs either percent = … or amount = …, not both
+sheet-discount-percent = a discount's percent must be more than 0 and at most 100, with at most three decimals, got { $got }
+sheet-discount-month = a discount's month must be 1 to { $max }, got { $got }
+sheet-discount-month-not-used = month is only used with on = "month"; remove it or write on = "month"

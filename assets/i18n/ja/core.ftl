@@ -178,3 +178,34 @@ sheet-pack-and-price = { $mg } mg のカプセルに1カプセルの価格と箱
 sheet-pack-on-flat = 定額の料金表ではカプセルに価格を付けないため、{ $mg } mg のカプセルに箱は書けません。
 sheet-pack-size = 1箱のカプセル数は 1〜{ $max } で書いてください（{ $got } と書かれています）。
 money-range = { $low }～{ $high }
+item-shipping = 配送料
+item-consultation-telephone = 電話再診料
+item-consultation-online = オンライン再診料
+item-course-discounts = コース全体の割引
+item-as-needed = 必要時のみ（合計に含みません）
+choice-visit-kind = 受診方法
+choice-product = 製品
+choice-discount = 割引
+err-unknown-choice = この料金表には{ $what }「{ $code }」がありません。選べるもの: { $available }
+err-first-visit-remote = 1か月目は初診のため来院が必要です。電話・オンライン診療は再診にのみ使えます。
+err-visit-kinds = { $months }か月のコースに受診方法が{ $given }件指定されています。1か月に1件までにしてください。
+err-discount-month = 割引「{ $code }」は{ $month }か月目の割引ですが、コースは{ $months }か月です。
+err-discount-twice = 割引「{ $code }」が2回選ばれています。割引は1回だけ適用されます。
+visit-in-person = 来院
+visit-kind-month = { $month }か月目 { $kind }
+visit-kinds-line = 受診方法: { $visits }
+sheet-too-many-entries = { $section } は { $max } 件までです（この料金表は { $count } 件）。
+sheet-entry-code = { $section } のコードは英小文字・数字・_ で書きます（例: telephone、monitor）。「{ $code }」と書かれています。
+sheet-code-taken = { $section } のコード「{ $code }」は見積もりか、この料金表の検査・料金・受診方法がすでに使っています。{ $reserved } は使えません。別のコードにしてください。
+sheet-duplicate-entry = 「{ $code }」が { $section } に2回書かれています。
+sheet-entry-without-name = { $section } の「{ $code }」には名前が必要です（例: name = {"{"} ja = "…", en = "…" {"}"}）。
+sheet-visit-kind-test = 受診方法の tests にはこの料金表の [[tests]] のコードを1回ずつ書きます。「{ $code }」はありません。検査: { $allowed }
+sheet-test-schedule-conflict = 検査「{ $code }」に予定が2つ書かれています。as_needed、at_months、after_weeks（every_months と）、monthly_first_months（every_months と）のどれか1つにしてください。
+sheet-test-month-list = at_months には 1〜{ $max } か月目を1つ以上書きます（{ $got } と書かれています）。
+sheet-test-weeks = after_weeks は 0〜{ $max } 週で書いてください（{ $got } と書かれています）。
+sheet-products-and-capsules = [[products]] がある料金表では、製品ごとに capsules か packages を書きます。最上位の [[capsules]] と [[packages]] を製品の中に移してください。
+sheet-product-without-prices = 製品「{ $code }」に価格がありません。個別料金の表では capsules = [...]、定額の表では packages = [...] を書いてください。
+sheet-discount-amount = 割引「{ $code }」には percent = … か amount = … のどちらか一方を書いてください。
+sheet-discount-percent = 割引率は 0 より大きく 100 以下、小数点以下3桁までで書いてください（{ $got } と書かれています）。
+sheet-discount-month = 割引の month は 1〜{ $max } で書いてください（{ $got } と書かれています）。
+sheet-discount-month-not-used = month は on = "month" のときだけ使います。削除するか on = "month" にしてください。

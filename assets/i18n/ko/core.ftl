@@ -178,3 +178,34 @@ sheet-pack-and-price = { $mg } mg 캡슐에 캡슐당 가격과 상자가 모두
 sheet-pack-on-flat = 정액 가격표는 캡슐 가격을 매기지 않으므로 { $mg } mg 캡슐에 상자를 쓸 수 없습니다.
 sheet-pack-size = 한 상자의 캡슐 수는 1–{ $max }개로 쓰십시오(현재 { $got }).
 money-range = { $low } ~ { $high }
+item-shipping = 배송비
+item-consultation-telephone = 전화 재진료
+item-consultation-online = 온라인 재진료
+item-course-discounts = 전체 과정 할인
+item-as-needed = 필요 시에만 (합계에 포함되지 않음)
+choice-visit-kind = 진료 방식
+choice-product = 제품
+choice-discount = 할인
+err-unknown-choice = 이 가격표에는 { $what } "{ $code }"이(가) 없습니다. 선택할 수 있는 것: { $available }
+err-first-visit-remote = 1개월 차는 초진이므로 내원해야 합니다. 전화·온라인 진료는 재진에만 쓸 수 있습니다.
+err-visit-kinds = { $months }개월 과정에 진료 방식이 { $given }개 주어졌습니다. 한 달에 하나까지만 주십시오.
+err-discount-month = 할인 "{ $code }"은(는) { $month }개월 차 할인이지만 과정은 { $months }개월입니다.
+err-discount-twice = 할인 "{ $code }"이(가) 두 번 선택되었습니다. 할인은 한 번만 적용됩니다.
+visit-in-person = 내원
+visit-kind-month = { $month }개월 차 { $kind }
+visit-kinds-line = 진료 방식: { $visits }
+sheet-too-many-entries = { $section }은(는) 최대 { $max }개입니다(이 가격표: { $count }개).
+sheet-entry-code = { $section }의 코드는 영문 소문자, 숫자, _로 씁니다(예: telephone, monitor). 현재 "{ $code }"입니다.
+sheet-code-taken = { $section }의 코드 "{ $code }"은(는) 견적이나 이 가격표의 검사·요금·진료 방식이 이미 쓰고 있습니다. { $reserved }은(는) 쓸 수 없습니다. 다른 코드를 쓰십시오.
+sheet-duplicate-entry = "{ $code }"이(가) { $section }에 두 번 있습니다.
+sheet-entry-without-name = { $section }의 "{ $code }"에는 이름이 필요합니다(예: name = {"{"} ja = "…", en = "…" {"}"}).
+sheet-visit-kind-test = 진료 방식의 tests에는 이 가격표 [[tests]]의 코드를 한 번씩 씁니다. "{ $code }"은(는) 없습니다. 검사: { $allowed }
+sheet-test-schedule-conflict = 검사 "{ $code }"에 일정이 두 개 있습니다. as_needed, at_months, after_weeks(every_months와 함께), monthly_first_months(every_months와 함께) 중 하나만 쓰십시오.
+sheet-test-month-list = at_months에는 1–{ $max }개월 차를 하나 이상 씁니다(현재 { $got }).
+sheet-test-weeks = after_weeks는 0–{ $max }주로 쓰십시오(현재 { $got }).
+sheet-products-and-capsules = [[products]]가 있는 가격표에서는 제품마다 capsules나 packages를 씁니다. 최상위 [[capsules]]와 [[packages]]를 제품 안으로 옮기십시오.
+sheet-product-without-prices = 제품 "{ $code }"에 가격이 없습니다. 항목별 가격표에는 capsules = [...], 정액 가격표에는 packages = [...]를 쓰십시오.
+sheet-discount-amount = 할인 "{ $code }"에는 percent = … 또는 amount = … 중 하나만 쓰십시오.
+sheet-discount-percent = 할인율은 0보다 크고 100 이하, 소수점 이하 세 자리까지로 쓰십시오(현재 { $got }).
+sheet-discount-month = 할인의 month는 1–{ $max }로 쓰십시오(현재 { $got }).
+sheet-discount-month-not-used = month는 on = "month"일 때만 씁니다. 지우거나 on = "month"로 쓰십시오.

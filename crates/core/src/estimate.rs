@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dose::{CapsuleMix, Dose, DoseError, cheapest_mix};
 use crate::money::Money;
-use crate::pricing::{Fees, PriceSheet, TestFor};
+use crate::pricing::{Discount, DiscountOn, Fees, PriceSheet, TestFor};
 use crate::rules::{self, CourseDates};
 use crate::screening::{Screening, screening_warnings};
 use crate::vocab::Warning;
@@ -44,6 +44,67 @@ pub struct CourseRequest {
     /// The screening checklist, age and current medicines.
     #[serde(default)]
     pub screening: Screening,
+    /// What the quote chooses from the sheet: visit kinds, product, discounts.
+    #[serde(default)]
+    pub choices: Choices,
+}
+
+/// What a quote chooses from the price sheet's options (all empty: in-person visits, the
+/// sheet's first product, no discount).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Choices {
+    /// The kind of each month's visit, month 1 first (`in_person`, or a `[[visit_kinds]]`
+    /// code); months past the end of the list are in person. A month without a visit
+    /// ignores its entry.
+    pub visit_kinds: Vec<String>,
+    /// The product (a `[[products]]` code); `None`: the sheet's first.
+    pub product: Option<String>,
+    /// The discounts applied (`[[discounts]]` codes), each at most once.
+    pub discounts: Vec<String>,
+}
+
+impl Choices {
+    /// The visit kind chosen for `month` (1-based): `None` in person.
+    pub fn visit_kind(&self, month: u32) -> Option<&str> {
+        let i = usize::try_from(month).ok()?.checked_sub(1)?;
+        self.visit_kinds
+            .get(i)
+            .map(String::as_str)
+            .filter(|k| *k != IN_PERSON)
+    }
+
+    /// Every later month (2 onwards) of a `months`-month course by `kind`, month 1 in person.
+    pub fn later_visits(kind: &str, months: u32) -> Vec<String> {
+        (1..=months)
+            .map(|m| if m == 1 { IN_PERSON } else { kind }.to_string())
+            .collect()
+    }
+}
+
+/// The code of an in-person visit, the kind every sheet has.
+pub const IN_PERSON: &str = "in_person";
+
+/// Which of a sheet's options a [`PlanError::UnknownChoice`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Choice {
+    /// A `[[visit_kinds]]` code.
+    VisitKind,
+    /// A `[[products]]` code.
+    Product,
+    /// A `[[discounts]]` code.
+    Discount,
+}
+
+impl Choice {
+    fn key(self) -> &'static str {
+        match self {
+            Choice::VisitKind => "choice-visit-kind",
+            Choice::Product => "choice-product",
+            Choice::Discount => "choice-discount",
+        }
+    }
 }
 
 impl CourseRequest {
@@ -58,6 +119,7 @@ impl CourseRequest {
             start: None,
             target_mg_per_kg: None,
             screening: Screening::default(),
+            choices: Default::default(),
         }
     }
 }
@@ -117,6 +179,44 @@ pub enum PlanError {
     /// the calendar.
     #[error("a course starting on {0} runs past the end of the calendar; check the start date")]
     StartTooLate(jiff::civil::Date),
+    /// A visit kind, product or discount the sheet does not offer.
+    #[error("this price sheet has no {what:?} \"{code}\"; it offers: {}", available.join(", "))]
+    UnknownChoice {
+        /// Which option.
+        what: Choice,
+        /// As asked.
+        code: String,
+        /// What the sheet offers.
+        available: Vec<String>,
+    },
+    /// A first visit that is not in person.
+    #[error(
+        "month 1 is a first visit, which is in person; a telephone or online visit can only be a return visit"
+    )]
+    FirstVisitRemote,
+    /// More visit kinds than months.
+    #[error(
+        "{given} visit kinds are given for a course of {months} months: give one per month at most"
+    )]
+    VisitKinds {
+        /// How many visit kinds were given.
+        given: usize,
+        /// Months in the course.
+        months: usize,
+    },
+    /// A discount on a month the course does not reach.
+    #[error("the discount \"{code}\" is for month {month}, but the course has {months} months")]
+    DiscountMonth {
+        /// The discount.
+        code: String,
+        /// Its month.
+        month: u32,
+        /// Months in the course.
+        months: usize,
+    },
+    /// The same discount twice.
+    #[error("the discount \"{0}\" is chosen twice: a discount applies once")]
+    DiscountTwice(String),
     /// A flat sheet without a package for the dose.
     #[error("month {month}: this clinic publishes all-in monthly prices only for {} mg/day, not for {dose} mg/day", list(.available))]
     NoPackage {
@@ -173,7 +273,11 @@ pub struct MonthLine {
     pub mg_per_kg_per_day: Option<f64>,
     /// Cumulative mg/kg at the end of this month, when weight is known.
     pub cumulative_mg_per_kg: Option<f64>,
-    /// Priced lines, in print order.
+    /// The kind of this month's visit when it is not in person (`telephone`, `online`, …);
+    /// `None` in person or without a visit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub visit_kind: Option<String>,
+    /// Priced lines, in print order (a discount is a negative line).
     pub items: Vec<Item>,
     /// Sum of the items.
     pub subtotal: Money,
@@ -211,7 +315,7 @@ pub struct CourseEstimate {
     pub first_month: Money,
     /// The cheapest and dearest later month, if there is one.
     pub return_months: Option<(Money, Money)>,
-    /// Sum of every month.
+    /// Sum of every month, less the discounts on the course ([`CourseEstimate::course_items`]).
     pub total: Money,
     /// mg over the course.
     pub cumulative_mg: u64,
@@ -227,6 +331,10 @@ pub struct CourseEstimate {
     /// (mg → capsules, 0 included). Empty when the course buys no packs.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub capsules_left: BTreeMap<u32, u32>,
+    /// Lines under the months, each negative: the discounts on the whole course. `total`
+    /// is the sum of the months plus these.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub course_items: Vec<Item>,
     /// The screening the warnings were drawn from.
     pub screening: Screening,
     /// Rules the plan breaks or comes near: screening first, then dosing.
@@ -267,6 +375,8 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
     if req.doses.len() > MAX_MONTHS as usize {
         return Err(PlanError::TooManyMonths(req.doses.len()));
     }
+    let sheet = &*sheet.for_product(req.choices.product.as_deref())?;
+    check_choices(sheet, req)?;
     let weight = req.weight_kg.map(check_weight).transpose()?;
     let target = req.target_mg_per_kg.map(check_target).transpose()?;
     if req.visit_every == 0 || req.visit_every > sheet.max_months_per_visit {
@@ -331,6 +441,10 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
         } else {
             None
         };
+        // The kind of this month's visit (`None`: in person, or no visit this month).
+        let kind = visit
+            .and(req.choices.visit_kind(month))
+            .and_then(|code| sheet.visit_kind(code));
 
         let mut items = Vec::new();
         match &sheet.fees {
@@ -340,9 +454,10 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
                 tests,
             } => {
                 if let Some(v) = visit {
-                    let fee = match v {
-                        Visit::First => *first_visit,
-                        Visit::Return => *return_visit,
+                    let fee = match (kind, v) {
+                        (Some(k), _) => k.fee,
+                        (None, Visit::First) => *first_visit,
+                        (None, Visit::Return) => *return_visit,
                     };
                     items.push(Item {
                         code: "consultation".into(),
@@ -361,15 +476,17 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
                     code: "medication".into(),
                     amount: medication,
                 });
+                medication_discounts(sheet, req, &mut items)?;
                 if visit.is_some() {
                     for (t, last) in tests.iter().zip(tests_done.iter_mut()) {
                         let for_patient = match t.who {
                             TestFor::Everyone => true,
                             TestFor::Women => req.sex == Sex::Female,
                         };
-                        let due = month <= t.monthly_first_months
-                            || last.is_none_or(|l| month >= l.saturating_add(t.every_months));
-                        if for_patient && due {
+                        // A visit of another kind takes only its own tests; a test due then
+                        // stays due until a visit that takes it.
+                        let taken_here = kind.is_none_or(|k| k.tests.contains(&t.code));
+                        if for_patient && taken_here && t.schedule.due(month, *last) {
                             *last = Some(month);
                             items.push(Item {
                                 code: t.code.clone(),
@@ -380,6 +497,14 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
                 }
             }
             Fees::Flat { packages } => {
+                if let Some(k) = kind
+                    && k.fee > Money::ZERO
+                {
+                    items.push(Item {
+                        code: "consultation".into(),
+                        amount: k.fee,
+                    });
+                }
                 let package = (!dose.is_alternating())
                     .then(|| packages.iter().find(|p| p.daily_mg == dose.a))
                     .flatten()
@@ -392,7 +517,15 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
                     code: "package".into(),
                     amount: package.price_per_month,
                 });
+                medication_discounts(sheet, req, &mut items)?;
             }
+        }
+        // Medication mailed after a visit of a kind that ships it.
+        if let Some(shipping) = kind.and_then(|k| k.shipping) {
+            items.push(Item {
+                code: "shipping".into(),
+                amount: shipping,
+            });
         }
         // One-off fees (`[[fees]]`): month 1 only, each its own item; a first-visit fee only
         // when the course opens with a first visit.
@@ -408,11 +541,24 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
                 });
             }
         }
-        // Tax on the taxable items only (the sheet's `tax_exempt` codes are not taxed).
+        // Tax on the taxable items only (the sheet's `tax_exempt` codes are not taxed; a
+        // discount on medication is taxed as the medication is).
+        let medication_code = if sheet.is_flat() {
+            "package"
+        } else {
+            "medication"
+        };
         let taxable = Money::sum(
             items
                 .iter()
-                .filter(|it| sheet.is_taxable(&it.code))
+                .filter(|it| {
+                    let code = if sheet.discount(&it.code).is_some() {
+                        medication_code
+                    } else {
+                        it.code.as_str()
+                    };
+                    sheet.is_taxable(code)
+                })
                 .map(|it| it.amount),
         )?;
         let tax = sheet.tax.on(taxable)?;
@@ -420,6 +566,14 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
             items.push(Item {
                 code: "tax".into(),
                 amount: tax,
+            });
+        }
+        // A discount on this month: off the month's amount, tax included.
+        for d in chosen_discounts(sheet, req).filter(|d| d.on == DiscountOn::Month(month)) {
+            let base = Money::sum(items.iter().map(|it| it.amount))?;
+            items.push(Item {
+                code: d.code.clone(),
+                amount: Money::ZERO.minus(d.of(base)?)?,
             });
         }
         let subtotal = Money::sum(items.iter().map(|it| it.amount))?;
@@ -432,6 +586,7 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
             capsules_per_day,
             capsules,
             packs,
+            visit_kind: kind.map(|k| k.code.clone()),
             mg,
             cumulative_mg,
             mg_per_kg_per_day: weight.map(|w| dose.mean_mg() / w),
@@ -441,7 +596,17 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
         });
     }
 
-    let total = Money::sum(months.iter().map(|m| m.subtotal))?;
+    // Discounts on the course: off the sum of the months, tax included, each its own line.
+    let mut course_items = Vec::new();
+    let mut total = Money::sum(months.iter().map(|m| m.subtotal))?;
+    for d in chosen_discounts(sheet, req).filter(|d| d.on == DiscountOn::Course) {
+        let off = d.of(total)?;
+        total = total.minus(off)?;
+        course_items.push(Item {
+            code: d.code.clone(),
+            amount: Money::ZERO.minus(off)?,
+        });
+    }
     let first_month = months[0].subtotal;
     let later = months[1..].iter().map(|m| m.subtotal);
     let return_months = later.clone().min().zip(later.max());
@@ -485,6 +650,7 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
         days,
         dates,
         capsules_left: in_hand,
+        course_items,
         screening: req.screening.clone(),
         warnings: Vec::new(),
     };
@@ -492,6 +658,87 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
     est.warnings
         .extend(rules::dose_warnings(&req.doses, weight, req.visit));
     Ok(est)
+}
+
+/// The sheet's discounts the request chose, in the sheet's order.
+fn chosen_discounts<'a>(
+    sheet: &'a PriceSheet,
+    req: &'a CourseRequest,
+) -> impl Iterator<Item = &'a Discount> {
+    sheet
+        .discounts
+        .iter()
+        .filter(|d| req.choices.discounts.contains(&d.code))
+}
+
+/// Pushes a line for each chosen discount on medication, taken off the medication (or
+/// package) line as it stands after the discounts before it: it never goes below zero.
+fn medication_discounts(
+    sheet: &PriceSheet,
+    req: &CourseRequest,
+    items: &mut Vec<Item>,
+) -> Result<(), crate::money::Overflow> {
+    let Some(mut base) = items.last().map(|it| it.amount) else {
+        return Ok(());
+    };
+    for d in chosen_discounts(sheet, req).filter(|d| d.on == DiscountOn::Medication) {
+        let off = d.of(base)?;
+        base = base.minus(off)?;
+        items.push(Item {
+            code: d.code.clone(),
+            amount: Money::ZERO.minus(off)?,
+        });
+    }
+    Ok(())
+}
+
+/// The request's choices against the sheet: known visit kinds (month 1 of a first visit in
+/// person), no more kinds than months, known discounts each once, a month discount on a
+/// month of the course.
+fn check_choices(sheet: &PriceSheet, req: &CourseRequest) -> Result<(), PlanError> {
+    let c = &req.choices;
+    if c.visit_kinds.len() > req.doses.len() {
+        return Err(PlanError::VisitKinds {
+            given: c.visit_kinds.len(),
+            months: req.doses.len(),
+        });
+    }
+    for code in &c.visit_kinds {
+        if code != IN_PERSON && sheet.visit_kind(code).is_none() {
+            return Err(PlanError::UnknownChoice {
+                what: Choice::VisitKind,
+                code: code.clone(),
+                available: std::iter::once(IN_PERSON.to_string())
+                    .chain(sheet.visit_kinds.iter().map(|k| k.code.clone()))
+                    .collect(),
+            });
+        }
+    }
+    if req.visit == Visit::First && c.visit_kind(1).is_some() {
+        return Err(PlanError::FirstVisitRemote);
+    }
+    for (i, code) in c.discounts.iter().enumerate() {
+        let Some(d) = sheet.discount(code) else {
+            return Err(PlanError::UnknownChoice {
+                what: Choice::Discount,
+                code: code.clone(),
+                available: sheet.discounts.iter().map(|d| d.code.clone()).collect(),
+            });
+        };
+        if c.discounts[..i].contains(code) {
+            return Err(PlanError::DiscountTwice(code.clone()));
+        }
+        if let DiscountOn::Month(m) = d.on
+            && m as usize > req.doses.len()
+        {
+            return Err(PlanError::DiscountMonth {
+                code: code.clone(),
+                month: m,
+                months: req.doses.len(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The whole packs a month buys for the capsules it dispenses, by strength, for each
@@ -586,34 +833,6 @@ impl CourseEstimate {
     }
 }
 
-/// The name of an item as a person reads it: the sheet's own name for a clinic's test or a
-/// one-off fee, otherwise the localised name of the code; the consultation says first or return visit.
-pub fn item_label(
-    sheet: &PriceSheet,
-    month: &MonthLine,
-    item: &Item,
-    lang: crate::i18n::Lang,
-) -> String {
-    if item.code == "consultation" {
-        return match month.visit {
-            Some(Visit::First) => lang.tr("item-consultation-first"),
-            _ => lang.tr("item-consultation-return"),
-        };
-    }
-    if let Fees::Itemised { tests, .. } = &sheet.fees
-        && let Some(t) = tests.iter().find(|t| t.code == item.code)
-    {
-        let own = t.name.get(lang);
-        if !own.is_empty() {
-            return own.to_string();
-        }
-    }
-    if let Some(f) = sheet.one_off_fees.iter().find(|f| f.code == item.code) {
-        return f.name.get(lang).to_string();
-    }
-    lang.tr(&format!("item-{}", item.code))
-}
-
 impl PlanError {
     /// Stable code, e.g. `no_months`, `overflow`; a dose's own problem keeps its code
     /// (`not_makeable`, …).
@@ -629,6 +848,11 @@ impl PlanError {
             PlanError::Overflow(_) => "overflow",
             PlanError::StartTooLate(_) => "start_too_late",
             PlanError::NoPackage { .. } => "no_package",
+            PlanError::UnknownChoice { .. } => "unknown_choice",
+            PlanError::FirstVisitRemote => "first_visit_remote",
+            PlanError::VisitKinds { .. } => "visit_kinds",
+            PlanError::DiscountMonth { .. } => "discount_month",
+            PlanError::DiscountTwice(_) => "discount_twice",
         }
     }
 
@@ -661,6 +885,38 @@ impl PlanError {
             PlanError::Overflow(_) => lang.tr("err-overflow"),
             PlanError::StartTooLate(d) => {
                 lang.tr_args("err-start-too-late", &[("date", Arg::Str(d.to_string()))])
+            }
+            PlanError::UnknownChoice {
+                what,
+                code,
+                available,
+            } => lang.tr_args(
+                "err-unknown-choice",
+                &[
+                    ("what", Arg::Str(lang.tr(what.key()))),
+                    ("code", Arg::Str(crate::patient::escape_text(code))),
+                    ("available", Arg::Str(available.join(", "))),
+                ],
+            ),
+            PlanError::FirstVisitRemote => lang.tr("err-first-visit-remote"),
+            PlanError::VisitKinds { given, months } => lang.tr_args(
+                "err-visit-kinds",
+                &[("given", n(*given as u32)), ("months", n(*months as u32))],
+            ),
+            PlanError::DiscountMonth {
+                code,
+                month,
+                months,
+            } => lang.tr_args(
+                "err-discount-month",
+                &[
+                    ("code", Arg::Str(code.clone())),
+                    ("month", n(*month)),
+                    ("months", n(*months as u32)),
+                ],
+            ),
+            PlanError::DiscountTwice(code) => {
+                lang.tr_args("err-discount-twice", &[("code", Arg::Str(code.clone()))])
             }
             PlanError::NoPackage {
                 month,

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::estimate::{CourseEstimate, CourseRequest, PlanError, estimate};
 use crate::money::Money;
-use crate::pricing::{Fees, PriceSheet, TestFor};
+use crate::pricing::{Fees, PriceSheet, TestFor, TestSchedule};
 
 /// A test due at a month's visit, as priced in the estimate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -109,9 +109,15 @@ pub fn compare_protocols(
     for p in protocols {
         let mut s = sheet.clone();
         if let (Some((first, every)), Fees::Itemised { tests, .. }) = (p.schedule(), &mut s.fees) {
-            for t in tests.iter_mut().filter(|t| t.who == TestFor::Everyone) {
-                t.monthly_first_months = first;
-                t.every_months = every;
+            // The scheduled tests for everyone follow the protocol; "as needed" ones stay so.
+            for t in tests
+                .iter_mut()
+                .filter(|t| t.who == TestFor::Everyone && t.schedule != TestSchedule::AsNeeded)
+            {
+                t.schedule = TestSchedule::Periodic {
+                    monthly_first_months: first,
+                    every_months: every,
+                };
             }
         }
         let est = estimate(&s, req)?;

@@ -14,7 +14,7 @@ use crate::estimate::{
 use crate::i18n::Lang;
 use crate::money::Money;
 use crate::monitoring::{ProtocolCost, TestDue, compare_protocols, tests_due};
-use crate::pricing::{Fees, PriceSheet, SheetId};
+use crate::pricing::{Fees, PriceSheet, SheetId, TestFor, TestSchedule};
 use crate::safety::{Caution, patient_cautions};
 
 /// The priced course: for the patient's sex, or for both while it is not given.
@@ -235,18 +235,135 @@ impl Quote {
         if code == "consultation" {
             return lang.tr("item-consultation");
         }
-        item_name(&self.sheet, code, lang)
+        self.item_name(code, lang)
     }
 
     /// An item's name in a month's row: the consultation says first or return visit.
     pub fn item_label(&self, month: &MonthLine, item: &Item, lang: Lang) -> String {
         if item.code == "consultation" {
+            if let Some(kind) = &month.visit_kind {
+                return self.visit_kind_name(kind, lang);
+            }
             return match month.visit {
                 Some(Visit::First) => lang.tr("item-consultation-first"),
                 _ => lang.tr("item-consultation-return"),
             };
         }
-        item_name(&self.sheet, &item.code, lang)
+        self.item_name(&item.code, lang)
+    }
+
+    /// The name of a visit kind's consultation: the sheet's own name, else the built-in
+    /// name of `telephone` and `online`.
+    pub fn visit_kind_name(&self, code: &str, lang: Lang) -> String {
+        if let Some(k) = self.sheet.visit_kind(code) {
+            let own = k.name.get(lang);
+            if !own.is_empty() {
+                return own.to_string();
+            }
+        }
+        lang.tr(&format!("item-consultation-{code}"))
+    }
+
+    /// The name of the product quoted, when the sheet offers several (`[[products]]`).
+    pub fn product_name(&self, lang: Lang) -> Option<String> {
+        self.sheet
+            .product(self.request.choices.product.as_deref())
+            .map(|p| p.name.get(lang).to_string())
+    }
+
+    /// When some visit is not in person: which kind each visit month is, as one line in
+    /// `lang` ("Visits: month 1 in person, month 2 Telephone consultation, …").
+    pub fn visit_kinds_line(&self, lang: Lang) -> Option<String> {
+        use crate::i18n::Arg;
+        let est = self.shown();
+        if est.months.iter().all(|m| m.visit_kind.is_none()) {
+            return None;
+        }
+        let parts: Vec<String> = est
+            .months
+            .iter()
+            .filter(|m| m.visit.is_some())
+            .map(|m| {
+                let kind = match &m.visit_kind {
+                    Some(k) => self.visit_kind_name(k, lang),
+                    None => lang.tr("visit-in-person"),
+                };
+                lang.tr_args(
+                    "visit-kind-month",
+                    &[
+                        ("month", Arg::Str(m.month.to_string())),
+                        ("kind", Arg::Str(kind)),
+                    ],
+                )
+            })
+            .collect();
+        Some(lang.tr_args(
+            "visit-kinds-line",
+            &[("visits", Arg::Str(parts.join(", ")))],
+        ))
+    }
+
+    /// The discounts on the whole course, each (name, (low, high)) as negative amounts; the
+    /// range spans a man's and a woman's when sex is not given.
+    pub fn course_discounts(&self, lang: Lang) -> Vec<(String, (Money, Money))> {
+        let lines = |e: &CourseEstimate| e.course_items.clone();
+        let (a, b) = match &self.priced {
+            Priced::One(e) => (lines(e), lines(e)),
+            Priced::Range { male, female } => (lines(male), lines(female)),
+        };
+        a.iter()
+            .zip(b.iter())
+            .map(|(m, f)| {
+                (
+                    self.item_name(&m.code, lang),
+                    (m.amount.min(f.amount), m.amount.max(f.amount)),
+                )
+            })
+            .collect()
+    }
+
+    /// The tests the clinic does only if needed: (name, price), shown on the estimate but
+    /// not in the total; a women's test only when the patient may be a woman.
+    pub fn as_needed(&self, lang: Lang) -> Vec<(String, Money)> {
+        let Fees::Itemised { tests, .. } = &self.sheet.fees else {
+            return Vec::new();
+        };
+        let woman_possible =
+            matches!(self.priced, Priced::Range { .. }) || self.request.sex == Sex::Female;
+        tests
+            .iter()
+            .filter(|t| t.schedule == TestSchedule::AsNeeded)
+            .filter(|t| t.who == TestFor::Everyone || woman_possible)
+            .map(|t| (self.item_name(&t.code, lang), t.price))
+            .collect()
+    }
+
+    /// The name of an item code: the sheet's own name for a clinic's test, a one-off fee
+    /// (`[[fees]]`) or a discount, else the localised name of the code; medication and the
+    /// all-in package name the product when the sheet offers several.
+    fn item_name(&self, code: &str, lang: Lang) -> String {
+        let sheet = &self.sheet;
+        if let Fees::Itemised { tests, .. } = &sheet.fees
+            && let Some(t) = tests.iter().find(|t| t.code == code)
+        {
+            let own = t.name.get(lang);
+            if !own.is_empty() {
+                return own.to_string();
+            }
+        }
+        if let Some(f) = sheet.one_off_fees.iter().find(|f| f.code == code) {
+            return f.name.get(lang).to_string();
+        }
+        if let Some(d) = sheet.discount(code) {
+            return d.name.get(lang).to_string();
+        }
+        let name = lang.tr(&format!("item-{code}"));
+        match self.product_name(lang) {
+            Some(product) if matches!(code, "medication" | "package") => {
+                format!("{name} ({product})")
+            }
+            _ => name,
+        }
     }
 
     /// The tests of the course, month by month (a woman's for a range).
@@ -319,23 +436,6 @@ impl Quote {
 
 fn is_japan(sheet: &PriceSheet) -> bool {
     sheet.currency.code == "JPY"
-}
-
-/// The name of an item code: the sheet's own name for a clinic's test or a one-off fee
-/// (`[[fees]]`), else the localised name of the code.
-fn item_name(sheet: &PriceSheet, code: &str, lang: Lang) -> String {
-    if let Fees::Itemised { tests, .. } = &sheet.fees
-        && let Some(t) = tests.iter().find(|t| t.code == code)
-    {
-        let own = t.name.get(lang);
-        if !own.is_empty() {
-            return own.to_string();
-        }
-    }
-    if let Some(f) = sheet.one_off_fees.iter().find(|f| f.code == code) {
-        return f.name.get(lang).to_string();
-    }
-    lang.tr(&format!("item-{code}"))
 }
 
 #[cfg(test)]

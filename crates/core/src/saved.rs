@@ -254,6 +254,7 @@ impl From<SavedQuoteV1> for SavedQuote {
                     age: r.screening.age,
                     medicines: r.screening.medicines,
                 },
+                choices: Default::default(),
             },
             patient: v.patient,
             total: Money(v.total),

@@ -356,6 +356,90 @@ pub enum SheetProblem {
         /// The fee's code.
         code: String,
     },
+    /// More entries in a section than any clinic needs.
+    TooManyEntries {
+        /// The section, e.g. `[[discounts]]`.
+        section: &'static str,
+        /// How many the sheet lists.
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// An entry's code that is not lowercase letters, digits and `_`.
+    EntryCode {
+        /// The section.
+        section: &'static str,
+        /// As written.
+        code: String,
+    },
+    /// An entry's code that the estimate, a test, a fee or a visit kind already uses.
+    CodeTaken {
+        /// The section.
+        section: &'static str,
+        /// As written.
+        code: String,
+    },
+    /// The same code twice in a section.
+    DuplicateEntry {
+        /// The section.
+        section: &'static str,
+        /// The code.
+        code: String,
+    },
+    /// An entry whose name is empty in every language.
+    EntryWithoutName {
+        /// The section.
+        section: &'static str,
+        /// The entry's code.
+        code: String,
+    },
+    /// A visit kind's `tests` naming a test the sheet does not list (or twice).
+    VisitKindTest {
+        /// As written.
+        code: String,
+        /// The sheet's test codes.
+        allowed: Vec<String>,
+    },
+    /// A test with two schedules (`as_needed`, `at_months`, `after_weeks`,
+    /// `monthly_first_months`).
+    TestScheduleConflict {
+        /// The test's code.
+        code: String,
+    },
+    /// An `at_months` list that is empty or names a month outside 1 to 24.
+    TestMonthList {
+        /// The month refused (0 for an empty list).
+        got: u32,
+    },
+    /// An `after_weeks` past [`super::MAX_TEST_WEEKS`].
+    TestWeeks {
+        /// As written.
+        got: u32,
+    },
+    /// `[[products]]` beside top-level `[[capsules]]` or `[[packages]]`.
+    ProductsAndCapsules,
+    /// A product without capsules (itemised) or packages (flat).
+    ProductWithoutPrices {
+        /// The product's code.
+        code: String,
+    },
+    /// A discount with both or neither of `percent` and `amount`.
+    DiscountAmount {
+        /// The discount's code.
+        code: String,
+    },
+    /// A discount percentage outside (0, 100] or with more than three decimals.
+    DiscountPercent {
+        /// As written.
+        got: String,
+    },
+    /// A discount's `month` outside 1 to 24.
+    DiscountMonth {
+        /// As written.
+        got: u32,
+    },
+    /// A discount's `month` without `on = "month"`.
+    DiscountMonthNotUsed,
 }
 
 impl SheetProblem {
@@ -471,6 +555,21 @@ impl SheetProblem {
             SheetProblem::FeeCode { .. } => "fee_code",
             SheetProblem::FeeCodeTaken { .. } => "fee_code_taken",
             SheetProblem::DuplicateFee { .. } => "duplicate_fee",
+            SheetProblem::TooManyEntries { .. } => "too_many_entries",
+            SheetProblem::EntryCode { .. } => "entry_code",
+            SheetProblem::CodeTaken { .. } => "code_taken",
+            SheetProblem::DuplicateEntry { .. } => "duplicate_entry",
+            SheetProblem::EntryWithoutName { .. } => "entry_without_name",
+            SheetProblem::VisitKindTest { .. } => "visit_kind_test",
+            SheetProblem::TestScheduleConflict { .. } => "test_schedule_conflict",
+            SheetProblem::TestMonthList { .. } => "test_month_list",
+            SheetProblem::TestWeeks { .. } => "test_weeks",
+            SheetProblem::ProductsAndCapsules => "products_and_capsules",
+            SheetProblem::ProductWithoutPrices { .. } => "product_without_prices",
+            SheetProblem::DiscountAmount { .. } => "discount_amount",
+            SheetProblem::DiscountPercent { .. } => "discount_percent",
+            SheetProblem::DiscountMonth { .. } => "discount_month",
+            SheetProblem::DiscountMonthNotUsed => "discount_month_not_used",
             SheetProblem::FeeWithoutName { .. } => "fee_without_name",
         }
     }
@@ -519,6 +618,39 @@ impl SheetProblem {
             | SheetProblem::FeeCode { code }
             | SheetProblem::DuplicateFee { code }
             | SheetProblem::FeeWithoutName { code } => vec![("code", s(code))],
+            SheetProblem::TooManyEntries {
+                section,
+                count,
+                max,
+            } => vec![
+                ("section", s(section)),
+                ("count", s(count)),
+                ("max", s(max)),
+            ],
+            SheetProblem::EntryCode { section, code }
+            | SheetProblem::DuplicateEntry { section, code }
+            | SheetProblem::EntryWithoutName { section, code } => {
+                vec![("section", s(section)), ("code", s(code))]
+            }
+            SheetProblem::CodeTaken { section, code } => vec![
+                ("section", s(section)),
+                ("code", s(code)),
+                ("reserved", Arg::Str(reserved_codes())),
+            ],
+            SheetProblem::VisitKindTest { code, allowed } => vec![
+                ("code", s(code)),
+                ("allowed", Arg::Str(one_of(lang, allowed))),
+            ],
+            SheetProblem::TestScheduleConflict { code }
+            | SheetProblem::ProductWithoutPrices { code }
+            | SheetProblem::DiscountAmount { code } => vec![("code", s(code))],
+            SheetProblem::TestMonthList { got } | SheetProblem::DiscountMonth { got } => {
+                vec![("got", s(got)), ("max", s(&super::MAX_LISTED_MONTH))]
+            }
+            SheetProblem::TestWeeks { got } => {
+                vec![("got", s(got)), ("max", s(&super::MAX_TEST_WEEKS))]
+            }
+            SheetProblem::DiscountPercent { got } => vec![("got", s(got))],
             SheetProblem::FeeCodeTaken { code } => {
                 vec![("code", s(code)), ("reserved", Arg::Str(reserved_codes()))]
             }
@@ -585,7 +717,9 @@ impl SheetProblem {
             | SheetProblem::PackageDose
             | SheetProblem::NoPackages
             | SheetProblem::TaxExemptNotUsed
-            | SheetProblem::PregnancyTestNotListed => Vec::new(),
+            | SheetProblem::PregnancyTestNotListed
+            | SheetProblem::ProductsAndCapsules
+            | SheetProblem::DiscountMonthNotUsed => Vec::new(),
         };
         let key = format!("sheet-{}", self.code().replace('_', "-"));
         lang.tr_args(&key, &args)
@@ -784,6 +918,46 @@ mod tests {
             FeeWithoutName {
                 code: "registration".into(),
             },
+            TooManyEntries {
+                section: "[[discounts]]",
+                count: 21,
+                max: 20,
+            },
+            EntryCode {
+                section: "[[products]]",
+                code: "Acnetrent".into(),
+            },
+            CodeTaken {
+                section: "[[discounts]]",
+                code: "tax".into(),
+            },
+            DuplicateEntry {
+                section: "[[visit_kinds]]",
+                code: "telephone".into(),
+            },
+            EntryWithoutName {
+                section: "[[visit_kinds]]",
+                code: "video".into(),
+            },
+            VisitKindTest {
+                code: "liver".into(),
+                allowed: vec!["blood_test".into()],
+            },
+            TestScheduleConflict {
+                code: "blood_test".into(),
+            },
+            TestMonthList { got: 30 },
+            TestWeeks { got: 20 },
+            ProductsAndCapsules,
+            ProductWithoutPrices {
+                code: "acnetrent".into(),
+            },
+            DiscountAmount {
+                code: "monitor".into(),
+            },
+            DiscountPercent { got: "150".into() },
+            DiscountMonth { got: 0 },
+            DiscountMonthNotUsed,
         ]
     }
 
@@ -794,7 +968,7 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), all.len(), "codes are unique");
-        assert_eq!(all.len(), 54, "one_of_each lists every variant");
+        assert_eq!(all.len(), 69, "one_of_each lists every variant");
         for p in &all {
             for lang in Lang::ALL {
                 let key = format!("sheet-{}", p.code().replace('_', "-"));

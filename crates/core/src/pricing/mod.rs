@@ -44,14 +44,26 @@ pub const MAX_PACK_SIZE: u32 = 1000;
 /// The most `[[fees]]` (one-off fees) a sheet may list.
 pub const MAX_FEES: usize = 20;
 /// Item codes the estimate itself uses: a one-off fee may not take one of them.
-pub const RESERVED_CODES: [&str; 6] = [
+pub const RESERVED_CODES: [&str; 8] = [
     "consultation",
     "medication",
     "package",
     "tax",
     "subtotal",
     "total",
+    "shipping",
+    "in_person",
 ];
+/// The most `[[visit_kinds]]` a sheet may list.
+pub const MAX_VISIT_KINDS: usize = 10;
+/// The most `[[products]]` a sheet may list.
+pub const MAX_PRODUCTS: usize = 10;
+/// The most `[[discounts]]` a sheet may list.
+pub const MAX_DISCOUNTS: usize = 20;
+/// The latest month a test's `at_months` or a discount's `month` may name.
+pub const MAX_LISTED_MONTH: u32 = 24;
+/// The latest week a test's `after_weeks` may name.
+pub const MAX_TEST_WEEKS: u32 = 12;
 
 /// The reference clinic's sheet, compiled in so the app works with no files beside it.
 pub const REFERENCE_SHEET_TOML: &str = include_str!("../../../../pricing/reference-clinic-jp.toml");
@@ -108,8 +120,128 @@ pub struct PriceSheet {
     /// in the order written. Empty when the sheet lists none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub one_off_fees: Vec<OneOffFee>,
+    /// `[[visit_kinds]]`: the other kinds of visit than in person (telephone, online), in
+    /// the order written. Empty when every visit is in person.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub visit_kinds: Vec<VisitKind>,
+    /// `[[products]]`: the products (brands) the quote may choose from, in the order written;
+    /// the first one's capsules, packs and packages are the sheet's own fields above. Empty
+    /// when the sheet sells one product (top-level `[[capsules]]` / `[[packages]]`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub products: Vec<Product>,
+    /// `[[discounts]]`: the discounts a quote may apply, in the order written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub discounts: Vec<Discount>,
     /// The clinic's windows after the last dose.
     pub after_last_dose: AfterLastDose,
+}
+
+/// A kind of visit other than in person (`[[visit_kinds]]`): its own consultation fee, the
+/// tests taken at it (usually none) and a shipping fee when the medication is mailed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VisitKind {
+    /// `telephone`, `online`, or the clinic's own code.
+    pub code: String,
+    /// The name printed for the visit's consultation; `telephone` and `online` have
+    /// built-in names.
+    pub name: LocalText,
+    /// The consultation fee of such a visit.
+    pub fee: Money,
+    /// Codes of the `[[tests]]` taken at such a visit (a test due at another kind of visit
+    /// waits for the next visit that takes it).
+    pub tests: Vec<String>,
+    /// The shipping fee when the medication is mailed, if the clinic charges one.
+    pub shipping: Option<Money>,
+}
+
+/// A product (brand) the clinic sells (`[[products]]`), with its own prices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Product {
+    /// Stable code (lowercase, digits, `_`).
+    pub code: String,
+    /// The brand's name, in the clinic's languages.
+    pub name: LocalText,
+    /// Its capsule strengths, smallest first (a flat sheet's are unpriced).
+    pub capsules: Vec<Capsule>,
+    /// Its strengths sold in packs.
+    pub packs: BTreeMap<u32, Pack>,
+    /// Its all-in monthly packages (flat sheets), by daily dose.
+    pub packages: Vec<Package>,
+}
+
+/// A discount a quote may apply (`[[discounts]]`), always shown as its own negative line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Discount {
+    /// Stable code (lowercase, digits, `_`), the discount line's code.
+    pub code: String,
+    /// The name printed on the line.
+    pub name: LocalText,
+    /// How much.
+    pub amount: DiscountAmount,
+    /// What it is taken off.
+    pub on: DiscountOn,
+    /// How a fraction of a minor unit of a percentage is rounded (default: down, the
+    /// patient never gets a fraction more than the clinic wrote).
+    pub rounding: Rounding,
+}
+
+/// How much a discount takes off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscountAmount {
+    /// A percentage, in thousandths of a percent (10% = 10,000), 1 to 100,000.
+    Percent(u32),
+    /// A fixed amount, never more than what it is taken off.
+    Fixed(Money),
+}
+
+/// What a discount is taken off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscountOn {
+    /// Each month's medication (or all-in package), before tax.
+    Medication,
+    /// One month's amount, tax included (1-based month).
+    Month(u32),
+    /// The whole course's amount, tax included: a line under the months.
+    Course,
+}
+
+impl Discount {
+    /// The discount on `base` (never more than `base`, never negative), as a positive amount.
+    pub fn of(&self, base: Money) -> Result<Money, crate::money::Overflow> {
+        let base = base.max(Money::ZERO);
+        Ok(match self.amount {
+            DiscountAmount::Percent(milli) => percent_of(base, milli, self.rounding)?,
+            DiscountAmount::Fixed(amount) => amount.min(base),
+        })
+    }
+}
+
+/// `amount` × `milli_percent` / 100,000, a fraction rounded by `rounding`.
+pub fn percent_of(
+    amount: Money,
+    milli_percent: u32,
+    rounding: Rounding,
+) -> Result<Money, crate::money::Overflow> {
+    use crate::money::Overflow;
+    const DEN: i128 = 100_000;
+    const HALF: i128 = 50_000;
+    let num = i128::from(amount.0)
+        .checked_mul(i128::from(milli_percent))
+        .ok_or(Overflow)?;
+    let (q, r) = (num.div_euclid(DEN), num.rem_euclid(DEN));
+    let up = match rounding {
+        Rounding::Down => false,
+        Rounding::Up => r > 0,
+        Rounding::Nearest => r >= HALF,
+    };
+    let rounded = if up {
+        q.checked_add(1).ok_or(Overflow)?
+    } else {
+        q
+    };
+    Ok(Money(i64::try_from(rounded).map_err(|_| Overflow)?))
 }
 
 /// A text the clinic may give in several languages.
@@ -206,28 +338,7 @@ impl Tax {
             Tax::Added {
                 rate_milli_percent,
                 rounding,
-            } => {
-                use crate::money::Overflow;
-                // Thousandths of a percent: the tax is subtotal × rate / 100,000, a fraction
-                // rounded.
-                const DEN: i128 = 100_000;
-                const HALF: i128 = 50_000;
-                let num = i128::from(subtotal.0)
-                    .checked_mul(i128::from(rate_milli_percent))
-                    .ok_or(Overflow)?;
-                let (q, r) = (num.div_euclid(DEN), num.rem_euclid(DEN));
-                let up = match rounding {
-                    Rounding::Down => false,
-                    Rounding::Up => r > 0,
-                    Rounding::Nearest => r >= HALF,
-                };
-                let rounded = if up {
-                    q.checked_add(1).ok_or(Overflow)?
-                } else {
-                    q
-                };
-                Money(i64::try_from(rounded).map_err(|_| Overflow)?)
-            }
+            } => percent_of(subtotal, rate_milli_percent, rounding)?,
         })
     }
 }
@@ -282,10 +393,78 @@ pub struct TestFee {
     pub price: Money,
     /// Who needs it.
     pub who: TestFor,
-    /// Due at every visit in the first `monthly_first_months` months …
-    pub monthly_first_months: u32,
-    /// … and then at the first visit at least `every_months` after the last one.
-    pub every_months: u32,
+    /// When it is due.
+    pub schedule: TestSchedule,
+}
+
+/// When a test is due. A test due at a month without a visit, or at a visit of a kind that
+/// does not take it, is taken at the next visit that does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "schedule", rename_all = "snake_case")]
+pub enum TestSchedule {
+    /// At every visit in the first `monthly_first_months` months, then at the first visit at
+    /// least `every_months` after the last one (the default: every visit).
+    Periodic {
+        /// Months from the start with a test at every visit.
+        monthly_first_months: u32,
+        /// Months between tests after that.
+        every_months: u32,
+    },
+    /// At the visits of the listed months only (1 = the baseline, at the first visit).
+    Months {
+        /// 1-based months, ascending.
+        months: Vec<u32>,
+    },
+    /// At the first visit on or after `weeks` weeks from the start (2–4 weeks: the month-2
+    /// visit), then, if given, every `every_months` months after the last one.
+    AfterWeeks {
+        /// Weeks from the first day of medication.
+        weeks: u32,
+        /// Months between tests afterwards, if the test repeats.
+        every_months: Option<u32>,
+    },
+    /// Only if the doctor asks: the price is shown on the estimate but not in the total.
+    AsNeeded,
+}
+
+impl TestSchedule {
+    /// Whether the test falls due in `month` (1-based), given the month it was last taken.
+    pub fn due(&self, month: u32, last: Option<u32>) -> bool {
+        match self {
+            TestSchedule::Periodic {
+                monthly_first_months,
+                every_months,
+            } => {
+                month <= *monthly_first_months
+                    || last.is_none_or(|l| month >= l.saturating_add(*every_months))
+            }
+            // A listed month not yet served (a month without a visit passes it on).
+            TestSchedule::Months { months } => months
+                .iter()
+                .any(|m| *m <= month && last.is_none_or(|l| *m > l)),
+            TestSchedule::AfterWeeks {
+                weeks,
+                every_months,
+            } => {
+                let first = week_month(*weeks);
+                match (last, every_months) {
+                    (None, _) => month >= first,
+                    (Some(l), Some(every)) => month >= l.saturating_add(*every),
+                    (Some(_), None) => false,
+                }
+            }
+            TestSchedule::AsNeeded => false,
+        }
+    }
+}
+
+/// The month whose visit is the first on or after `weeks` weeks from the start: visits fall
+/// on days 0, 30, 60 … of the course, so week 0 is month 1 and weeks 1–4 are month 2.
+pub fn week_month(weeks: u32) -> u32 {
+    weeks
+        .saturating_mul(7)
+        .div_ceil(crate::vocab::DAYS_PER_MONTH)
+        .saturating_add(1)
 }
 
 /// A one-off fee (`[[fees]]`): a registration or consent-document fee, charged once in
@@ -381,6 +560,59 @@ impl Default for AfterLastDose {
 pub struct SheetId(u64);
 
 impl PriceSheet {
+    /// The sheet as priced for `product` (a `[[products]]` code): that product's capsules,
+    /// packs and packages in place of the first one's. `None`: the sheet as written (its
+    /// first product). An unknown code is an error naming the sheet's products.
+    pub fn for_product(
+        &self,
+        product: Option<&str>,
+    ) -> Result<std::borrow::Cow<'_, PriceSheet>, crate::estimate::PlanError> {
+        use std::borrow::Cow;
+        let Some(code) = product else {
+            return Ok(Cow::Borrowed(self));
+        };
+        let Some(p) = self.products.iter().find(|p| p.code == code) else {
+            return Err(crate::estimate::PlanError::UnknownChoice {
+                what: crate::estimate::Choice::Product,
+                code: code.to_string(),
+                available: self.products.iter().map(|p| p.code.clone()).collect(),
+            });
+        };
+        if self
+            .products
+            .first()
+            .is_some_and(|first| first.code == code)
+        {
+            return Ok(Cow::Borrowed(self));
+        }
+        let mut s = self.clone();
+        s.capsules = p.capsules.clone();
+        s.packs = p.packs.clone();
+        if let Fees::Flat { packages } = &mut s.fees {
+            *packages = p.packages.clone();
+        }
+        Ok(Cow::Owned(s))
+    }
+
+    /// The product named `code`, or the first one when `None`; `None` when the sheet lists
+    /// no `[[products]]`.
+    pub fn product(&self, code: Option<&str>) -> Option<&Product> {
+        match code {
+            None => self.products.first(),
+            Some(c) => self.products.iter().find(|p| p.code == c),
+        }
+    }
+
+    /// The visit kind `code` (`None` for `in_person`, which every sheet has).
+    pub fn visit_kind(&self, code: &str) -> Option<&VisitKind> {
+        self.visit_kinds.iter().find(|k| k.code == code)
+    }
+
+    /// The discount `code`.
+    pub fn discount(&self, code: &str) -> Option<&Discount> {
+        self.discounts.iter().find(|d| d.code == code)
+    }
+
     /// The fingerprint of this sheet's content (the same content gives the same id).
     pub fn id(&self) -> SheetId {
         use std::hash::{Hash, Hasher};

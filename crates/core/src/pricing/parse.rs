@@ -11,10 +11,12 @@ use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 use super::{
-    AfterLastDose, Capsule, Clinic, FeeWhen, Fees, LocalText, MAX_AFTER_MONTHS, MAX_CAPSULE_MG,
-    MAX_CAPSULES, MAX_FEES, MAX_PACK_SIZE, MAX_PACKAGES, MAX_PRESCRIPTION_DAYS, MAX_TEST_MONTHS,
-    MAX_TESTS, MAX_VALID_DAYS, OneOffFee, Pack, Package, PregnancyTest, PriceSheet, PricingError,
-    RESERVED_CODES, Rounding, SheetProblem, Tax, TestFee, TestFor,
+    AfterLastDose, Capsule, Clinic, Discount, DiscountAmount, DiscountOn, FeeWhen, Fees, LocalText,
+    MAX_AFTER_MONTHS, MAX_CAPSULE_MG, MAX_CAPSULES, MAX_DISCOUNTS, MAX_FEES, MAX_LISTED_MONTH,
+    MAX_PACK_SIZE, MAX_PACKAGES, MAX_PRESCRIPTION_DAYS, MAX_PRODUCTS, MAX_TEST_MONTHS,
+    MAX_TEST_WEEKS, MAX_TESTS, MAX_VALID_DAYS, MAX_VISIT_KINDS, OneOffFee, Pack, Package,
+    PregnancyTest, PriceSheet, PricingError, Product, RESERVED_CODES, Rounding, SheetProblem, Tax,
+    TestFee, TestFor, TestSchedule, VisitKind,
 };
 use crate::money::{Currency, MAX_PRICE, Money};
 use crate::vocab::DAYS_PER_MONTH;
@@ -55,7 +57,11 @@ impl Sheet<'_> {
         } else {
             RawStyle::Flat
         });
-        let (capsules, packs) = self.capsules(&raw.capsules, style)?;
+        let products = self.products(&raw.products, &raw.capsules, &raw.packages, style)?;
+        let (capsules, packs) = match products.first() {
+            Some(first) => (first.capsules.clone(), first.packs.clone()),
+            None => self.capsules(&raw.capsules, style)?,
+        };
         // The first women's test as written (the tests are moved into the fees below).
         let women_test = raw
             .tests
@@ -64,10 +70,20 @@ impl Sheet<'_> {
             .map(|t| (t.span(), t.get_ref().code.get_ref().clone()));
         let fees = match style {
             RawStyle::Itemised => self.itemised_fees(raw.consultation, raw.tests, &raw.packages)?,
-            RawStyle::Flat => self.flat_fees(&raw.consultation, &raw.tests, raw.packages)?,
+            RawStyle::Flat => match products.first() {
+                Some(first) => {
+                    self.no_tests_on_flat(&raw.consultation, &raw.tests)?;
+                    Fees::Flat {
+                        packages: first.packages.clone(),
+                    }
+                }
+                None => self.flat_fees(&raw.consultation, &raw.tests, raw.packages)?,
+            },
         };
         let one_off_fees = self.one_off_fees(raw.fees, &fees)?;
-        let tax_exempt = self.tax_exempt(&raw.quote, &fees, &one_off_fees)?;
+        let visit_kinds = self.visit_kinds(raw.visit_kinds, &fees)?;
+        let discounts = self.discounts(raw.discounts, &fees, &one_off_fees, &visit_kinds)?;
+        let tax_exempt = self.tax_exempt(&raw.quote, &fees, &one_off_fees, &visit_kinds)?;
         let pregnancy_test = self.pregnancy_test(raw.pregnancy_test.as_ref(), women_test, style)?;
         Ok(PriceSheet {
             clinic,
@@ -83,6 +99,9 @@ impl Sheet<'_> {
             packs,
             fees,
             one_off_fees,
+            visit_kinds,
+            products,
+            discounts,
             after_last_dose,
         })
     }
@@ -113,6 +132,30 @@ impl Sheet<'_> {
         }
         for f in &raw.fees {
             price(&f.get_ref().price);
+        }
+        for k in &raw.visit_kinds {
+            price(&k.get_ref().fee);
+            if let Some(p) = &k.get_ref().shipping {
+                price(p);
+            }
+        }
+        for product in &raw.products {
+            for c in &product.get_ref().capsules {
+                for p in [&c.get_ref().price, &c.get_ref().pack_price]
+                    .into_iter()
+                    .flatten()
+                {
+                    price(p);
+                }
+            }
+            for p in &product.get_ref().packages {
+                price(&p.get_ref().price_per_month);
+            }
+        }
+        for d in &raw.discounts {
+            if let Some(p) = &d.get_ref().amount {
+                price(p);
+            }
         }
         if let Some(rate) = &raw.quote.tax_rate_percent {
             checks.push((rate.span(), self.milli_percent(rate).map(drop)));
@@ -297,6 +340,7 @@ impl Sheet<'_> {
         raw: &RawQuote,
         fees: &Fees,
         one_off: &[OneOffFee],
+        kinds: &[VisitKind],
     ) -> Result<Vec<String>, PricingError> {
         let Some(list) = &raw.tax_exempt else {
             return Ok(Vec::new());
@@ -310,10 +354,19 @@ impl Sheet<'_> {
                 .map(String::from)
                 .chain(tests.iter().map(|t| t.code.clone()))
                 .collect::<Vec<String>>(),
+            Fees::Flat { .. } if !kinds.is_empty() => {
+                vec!["consultation".to_string(), "package".to_string()]
+            }
             Fees::Flat { .. } => vec!["package".to_string()],
         }
         .into_iter()
         .chain(one_off.iter().map(|f| f.code.clone()))
+        .chain(
+            kinds
+                .iter()
+                .any(|k| k.shipping.is_some())
+                .then(|| "shipping".to_string()),
+        )
         .collect();
         let mut codes: Vec<String> = Vec::new();
         for code in list.get_ref() {
@@ -590,14 +643,7 @@ impl Sheet<'_> {
             if !seen.insert(code.clone()) {
                 return Err(self.error(Some(t.code.span()), SheetProblem::DuplicateTest { code }));
             }
-            for n in [&t.every_months, &t.monthly_first_months] {
-                if !(1..=MAX_TEST_MONTHS).contains(n.get_ref()) {
-                    return Err(self.error(
-                        Some(n.span()),
-                        SheetProblem::TestMonths { got: *n.get_ref() },
-                    ));
-                }
-            }
+            let schedule = self.test_schedule(&t, &code)?;
             let name = match t.name {
                 Some(n) => {
                     let n = n.into_local();
@@ -616,8 +662,7 @@ impl Sheet<'_> {
                 name,
                 price: self.money(&t.price)?,
                 who: t.who,
-                every_months: *t.every_months.get_ref(),
-                monthly_first_months: *t.monthly_first_months.get_ref(),
+                schedule,
             });
         }
         Ok(Fees::Itemised {
@@ -627,6 +672,327 @@ impl Sheet<'_> {
         })
     }
 
+    /// A test's schedule: `as_needed = true`, `at_months = [...]`, `after_weeks = N` (with
+    /// `every_months` after it), or every visit in the first `monthly_first_months` months
+    /// and then every `every_months` (both default 1). One kind per test.
+    fn test_schedule(&self, t: &RawTest, code: &str) -> Result<TestSchedule, PricingError> {
+        let months_key = |n: &Option<Spanned<u32>>| -> Result<Option<u32>, PricingError> {
+            match n {
+                None => Ok(None),
+                Some(n) if (1..=MAX_TEST_MONTHS).contains(n.get_ref()) => Ok(Some(*n.get_ref())),
+                Some(n) => Err(self.error(
+                    Some(n.span()),
+                    SheetProblem::TestMonths { got: *n.get_ref() },
+                )),
+            }
+        };
+        let every = months_key(&t.every_months)?;
+        let first = months_key(&t.monthly_first_months)?;
+        // The keys that name a schedule, in the order written: the second one is refused.
+        let mut keys: Vec<Range<usize>> = [
+            t.as_needed
+                .as_ref()
+                .filter(|a| *a.get_ref())
+                .map(Spanned::span),
+            t.at_months.as_ref().map(Spanned::span),
+            t.after_weeks.as_ref().map(Spanned::span),
+            t.monthly_first_months.as_ref().map(Spanned::span),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        // `every_months` goes with `after_weeks` or `monthly_first_months`, or alone.
+        if t.after_weeks.is_none() && t.monthly_first_months.is_none() {
+            keys.extend(t.every_months.as_ref().map(Spanned::span));
+        }
+        keys.sort_by_key(|r| r.start);
+        if let Some(second) = keys.get(1) {
+            return Err(self.error(
+                Some(second.clone()),
+                SheetProblem::TestScheduleConflict {
+                    code: code.to_string(),
+                },
+            ));
+        }
+        if t.as_needed.as_ref().is_some_and(|a| *a.get_ref()) {
+            return Ok(TestSchedule::AsNeeded);
+        }
+        if let Some(list) = &t.at_months {
+            let mut months: Vec<u32> = list.get_ref().clone();
+            if let Some(bad) = months
+                .iter()
+                .find(|m| !(1..=MAX_LISTED_MONTH).contains(*m))
+                .copied()
+                .or(months.is_empty().then_some(0))
+            {
+                return Err(self.error(Some(list.span()), SheetProblem::TestMonthList { got: bad }));
+            }
+            months.sort_unstable();
+            months.dedup();
+            return Ok(TestSchedule::Months { months });
+        }
+        if let Some(w) = &t.after_weeks {
+            if *w.get_ref() > MAX_TEST_WEEKS {
+                return Err(self.error(
+                    Some(w.span()),
+                    SheetProblem::TestWeeks { got: *w.get_ref() },
+                ));
+            }
+            return Ok(TestSchedule::AfterWeeks {
+                weeks: *w.get_ref(),
+                every_months: every,
+            });
+        }
+        Ok(TestSchedule::Periodic {
+            monthly_first_months: first.unwrap_or(1),
+            every_months: every.unwrap_or(1),
+        })
+    }
+
+    /// A code for an entry of `section`: lowercase, digits and `_`, not one the estimate uses
+    /// (`taken`), not twice (`seen`).
+    fn entry_code(
+        &self,
+        section: &'static str,
+        code: &Spanned<String>,
+        taken: &[&str],
+        seen: &[&str],
+    ) -> Result<String, PricingError> {
+        let c = code.get_ref().clone();
+        let at = Some(code.span());
+        if !is_code(&c) {
+            return Err(self.error(at, SheetProblem::EntryCode { section, code: c }));
+        }
+        if RESERVED_CODES.contains(&c.as_str()) || taken.contains(&c.as_str()) {
+            return Err(self.error(at, SheetProblem::CodeTaken { section, code: c }));
+        }
+        if seen.contains(&c.as_str()) {
+            return Err(self.error(at, SheetProblem::DuplicateEntry { section, code: c }));
+        }
+        Ok(c)
+    }
+
+    /// A name for an entry: given and not empty (unless `optional`), no control characters.
+    fn entry_name(
+        &self,
+        section: &'static str,
+        code: &str,
+        name: Option<Spanned<TextOrLocal>>,
+        entry: Range<usize>,
+        optional: bool,
+    ) -> Result<LocalText, PricingError> {
+        let (span, name) = match name {
+            Some(n) => (n.span(), n.into_inner().into_local()),
+            None => (entry, LocalText::default()),
+        };
+        self.no_control(&name, span.clone())?;
+        if name.is_empty() && !optional {
+            return Err(self.error(
+                Some(span),
+                SheetProblem::EntryWithoutName {
+                    section,
+                    code: code.to_string(),
+                },
+            ));
+        }
+        Ok(name)
+    }
+
+    /// At most `max` entries of `section`; the first one too many is where the error points.
+    fn at_most<T>(
+        &self,
+        section: &'static str,
+        list: &[Spanned<T>],
+        max: usize,
+    ) -> Result<(), PricingError> {
+        match list.get(max) {
+            Some(extra) => Err(self.error(
+                Some(extra.span()),
+                SheetProblem::TooManyEntries {
+                    section,
+                    count: list.len(),
+                    max,
+                },
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// `[[visit_kinds]]`: telephone, online or the clinic's own kinds, each with a fee, the
+    /// codes of the tests taken at it (tests of this sheet) and an optional shipping fee.
+    fn visit_kinds(
+        &self,
+        raw: Vec<Spanned<RawVisitKind>>,
+        fees: &Fees,
+    ) -> Result<Vec<VisitKind>, PricingError> {
+        const SECTION: &str = "[[visit_kinds]]";
+        self.at_most(SECTION, &raw, MAX_VISIT_KINDS)?;
+        let test_codes: Vec<&str> = match fees {
+            Fees::Itemised { tests, .. } => tests.iter().map(|t| t.code.as_str()).collect(),
+            Fees::Flat { .. } => Vec::new(),
+        };
+        let mut out: Vec<VisitKind> = Vec::new();
+        for k in raw {
+            let span = k.span();
+            let k = k.into_inner();
+            let seen: Vec<&str> = out.iter().map(|o| o.code.as_str()).collect();
+            let code = self.entry_code(SECTION, &k.code, &test_codes, &seen)?;
+            let built_in = matches!(code.as_str(), "telephone" | "online");
+            let name = self.entry_name(SECTION, &code, k.name, span, built_in)?;
+            let mut tests = Vec::new();
+            for t in &k.tests {
+                if !test_codes.contains(&t.get_ref().as_str()) || tests.contains(t.get_ref()) {
+                    return Err(self.error(
+                        Some(t.span()),
+                        SheetProblem::VisitKindTest {
+                            code: t.get_ref().clone(),
+                            allowed: test_codes.iter().map(|c| c.to_string()).collect(),
+                        },
+                    ));
+                }
+                tests.push(t.get_ref().clone());
+            }
+            out.push(VisitKind {
+                code,
+                name,
+                fee: self.money(&k.fee)?,
+                tests,
+                shipping: k.shipping.as_ref().map(|p| self.money(p)).transpose()?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// `[[products]]`: brands with their own `capsules` (itemised) or `packages` (flat),
+    /// never beside top-level `[[capsules]]` or `[[packages]]`.
+    fn products(
+        &self,
+        products: &[Spanned<RawProduct>],
+        top_capsules: &[Spanned<RawCapsule>],
+        top_packages: &[Spanned<RawPackage>],
+        style: RawStyle,
+    ) -> Result<Vec<Product>, PricingError> {
+        const SECTION: &str = "[[products]]";
+        if products.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.at_most(SECTION, products, MAX_PRODUCTS)?;
+        let top = top_capsules
+            .iter()
+            .map(Spanned::span)
+            .chain(top_packages.iter().map(Spanned::span))
+            .min_by_key(|r| r.start);
+        if let Some(span) = top {
+            return Err(self.error(Some(span), SheetProblem::ProductsAndCapsules));
+        }
+        let mut out: Vec<Product> = Vec::new();
+        for p in products {
+            let span = p.span();
+            let p = p.get_ref();
+            let seen: Vec<&str> = out.iter().map(|o| o.code.as_str()).collect();
+            let code = self.entry_code(SECTION, &p.code, &[], &seen)?;
+            let name =
+                self.entry_name(SECTION, &code, Some(p.name.clone()), span.clone(), false)?;
+            self.counts(&[], &p.packages, &p.capsules, &[])?;
+            let priced = match style {
+                RawStyle::Itemised => !p.capsules.is_empty(),
+                RawStyle::Flat => !p.packages.is_empty(),
+            };
+            if !priced {
+                return Err(self.error(Some(span), SheetProblem::ProductWithoutPrices { code }));
+            }
+            if style == RawStyle::Itemised
+                && let Some(pk) = p.packages.first()
+            {
+                return Err(self.error(Some(pk.span()), SheetProblem::PackagesOnItemised));
+            }
+            let (capsules, packs) = self.capsules(&p.capsules, style)?;
+            let packages = self.packages(p.packages.clone())?;
+            out.push(Product {
+                code,
+                name,
+                capsules,
+                packs,
+                packages,
+            });
+        }
+        Ok(out)
+    }
+
+    /// `[[discounts]]`: a code and a name, `percent` or `amount` (one of them), `on`
+    /// medication, a `month` or the course, and a rounding rule (default down).
+    fn discounts(
+        &self,
+        raw: Vec<Spanned<RawDiscount>>,
+        fees: &Fees,
+        one_off: &[OneOffFee],
+        kinds: &[VisitKind],
+    ) -> Result<Vec<Discount>, PricingError> {
+        const SECTION: &str = "[[discounts]]";
+        self.at_most(SECTION, &raw, MAX_DISCOUNTS)?;
+        let mut taken: Vec<&str> = match fees {
+            Fees::Itemised { tests, .. } => tests.iter().map(|t| t.code.as_str()).collect(),
+            Fees::Flat { .. } => Vec::new(),
+        };
+        taken.extend(one_off.iter().map(|f| f.code.as_str()));
+        taken.extend(kinds.iter().map(|k| k.code.as_str()));
+        let mut out: Vec<Discount> = Vec::new();
+        for d in raw {
+            let span = d.span();
+            let d = d.into_inner();
+            let seen: Vec<&str> = out.iter().map(|o| o.code.as_str()).collect();
+            let code = self.entry_code(SECTION, &d.code, &taken, &seen)?;
+            let name = self.entry_name(SECTION, &code, Some(d.name), span.clone(), false)?;
+            let amount = match (&d.percent, &d.amount) {
+                (Some(p), None) => {
+                    let milli = p
+                        .get_ref()
+                        .milli_percent(self.text.get(p.span()).unwrap_or(""))
+                        .ok()
+                        .filter(|m| *m > 0);
+                    match milli {
+                        Some(m) => DiscountAmount::Percent(m),
+                        None => {
+                            let got = self.text.get(p.span()).unwrap_or("").trim().to_string();
+                            return Err(
+                                self.error(Some(p.span()), SheetProblem::DiscountPercent { got })
+                            );
+                        }
+                    }
+                }
+                (None, Some(a)) => DiscountAmount::Fixed(self.money(a)?),
+                _ => {
+                    return Err(self.error(Some(span), SheetProblem::DiscountAmount { code }));
+                }
+            };
+            let on = match (d.on, &d.month) {
+                (RawDiscountOn::Medication, None) => DiscountOn::Medication,
+                (RawDiscountOn::Course, None) => DiscountOn::Course,
+                (RawDiscountOn::Month, None) => DiscountOn::Month(1),
+                (RawDiscountOn::Month, Some(m)) => {
+                    if !(1..=MAX_LISTED_MONTH).contains(m.get_ref()) {
+                        return Err(self.error(
+                            Some(m.span()),
+                            SheetProblem::DiscountMonth { got: *m.get_ref() },
+                        ));
+                    }
+                    DiscountOn::Month(*m.get_ref())
+                }
+                (_, Some(m)) => {
+                    return Err(self.error(Some(m.span()), SheetProblem::DiscountMonthNotUsed));
+                }
+            };
+            out.push(Discount {
+                code,
+                name,
+                amount,
+                on,
+                rounding: d.rounding.unwrap_or(Rounding::Down),
+            });
+        }
+        Ok(out)
+    }
+
     /// A flat sheet's `[[packages]]` (and no `[consultation]` or `[[tests]]`).
     fn flat_fees(
         &self,
@@ -634,12 +1000,34 @@ impl Sheet<'_> {
         tests: &[Spanned<RawTest>],
         raw_packages: Vec<Spanned<RawPackage>>,
     ) -> Result<Fees, PricingError> {
+        self.no_tests_on_flat(consultation, tests)?;
+        let packages = self.packages(raw_packages)?;
+        if packages.is_empty() {
+            return Err(self.error(None, SheetProblem::NoPackages));
+        }
+        Ok(Fees::Flat { packages })
+    }
+
+    /// A flat sheet has no `[consultation]` and no `[[tests]]`.
+    fn no_tests_on_flat(
+        &self,
+        consultation: &Option<Spanned<RawConsultation>>,
+        tests: &[Spanned<RawTest>],
+    ) -> Result<(), PricingError> {
         if let Some(c) = consultation {
             return Err(self.error(Some(c.span()), SheetProblem::ConsultationOnFlat));
         }
         if let Some(t) = tests.first() {
             return Err(self.error(Some(t.span()), SheetProblem::TestsOnFlat));
         }
+        Ok(())
+    }
+
+    /// `[[packages]]`: one per daily dose, sorted by dose.
+    fn packages(
+        &self,
+        raw_packages: Vec<Spanned<RawPackage>>,
+    ) -> Result<Vec<Package>, PricingError> {
         let mut packages: Vec<Package> = Vec::new();
         for p in raw_packages {
             let p = p.into_inner();
@@ -658,11 +1046,8 @@ impl Sheet<'_> {
                 price_per_month: self.money(&p.price_per_month)?,
             });
         }
-        if packages.is_empty() {
-            return Err(self.error(None, SheetProblem::NoPackages));
-        }
         packages.sort_by_key(|p| p.daily_mg);
-        Ok(Fees::Flat { packages })
+        Ok(packages)
     }
 }
 
@@ -711,6 +1096,64 @@ struct RawSheet {
     dosing: RawDosing,
     #[serde(default)]
     pregnancy_test: Option<Spanned<RawPregnancyTest>>,
+    #[serde(default)]
+    visit_kinds: Vec<Spanned<RawVisitKind>>,
+    #[serde(default)]
+    products: Vec<Spanned<RawProduct>>,
+    #[serde(default)]
+    discounts: Vec<Spanned<RawDiscount>>,
+}
+
+/// `[[visit_kinds]]` as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVisitKind {
+    code: Spanned<String>,
+    #[serde(default)]
+    name: Option<Spanned<TextOrLocal>>,
+    fee: Spanned<RawPrice>,
+    #[serde(default)]
+    tests: Vec<Spanned<String>>,
+    #[serde(default)]
+    shipping: Option<Spanned<RawPrice>>,
+}
+
+/// `[[products]]` as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProduct {
+    code: Spanned<String>,
+    name: Spanned<TextOrLocal>,
+    #[serde(default)]
+    capsules: Vec<Spanned<RawCapsule>>,
+    #[serde(default)]
+    packages: Vec<Spanned<RawPackage>>,
+}
+
+/// `[[discounts]]` as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDiscount {
+    code: Spanned<String>,
+    name: Spanned<TextOrLocal>,
+    #[serde(default)]
+    percent: Option<Spanned<RawPercent>>,
+    #[serde(default)]
+    amount: Option<Spanned<RawPrice>>,
+    on: RawDiscountOn,
+    #[serde(default)]
+    month: Option<Spanned<u32>>,
+    #[serde(default)]
+    rounding: Option<Rounding>,
+}
+
+/// What a discount is taken off, as written.
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum RawDiscountOn {
+    Medication,
+    Month,
+    Course,
 }
 
 /// `[dosing]` as written.
@@ -767,7 +1210,7 @@ struct RawClinic {
     phone: Option<Spanned<String>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(untagged)]
 enum TextOrLocal {
     Plain(String),
@@ -881,13 +1324,19 @@ struct RawTest {
     name: Option<TextOrLocal>,
     price: Spanned<RawPrice>,
     who: TestFor,
-    #[serde(default = "default_one")]
-    every_months: Spanned<u32>,
-    #[serde(default = "default_one")]
-    monthly_first_months: Spanned<u32>,
+    #[serde(default)]
+    every_months: Option<Spanned<u32>>,
+    #[serde(default)]
+    monthly_first_months: Option<Spanned<u32>>,
+    #[serde(default)]
+    at_months: Option<Spanned<Vec<u32>>>,
+    #[serde(default)]
+    after_weeks: Option<Spanned<u32>>,
+    #[serde(default)]
+    as_needed: Option<Spanned<bool>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct RawPackage {
     daily_mg: Spanned<u32>,
@@ -907,6 +1356,7 @@ struct RawFee {
 /// A price as written: a number or a text, judged by [`RawPrice::money`] (so the refusal is
 /// a typed [`SheetProblem`], not serde's text). Other kinds of value (a boolean, a table) are
 /// refused by the reader.
+#[derive(Clone)]
 enum RawPrice {
     Whole(i128),
     Fraction(f64),
