@@ -456,3 +456,28 @@ fn every_sheet_in_pricing_loads_with_its_choices() {
         }
     }
 }
+
+#[test]
+fn the_handout_claims_tests_only_for_the_sheets_tests() {
+    // A flat sheet with shipping lines: no test at any visit, so no "tests at visits".
+    let s = sheet("flat-clinic-two-products.toml");
+    let r = req(
+        Sex::Female,
+        40,
+        3,
+        Choices {
+            visit_kinds: Choices::later_visits("online", 3),
+            ..Choices::default()
+        },
+    );
+    let q = Quote::compute(&s, &r, date()).unwrap();
+    let codes: Vec<&str> = q.cautions().iter().map(|c| c.code).collect();
+    assert!(!codes.contains(&"tests_at_visits"), "{codes:?}");
+    // The home-test sheet: she tests at home; the clinic's blood tests are at visits.
+    let home = sheet("example-clinic-home-test.toml");
+    let q = Quote::compute(&home, &req(Sex::Female, 20, 3, Choices::default()), date()).unwrap();
+    let codes: Vec<&str> = q.cautions().iter().map(|c| c.code).collect();
+    assert!(codes.contains(&"pregnancy_test_home"), "{codes:?}");
+    assert!(!codes.contains(&"pregnancy_test_clinic"), "{codes:?}");
+    assert!(codes.contains(&"tests_at_visits"), "{codes:?}");
+}

@@ -628,3 +628,142 @@ fn tax_exempt_accepts_fee_codes() {
     assert_eq!(e.code(), "tax_exempt_code", "{e}");
     assert!(e.to_string().contains("`consent`"), "{e}");
 }
+
+/// `[[visit_kinds]]`, `[[products]]`, `[[discounts]]` and the test schedules: each mistake
+/// refused where it is written, with line and column (the reference sheet's 54 lines, a blank
+/// one, then the appended text from line 56).
+#[test]
+fn choices_and_schedules_refused_where_written() {
+    let parse = |extra: &str| pricing::parse(&with_fee(extra), "pricing/x.toml");
+    let at = |extra: &str| {
+        let e = parse(extra).unwrap_err();
+        (e.line, e.column, e.code().to_string(), e.to_string())
+    };
+    // A visit kind of the clinic's own needs a name; telephone has a built-in one.
+    assert!(parse("[[visit_kinds]]\ncode = \"telephone\"\nfee = 1100\n").is_ok());
+    let (line, col, code, text) = at("[[visit_kinds]]\ncode = \"video\"\nfee = 1100\n");
+    assert_eq!(
+        (line, col, code.as_str()),
+        (56, 1, "entry_without_name"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"video\" in [[visit_kinds]] needs a name"),
+        "{text}"
+    );
+    // Its tests are the sheet's tests.
+    let (line, col, code, text) =
+        at("[[visit_kinds]]\ncode = \"online\"\nfee = 1650\ntests = [\"liver\"]\n");
+    assert_eq!(
+        (line, col, code.as_str()),
+        (59, 10, "visit_kind_test"),
+        "{text}"
+    );
+    assert!(text.contains("`blood_test` or `urine_test`"), "{text}");
+    // A negative shipping fee is refused like any price.
+    let (line, col, code, _) =
+        at("[[visit_kinds]]\ncode = \"telephone\"\nfee = 1100\nshipping = -550\n");
+    assert_eq!((line, col, code.as_str()), (59, 12, "negative_price"));
+    // The same kind twice; a kind named like an item.
+    let twice = "[[visit_kinds]]\ncode = \"telephone\"\nfee = 1\n\n[[visit_kinds]]\ncode = \"telephone\"\nfee = 2\n";
+    assert_eq!(at(twice).2, "duplicate_entry");
+    assert_eq!(
+        at("[[visit_kinds]]\ncode = \"in_person\"\nfee = 1\n").2,
+        "code_taken"
+    );
+
+    // Discounts: percent or amount, a sane percent, month only with on = "month".
+    let d = |body: &str| {
+        format!("[[discounts]]\ncode = \"monitor\"\nname = {{ en = \"Monitor\" }}\n{body}\n")
+    };
+    let ok = parse(&d("percent = 12.5\non = \"medication\"")).unwrap();
+    assert_eq!(
+        ok.discounts[0].amount,
+        pricing::DiscountAmount::Percent(12_500)
+    );
+    let (line, col, code, text) = at(&d("percent = 150\non = \"medication\""));
+    assert_eq!(
+        (line, col, code.as_str()),
+        (59, 11, "discount_percent"),
+        "{text}"
+    );
+    assert!(text.contains("got 150"), "{text}");
+    assert_eq!(at(&d("percent = 0\non = \"course\"")).2, "discount_percent");
+    assert_eq!(
+        at(&d("percent = 1.2345\non = \"course\"")).2,
+        "discount_percent"
+    );
+    assert_eq!(at(&d("on = \"course\"")).2, "discount_amount");
+    assert_eq!(
+        at(&d("percent = 5\namount = 100\non = \"course\"")).2,
+        "discount_amount"
+    );
+    let (line, col, code, _) = at(&d("amount = 1000\non = \"course\"\nmonth = 2"));
+    assert_eq!(
+        (line, col, code.as_str()),
+        (61, 9, "discount_month_not_used")
+    );
+    assert_eq!(
+        at(&d("amount = 1000\non = \"month\"\nmonth = 0")).2,
+        "discount_month"
+    );
+    assert_eq!(at(&d("amount = 1000\non = \"week\"")).2, "unknown_choice");
+    // A discount may not take a test's code.
+    let taken = "[[discounts]]\ncode = \"blood_test\"\nname = \"x\"\namount = 1\non = \"course\"\n";
+    assert_eq!(at(taken).2, "code_taken");
+
+    // Products: never beside top-level capsules, each with prices.
+    let (line, col, code, text) = at(
+        "[[products]]\ncode = \"roaccutane\"\nname = \"Roaccutane\"\ncapsules = [{ mg = 20, price = 418 }]\n",
+    );
+    // The first top-level [[capsules]] of the reference sheet (line 26) is where it points.
+    assert_eq!(
+        (line, col, code.as_str()),
+        (26, 1, "products_and_capsules"),
+        "{text}"
+    );
+    let no_caps = REFERENCE_SHEET_TOML
+        .replace("[[capsules]]\nmg = 10\nprice = 308\n", "")
+        .replace("[[capsules]]\nmg = 20\nprice = 418\n", "");
+    let products = format!(
+        "{no_caps}\n[[products]]\ncode = \"a\"\nname = \"A\"\ncapsules = [{{ mg = 20, price = 418 }}]\n\n[[products]]\ncode = \"b\"\nname = \"B\"\n"
+    );
+    let e = pricing::parse(&products, "pricing/x.toml").unwrap_err();
+    assert_eq!(e.code(), "product_without_prices", "{e}");
+    let good = products.replace(
+        "name = \"B\"\n",
+        "name = \"B\"\ncapsules = [{ mg = 20, price = 500 }]\n",
+    );
+    let s = pricing::parse(&good, "pricing/x.toml").unwrap();
+    assert_eq!(s.products.len(), 2);
+    assert_eq!(s.capsules[0].price, Some(dose_planner::money::Money(418)));
+
+    // Test schedules: one per test, months and weeks in range.
+    let schedule = |keys: &str| {
+        REFERENCE_SHEET_TOML.replace(
+            "price = 3608\nwho = \"everyone\"\n",
+            &format!("price = 3608\nwho = \"everyone\"\n{keys}\n"),
+        )
+    };
+    let e =
+        pricing::parse(&schedule("at_months = [1, 2]\nas_needed = true"), "x.toml").unwrap_err();
+    assert_eq!(e.code(), "test_schedule_conflict", "{e}");
+    let e = pricing::parse(&schedule("at_months = [1, 30]"), "x.toml").unwrap_err();
+    assert_eq!(e.code(), "test_month_list", "{e}");
+    assert!(e.to_string().contains("got 30"), "{e}");
+    let e = pricing::parse(&schedule("at_months = []"), "x.toml").unwrap_err();
+    assert_eq!(e.code(), "test_month_list", "{e}");
+    let e = pricing::parse(&schedule("after_weeks = 40"), "x.toml").unwrap_err();
+    assert_eq!(e.code(), "test_weeks", "{e}");
+    let ok = pricing::parse(&schedule("after_weeks = 3\nevery_months = 2"), "x.toml").unwrap();
+    let pricing::Fees::Itemised { tests, .. } = &ok.fees else {
+        panic!("itemised")
+    };
+    assert_eq!(
+        tests[0].schedule,
+        pricing::TestSchedule::AfterWeeks {
+            weeks: 3,
+            every_months: Some(2)
+        }
+    );
+}

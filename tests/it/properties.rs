@@ -165,3 +165,111 @@ proptest! {
         prop_assert!(by_day.windows(2).all(|w| w[1][1] >= w[0][1]));
     }
 }
+
+/// Every sheet in pricing/, parsed once.
+fn all_sheets() -> Vec<(String, dose_planner::pricing::PriceSheet)> {
+    let dir = format!("{}/pricing", env!("CARGO_MANIFEST_DIR"));
+    let mut out: Vec<(String, dose_planner::pricing::PriceSheet)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let name = p.display().to_string();
+            let sheet = dose_planner::pricing::parse(&text, &name).unwrap();
+            (name, sheet)
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// For every sheet in pricing/ and random plans, products, visit kinds and discounts:
+    /// the total is the sum of the items (and the course lines); a discount never takes more
+    /// than the line or month it comes off; the packs bought cover the capsules taken.
+    #[test]
+    fn every_sheet_total_is_the_sum_of_items_and_discounts_stay_within_their_base(
+        sheet_idx in 0usize..64,
+        dose_idx in proptest::collection::vec(0usize..40, 1..10),
+        female in any::<bool>(),
+        first in any::<bool>(),
+        every2 in any::<bool>(),
+        product_idx in 0usize..4,
+        kinds in proptest::collection::vec(0usize..4, 0..10),
+        discount_mask in 0u32..256,
+    ) {
+        use dose_planner::estimate::{Choices, IN_PERSON};
+        use dose_planner::pricing::{DiscountOn, Fees};
+        let sheets = all_sheets();
+        let (name, sheet) = &sheets[sheet_idx % sheets.len()];
+        let product = sheet.products.get(product_idx % sheet.products.len().max(1)).map(|p| p.code.clone());
+        let priced = sheet.for_product(product.as_deref()).unwrap();
+        // Doses the product sells: a flat sheet's packages, an itemised sheet's makeable doses.
+        let doses: Vec<u32> = match &priced.fees {
+            Fees::Flat { packages } => packages.iter().map(|p| p.daily_mg).collect(),
+            Fees::Itemised { .. } => makeable_doses(&priced.capsules).into_iter().filter(|d| *d <= 120).collect(),
+        };
+        let doses: Vec<Dose> = dose_idx.iter().map(|i| Dose::daily(doses[*i % doses.len()])).collect();
+        let months = doses.len();
+        let kind_codes: Vec<String> = std::iter::once(IN_PERSON.to_string())
+            .chain(sheet.visit_kinds.iter().map(|k| k.code.clone()))
+            .collect();
+        let visit = if first { Visit::First } else { Visit::Return };
+        let visit_kinds: Vec<String> = kinds
+            .iter()
+            .take(months)
+            .enumerate()
+            .map(|(i, k)| if i == 0 && visit == Visit::First { IN_PERSON.to_string() } else { kind_codes[k % kind_codes.len()].clone() })
+            .collect();
+        let discounts: Vec<String> = sheet
+            .discounts
+            .iter()
+            .enumerate()
+            .filter(|(i, d)| discount_mask & (1 << i) != 0 && !matches!(d.on, DiscountOn::Month(m) if m as usize > months))
+            .map(|(_, d)| d.code.clone())
+            .collect();
+        let req = CourseRequest {
+            sex: if female { Sex::Female } else { Sex::Male },
+            visit,
+            doses,
+            weight_kg: Some(60.0),
+            visit_every: if every2 { sheet.max_months_per_visit.min(2) } else { 1 },
+            start: None,
+            target_mg_per_kg: None,
+            screening: Default::default(),
+            choices: Choices { visit_kinds, product, discounts },
+        };
+        let est = estimate(sheet, &req).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut sum = Money::ZERO;
+        for m in &est.months {
+            let items = Money(m.items.iter().map(|i| i.amount.0).sum());
+            prop_assert_eq!(items, m.subtotal, "{}", name);
+            prop_assert!(m.subtotal >= Money::ZERO, "{}: month {} below zero", name, m.month);
+            // Only discount lines are negative, and each running sum of the month's lines
+            // stays at or above zero (a discount never takes more than what it comes off).
+            let mut running = 0i64;
+            for it in &m.items {
+                if it.amount < Money::ZERO {
+                    prop_assert!(sheet.discount(&it.code).is_some(), "{}: {} negative", name, it.code);
+                }
+                running += it.amount.0;
+                prop_assert!(running >= 0, "{}: month {} runs below zero at {}", name, m.month, it.code);
+            }
+            sum = Money(sum.0 + items.0);
+        }
+        let course: i64 = est.course_items.iter().map(|i| i.amount.0).sum();
+        prop_assert!(course <= 0 && sum.0 + course >= 0, "{}", name);
+        prop_assert_eq!(Money(sum.0 + course), est.total, "{}", name);
+        // Packs bought × pack size ≥ capsules taken, per pack-sold strength.
+        for (mg, pack) in &priced.packs {
+            let bought: u64 = est.months.iter().map(|m| u64::from(m.packs.get(mg).copied().unwrap_or(0))).sum();
+            let taken: u64 = est.months.iter().map(|m| u64::from(m.capsules.0.get(mg).copied().unwrap_or(0))).sum();
+            prop_assert!(bought * u64::from(pack.size) >= taken, "{}: {} mg", name, mg);
+            let left = u64::from(est.capsules_left.get(mg).copied().unwrap_or(0));
+            prop_assert_eq!(bought * u64::from(pack.size) - taken, left, "{}", name);
+        }
+    }
+}

@@ -164,7 +164,7 @@ fn patient_cautions_apply_to_this_patient_only() {
     let sheet = reference_sheet();
     let codes = |req: &CourseRequest, japan| {
         let est = estimate(&sheet, req).unwrap();
-        patient_cautions(&est, &sheet.after_last_dose, sheet.pregnancy_test, japan)
+        patient_cautions(&est, &sheet, japan)
             .iter()
             .map(|c| c.code)
             .collect::<Vec<_>>()
@@ -203,7 +203,7 @@ fn patient_cautions_apply_to_this_patient_only() {
         ..woman
     };
     let est = estimate(&sheet, &on_minocycline).unwrap();
-    let all = patient_cautions(&est, &sheet.after_last_dose, sheet.pregnancy_test, true);
+    let all = patient_cautions(&est, &sheet, true);
     let text = all
         .iter()
         .find(|c| c.code == "interaction")
@@ -283,7 +283,7 @@ fn a_clinics_own_test_counts_for_the_tests_caution_and_a_flat_sheet_has_none() {
         &CourseRequest::constant(Sex::Male, Dose::daily(20), 2),
     )
     .unwrap();
-    let codes: Vec<_> = patient_cautions(&est, &sheet.after_last_dose, sheet.pregnancy_test, true)
+    let codes: Vec<_> = patient_cautions(&est, &sheet, true)
         .iter()
         .map(|c| c.code)
         .collect();
@@ -298,7 +298,7 @@ fn a_clinics_own_test_counts_for_the_tests_caution_and_a_flat_sheet_has_none() {
         &CourseRequest::constant(Sex::Male, Dose::daily(20), 2),
     )
     .unwrap();
-    let codes: Vec<_> = patient_cautions(&est, &flat.after_last_dose, flat.pregnancy_test, true)
+    let codes: Vec<_> = patient_cautions(&est, &flat, true)
         .iter()
         .map(|c| c.code)
         .collect();

@@ -111,12 +111,7 @@ impl Quote {
         // handout's cautions only for one patient.
         let tests = tests_due(sheet, shown);
         let cautions = match &priced {
-            Priced::One(e) => patient_cautions(
-                e,
-                &sheet.after_last_dose,
-                sheet.pregnancy_test,
-                is_japan(sheet),
-            ),
+            Priced::One(e) => patient_cautions(e, sheet, is_japan(sheet)),
             Priced::Range { .. } => Vec::new(),
         };
         let protocols = compare_protocols(sheet, request)?;

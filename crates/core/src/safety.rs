@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::estimate::CourseEstimate;
 use crate::i18n::{Arg, Lang};
-use crate::pricing::{AfterLastDose, PregnancyTest};
+use crate::pricing::{Fees, PregnancyTest, PriceSheet};
 use crate::vocab::Sex;
 
 pub use crate::rules::{
@@ -60,13 +60,11 @@ impl Caution {
 /// Dates are included when the estimate knows the start date; `japan` adds the note that the
 /// drug is unapproved in Japan and not covered by the relief system.
 /// What the handout says about pregnancy tests follows the sheet (`pregnancy_test`), never
-/// more: tests at the clinic visits, tests at home, or nothing.
-pub fn patient_cautions(
-    est: &CourseEstimate,
-    policy: &AfterLastDose,
-    pregnancy_test: PregnancyTest,
-    japan: bool,
-) -> Vec<Caution> {
+/// more: tests at the clinic visits, tests at home, or nothing; "tests at visits" only when
+/// the course has one of the sheet's `[[tests]]` (not a fee, shipping or a discount line).
+pub fn patient_cautions(est: &CourseEstimate, sheet: &PriceSheet, japan: bool) -> Vec<Caution> {
+    let policy = &sheet.after_last_dose;
+    let pregnancy_test = sheet.pregnancy_test;
     let date = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string());
     let dates = est.dates.as_ref();
     let mut out = Vec::new();
@@ -113,14 +111,14 @@ pub fn patient_cautions(
             date(dates.map(|d| d.contraception_until)),
         )),
     }
+    let test_codes: Vec<&str> = match &sheet.fees {
+        Fees::Itemised { tests, .. } => tests.iter().map(|t| t.code.as_str()).collect(),
+        Fees::Flat { .. } => Vec::new(),
+    };
     let tested = est.months.iter().any(|m| {
-        m.items.iter().any(|i| {
-            // Every item that is not one of these is a test the sheet charges for.
-            !matches!(
-                i.code.as_str(),
-                "consultation" | "medication" | "package" | "tax"
-            )
-        })
+        m.items
+            .iter()
+            .any(|i| test_codes.contains(&i.code.as_str()))
     });
     if tested {
         out.push(Caution {
