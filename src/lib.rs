@@ -9,7 +9,8 @@
 //! files.
 
 pub use dose_planner_core::{
-    dose, estimate, i18n, money, monitoring, patient, pricing, quote, safety, saved, screening,
+    course, dose, estimate, i18n, money, monitoring, patient, pricing, quote, safety, saved,
+    screening,
 };
 pub use dose_planner_pdf as pdf;
 pub use dose_planner_pdf::bundled as fonts;

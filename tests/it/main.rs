@@ -10,6 +10,7 @@
 mod choices;
 mod cli;
 mod common;
+mod course;
 mod estimate;
 mod fault;
 mod gui;

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::course::SoFar;
 use crate::dose::{CapsuleMix, Dose, DoseError, cheapest_mix};
 use crate::money::Money;
 use crate::pricing::{Discount, DiscountOn, Fees, PriceSheet, TestFor};
@@ -288,7 +289,8 @@ pub struct MonthLine {
 pub struct TargetReached {
     /// The target, mg/kg.
     pub target_mg_per_kg: f64,
-    /// 1-based day of the course on which it is reached.
+    /// 1-based day of the months planned on which it is reached; 0 when the mg taken before
+    /// them ([`CourseEstimate::so_far`]) already reach it.
     pub day: u32,
     /// 1-based month of that day.
     pub month: u32,
@@ -331,6 +333,10 @@ pub struct CourseEstimate {
     /// (mg → capsules, 0 included). Empty when the course buys no packs.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub capsules_left: BTreeMap<u32, u32>,
+    /// What was taken before these months (a course under way); the cumulative figures
+    /// include it, the money does not.
+    #[serde(skip_serializing_if = "is_default")]
+    pub so_far: SoFar,
     /// Lines under the months, each negative: the discounts on the whole course. `total`
     /// is the sum of the months plus these.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -339,6 +345,10 @@ pub struct CourseEstimate {
     pub screening: Screening,
     /// Rules the plan breaks or comes near: screening first, then dosing.
     pub warnings: Vec<Warning>,
+}
+
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
 }
 
 fn number<S: serde::Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -369,13 +379,31 @@ pub fn check_target(target: f64) -> Result<f64, PlanError> {
 
 /// Prices the course described by `req` on `sheet`.
 pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimate, PlanError> {
+    estimate_after(sheet, req, SoFar::default())
+}
+
+/// Prices the rest of a course under way: `req` describes the months left, `so_far` what was
+/// taken before them. The cumulative figures, the day the target is reached and the dose
+/// warnings count the mg taken so far; the money is the months left only.
+pub fn estimate_after(
+    sheet: &PriceSheet,
+    req: &CourseRequest,
+    so_far: SoFar,
+) -> Result<CourseEstimate, PlanError> {
     if req.doses.is_empty() {
         return Err(PlanError::NoMonths);
     }
     if req.doses.len() > MAX_MONTHS as usize {
         return Err(PlanError::TooManyMonths(req.doses.len()));
     }
-    let sheet = &*sheet.for_product(req.choices.product.as_deref())?;
+    let product = req.choices.product.as_deref();
+    let sheet = &*sheet
+        .for_product(product)
+        .ok_or_else(|| PlanError::UnknownChoice {
+            what: Choice::Product,
+            code: product.unwrap_or_default().to_string(),
+            available: sheet.products.iter().map(|p| p.code.clone()).collect(),
+        })?;
     check_choices(sheet, req)?;
     let weight = req.weight_kg.map(check_weight).transpose()?;
     let target = req.target_mg_per_kg.map(check_target).transpose()?;
@@ -397,7 +425,7 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
     }
 
     let mut months = Vec::with_capacity(req.doses.len());
-    let mut cumulative_mg = 0u64;
+    let mut cumulative_mg = so_far.mg;
     // Pack-sold strengths are ranked at their pack price per capsule; the rest as priced.
     let ranking = sheet.ranking_capsules();
     // Capsules of each pack-sold strength bought and not yet taken, carried month to month.
@@ -431,7 +459,7 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
                       month, 216,000 mg over MAX_MONTHS"
         )]
         {
-            cumulative_mg += mg;
+            cumulative_mg = cumulative_mg.saturating_add(mg);
         }
 
         let packs = buy_packs(sheet, &capsules, &mut in_hand)?;
@@ -616,14 +644,25 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
     )]
     let days = DAYS_PER_MONTH * months.len() as u32;
     let target_reached = match (weight, target) {
-        (Some(w), Some(t)) => day_reaching(&req.doses, w * t).map(|day| TargetReached {
-            target_mg_per_kg: t,
-            day,
-            month: day.div_ceil(DAYS_PER_MONTH),
-            date: req
-                .start
-                .and_then(|s| rules::add_days(s, day.saturating_sub(1))),
-        }),
+        // Reached before the months planned: day 0.
+        (Some(w), Some(t)) if crate::course::remaining_mg(t, w, so_far).is_none() => {
+            Some(TargetReached {
+                target_mg_per_kg: t,
+                day: 0,
+                month: 0,
+                date: None,
+            })
+        }
+        (Some(w), Some(t)) => {
+            day_reaching(&req.doses, w * t - so_far.mg as f64).map(|day| TargetReached {
+                target_mg_per_kg: t,
+                day,
+                month: day.div_ceil(DAYS_PER_MONTH),
+                date: req
+                    .start
+                    .and_then(|s| rules::add_days(s, day.saturating_sub(1))),
+            })
+        }
         _ => None,
     };
     let dates = match req.start {
@@ -651,12 +690,14 @@ pub fn estimate(sheet: &PriceSheet, req: &CourseRequest) -> Result<CourseEstimat
         dates,
         capsules_left: in_hand,
         course_items,
+        so_far,
         screening: req.screening.clone(),
         warnings: Vec::new(),
     };
     est.warnings = screening_warnings(&req.screening, req.sex);
-    est.warnings
-        .extend(rules::dose_warnings(&req.doses, weight, req.visit));
+    est.warnings.extend(rules::dose_warnings_after(
+        &req.doses, weight, req.visit, so_far,
+    ));
     Ok(est)
 }
 
@@ -818,11 +859,13 @@ impl CourseEstimate {
         let Some(w) = self.weight_kg else {
             return Vec::new();
         };
-        let mut out = vec![[0.0, 0.0]];
-        let mut total = 0u64;
+        // A course under way starts where the days so far left it.
+        let start = self.so_far.days;
+        let mut out = vec![[f64::from(start), self.so_far.mg as f64 / w]];
+        let mut total = self.so_far.mg;
         for (day, mg) in (1u32..).zip(daily_mg(self.months.iter().map(|m| m.dose))) {
             total = total.saturating_add(u64::from(mg));
-            out.push([f64::from(day), total as f64 / w]);
+            out.push([f64::from(start.saturating_add(day)), total as f64 / w]);
         }
         out
     }

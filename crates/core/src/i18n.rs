@@ -50,8 +50,8 @@ impl Lang {
     }
 
     /// The Fluent files of this language: the core's, the app's, the PDF's, the command
-    /// line's and the file layer's.
-    fn sources(self) -> [&'static str; 5] {
+    /// line's, the file layer's and the register's.
+    fn sources(self) -> [&'static str; 6] {
         match self {
             Lang::Ja => [
                 include_str!("../../../assets/i18n/ja/core.ftl"),
@@ -59,6 +59,7 @@ impl Lang {
                 include_str!("../../../assets/i18n/ja/pdf.ftl"),
                 include_str!("../../../assets/i18n/ja/cli.ftl"),
                 include_str!("../../../assets/i18n/ja/files.ftl"),
+                include_str!("../../../assets/i18n/ja/register.ftl"),
             ],
             Lang::En => [
                 include_str!("../../../assets/i18n/en/core.ftl"),
@@ -66,6 +67,7 @@ impl Lang {
                 include_str!("../../../assets/i18n/en/pdf.ftl"),
                 include_str!("../../../assets/i18n/en/cli.ftl"),
                 include_str!("../../../assets/i18n/en/files.ftl"),
+                include_str!("../../../assets/i18n/en/register.ftl"),
             ],
             Lang::Ko => [
                 include_str!("../../../assets/i18n/ko/core.ftl"),
@@ -73,6 +75,7 @@ impl Lang {
                 include_str!("../../../assets/i18n/ko/pdf.ftl"),
                 include_str!("../../../assets/i18n/ko/cli.ftl"),
                 include_str!("../../../assets/i18n/ko/files.ftl"),
+                include_str!("../../../assets/i18n/ko/register.ftl"),
             ],
         }
     }

@@ -1,12 +1,13 @@
 //! Dose & Cost Planner's core: isotretinoin dose, course and fee estimates, as pure functions.
 //!
 //! From the bottom up: `i18n`, `vocab` (shared words), `money`, `patient`, `pricing`, `dose`,
-//! `screening`, `rules`, `estimate`, `safety`, `monitoring`, and on top `quote` — the one
+//! `screening`, `course` (a course under way), `rules`, `estimate`, `safety`, `monitoring`, and on top `quote` — the one
 //! value every face renders — and `saved` (the on-disk format). This crate never touches a
 //! GUI, a PDF writer, a dialog or the file system: Cargo enforces it (its dependency tree
 //! holds none of those crates), so its tests build in seconds. The faces (the desk app, the
 //! PDF, the command line) render its [`Quote`].
 
+pub mod course;
 pub mod dose;
 pub mod estimate;
 pub mod i18n;

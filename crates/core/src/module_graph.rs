@@ -4,6 +4,7 @@
 
 /// Every module's source files (a folder module lists each of its files under its name).
 const SOURCES: &[(&str, &str)] = &[
+    ("course", include_str!("course.rs")),
     ("dose", include_str!("dose.rs")),
     ("estimate", include_str!("estimate.rs")),
     ("i18n", include_str!("i18n.rs")),

@@ -60,6 +60,18 @@ impl Quote {
         Quote::build(sheet, request, quote_date, Priced::One(est))
     }
 
+    /// Prices the rest of a course under way: `request` holds the months left, `so_far` what
+    /// was taken before them (counted in the cumulative figures, not in the money).
+    pub fn compute_after(
+        sheet: &PriceSheet,
+        request: &CourseRequest,
+        so_far: crate::course::SoFar,
+        quote_date: jiff::civil::Date,
+    ) -> Result<Quote, PlanError> {
+        let est = crate::estimate::estimate_after(sheet, request, so_far)?;
+        Quote::build(sheet, request, quote_date, Priced::One(est))
+    }
+
     /// Prices `request` on `sheet` for a man and for a woman (sex not given yet): the quote
     /// shows the range. Its request names a woman (the dearer case) for what needs one sex.
     pub fn compute_range(

@@ -6,6 +6,7 @@
 //! weight, not the estimate. The patient's cautions, which read a whole estimate, live in
 //! `safety` above it.
 
+use crate::course::SoFar;
 use crate::dose::Dose;
 use crate::pricing::AfterLastDose;
 use crate::vocab::{DAYS_PER_MONTH, Severity, Sex, Visit, Warning};
@@ -44,6 +45,17 @@ pub fn fmt_mgkg(v: f64) -> String {
 /// whole. The warning then says so (`day = heavier`, with the dose and its heavier amount);
 /// the mg/kg/day an estimate shows stays the mean.
 pub fn dose_warnings(doses: &[Dose], weight_kg: Option<f64>, first_visit: Visit) -> Vec<Warning> {
+    dose_warnings_after(doses, weight_kg, first_visit, SoFar::default())
+}
+
+/// [`dose_warnings`] for the rest of a course under way: the cumulative dose and the
+/// course's length count what was taken so far.
+pub fn dose_warnings_after(
+    doses: &[Dose],
+    weight_kg: Option<f64>,
+    first_visit: Visit,
+    so_far: SoFar,
+) -> Vec<Warning> {
     let mut out = Vec::new();
     if let Some(w) = weight_kg {
         for (month, dose) in (1u32..).zip(doses) {
@@ -82,9 +94,9 @@ pub fn dose_warnings(doses: &[Dose], weight_kg: Option<f64>, first_visit: Visit)
                 });
             }
         }
-        let cumulative_mg = doses
-            .iter()
-            .fold(0u64, |sum, d| sum.saturating_add(d.mg_over(DAYS_PER_MONTH)));
+        let cumulative_mg = doses.iter().fold(so_far.mg, |sum, d| {
+            sum.saturating_add(d.mg_over(DAYS_PER_MONTH))
+        });
         let cum = cumulative_mg as f64 / w;
         if cum + 1e-9 < CUMULATIVE_LOW {
             out.push(Warning {
@@ -102,8 +114,11 @@ pub fn dose_warnings(doses: &[Dose], weight_kg: Option<f64>, first_visit: Visit)
             });
         }
     }
-    let months = u32::try_from(doses.len()).unwrap_or(u32::MAX);
-    let days = months.saturating_mul(DAYS_PER_MONTH);
+    let planned = u32::try_from(doses.len()).unwrap_or(u32::MAX);
+    let days = planned
+        .saturating_mul(DAYS_PER_MONTH)
+        .saturating_add(so_far.days);
+    let months = days.div_ceil(DAYS_PER_MONTH);
     if months > MAX_COURSE_MONTHS {
         out.push(Warning {
             code: "course_over_8_months",

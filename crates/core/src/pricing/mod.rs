@@ -561,29 +561,20 @@ pub struct SheetId(u64);
 
 impl PriceSheet {
     /// The sheet as priced for `product` (a `[[products]]` code): that product's capsules,
-    /// packs and packages in place of the first one's. `None`: the sheet as written (its
-    /// first product). An unknown code is an error naming the sheet's products.
-    pub fn for_product(
-        &self,
-        product: Option<&str>,
-    ) -> Result<std::borrow::Cow<'_, PriceSheet>, crate::estimate::PlanError> {
+    /// packs and packages in place of the first one's. `None` asked: the sheet as written (its
+    /// first product). `None` returned: the sheet has no such product.
+    pub fn for_product(&self, product: Option<&str>) -> Option<std::borrow::Cow<'_, PriceSheet>> {
         use std::borrow::Cow;
         let Some(code) = product else {
-            return Ok(Cow::Borrowed(self));
+            return Some(Cow::Borrowed(self));
         };
-        let Some(p) = self.products.iter().find(|p| p.code == code) else {
-            return Err(crate::estimate::PlanError::UnknownChoice {
-                what: crate::estimate::Choice::Product,
-                code: code.to_string(),
-                available: self.products.iter().map(|p| p.code.clone()).collect(),
-            });
-        };
+        let p = self.products.iter().find(|p| p.code == code)?;
         if self
             .products
             .first()
             .is_some_and(|first| first.code == code)
         {
-            return Ok(Cow::Borrowed(self));
+            return Some(Cow::Borrowed(self));
         }
         let mut s = self.clone();
         s.capsules = p.capsules.clone();
@@ -591,7 +582,7 @@ impl PriceSheet {
         if let Fees::Flat { packages } = &mut s.fees {
             *packages = p.packages.clone();
         }
-        Ok(Cow::Owned(s))
+        Some(Cow::Owned(s))
     }
 
     /// The product named `code`, or the first one when `None`; `None` when the sheet lists

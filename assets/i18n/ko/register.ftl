@@ -1,0 +1,1 @@
+# The register (SQLite): messages of crates/register.
