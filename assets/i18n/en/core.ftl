@@ -240,3 +240,4 @@ sheet-discount-amount = the discount "{ $code }" needs either percent = … or a
 sheet-discount-percent = a discount's percent must be more than 0 and at most 100, with at most three decimals, got { $got }
 sheet-discount-month = a discount's month must be 1 to { $max }, got { $got }
 sheet-discount-month-not-used = month is only used with on = "month"; remove it or write on = "month"
+warn-second-course-too-soon = A second course should start no sooner than { $months } months after the last dose of the previous one ({ $last }): from { $date }.

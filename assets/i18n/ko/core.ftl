@@ -209,3 +209,4 @@ sheet-discount-amount = 할인 "{ $code }"에는 percent = … 또는 amount = �
 sheet-discount-percent = 할인율은 0보다 크고 100 이하, 소수점 이하 세 자리까지로 쓰십시오(현재 { $got }).
 sheet-discount-month = 할인의 month는 1–{ $max }로 쓰십시오(현재 { $got }).
 sheet-discount-month-not-used = month는 on = "month"일 때만 씁니다. 지우거나 on = "month"로 쓰십시오.
+warn-second-course-too-soon = 두 번째 과정은 이전 과정의 마지막 복용일({ $last })로부터 { $months }개월 이상 지난 뒤 시작하십시오: { $date }부터.

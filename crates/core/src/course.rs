@@ -7,8 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::dose::{Dose, DoseError, solve_target_dose};
-use crate::pricing::Capsule;
-use crate::vocab::DAYS_PER_MONTH;
+use crate::pricing::{AfterLastDose, Capsule};
+use crate::vocab::{DAYS_PER_MONTH, Severity, Warning};
 
 /// What the patient took before the months being planned: mg actually taken (the doses of the
 /// visits so far × the days taken, less missed days) and the days of the course so far.
@@ -117,6 +117,29 @@ pub fn months_to_reach(target_mg_per_kg: f64, weight_kg: f64, so_far: SoFar, dos
     }
 }
 
+/// A second course may start once the clinic's `next_course` months have passed since the
+/// previous course's last dose: a warning naming the earliest date when `start` is sooner.
+pub fn second_course_warning(
+    previous_last_dose: jiff::civil::Date,
+    policy: &AfterLastDose,
+    start: jiff::civil::Date,
+) -> Option<Warning> {
+    let months = jiff::Span::new()
+        .try_months(i64::from(policy.next_course))
+        .ok()?;
+    let earliest = previous_last_dose.checked_add(months).ok()?;
+    (start < earliest).then(|| Warning {
+        code: "second_course_too_soon",
+        severity: Severity::Caution,
+        month: None,
+        args: vec![
+            ("last", previous_last_dose.to_string()),
+            ("months", policy.next_course.to_string()),
+            ("date", earliest.to_string()),
+        ],
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +219,22 @@ mod tests {
             Ok(Rest::TargetReached)
         );
         assert_eq!(months_to_reach(120.0, 60.0, so_far, Dose::daily(40)), 0);
+    }
+
+    #[test]
+    fn a_second_course_waits_for_the_clinics_interval() {
+        // The reference clinic: next course 2 months after the last dose (2026-05-31) →
+        // 2026-07-31 at the earliest.
+        let policy = AfterLastDose::default();
+        let last = jiff::civil::date(2026, 5, 31);
+        let w = second_course_warning(last, &policy, jiff::civil::date(2026, 7, 30)).unwrap();
+        assert_eq!(w.code, "second_course_too_soon");
+        assert_eq!(w.args[2], ("date", "2026-07-31".to_string()));
+        assert_eq!(
+            w.message(crate::i18n::Lang::En),
+            "A second course should start no sooner than 2 months after the last dose of the previous one (2026-05-31): from 2026-07-31."
+        );
+        assert!(second_course_warning(last, &policy, jiff::civil::date(2026, 7, 31)).is_none());
     }
 
     #[test]
