@@ -453,14 +453,8 @@ pub fn estimate_after(
             vec![mix_a]
         };
         let mg = dose.mg_over(DAYS_PER_MONTH);
-        #[expect(
-            clippy::arithmetic_side_effects,
-            reason = "cheapest_mix above refused any dose over MAX_DAILY_MG: at most 9,000 mg a \
-                      month, 216,000 mg over MAX_MONTHS"
-        )]
-        {
-            cumulative_mg = cumulative_mg.saturating_add(mg);
-        }
+        // Saturating: the mg taken so far come from outside (a register, the command line).
+        cumulative_mg = cumulative_mg.saturating_add(mg);
 
         let packs = buy_packs(sheet, &capsules, &mut in_hand)?;
 
