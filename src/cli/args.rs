@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use super::Problem;
 use crate::dose::{Dose, solve_target_dose};
 use crate::estimate::{
-    CourseRequest, DAYS_PER_MONTH, MAX_MONTHS, Sex, Visit, check_target, check_weight,
+    Choices, CourseRequest, DAYS_PER_MONTH, MAX_MONTHS, Sex, Visit, check_target, check_weight,
 };
 use crate::i18n::Lang;
 use crate::pricing::PriceSheet;
@@ -81,8 +81,25 @@ pub struct QuoteArgs {
     /// warned about.
     #[arg(long = "medicine", value_name = "NAME")]
     pub medicines: Vec<String>,
+    /// The product (brand) to quote, by the sheet's [[products]] code; default: the sheet's
+    /// first. Only for sheets that sell several products.
+    #[arg(long, value_name = "CODE", value_parser = parse_product)]
+    pub product: Option<String>,
+    /// A discount to apply, by the sheet's [[discounts]] code (repeatable, or a comma list:
+    /// monitor,student).
+    #[arg(long = "discount", value_name = "CODE", value_parser = parse_discount, value_delimiter = ',')]
+    pub discounts: Vec<String>,
+    /// The kind of each month's visit, month 1 first, comma-separated: in_person or a sheet's
+    /// [[visit_kinds]] code (in_person,telephone,online); months past the list are in person.
+    /// Month 1 of a first visit is in person.
+    #[arg(long, value_name = "KIND,KIND,...", value_parser = parse_visit_kinds)]
+    pub visit_kinds: Option<VisitKindList>,
+    /// Shorthand: every visit from month 2 on is of this kind (telephone, online, …), month 1
+    /// in person.
+    #[arg(long, value_name = "KIND", value_parser = parse_visit_kind, conflicts_with = "visit_kinds")]
+    pub later_visits: Option<String>,
     /// Reopen a saved quote (its frozen prices give the same totals as when it was saved).
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["sex", "months", "weight_kg", "start", "age", "checks", "medicines", "visit_every"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["sex", "months", "weight_kg", "start", "age", "checks", "medicines", "visit_every", "product", "discounts", "visit_kinds", "later_visits"])]
     pub open: Option<PathBuf>,
     /// With --open: price the saved plan at today's prices instead (from --pricing, the
     /// sheet it was made with, or the built-in sheet). With --open, --pricing names today's
@@ -190,6 +207,56 @@ fn parse_doses(s: &str) -> Result<DoseList, String> {
     Ok(DoseList(doses))
 }
 
+/// `--visit-kinds in_person,telephone`: one visit kind per month, month 1 first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VisitKindList(pub Vec<String>);
+
+/// A code of the sheet's, trimmed and not empty. Whether the sheet offers it is the core's
+/// check, once the sheet is read: its refusal names what the sheet offers.
+fn parse_code(s: &str, what: &str, example: &str) -> Result<String, String> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(format!(
+            "{what} is empty: give a code from the price sheet, e.g. {example}"
+        ));
+    }
+    Ok(t.to_string())
+}
+
+fn parse_product(s: &str) -> Result<String, String> {
+    parse_code(s, "the product", "--product acnetrent")
+}
+
+fn parse_discount(s: &str) -> Result<String, String> {
+    parse_code(s, "the discount", "--discount monitor")
+}
+
+fn parse_visit_kind(s: &str) -> Result<String, String> {
+    parse_code(s, "the visit kind", "--later-visits telephone")
+}
+
+fn parse_visit_kinds(s: &str) -> Result<VisitKindList, String> {
+    let kinds: Vec<&str> = s.split(',').collect();
+    if kinds.len() > MAX_MONTHS as usize {
+        return Err(format!(
+            "{} visit kinds is longer than the planner handles ({MAX_MONTHS} months at most)",
+            kinds.len()
+        ));
+    }
+    kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            parse_code(
+                k,
+                &format!("the visit kind of month {}", i + 1),
+                "--visit-kinds in_person,telephone,telephone",
+            )
+        })
+        .collect::<Result<_, _>>()
+        .map(VisitKindList)
+}
+
 fn parse_number(s: &str, what: &str) -> Result<f64, String> {
     s.trim()
         .parse::<f64>()
@@ -271,6 +338,8 @@ pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> Result<CourseReques
         };
         vec![dose; months as usize]
     };
+    // At most MAX_MONTHS (24), checked by the parsers above.
+    let months = u32::try_from(doses.len()).unwrap_or(MAX_MONTHS);
     Ok(CourseRequest {
         sex: match args.sex {
             Some(SexArg::Female) => Sex::Female,
@@ -298,6 +367,14 @@ pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> Result<CourseReques
                 })
                 .collect(),
         },
-        choices: Default::default(),
+        choices: Choices {
+            visit_kinds: match (&args.visit_kinds, &args.later_visits) {
+                (Some(VisitKindList(kinds)), _) => kinds.clone(),
+                (None, Some(kind)) => Choices::later_visits(kind, months),
+                (None, None) => Vec::new(),
+            },
+            product: args.product.clone(),
+            discounts: args.discounts.clone(),
+        },
     })
 }

@@ -25,6 +25,9 @@ pub struct JsonReport {
     pub currency: String,
     /// Whether the prices include tax (otherwise each month has a `tax` item).
     pub tax_included: bool,
+    /// The product quoted. Left out when the sheet sells one product (no `[[products]]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product: Option<JsonProduct>,
     /// `female` or `male`.
     pub sex: &'static str,
     /// Body weight in kg, or null.
@@ -37,8 +40,16 @@ pub struct JsonReport {
     pub first_month: i64,
     /// The cheapest and dearest later month, or null for a one-month course.
     pub return_months: Option<JsonRange>,
+    /// Discounts on the whole course (negative amounts), already in `total`: `total` is the
+    /// sum of the months' subtotals plus these. Left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub course_discounts: Vec<JsonItem>,
     /// The course total.
     pub total: i64,
+    /// Tests the clinic does only if the doctor asks, with their prices: NOT in `total`.
+    /// Left out when the sheet has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub as_needed: Vec<JsonAsNeeded>,
     /// Course length in days.
     pub days: u32,
     /// mg over the course.
@@ -72,6 +83,11 @@ pub struct JsonMonth {
     pub month: u32,
     /// `first`, `return`, or null (the second month of a 2-month visit).
     pub visit: Option<&'static str>,
+    /// The kind of this month's visit when it is not in person: a sheet's `[[visit_kinds]]`
+    /// code (`telephone`, `online`, …). Left out for a visit in person and a month without a
+    /// visit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub visit_kind: Option<String>,
     /// The dose as written: `40`, or `20/10` for alternating days.
     pub dose: String,
     /// Mean mg per day: a whole number when it is one (`20`), else a fraction (`7.5`).
@@ -99,11 +115,30 @@ pub struct JsonMonth {
     pub subtotal: i64,
 }
 
-/// One priced line of a month.
+/// The product a quote is for, on a sheet that sells several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JsonProduct {
+    /// The sheet's `[[products]]` code.
+    pub code: String,
+    /// Its name in the report's language.
+    pub name: String,
+}
+
+/// A test done only if needed: priced on the estimate, not in the total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JsonAsNeeded {
+    /// The test's name in the report's language.
+    pub label: String,
+    /// Its price, in minor units.
+    pub amount: i64,
+}
+
+/// One priced line of a month (or a discount on the whole course).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct JsonItem {
-    /// `consultation`, `medication`, `blood_test`, `urine_test`, `package`, `tax`, or the
-    /// clinic's own test code.
+    /// `consultation`, `medication`, `blood_test`, `urine_test`, `package`, `tax`,
+    /// `shipping`, the clinic's own test or one-off fee code, or a discount's code (a
+    /// negative amount).
     pub code: String,
     /// The line's name in the report's language.
     pub label: String,
@@ -235,6 +270,7 @@ pub fn report(quote: &Quote, lang: Lang) -> JsonReport {
                 Visit::First => "first",
                 Visit::Return => "return",
             }),
+            visit_kind: m.visit_kind.clone(),
             dose: m.dose.to_string(),
             daily_mg: m.daily_mg,
             capsules_per_day: m.capsules_per_day.iter().map(mix).collect(),
@@ -256,9 +292,19 @@ pub fn report(quote: &Quote, lang: Lang) -> JsonReport {
             subtotal: m.subtotal.0,
         })
         .collect();
+    let product = quote.product_name(lang).and_then(|name| {
+        quote
+            .sheet()
+            .product(quote.request().choices.product.as_deref())
+            .map(|p| JsonProduct {
+                code: p.code.clone(),
+                name,
+            })
+    });
     JsonReport {
         currency: est.currency.clone(),
         tax_included: est.tax_included,
+        product,
         sex: match est.sex {
             Sex::Female => "female",
             Sex::Male => "male",
@@ -271,7 +317,24 @@ pub fn report(quote: &Quote, lang: Lang) -> JsonReport {
             min: lo.0,
             max: hi.0,
         }),
+        course_discounts: est
+            .course_items
+            .iter()
+            .map(|it| JsonItem {
+                code: it.code.clone(),
+                label: quote.column_label(&it.code, lang),
+                amount: it.amount.0,
+            })
+            .collect(),
         total: est.total.0,
+        as_needed: quote
+            .as_needed(lang)
+            .into_iter()
+            .map(|(label, amount)| JsonAsNeeded {
+                label,
+                amount: amount.0,
+            })
+            .collect(),
         days: est.days,
         cumulative_mg: est.cumulative_mg,
         cumulative_mg_per_kg: est.cumulative_mg_per_kg,

@@ -87,19 +87,19 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// The message in `lang`. In English it is exactly the errors' `Display` text, the
-    /// command line's wording since its first release.
+    /// The message in `lang`. In English it is the errors' `Display` text, the command
+    /// line's wording since its first release (a choice the sheet does not offer: see
+    /// `plan_error`).
     pub fn explain(&self, lang: Lang) -> String {
         let en = lang == Lang::En;
         let s = |v: String| Arg::Str(v);
         match self {
-            Problem::Plan(e) if !en => e.explain(lang),
+            Problem::Plan(e) => plan_error(e, lang, true),
             Problem::Name(e) if !en => e.explain(lang),
             Problem::Saved(e) if !en => e.explain(lang),
             Problem::Sheet(e) if !en => e.explain(lang),
             Problem::Pdf(e) if !en => e.explain(lang),
             Problem::Write(e) if !en => e.explain(lang),
-            Problem::Plan(e) => e.to_string(),
             Problem::Name(e) => e.to_string(),
             Problem::Saved(e) => e.to_string(),
             Problem::Sheet(e) => e.to_string(),
@@ -144,10 +144,48 @@ impl Problem {
             ),
             Problem::CannotReprice(e) => lang.tr_args(
                 "cli-err-cannot-reprice",
-                &[("error", s(if en { e.to_string() } else { e.explain(lang) }))],
+                &[("error", s(plan_error(e, lang, false)))],
             ),
             Problem::Output(e) => lang.tr_args("cli-err-output", &[("reason", s(e.to_string()))]),
         }
+    }
+}
+
+/// A plan's error in `lang`: in English its `Display` text, the command line's wording since
+/// its first release, except for a choice the sheet does not offer, whose sentence names
+/// the sheet's options in every language; a sheet that offers none of that kind says so,
+/// and (`flag_hint`: the choice came from this command's flags) which flags to leave out.
+fn plan_error(e: &PlanError, lang: Lang, flag_hint: bool) -> String {
+    use crate::estimate::{Choice, IN_PERSON};
+    match e {
+        PlanError::UnknownChoice {
+            what,
+            code,
+            available,
+        } if available.iter().all(|a| a == IN_PERSON) => {
+            let (key, flags) = match what {
+                Choice::VisitKind => ("cli-err-no-visit-kinds", "--visit-kinds / --later-visits"),
+                Choice::Product => ("cli-err-no-products", "--product"),
+                Choice::Discount => ("cli-err-no-discounts", "--discount"),
+            };
+            let message = lang.tr_args(
+                key,
+                &[("code", Arg::Str(crate::patient::escape_text(code)))],
+            );
+            if !flag_hint {
+                return message;
+            }
+            lang.tr_args(
+                "cli-err-leave-out",
+                &[
+                    ("message", Arg::Str(message)),
+                    ("flags", Arg::Str(flags.to_string())),
+                ],
+            )
+        }
+        PlanError::UnknownChoice { .. } => e.explain(lang),
+        _ if lang == Lang::En => e.to_string(),
+        _ => e.explain(lang),
     }
 }
 

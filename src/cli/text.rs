@@ -1,6 +1,7 @@
 //! The text report: a [`Quote`] as a month table with the totals under it, every word in the
-//! report's language (headers, the title and patient lines, the summary, and every date the
-//! JSON report has under `dates`).
+//! report's language (headers, the title and patient lines, the product and the visit kinds
+//! chosen, the summary with the discounts on the whole course, the tests done only if needed,
+//! and every date the JSON report has under `dates`).
 //!
 //! It renders only: the columns, labels, totals and ranges come from the quote; no sum, no
 //! dose arithmetic and no sheet lookup of its own.
@@ -83,8 +84,9 @@ pub fn report(quote: &Quote, lang: Lang) -> String {
     };
     let mut args = vec![
         ("sex", Arg::Str(sex)),
-        ("months", Arg::Str(est.month_count().to_string())),
-        ("every", Arg::Str(est.visit_every.to_string())),
+        // Numbers, so that English says "1 month" and "2 months".
+        ("months", Arg::Num(f64::from(est.month_count()))),
+        ("every", Arg::Num(f64::from(est.visit_every))),
     ];
     let key = match est.weight_kg {
         Some(kg) => {
@@ -94,7 +96,18 @@ pub fn report(quote: &Quote, lang: Lang) -> String {
         None => "cli-patient",
     };
     s.push_str(&lang.tr_args(key, &args));
-    s.push_str("\n\n");
+    s.push('\n');
+    // What the quote chose from the sheet: the product (a sheet with several) and, when some
+    // visit is not in person, the kind of each visit.
+    if let Some(product) = quote.product_name(lang) {
+        s.push_str(&lang.tr_args("cli-product", &[("product", Arg::Str(product))]));
+        s.push('\n');
+    }
+    if let Some(visits) = quote.visit_kinds_line(lang) {
+        s.push_str(&visits);
+        s.push('\n');
+    }
+    s.push('\n');
     push_table(&mut s, &rows);
     // Pack-sold strengths: the packs each month buys and the capsules left at the end.
     if let Some((bought, left)) = quote.packs_lines(lang) {
@@ -116,6 +129,11 @@ pub fn report(quote: &Quote, lang: Lang) -> String {
             "cli-sum-later-months"
         };
         summary.push((lang.tr(key), money(later)));
+    }
+    // The discounts on the whole course (negative), between the months and the total.
+    for (name, amount) in quote.course_discounts(lang) {
+        let label = lang.tr_args("cli-sum-label", &[("label", Arg::Str(name))]);
+        summary.push((label, money(amount)));
     }
     summary.push((lang.tr("cli-sum-course-total"), money(quote.total())));
     let mut args = vec![
@@ -172,6 +190,36 @@ pub fn report(quote: &Quote, lang: Lang) -> String {
     for (label, value) in &summary {
         let pad = width.saturating_sub(display_width(label));
         s.push_str(&format!("{label}{}{value}\n", " ".repeat(pad)));
+    }
+    // Tests the clinic does only if the doctor asks: priced, but not in the total.
+    let as_needed = quote.as_needed(lang);
+    if !as_needed.is_empty() {
+        s.push('\n');
+        s.push_str(&lang.tr_args(
+            "cli-sum-label",
+            &[("label", Arg::Str(lang.tr("item-as-needed")))],
+        ));
+        s.push('\n');
+        let lines: Vec<(String, String)> = as_needed
+            .into_iter()
+            .map(|(name, price)| {
+                (
+                    lang.tr_args("cli-sum-label", &[("label", Arg::Str(name))]),
+                    cur.format(price, lang),
+                )
+            })
+            .collect();
+        // Indented under their heading, the prices in the summary's column when they fit.
+        let inner = lines
+            .iter()
+            .map(|(label, _)| display_width(label) + 1)
+            .max()
+            .unwrap_or(0)
+            .max(width.saturating_sub(2));
+        for (label, value) in &lines {
+            let pad = inner.saturating_sub(display_width(label));
+            s.push_str(&format!("  {label}{}{value}\n", " ".repeat(pad)));
+        }
     }
     if !est.warnings.is_empty() {
         s.push('\n');

@@ -36,7 +36,7 @@ fn text_table_for_20_mg_six_months_woman() {
     let out = quote(&["--daily-mg", "20", "--months", "6", "--sex", "female"]);
     expect_test::expect![[r#"
         Sample Skin Clinic — estimate in JPY (prices include tax)
-        Female, 6 months, a visit every 1 month(s)
+        Female, 6 months, a visit every month
 
         Month  Visit         mg/day  Capsules/day  Consultation  Medication  Blood test  Urine pregnancy test  Subtotal
         ---------------------------------------------------------------------------------------------------------------
@@ -719,7 +719,7 @@ fn errors_and_the_price_notice_follow_lang() {
 /// diff.
 #[test]
 fn json_matches_the_golden_files() {
-    let cases: [(&str, &[&str]); 4] = [
+    let cases: [(&str, &[&str]); 5] = [
         (
             "reference-woman-6-months",
             &[
@@ -788,6 +788,27 @@ fn json_matches_the_golden_files() {
                 "lasik",
                 "--medicine",
                 "Minomycin",
+            ],
+        ),
+        (
+            // Visit kinds, shipping, and a discount of each kind: on the medication, on
+            // month 1, on the course.
+            "telephone-discounts",
+            &[
+                "--pricing",
+                "pricing/example-clinic-telephone.toml",
+                "--sex",
+                "female",
+                "--daily-mg",
+                "20",
+                "--months",
+                "3",
+                "--later-visits",
+                "telephone",
+                "--discount",
+                "monitor,welcome",
+                "--discount",
+                "student",
             ],
         ),
     ];
@@ -909,7 +930,7 @@ fn text_report_prints_every_date_the_json_has() {
     }
     expect_test::expect![[r#"
         Sample Skin Clinic — estimate in JPY (prices include tax)
-        Male, 60 kg, 4 months, a visit every 1 month(s)
+        Male, 60 kg, 4 months, a visit every month
 
         Month  Visit         mg/day  Capsules/day           mg/kg/day  Consultation  Medication  Blood test  Subtotal
         -------------------------------------------------------------------------------------------------------------
@@ -1079,4 +1100,434 @@ fn boxes_sheet_shows_packs_and_capsules_left() {
     assert!(j["months"][0].get("packs").is_none());
     let text = quote(&["--sex", "male", "--daily-mg", "20", "--months", "2"]);
     assert!(!text.contains("Packs bought") && !text.contains("Capsules left"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a quote chooses from the sheet (issue 11): visit kinds, products, discounts.
+
+const TELEPHONE: &str = "pricing/example-clinic-telephone.toml";
+const TWO_PRODUCTS: &str = "pricing/flat-clinic-two-products.toml";
+const HOME_TEST: &str = "pricing/example-clinic-home-test.toml";
+
+#[test]
+fn later_visits_by_telephone_have_their_own_fee_no_tests_and_shipping() {
+    // The telephone sheet: a man, 20 mg/day, 3 months, months 2–3 by telephone.
+    // Month 1: 3,850 + 30 × 418 (12,540) + 3,608 blood test = 19,998.
+    // Months 2–3: 1,100 telephone + 12,540 + 550 shipping = 14,190 each (no tests).
+    // Total 19,998 + 2 × 14,190 = 48,378.
+    let v = json(&[
+        "--pricing",
+        TELEPHONE,
+        "--sex",
+        "male",
+        "--daily-mg",
+        "20",
+        "--months",
+        "3",
+        "--later-visits",
+        "telephone",
+    ]);
+    assert_eq!(v["total"], 48_378);
+    assert_eq!(v["first_month"], 19_998);
+    assert!(v["months"][0].get("visit_kind").is_none());
+    assert_eq!(v["months"][1]["visit_kind"], "telephone");
+    assert_eq!(v["months"][2]["subtotal"], 14_190);
+    let m2: Vec<(&str, &str, i64)> = v["months"][1]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["code"].as_str().unwrap(),
+                i["label"].as_str().unwrap(),
+                i["amount"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        m2,
+        [
+            ("consultation", "Telephone consultation", 1_100),
+            ("medication", "Medication", 12_540),
+            ("shipping", "Shipping", 550)
+        ]
+    );
+    // --visit-kinds says the same month by month.
+    let same = json(&[
+        "--pricing",
+        TELEPHONE,
+        "--sex",
+        "male",
+        "--daily-mg",
+        "20",
+        "--months",
+        "3",
+        "--visit-kinds",
+        "in_person, telephone,telephone",
+    ]);
+    assert_eq!(same, v);
+    // A list shorter than the course: the months after it are in person. Month 2 by
+    // telephone (14,190), month 3 in person: 1,650 + 12,540 + 3,608 = 17,798.
+    // 19,998 + 14,190 + 17,798 = 51,986.
+    let short = json(&[
+        "--pricing",
+        TELEPHONE,
+        "--sex",
+        "male",
+        "--daily-mg",
+        "20",
+        "--months",
+        "3",
+        "--visit-kinds",
+        "in_person,telephone",
+    ]);
+    assert_eq!(short["total"], 51_986);
+}
+
+#[test]
+fn a_monitor_discount_is_a_negative_line_that_prints_and_aligns() {
+    // A woman, 20 mg, 1 month: 3,850 + 12,540 + 3,608 + 1,056 = 21,054; "monitor" takes 10%
+    // of the medication, 1,254: 21,054 − 1,254 = 19,800.
+    let args = [
+        "--pricing",
+        TELEPHONE,
+        "--sex",
+        "female",
+        "--daily-mg",
+        "20",
+        "--months",
+        "1",
+        "--discount",
+        "monitor",
+    ];
+    let v = json(&args);
+    assert_eq!(v["total"], 19_800);
+    let monitor = &v["months"][0]["items"][2];
+    assert_eq!(monitor["code"], "monitor");
+    assert_eq!(monitor["label"], "Monitor discount");
+    assert_eq!(monitor["amount"], -1_254);
+    assert!(v.get("course_discounts").is_none());
+    let text = quote(&args);
+    expect_test::expect![[r#"
+        Sample Skin Clinic Online — estimate in JPY (prices include tax)
+        Female, 1 month, a visit every month
+
+        Month  Visit        mg/day  Capsules/day  Consultation  Medication  Monitor discount  Blood test  Urine pregnancy test  Subtotal
+        --------------------------------------------------------------------------------------------------------------------------------
+            1  First visit      20  20 mg × 1            3,850      12,540            -1,254       3,608                 1,056    19,800
+
+        Month 1:          ¥19,800
+        Course total:     ¥19,800
+        Cumulative dose:  600 mg over 30 days
+    "#]]
+    .assert_eq(&text);
+}
+
+#[test]
+fn the_text_report_names_visit_kinds_shipping_and_the_course_discount() {
+    // A woman, 20 mg, 3 months, months 2–3 by telephone, every discount of the sheet.
+    // Month 1: 3,850 + 12,540 − 1,254 (monitor) + 3,608 + 1,056 − 1,000 (welcome) = 18,800.
+    // Months 2–3: 1,100 + 12,540 − 1,254 + 550 = 12,936 each. 18,800 + 2 × 12,936 = 44,672;
+    // "student" 5% of it, 2,233.6 rounded down: −2,233. Total 42,439.
+    let mut args = vec![
+        "--pricing",
+        TELEPHONE,
+        "--sex",
+        "female",
+        "--daily-mg",
+        "20",
+        "--months",
+        "3",
+        "--later-visits",
+        "telephone",
+        "--discount",
+        "monitor,welcome,student",
+    ];
+    let text = quote(&args);
+    expect_test::expect![[r#"
+        Sample Skin Clinic Online — estimate in JPY (prices include tax)
+        Female, 3 months, a visit every month
+        Visits: month 1 in person, month 2 Telephone consultation, month 3 Telephone consultation
+
+        Month  Visit         mg/day  Capsules/day  Consultation  Medication  Monitor discount  Blood test  Urine pregnancy test  First-month discount  Shipping  Subtotal
+        -----------------------------------------------------------------------------------------------------------------------------------------------------------------
+            1  First visit       20  20 mg × 1            3,850      12,540            -1,254       3,608                 1,056                -1,000         -    18,800
+            2  Return visit      20  20 mg × 1            1,100      12,540            -1,254           -                     -                     -       550    12,936
+            3  Return visit      20  20 mg × 1            1,100      12,540            -1,254           -                     -                     -       550    12,936
+
+        Month 1:          ¥18,800
+        Each later month: ¥12,936
+        Student discount: -¥2,233
+        Course total:     ¥42,439
+        Cumulative dose:  1,800 mg over 90 days
+    "#]]
+    .assert_eq(&text);
+    let v = json(&args);
+    assert_eq!(v["total"], 42_439);
+    assert_eq!(
+        v["course_discounts"],
+        serde_json::json!([{"code": "student", "label": "Student discount", "amount": -2_233}])
+    );
+    // In Japanese: the sheet's own names and the summary's colon.
+    args.extend(["--lang", "ja"]);
+    let ja = quote(&args);
+    assert!(
+        ja.contains("受診方法: 1か月目 来院, 2か月目 電話再診料"),
+        "{ja}"
+    );
+    assert!(ja.contains("モニター割引") && ja.contains("配送料"), "{ja}");
+    assert!(ja.contains("学割：") && ja.contains("-2,233円"), "{ja}");
+}
+
+#[test]
+fn a_product_is_chosen_by_its_code_and_named() {
+    // The two-products flat sheet: Roaccutane 44,000 a month at 40 mg (the first product,
+    // the default), Acnetrent 29,200 at 40 mg.
+    let base = [
+        "--pricing",
+        TWO_PRODUCTS,
+        "--sex",
+        "female",
+        "--daily-mg",
+        "40",
+        "--months",
+        "3",
+    ];
+    let with = |extra: &[&'static str]| -> Vec<&'static str> {
+        let mut v = base.to_vec();
+        v.extend_from_slice(extra);
+        v
+    };
+    // 3 × 29,200 = 87,600.
+    let v = json(&with(&["--product", "acnetrent"]));
+    assert_eq!(v["total"], 87_600);
+    assert_eq!(
+        v["product"],
+        serde_json::json!({"code": "acnetrent", "name": "Acnetrent"})
+    );
+    assert_eq!(
+        v["months"][0]["items"][0]["label"],
+        "All-in monthly fee (Acnetrent)"
+    );
+    // The default: 3 × 44,000 = 132,000.
+    let v = json(&base);
+    assert_eq!(v["total"], 132_000);
+    assert_eq!(v["product"]["code"], "roaccutane");
+    let text = quote(&with(&["--product", "acnetrent"]));
+    assert!(text.contains("Product: Acnetrent\n"), "{text}");
+    assert!(text.contains("Course total:     ¥87,600"), "{text}");
+    let ja = quote(&with(&["--lang", "ja"]));
+    assert!(ja.contains("製品：ロアキュテイン"), "{ja}");
+    // A sheet with one product names none.
+    let v = json(&["--sex", "female", "--daily-mg", "20", "--months", "1"]);
+    assert!(v.get("product").is_none());
+    assert!(!quote(&["--sex", "female", "--daily-mg", "20"]).contains("Product"));
+}
+
+#[test]
+fn a_choice_the_sheet_does_not_offer_is_refused_naming_what_it_offers() {
+    let tel = ["--pricing", TELEPHONE, "--sex", "male", "--daily-mg", "20"];
+    let with = |base: &[&'static str], extra: &[&'static str]| -> Vec<&'static str> {
+        let mut v = base.to_vec();
+        v.extend_from_slice(extra);
+        v
+    };
+    refused(
+        &with(&tel, &["--discount", "friends"]),
+        "no discount \"friends\"; it offers: monitor, welcome, student",
+    );
+    refused(
+        &with(&tel, &["--later-visits", "video"]),
+        "no visit kind \"video\"; it offers: in_person, telephone, online",
+    );
+    refused(
+        &with(&tel, &["--visit-kinds", "in_person,in-person"]),
+        "it offers: in_person, telephone, online",
+    );
+    let two = [
+        "--pricing",
+        TWO_PRODUCTS,
+        "--sex",
+        "male",
+        "--daily-mg",
+        "40",
+    ];
+    refused(
+        &with(&two, &["--product", "isotroin"]),
+        "no product \"isotroin\"; it offers: roaccutane, acnetrent",
+    );
+    // In the report's language.
+    let (code, _, err) = run(&[
+        "quote",
+        "--pricing",
+        TELEPHONE,
+        "--sex",
+        "male",
+        "--daily-mg",
+        "20",
+        "--discount",
+        "friends",
+        "--lang",
+        "ja",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "error: この料金表には割引「friends」がありません。選べるもの: monitor, welcome, student\n"
+    );
+    // A sheet that offers none of that kind says so, and which flag to leave out.
+    let reference = ["--sex", "male", "--daily-mg", "20"];
+    refused(
+        &with(&reference, &["--later-visits", "telephone"]),
+        "offers visits in person only (no [[visit_kinds]]), so \"telephone\" cannot be chosen; leave out --visit-kinds / --later-visits",
+    );
+    refused(
+        &with(&reference, &["--discount", "monitor"]),
+        "offers no discounts (no [[discounts]]), so \"monitor\" cannot be chosen; leave out --discount",
+    );
+    refused(
+        &with(&reference, &["--product", "acnetrent"]),
+        "sells one product (no [[products]]), so the product \"acnetrent\" cannot be chosen; leave out --product",
+    );
+    // The core's other refusals.
+    refused(
+        &with(&tel, &["--visit-kinds", "telephone"]),
+        "month 1 is a first visit, which is in person",
+    );
+    refused(
+        &with(
+            &tel,
+            &[
+                "--months",
+                "2",
+                "--visit-kinds",
+                "in_person,telephone,telephone",
+            ],
+        ),
+        "3 visit kinds are given for a course of 2 months",
+    );
+    refused(
+        &with(&tel, &["--discount", "monitor", "--discount", "monitor"]),
+        "the discount \"monitor\" is chosen twice",
+    );
+    // Empty codes, conflicting flags, and choices beside a saved quote (which has its own).
+    refused(&with(&tel, &["--discount", ""]), "the discount is empty");
+    refused(
+        &with(&tel, &["--discount", "monitor,"]),
+        "the discount is empty",
+    );
+    refused(
+        &with(&tel, &["--visit-kinds", ",,,"]),
+        "the visit kind of month 1 is empty",
+    );
+    refused(
+        &with(&tel, &["--later-visits", " "]),
+        "the visit kind is empty",
+    );
+    refused(
+        &with(
+            &tel,
+            &["--later-visits", "telephone", "--visit-kinds", "in_person"],
+        ),
+        "cannot be used with",
+    );
+    refused(
+        &[
+            "--open",
+            "tests/fixtures/saved/v1-plan.json",
+            "--discount",
+            "monitor",
+        ],
+        "cannot be used with",
+    );
+}
+
+#[test]
+fn a_test_done_only_if_needed_is_listed_apart_from_the_total() {
+    // The home-test sheet, a woman, 20 mg, 1 month: 5,500 + 30 × 450 (13,500) + 3,300 blood
+    // test = 22,300; the liver panel (4,400) only if needed, not in the total.
+    let args = [
+        "--pricing",
+        HOME_TEST,
+        "--sex",
+        "female",
+        "--daily-mg",
+        "20",
+        "--months",
+        "1",
+    ];
+    let text = quote(&args);
+    assert!(text.contains("Course total:     ¥22,300"), "{text}");
+    assert!(
+        text.contains("\nIf needed (not in the total):\n  Liver panel:    ¥4,400\n"),
+        "{text}"
+    );
+    let v = json(&args);
+    assert_eq!(v["total"], 22_300);
+    assert_eq!(
+        v["as_needed"],
+        serde_json::json!([{"label": "Liver panel", "amount": 4_400}])
+    );
+    let ko = quote(&[&args[..], &["--lang", "ko"]].concat());
+    assert!(
+        ko.contains("간 기능 정밀 검사") && ko.contains("4,400"),
+        "{ko}"
+    );
+    // A sheet without such tests lists none.
+    assert!(
+        json(&["--sex", "female", "--daily-mg", "20"])
+            .get("as_needed")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_quote_with_choices_is_saved_and_reopened_with_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = dir.path().join("q.json");
+    let q = q.to_str().unwrap();
+    // As in the_text_report_names_visit_kinds_shipping_and_the_course_discount: 42,439.
+    let v = json(&[
+        "--pricing",
+        TELEPHONE,
+        "--sex",
+        "female",
+        "--daily-mg",
+        "20",
+        "--months",
+        "3",
+        "--later-visits",
+        "telephone",
+        "--discount",
+        "monitor,welcome,student",
+        "--save",
+        q,
+    ]);
+    assert_eq!(v["total"], 42_439);
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(q).unwrap()).unwrap();
+    assert_eq!(saved["schema_version"], 2);
+    assert_eq!(
+        saved["request"]["choices"]["discounts"],
+        serde_json::json!(["monitor", "welcome", "student"])
+    );
+    let (code, out, err) = run(&["quote", "--open", q, "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "the sheet has not changed: {err}");
+    let back: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(back, v);
+    // Today's sheet without these choices cannot reprice it.
+    refused(
+        &[
+            "--open",
+            q,
+            "--reprice",
+            "--pricing",
+            "pricing/reference-clinic-jp.toml",
+        ],
+        "today's price sheet cannot price this plan: this price sheet offers visits in person only",
+    );
+    // The first release's files still open, with their totals (see saved.rs).
+    let v = json(&["--open", "tests/fixtures/saved/v1-plan.json"]);
+    assert_eq!(v["total"], 127_776);
 }

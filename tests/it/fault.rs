@@ -1533,7 +1533,8 @@ fn hostile_saved_quotes() {
     ];
     for version in [
         "0",
-        "2",
+        "1",
+        "3",
         "4294967295",
         "4294967296",
         "-1",
@@ -1544,7 +1545,7 @@ fn hostile_saved_quotes() {
         edits.push((
             format!("schema_version {version}"),
             from_lib.replacen(
-                "\"schema_version\": 1",
+                "\"schema_version\": 2",
                 &format!("\"schema_version\": {version}"),
                 1,
             ),

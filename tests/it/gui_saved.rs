@@ -275,7 +275,7 @@ fn a_saved_file_replaced_by_garbage_or_cut_short_is_refused_with_the_reason() {
         ("PK\u{3}\u{4} not json".to_string(), "is not a saved quote"),
         (good[..good.len() / 2].to_string(), "is not a saved quote"),
         (
-            good.replace("\"schema_version\": 1", "\"schema_version\": 9"),
+            good.replace("\"schema_version\": 2", "\"schema_version\": 9"),
             "saved by a newer version of the app",
         ),
         (

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)] // tests may panic on unexpected input
 
 use dose_planner::dose::Dose;
-use dose_planner::estimate::{CourseRequest, Sex, estimate};
+use dose_planner::estimate::{Choices, CourseRequest, Sex, estimate};
 use dose_planner::files;
 use dose_planner::pricing::{self, REFERENCE_SHEET_NAME, REFERENCE_SHEET_TOML};
 use dose_planner::saved::{self, PriceCheck, SavedQuoteError};
@@ -99,7 +99,7 @@ fn damaged_files_are_refused_with_the_reason() {
         SavedQuoteError::NotAQuote { .. }
     ));
     assert!(matches!(
-        err(&json.replace("\"schema_version\": 1", "\"schema_version\": 7")),
+        err(&json.replace("\"schema_version\": 2", "\"schema_version\": 7")),
         SavedQuoteError::NewerVersion { found: 7, .. }
     ));
     assert!(matches!(
@@ -118,11 +118,21 @@ fn damaged_files_are_refused_with_the_reason() {
         err(&json.replace("\"patient\"", "\"patients\"")),
         SavedQuoteError::NotAQuote { .. }
     ));
-    let e = err(&json.replace("\"schema_version\": 1", "\"schema_version\": 7")).to_string();
+    let e = err(&json.replace("\"schema_version\": 2", "\"schema_version\": 7")).to_string();
     assert_eq!(
         e,
-        "q.json was saved by a newer version of the app (format 7); this version reads format 1"
+        "q.json was saved by a newer version of the app (format 7); this version reads formats up to 2"
     );
+    // Format 3, the next one, is refused as newer too.
+    assert!(matches!(
+        err(&json.replace("\"schema_version\": 2", "\"schema_version\": 3")),
+        SavedQuoteError::NewerVersion { found: 3, .. }
+    ));
+    // A version-1 file cannot carry version 2's choices: it is not misread as one.
+    assert!(matches!(
+        err(&json.replace("\"schema_version\": 2", "\"schema_version\": 1")),
+        SavedQuoteError::NotAQuote { .. }
+    ));
 }
 
 #[test]
@@ -361,8 +371,24 @@ fn files_saved_by_the_first_release_reopen_with_their_totals() {
             jiff::civil::date(2026, 11, 24),
             "{file}"
         );
-        // Written again, the file is the same, byte for byte.
-        assert_eq!(saved::to_json(&r.quote), text, "{file}");
+        // Migrated forward: no choices, which is what version 1 priced.
+        assert_eq!(r.quote.schema_version, 1, "{file}");
+        assert_eq!(r.quote.request.choices, Choices::default(), "{file}");
+        // Written again, it is a version-2 file: the same fields and values, the version 2
+        // and empty choices added; it reopens with the same total.
+        let again = saved::to_json(&r.quote);
+        let mut v2: serde_json::Value = serde_json::from_str(&again).unwrap();
+        assert_eq!(v2["schema_version"], 2, "{file}");
+        assert_eq!(
+            v2["request"]["choices"],
+            serde_json::json!({"visit_kinds": [], "product": null, "discounts": []}),
+            "{file}"
+        );
+        v2["schema_version"] = 1.into();
+        v2["request"].as_object_mut().unwrap().remove("choices");
+        let v1: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v2, v1, "{file}");
+        assert_eq!(saved::open(&again, file).unwrap().estimate.total.0, total);
     }
     // The inputs came back as they were given.
     let text = files::read_quote_text(&dir.join("v1-screening.json")).unwrap();
@@ -422,7 +448,7 @@ fn saved_quote_errors_are_explained_in_each_language() {
     let errors = [
         saved::open("", "q.json").unwrap_err(),
         saved::open(
-            &json.replace("\"schema_version\": 1", "\"schema_version\": 7"),
+            &json.replace("\"schema_version\": 2", "\"schema_version\": 7"),
             "q.json",
         )
         .unwrap_err(),
@@ -460,8 +486,9 @@ fn saved_quote_errors_are_explained_in_each_language() {
 
 #[test]
 fn the_file_format_does_not_follow_renames_in_the_core() {
-    // The saved file's field names, as the first release wrote them: a renamed core field
-    // must not change them (the file is its own type, `SavedQuoteV1`).
+    // The saved file's field names, as the first release wrote them plus version 2's
+    // `choices`: a renamed core field must not change them (the file is its own type,
+    // `SavedQuoteV2`).
     let v: serde_json::Value = serde_json::from_str(&saved_json(&plan())).unwrap();
     let keys = |v: &serde_json::Value| {
         let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
@@ -484,6 +511,7 @@ fn the_file_format_does_not_follow_renames_in_the_core() {
     assert_eq!(
         keys(&v["request"]),
         [
+            "choices",
             "doses",
             "screening",
             "sex",
@@ -495,10 +523,75 @@ fn the_file_format_does_not_follow_renames_in_the_core() {
         ]
     );
     assert_eq!(
+        keys(&v["request"]["choices"]),
+        ["discounts", "product", "visit_kinds"]
+    );
+    assert_eq!(v["schema_version"], 2);
+    assert_eq!(
         keys(&v["request"]["screening"]),
         ["age", "checked", "medicines"]
     );
     assert_eq!(v["request"]["doses"][0], "20");
     assert_eq!(v["request"]["sex"], "female");
     assert_eq!(v["request"]["visit"], "first");
+}
+
+/// A file saved by this build (format 2) from the telephone sheet with its discounts,
+/// reopened by today's code with the total it was saved with and its choices.
+#[test]
+fn a_version_2_file_with_visit_kinds_and_discounts_reopens_with_its_total() {
+    // quote --pricing pricing/example-clinic-telephone.toml --sex female --daily-mg 20
+    //   --months 3 --later-visits telephone --discount monitor,welcome,student
+    //   --date 2026-11-24 --save tests/fixtures/saved/v2-telephone-discounts.json
+    // Month 1 in person: 3,850 + 30 × 418 (12,540) − 10% of it (1,254, "monitor") + 3,608
+    // + 1,056 − 1,000 ("welcome") = 18,800. Months 2–3 by telephone: 1,100 + 12,540 − 1,254
+    // + 550 shipping = 12,936 each. Months: 18,800 + 2 × 12,936 = 44,672; "student" 5% of
+    // it, 2,233.6, rounded down: 2,233. Total 44,672 − 2,233 = 42,439.
+    let file = "v2-telephone-discounts.json";
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/saved");
+    let text = files::read_quote_text(&dir.join(file)).unwrap();
+    let r = saved::open(&text, file).unwrap();
+    assert_eq!(r.quote.schema_version, 2);
+    assert_eq!(r.estimate.total.0, 42_439);
+    assert_eq!(r.quote.total.0, 42_439);
+    assert_eq!(r.estimate.first_month.0, 18_800);
+    assert_eq!(r.estimate.months[1].subtotal.0, 12_936);
+    assert_eq!(r.estimate.course_items[0].amount.0, -2_233);
+    let c = &r.quote.request.choices;
+    assert_eq!(c.visit_kinds, ["in_person", "telephone", "telephone"]);
+    assert_eq!(c.product, None);
+    assert_eq!(c.discounts, ["monitor", "welcome", "student"]);
+    // Written again, the file is the same, byte for byte.
+    assert_eq!(saved::to_json(&r.quote), text);
+    // Today's sheet (the same file) prices it the same.
+    let sheet = pricing::parse(
+        include_str!("../../pricing/example-clinic-telephone.toml"),
+        "t.toml",
+    )
+    .unwrap();
+    assert_eq!(saved::check_prices(&r, &sheet), PriceCheck::Unchanged);
+    // A clinic that raises the student discount to 10% changes no month, only the course
+    // line: 10% of 44,672 = 4,467.2, rounded down 4,467; total 40,205.
+    let raised = pricing::parse(
+        &include_str!("../../pricing/example-clinic-telephone.toml")
+            .replace("percent = 5", "percent = 10"),
+        "t.toml",
+    )
+    .unwrap();
+    assert_eq!(
+        saved::check_prices(&r, &raised),
+        PriceCheck::Changed {
+            saved_total: dose_planner::Money(42_439),
+            current_total: dose_planner::Money(40_205)
+        }
+    );
+    // A sheet without the discount cannot reprice it; a hand-edited code is refused.
+    assert!(matches!(
+        saved::check_prices(&r, &pricing::reference_sheet()),
+        PriceCheck::CannotReprice(_)
+    ));
+    assert!(matches!(
+        saved::open(&text.replace("\"welcome\"", "\"welcom\""), file),
+        Err(SavedQuoteError::Plan { .. })
+    ));
 }

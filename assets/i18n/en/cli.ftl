@@ -10,8 +10,20 @@ cli-no-visit = -
 cli-title = { $clinic } — estimate in { $currency } ({ $tax })
 cli-tax-included = prices include tax
 cli-tax-added = tax added per month
-cli-patient = { $sex }, { $months } months, a visit every { $every } month(s)
-cli-patient-weight = { $sex }, { $kg } kg, { $months } months, a visit every { $every } month(s)
+cli-patient = { $sex }, { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    }, { $every ->
+        [one] a visit every month
+       *[other] a visit every { $every } months
+    }
+cli-patient-weight = { $sex }, { $kg } kg, { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    }, { $every ->
+        [one] a visit every month
+       *[other] a visit every { $every } months
+    }
 
 cli-sum-month-1 = Month 1:
 cli-sum-each-later-month = Each later month:
@@ -48,7 +60,7 @@ cli-err-output = cannot write the report: { $reason }
 
 # Errors of saved quotes (crates/core/src/saved.rs).
 saved-err-not-a-quote = { $file } is not a saved quote ({ $line }:{ $column }: { $message })
-saved-err-newer-version = { $file } was saved by a newer version of the app (format { $found }); this version reads format { $reads }
+saved-err-newer-version = { $file } was saved by a newer version of the app (format { $found }); this version reads formats up to { $reads }
 saved-err-sheet = { $file }: the prices saved in it are damaged: { $error }
 saved-err-plan = { $file }: the plan saved in it is not valid: { $error }
 saved-err-patient = { $file }: { $error }
@@ -57,3 +69,12 @@ saved-err-sheet-mismatch = { $sheet }: this price sheet is not the one the quote
 cli-packs-bought = Packs bought: { $months }
 cli-packs-month = month { $month }: { $packs }
 cli-capsules-left = Capsules left after the last dose: { $capsules }
+
+# What the quote chose from the sheet, under the patient line.
+cli-product = Product: { $product }
+# A line of the summary (a discount on the course, a test done only if needed).
+cli-sum-label = { $label }:
+cli-err-no-visit-kinds = this price sheet offers visits in person only (no [[visit_kinds]]), so "{ $code }" cannot be chosen
+cli-err-no-products = this price sheet sells one product (no [[products]]), so the product "{ $code }" cannot be chosen
+cli-err-no-discounts = this price sheet offers no discounts (no [[discounts]]), so "{ $code }" cannot be chosen
+cli-err-leave-out = { $message }; leave out { $flags }

@@ -57,3 +57,12 @@ saved-err-sheet-mismatch = { $sheet }：この料金表は見積もりの計算�
 cli-packs-bought = 購入する箱数：{ $months }
 cli-packs-month = { $month }か月目 { $packs }
 cli-capsules-left = 最終服用後に残るカプセル：{ $capsules }
+
+# What the quote chose from the sheet, under the patient line.
+cli-product = 製品：{ $product }
+# A line of the summary (a discount on the course, a test done only if needed).
+cli-sum-label = { $label }：
+cli-err-no-visit-kinds = この料金表の受診方法は来院のみです（[[visit_kinds]] がありません）。「{ $code }」は選べません
+cli-err-no-products = この料金表の製品は1種類です（[[products]] がありません）。製品「{ $code }」は選べません
+cli-err-no-discounts = この料金表には割引がありません（[[discounts]] がありません）。「{ $code }」は選べません
+cli-err-leave-out = { $message }。{ $flags } を外してください

@@ -57,3 +57,12 @@ saved-err-sheet-mismatch = { $sheet }: 이 가격표는 견적을 계산한 가�
 cli-packs-bought = 구입하는 상자 수: { $months }
 cli-packs-month = { $month }개월째 { $packs }
 cli-capsules-left = 마지막 복용 후 남는 캡슐: { $capsules }
+
+# What the quote chose from the sheet, under the patient line.
+cli-product = 제품: { $product }
+# A line of the summary (a discount on the course, a test done only if needed).
+cli-sum-label = { $label }:
+cli-err-no-visit-kinds = 이 가격표의 진료 방식은 내원뿐입니다([[visit_kinds]]가 없습니다). "{ $code }"은(는) 선택할 수 없습니다
+cli-err-no-products = 이 가격표의 제품은 한 가지입니다([[products]]가 없습니다). 제품 "{ $code }"은(는) 선택할 수 없습니다
+cli-err-no-discounts = 이 가격표에는 할인이 없습니다([[discounts]]가 없습니다). "{ $code }"은(는) 선택할 수 없습니다
+cli-err-leave-out = { $message }. { $flags }를 빼십시오

@@ -99,6 +99,15 @@ pub enum Choice {
 }
 
 impl Choice {
+    /// In English, for the `Display` form.
+    fn word(self) -> &'static str {
+        match self {
+            Choice::VisitKind => "visit kind",
+            Choice::Product => "product",
+            Choice::Discount => "discount",
+        }
+    }
+
     fn key(self) -> &'static str {
         match self {
             Choice::VisitKind => "choice-visit-kind",
@@ -181,7 +190,7 @@ pub enum PlanError {
     #[error("a course starting on {0} runs past the end of the calendar; check the start date")]
     StartTooLate(jiff::civil::Date),
     /// A visit kind, product or discount the sheet does not offer.
-    #[error("this price sheet has no {what:?} \"{code}\"; it offers: {}", available.join(", "))]
+    #[error("this price sheet has no {} \"{code}\"; it offers: {}", .what.word(), .available.join(", "))]
     UnknownChoice {
         /// Which option.
         what: Choice,

@@ -2,11 +2,14 @@
 //! price sheet's own text), so it reopens with the same totals after the clinic changes its
 //! sheet, and can be re-priced on request.
 //!
-//! The file's shape is its own type, [`SavedQuoteV1`] (with [`SavedRequestV1`] for the
+//! The file's shape is its own type, [`SavedQuoteV2`] (with [`SavedRequestV2`] for the
 //! inputs), never a core struct: renaming a field of `CourseRequest` cannot break a saved
 //! file. The app holds a [`SavedQuote`] (core types); the two are converted into each other
-//! in one place (`impl From` below). A later format adds a `SavedQuoteV2` and migrates V1
-//! forward in [`open`].
+//! in one place (`impl From` below). This build writes version 2 and reads 1 and 2: a
+//! version-1 file ([`SavedQuoteV1`], frozen as the first release wrote it) migrates forward
+//! to version 2 with no choices (every visit in person, the sheet's first product, no
+//! discount) in [`open`]. A later format adds a `SavedQuoteV3` and migrates V2 forward the
+//! same way.
 //!
 //! Pure: text in, text out. Reading and writing the file is the shell's job (`files`).
 
@@ -15,21 +18,23 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::dose::Dose;
-use crate::estimate::{CourseEstimate, CourseRequest, PlanError, Sex, Visit, estimate};
+use crate::estimate::{Choices, CourseEstimate, CourseRequest, PlanError, Sex, Visit, estimate};
 use crate::i18n::{Arg, Lang};
 use crate::money::Money;
 use crate::pricing::{self, PriceSheet, PricingError};
 use crate::quote::{Priced, Quote};
 use crate::screening::{CheckItem, Screening};
 
-/// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema version this build writes, and the newest it reads (it reads every version
+/// from 1 up to this one).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A saved quote or plan as the app holds it: the inputs in the core's types. Written and
-/// read through [`to_json`] and [`open`], in the shape of [`SavedQuoteV1`].
+/// read through [`to_json`] and [`open`], in the shape of [`SavedQuoteV2`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct SavedQuote {
-    /// Format version; a file from a newer version is refused, not misread.
+    /// The format version of the file it was read from (1 for a migrated version-1 file);
+    /// [`to_json`] always writes [`SCHEMA_VERSION`].
     pub schema_version: u32,
     /// The app version that saved it (informative).
     pub app_version: String,
@@ -51,8 +56,8 @@ pub struct SavedQuote {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The on-disk format, version 1. Field names and shapes are those of the files written since
-// the first release; they change only with a new version.
+// The on-disk format, version 1: frozen. Field names and shapes are those of the files the
+// first release wrote; this build still reads them (and no longer writes them).
 
 /// Version 1 of the saved-quote file, field for field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -177,18 +182,117 @@ impl From<SavedCheckV1> for String {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The one place where the file's types and the core's types meet.
+// The on-disk format, version 2: version 1 plus the request's `choices`. Field names and shapes
+// change only with a new version.
 
-impl From<&SavedQuote> for SavedQuoteV1 {
-    fn from(q: &SavedQuote) -> SavedQuoteV1 {
+/// Version 2 of the saved-quote file, field for field: version 1 with [`SavedRequestV2`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedQuoteV2 {
+    /// Always 2.
+    pub schema_version: u32,
+    /// The app version that saved it (informative).
+    pub app_version: String,
+    /// The quote date, `YYYY-MM-DD`.
+    pub quote_date: jiff::civil::Date,
+    /// Where the sheet came from (a path, or the built-in sheet's name).
+    pub sheet_name: String,
+    /// The price sheet's full text: the frozen prices.
+    pub sheet_toml: String,
+    /// The inputs.
+    pub request: SavedRequestV2,
+    /// The patient's name, or null.
+    #[serde(default)]
+    pub patient: Option<String>,
+    /// The course total when saved, in the currency's minor units.
+    pub total: i64,
+    /// `false` in a recovery copy of a plan whose sex was not chosen yet; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sex_chosen: Option<bool>,
+}
+
+/// The inputs of a course in a version-2 file: version 1's, plus `choices`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedRequestV2 {
+    /// `female` or `male`.
+    pub sex: SavedSexV1,
+    /// `first` or `return`: the visit that opens month 1.
+    pub visit: SavedVisitV1,
+    /// One daily dose per month.
+    pub doses: Vec<SavedDoseV1>,
+    /// Body weight in kg, or null.
+    pub weight_kg: Option<f64>,
+    /// 1 or 2: months of medication per visit.
+    pub visit_every: u32,
+    /// The first day of medication, or null.
+    pub start: Option<jiff::civil::Date>,
+    /// The cumulative target in mg/kg, or null.
+    pub target_mg_per_kg: Option<f64>,
+    /// The screening answers.
+    pub screening: SavedScreeningV1,
+    /// What the quote chose from the sheet.
+    pub choices: SavedChoicesV2,
+}
+
+/// What a version-2 quote chose from its sheet, by the sheet's codes (checked against the
+/// frozen sheet when the file is opened).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedChoicesV2 {
+    /// Each month's visit kind, month 1 first (`in_person` or a `[[visit_kinds]]` code);
+    /// months past the list are in person.
+    pub visit_kinds: Vec<String>,
+    /// The `[[products]]` code, or null for the sheet's first.
+    pub product: Option<String>,
+    /// The `[[discounts]]` codes applied.
+    pub discounts: Vec<String>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// The one place where the file's types and the core's types meet, and where version 1
+// migrates forward.
+
+impl From<SavedQuoteV1> for SavedQuoteV2 {
+    /// A version-1 file as version 2: the same inputs with no choices (every visit in person,
+    /// the sheet's first product, no discount), which is what version 1 priced. The version
+    /// read is kept.
+    fn from(v: SavedQuoteV1) -> SavedQuoteV2 {
+        let r = v.request;
+        SavedQuoteV2 {
+            schema_version: v.schema_version,
+            app_version: v.app_version,
+            quote_date: v.quote_date,
+            sheet_name: v.sheet_name,
+            sheet_toml: v.sheet_toml,
+            request: SavedRequestV2 {
+                sex: r.sex,
+                visit: r.visit,
+                doses: r.doses,
+                weight_kg: r.weight_kg,
+                visit_every: r.visit_every,
+                start: r.start,
+                target_mg_per_kg: r.target_mg_per_kg,
+                screening: r.screening,
+                choices: SavedChoicesV2::default(),
+            },
+            patient: v.patient,
+            total: v.total,
+            sex_chosen: v.sex_chosen,
+        }
+    }
+}
+
+impl From<&SavedQuote> for SavedQuoteV2 {
+    fn from(q: &SavedQuote) -> SavedQuoteV2 {
         let r = &q.request;
-        SavedQuoteV1 {
+        SavedQuoteV2 {
             schema_version: SCHEMA_VERSION,
             app_version: q.app_version.clone(),
             quote_date: q.quote_date,
             sheet_name: q.sheet_name.clone(),
             sheet_toml: q.sheet_toml.clone(),
-            request: SavedRequestV1 {
+            request: SavedRequestV2 {
                 sex: match r.sex {
                     Sex::Female => SavedSexV1::Female,
                     Sex::Male => SavedSexV1::Male,
@@ -213,6 +317,11 @@ impl From<&SavedQuote> for SavedQuoteV1 {
                     age: r.screening.age,
                     medicines: r.screening.medicines.clone(),
                 },
+                choices: SavedChoicesV2 {
+                    visit_kinds: r.choices.visit_kinds.clone(),
+                    product: r.choices.product.clone(),
+                    discounts: r.choices.discounts.clone(),
+                },
             },
             patient: q.patient.clone(),
             total: q.total.0,
@@ -221,8 +330,8 @@ impl From<&SavedQuote> for SavedQuoteV1 {
     }
 }
 
-impl From<SavedQuoteV1> for SavedQuote {
-    fn from(v: SavedQuoteV1) -> SavedQuote {
+impl From<SavedQuoteV2> for SavedQuote {
+    fn from(v: SavedQuoteV2) -> SavedQuote {
         let r = v.request;
         SavedQuote {
             schema_version: v.schema_version,
@@ -254,7 +363,11 @@ impl From<SavedQuoteV1> for SavedQuote {
                     age: r.screening.age,
                     medicines: r.screening.medicines,
                 },
-                choices: Default::default(),
+                choices: Choices {
+                    visit_kinds: r.choices.visit_kinds,
+                    product: r.choices.product,
+                    discounts: r.choices.discounts,
+                },
             },
             patient: v.patient,
             total: Money(v.total),
@@ -282,7 +395,7 @@ pub enum SavedQuoteError {
     },
     /// Written by a newer version.
     #[error(
-        "{source_name} was saved by a newer version of the app (format {found}); this version reads format {SCHEMA_VERSION}"
+        "{source_name} was saved by a newer version of the app (format {found}); this version reads formats up to {SCHEMA_VERSION}"
     )]
     NewerVersion {
         /// The file.
@@ -472,11 +585,11 @@ pub fn from_quote(
     Ok(saved)
 }
 
-/// The JSON text of a saved quote, in the current format ([`SavedQuoteV1`]).
+/// The JSON text of a saved quote, in the current format ([`SavedQuoteV2`]).
 pub fn to_json(quote: &SavedQuote) -> String {
     // Serialising these types cannot fail (string keys, finite or null numbers); an empty
     // text would be refused when opened, never misread.
-    let mut s = serde_json::to_string_pretty(&SavedQuoteV1::from(quote)).unwrap_or_default();
+    let mut s = serde_json::to_string_pretty(&SavedQuoteV2::from(quote)).unwrap_or_default();
     s.push('\n');
     s
 }
@@ -508,8 +621,11 @@ pub fn open(text: &str, source_name: &str) -> Result<Reopened, SavedQuoteError> 
             found: v.schema_version,
         });
     }
-    // Version 1 is the only one so far; a V2 would be read here and V1 migrated forward.
-    let file: SavedQuoteV1 = serde_json::from_str(text).map_err(not_a_quote)?;
+    // Each version in its own shape; an older one migrates forward to the current one.
+    let file: SavedQuoteV2 = match v.schema_version {
+        1 => SavedQuoteV2::from(serde_json::from_str::<SavedQuoteV1>(text).map_err(not_a_quote)?),
+        _ => serde_json::from_str(text).map_err(not_a_quote)?,
+    };
     let mut quote = SavedQuote::from(file);
     quote.patient = match &quote.patient {
         None => None,
@@ -560,7 +676,14 @@ pub enum PriceCheck {
 /// Compares a reopened quote with today's sheet.
 pub fn check_prices(reopened: &Reopened, current: &PriceSheet) -> PriceCheck {
     match estimate(current, &reopened.quote.request) {
-        Ok(now) if now.months == reopened.estimate.months => PriceCheck::Unchanged,
+        // The months and the discounts on the whole course: a course discount's rate can
+        // change while every month stays the same.
+        Ok(now)
+            if now.months == reopened.estimate.months
+                && now.course_items == reopened.estimate.course_items =>
+        {
+            PriceCheck::Unchanged
+        }
         Ok(now) => PriceCheck::Changed {
             saved_total: reopened.estimate.total,
             current_total: now.total,
