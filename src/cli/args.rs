@@ -8,10 +8,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use super::Problem;
-use crate::dose::{Dose, solve_target_dose};
-use crate::estimate::{
-    Choices, CourseRequest, DAYS_PER_MONTH, MAX_MONTHS, Sex, Visit, check_target, check_weight,
-};
+use crate::course::{Rest, SoFar, solve_rest};
+use crate::dose::Dose;
+use crate::estimate::{Choices, CourseRequest, MAX_MONTHS, Sex, Visit, check_target, check_weight};
 use crate::i18n::Lang;
 use crate::pricing::PriceSheet;
 use crate::screening::{self, CheckItem, Screening};
@@ -98,8 +97,16 @@ pub struct QuoteArgs {
     /// in person.
     #[arg(long, value_name = "KIND", value_parser = parse_visit_kind, conflicts_with = "visit_kinds")]
     pub later_visits: Option<String>,
+    /// A course under way: the mg already taken (the doses so far × the days taken, less
+    /// missed days). --months, --start and the doses are then those of the months left; the
+    /// cumulative figures, the target solve and the warnings count the mg already taken.
+    #[arg(long, value_name = "MG", value_parser = parse_so_far_mg, conflicts_with = "save", allow_hyphen_values = true)]
+    pub so_far_mg: Option<u64>,
+    /// With --so-far-mg: the days of the course so far (for the course's length and chart).
+    #[arg(long, value_name = "D", requires = "so_far_mg", value_parser = clap::value_parser!(u32).range(0..=1000))]
+    pub so_far_days: Option<u32>,
     /// Reopen a saved quote (its frozen prices give the same totals as when it was saved).
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["sex", "months", "weight_kg", "start", "age", "checks", "medicines", "visit_every", "product", "discounts", "visit_kinds", "later_visits"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["sex", "months", "weight_kg", "start", "age", "checks", "medicines", "visit_every", "product", "discounts", "visit_kinds", "later_visits", "so_far_mg"])]
     pub open: Option<PathBuf>,
     /// With --open: price the saved plan at today's prices instead (from --pricing, the
     /// sheet it was made with, or the built-in sheet). With --open, --pricing names today's
@@ -132,6 +139,14 @@ impl QuoteArgs {
     /// unless `--lang` says otherwise).
     pub fn report_lang(&self) -> Lang {
         self.lang.map_or(Lang::En, Lang::from)
+    }
+
+    /// What was taken before the months quoted (`--so-far-mg`, `--so-far-days`).
+    pub fn so_far(&self) -> SoFar {
+        SoFar {
+            mg: self.so_far_mg.unwrap_or(0),
+            days: self.so_far_days.unwrap_or(0),
+        }
     }
 
     /// The language of the PDF (Japanese unless `--lang` says otherwise).
@@ -265,6 +280,18 @@ fn parse_number(s: &str, what: &str) -> Result<f64, String> {
         .ok_or_else(|| format!("{what} must be a number, got '{s}'"))
 }
 
+/// The most mg a course can have taken (24 months at the largest dose is 216,000 mg).
+const MAX_SO_FAR_MG: u64 = 1_000_000;
+
+fn parse_so_far_mg(s: &str) -> Result<u64, String> {
+    match s.trim().parse::<u64>() {
+        Ok(n) if n <= MAX_SO_FAR_MG => Ok(n),
+        _ => Err(format!(
+            "the mg taken so far must be a whole number from 0 to {MAX_SO_FAR_MG}, got '{s}'"
+        )),
+    }
+}
+
 fn parse_weight(s: &str) -> Result<f64, String> {
     check_weight(parse_number(s, "the body weight (kg)")?).map_err(|e| e.to_string())
 }
@@ -319,21 +346,32 @@ pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> Result<CourseReques
         doses.clone()
     } else {
         let months = args.months.unwrap_or(6);
+        // The chosen product's capsules (an unknown product is the estimate's refusal).
+        let product = sheet.for_product(args.product.as_deref());
+        let capsules = product.as_ref().map_or(&sheet.capsules, |s| &s.capsules);
         let dose = match (args.daily_mg, args.target_mg_per_kg, args.weight_kg) {
             (Some(d), _, _) => d,
-            (None, Some(target), Some(kg)) => solve_target_dose(
-                target,
-                kg,
-                months * DAYS_PER_MONTH,
-                &sheet.capsules,
-                sheet.alternating_days,
-            )
-            .map_err(|error| Problem::TargetUnreachable {
-                target,
-                months,
-                kg,
-                error,
-            })?,
+            (None, Some(target), Some(kg)) => {
+                let so_far = args.so_far();
+                let unreachable = |error| Problem::TargetUnreachable {
+                    target,
+                    months,
+                    kg,
+                    error,
+                };
+                match solve_rest(target, kg, so_far, months, capsules, sheet.alternating_days)
+                    .map_err(unreachable)?
+                {
+                    Rest::Dose { dose } => dose,
+                    Rest::TargetReached => {
+                        return Err(Problem::TargetAlreadyReached {
+                            taken_mg: so_far.mg,
+                            target,
+                            kg,
+                        });
+                    }
+                }
+            }
             _ => return Err(Problem::NoDose),
         };
         vec![dose; months as usize]

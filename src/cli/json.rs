@@ -60,7 +60,13 @@ pub struct JsonReport {
     /// (`{"20": 15}`). Left out when the course buys no packs.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub capsules_left: BTreeMap<u32, u32>,
-    /// When the cumulative target is reached, or null.
+    /// A course under way (`--so-far-mg`): mg and mg/kg taken so far, in the months quoted
+    /// and over the whole course; `cumulative_*` above are the whole course's. Left out for a
+    /// course not started.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<JsonProgress>,
+    /// When the cumulative target is reached, or null (`day` 0: already reached by the mg
+    /// taken so far).
     pub target_reached: Option<JsonTarget>,
     /// The dates after the course, or null without a start date.
     pub dates: Option<JsonDates>,
@@ -153,6 +159,27 @@ pub struct JsonRange {
     pub min: i64,
     /// The highest.
     pub max: i64,
+}
+
+/// A course under way.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JsonProgress {
+    /// mg taken so far.
+    pub so_far_mg: u64,
+    /// Days of the course so far.
+    pub so_far_days: u32,
+    /// mg/kg taken so far (at today's weight), or null without a weight.
+    pub so_far_mg_per_kg: Option<f64>,
+    /// mg in the months quoted.
+    pub rest_mg: u64,
+    /// mg/kg in the months quoted, or null.
+    pub rest_mg_per_kg: Option<f64>,
+    /// mg over the whole course.
+    pub course_mg: u64,
+    /// Days of the whole course.
+    pub course_days: u32,
+    /// mg/kg over the whole course, or null.
+    pub course_mg_per_kg: Option<f64>,
 }
 
 /// When the cumulative target is reached.
@@ -339,6 +366,16 @@ pub fn report(quote: &Quote, lang: Lang) -> JsonReport {
         cumulative_mg: est.cumulative_mg,
         cumulative_mg_per_kg: est.cumulative_mg_per_kg,
         capsules_left: est.capsules_left.clone(),
+        progress: quote.progress().map(|p| JsonProgress {
+            so_far_mg: p.so_far_mg,
+            so_far_days: p.so_far_days,
+            so_far_mg_per_kg: p.so_far_mg_per_kg,
+            rest_mg: p.rest_mg,
+            rest_mg_per_kg: p.rest_mg_per_kg,
+            course_mg: p.course_mg,
+            course_days: p.course_days,
+            course_mg_per_kg: p.course_mg_per_kg,
+        }),
         target_reached: est.target_reached.as_ref().map(|t| JsonTarget {
             target_mg_per_kg: t.target_mg_per_kg,
             day: t.day,

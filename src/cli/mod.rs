@@ -76,6 +76,15 @@ pub enum Problem {
         /// Why.
         error: DoseError,
     },
+    /// `--so-far-mg` already reaches the target: no dose is proposed.
+    TargetAlreadyReached {
+        /// mg taken so far.
+        taken_mg: u64,
+        /// The target, mg/kg.
+        target: f64,
+        /// The weight, kg.
+        kg: f64,
+    },
     /// `--save` and `--pdf` name one file.
     SameFile(PathBuf),
     /// `--reprice` without a sheet to price at.
@@ -114,6 +123,22 @@ impl Problem {
             ),
             Problem::NoDose => lang.tr("cli-err-no-dose"),
             Problem::NoSex => lang.tr("cli-err-no-sex"),
+            Problem::TargetAlreadyReached {
+                taken_mg,
+                target,
+                kg,
+            } => lang.tr_args(
+                "cli-err-target-already-reached",
+                &[
+                    ("taken", s(crate::money::group_digits(*taken_mg))),
+                    ("target", s(target.to_string())),
+                    ("kg", s(kg.to_string())),
+                    (
+                        "needed",
+                        s(crate::money::group_digits((target * kg).ceil() as u64)),
+                    ),
+                ],
+            ),
             Problem::TargetUnreachable {
                 target,
                 months,
@@ -390,8 +415,13 @@ pub fn quote(
         );
     }
     let quote_date = args.date.or(loaded.quote_date).unwrap_or(today);
-    let quote = Quote::compute(&loaded.sheet, &loaded.request, quote_date)
-        .map_err(|e| input(Problem::Plan(e)))?;
+    let so_far = args.so_far();
+    let quote = if so_far.is_under_way() {
+        Quote::compute_after(&loaded.sheet, &loaded.request, so_far, quote_date)
+    } else {
+        Quote::compute(&loaded.sheet, &loaded.request, quote_date)
+    }
+    .map_err(|e| input(Problem::Plan(e)))?;
     let patient = match &args.patient {
         Some(p) => crate::patient::check_name(p).map_err(|e| input(Problem::Name(e)))?,
         None => loaded.patient,

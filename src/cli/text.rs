@@ -136,24 +136,53 @@ pub fn report(quote: &Quote, lang: Lang) -> String {
         summary.push((label, money(amount)));
     }
     summary.push((lang.tr("cli-sum-course-total"), money(quote.total())));
-    let mut args = vec![
-        ("mg", Arg::Str(group_digits(est.cumulative_mg))),
-        ("days", Arg::Str(est.days.to_string())),
-    ];
-    let key = match est.cumulative_mg_per_kg {
-        Some(v) => {
-            args.push(("mgkg", Arg::Str(fmt_mgkg(v))));
-            "cli-cumulative-value-kg"
-        }
-        None => "cli-cumulative-value",
+    let cumulative = |mg: u64, days: u32, per_kg: Option<f64>| {
+        let mut args = vec![
+            ("mg", Arg::Str(group_digits(mg))),
+            ("days", Arg::Str(days.to_string())),
+        ];
+        let key = match per_kg {
+            Some(v) => {
+                args.push(("mgkg", Arg::Str(fmt_mgkg(v))));
+                "cli-cumulative-value-kg"
+            }
+            None => "cli-cumulative-value",
+        };
+        lang.tr_args(key, &args)
     };
-    summary.push((lang.tr("cli-sum-cumulative"), lang.tr_args(key, &args)));
+    match quote.progress() {
+        // A course under way: taken so far, these months, the whole course.
+        Some(p) => {
+            for (key, mg, days, per_kg) in [
+                (
+                    "cli-sum-so-far",
+                    p.so_far_mg,
+                    p.so_far_days,
+                    p.so_far_mg_per_kg,
+                ),
+                ("cli-sum-rest", p.rest_mg, p.rest_days, p.rest_mg_per_kg),
+                (
+                    "cli-sum-course",
+                    p.course_mg,
+                    p.course_days,
+                    p.course_mg_per_kg,
+                ),
+            ] {
+                summary.push((lang.tr(key), cumulative(mg, days, per_kg)));
+            }
+        }
+        None => summary.push((
+            lang.tr("cli-sum-cumulative"),
+            cumulative(est.cumulative_mg, est.days, est.cumulative_mg_per_kg),
+        )),
+    }
     if let Some(t) = &est.target_reached {
         let mut args = vec![
             ("day", Arg::Str(t.day.to_string())),
             ("month", Arg::Str(t.month.to_string())),
         ];
         let key = match t.date {
+            _ if t.day == 0 => "cli-target-reached-before",
             Some(d) => {
                 args.push(("date", Arg::Str(date(lang, d))));
                 "cli-target-reached-date"

@@ -1531,3 +1531,112 @@ fn a_quote_with_choices_is_saved_and_reopened_with_them() {
     let v = json(&["--open", "tests/fixtures/saved/v1-plan.json"]);
     assert_eq!(v["total"], 127_776);
 }
+
+/// A course under way (issue 12): 60 kg, target 120 mg/kg (7,200 mg), 4,200 mg taken in 120
+/// days, 3 months left on the reference sheet: 3,000 mg in 90 days = 33.3 mg/day → 40 mg/day
+/// (30 mg gives 2,700). Each return month for a man at 40 mg: 1,650 + 60 × 418 + 3,608 =
+/// 30,338; 3 months = 91,014. Course: 4,200 + 3,600 = 7,800 mg = 130 mg/kg; the target is
+/// reached on day 75 (3,000 ÷ 40) of the months left.
+#[test]
+fn a_course_under_way_is_re_solved_from_the_mg_taken_so_far() {
+    let args = [
+        "--so-far-mg",
+        "4200",
+        "--so-far-days",
+        "120",
+        "--visit",
+        "return",
+        "--weight-kg",
+        "60",
+        "--target-mg-per-kg",
+        "120",
+        "--months",
+        "3",
+        "--sex",
+        "male",
+    ];
+    let j = json(&args);
+    assert_eq!(j["months"][0]["dose"], "40");
+    assert_eq!(j["total"], 91_014);
+    assert_eq!(j["cumulative_mg"], 7_800);
+    assert_eq!(j["cumulative_mg_per_kg"], 130.0);
+    assert_eq!(j["progress"]["so_far_mg"], 4_200);
+    assert_eq!(j["progress"]["so_far_mg_per_kg"], 70.0);
+    assert_eq!(j["progress"]["rest_mg"], 3_600);
+    assert_eq!(j["progress"]["course_days"], 210);
+    assert_eq!(j["target_reached"]["day"], 75);
+    let text = quote(&args);
+    assert!(
+        text.contains("Taken so far:     4,200 mg over 120 days (70.0 mg/kg)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("These months:     3,600 mg over 90 days (60.0 mg/kg)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Whole course:     7,800 mg over 210 days (130.0 mg/kg)"),
+        "{text}"
+    );
+    assert!(text.contains("Course total:     ¥91,014"), "{text}");
+    // With alternating days allowed (the Korean example sheet does not; build one that does):
+    // 40/30 = 45 × 40 + 45 × 30 = 3,150 ≥ 3,000.
+    let dir = tempfile::tempdir().unwrap();
+    let alt = dir.path().join("alt.toml");
+    std::fs::write(
+        &alt,
+        pricing_text("reference-clinic-jp.toml") + "\n[dosing]\nalternating_days = true\n",
+    )
+    .unwrap();
+    let mut alt_args = args.to_vec();
+    alt_args.extend(["--pricing", alt.to_str().unwrap()]);
+    assert_eq!(json(&alt_args)["months"][0]["dose"], "40/30");
+}
+
+fn pricing_text(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/pricing/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// The mg taken so far already reach the target: said clearly, no dose proposed, nothing
+/// printed on stdout.
+#[test]
+fn a_target_already_reached_is_said_instead_of_a_dose() {
+    let (code, out, err) = run(&[
+        "quote",
+        "--so-far-mg",
+        "7500",
+        "--visit",
+        "return",
+        "--weight-kg",
+        "60",
+        "--target-mg-per-kg",
+        "120",
+        "--months",
+        "3",
+        "--sex",
+        "male",
+    ]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains(
+            "the 7,500 mg taken so far already reach the target of 120 mg/kg at 60 kg (7,200 mg)"
+        ),
+        "{err}"
+    );
+    // Hostile values are refused by the parser.
+    let (code, _, err) = run(&[
+        "quote",
+        "--sex",
+        "male",
+        "--daily-mg",
+        "20",
+        "--so-far-mg",
+        "-5",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("the mg taken so far must be a whole number"),
+        "{err}"
+    );
+}

@@ -35,6 +35,29 @@ pub enum Priced {
     },
 }
 
+/// A course under way: what was taken, what this quote's months add, and the whole course.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Progress {
+    /// mg taken so far.
+    pub so_far_mg: u64,
+    /// Days of the course so far.
+    pub so_far_days: u32,
+    /// mg/kg taken so far (at today's weight), when the weight is known.
+    pub so_far_mg_per_kg: Option<f64>,
+    /// mg in the months of this quote.
+    pub rest_mg: u64,
+    /// Days of the months of this quote.
+    pub rest_days: u32,
+    /// mg/kg in the months of this quote.
+    pub rest_mg_per_kg: Option<f64>,
+    /// mg over the whole course.
+    pub course_mg: u64,
+    /// Days of the whole course.
+    pub course_days: u32,
+    /// mg/kg over the whole course.
+    pub course_mg_per_kg: Option<f64>,
+}
+
 /// One course on one sheet, with everything the faces show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
@@ -432,6 +455,28 @@ impl Quote {
                 &[("capsules", Arg::Str(mix(&est.capsules_left)))],
             ),
         ))
+    }
+
+    /// For a course under way: mg and mg/kg taken so far, in the months of this quote, and
+    /// over the whole course; `None` for a course not started.
+    pub fn progress(&self) -> Option<Progress> {
+        let est = self.shown();
+        if !est.so_far.is_under_way() {
+            return None;
+        }
+        let per_kg = |mg: u64| est.weight_kg.map(|w| mg as f64 / w);
+        let rest = est.cumulative_mg.saturating_sub(est.so_far.mg);
+        Some(Progress {
+            so_far_mg: est.so_far.mg,
+            so_far_days: est.so_far.days,
+            so_far_mg_per_kg: per_kg(est.so_far.mg),
+            rest_mg: rest,
+            rest_days: est.days,
+            rest_mg_per_kg: per_kg(rest),
+            course_mg: est.cumulative_mg,
+            course_days: est.so_far.days.saturating_add(est.days),
+            course_mg_per_kg: est.cumulative_mg_per_kg,
+        })
     }
 
     /// Whether the estimate is in yen: the drug is then unapproved in Japan and self-paid,
