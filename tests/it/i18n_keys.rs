@@ -19,7 +19,12 @@ fn rust_sources(dir: &Path, out: &mut String) {
 #[test]
 fn every_message_key_is_used_by_the_code() {
     let mut code = String::new();
-    for dir in ["src", "crates/core/src", "crates/pdf/src"] {
+    for dir in [
+        "src",
+        "crates/core/src",
+        "crates/pdf/src",
+        "crates/register/src",
+    ] {
         rust_sources(Path::new(dir), &mut code);
     }
     // Prefixes of keys the code builds: `format!("warn-{}", …)`.
