@@ -18,6 +18,7 @@ pub use dose_planner_pdf::bundled as fonts;
 pub mod app;
 pub mod cli;
 pub mod files;
+pub mod records;
 
 pub use estimate::{CourseEstimate, CourseRequest, Sex, Visit};
 pub use i18n::Lang;

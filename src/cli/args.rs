@@ -26,9 +26,15 @@ pub struct Cli {
 
 /// Subcommands.
 #[derive(Debug, Subcommand)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "parsed once per run; boxing would only move the arguments to the heap"
+)]
 pub enum Command {
     /// Print (or export) the cost estimate of an isotretinoin course.
     Quote(QuoteArgs),
+    /// The register of patients, courses and quotes: backup, the Quotes list, import.
+    Register(super::register::RegisterArgs),
 }
 
 /// Arguments of `dose-planner quote`.

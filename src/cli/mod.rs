@@ -9,6 +9,7 @@
 
 pub mod args;
 pub mod json;
+pub mod register;
 pub mod text;
 
 use std::io::Write;
@@ -259,6 +260,10 @@ pub fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Some(Command::Register(args)) => {
+            let mut out = std::io::stdout().lock();
+            ExitCode::from(register::run(&args, today(), &mut out))
+        }
         Some(Command::Quote(args)) => {
             let lang = args.report_lang();
             let mut out = std::io::stdout().lock();

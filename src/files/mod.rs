@@ -430,3 +430,19 @@ pub fn io_reason(e: &std::io::Error, path: &Path) -> FileProblem {
 pub mod places;
 mod recovery;
 pub use recovery::Recovery;
+
+/// Makes `dir` and its parents if they are missing; a folder made here is readable by its
+/// owner only (0700 on Unix): it holds patient data.
+pub fn make_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}

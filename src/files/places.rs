@@ -49,3 +49,22 @@ pub fn documents_dir() -> PathBuf {
         .find(|d| d.is_dir() && *d != home)
         .unwrap_or(home)
 }
+
+/// The app's data folder (`$XDG_DATA_HOME/dose-planner`, or `~/.local/share/dose-planner`),
+/// if a home folder is known: the recovery files and the register live there.
+pub fn data_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| home_dir().map(|h| h.join(".local/share")))?;
+    Some(base.join("dose-planner"))
+}
+
+/// Where the register is: `$DOSE_PLANNER_REGISTER` when set (support calls, tests), else
+/// `register.sqlite3` in the data folder.
+pub fn default_register_path() -> Option<PathBuf> {
+    std::env::var_os("DOSE_PLANNER_REGISTER")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| data_dir().map(|d| d.join("register.sqlite3")))
+}

@@ -22,6 +22,7 @@ mod i18n_keys;
 mod pdf;
 mod pricing_errors;
 mod properties;
+mod records;
 mod reliability;
 mod saved;
 mod screening;

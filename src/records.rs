@@ -1,0 +1,126 @@
+//! The register as the app and the command line use it: where it is, opening it (its folder
+//! made first), a saved quote imported into it, and a month's Quotes list as CSV.
+//!
+//! The register itself (SQL, migrations, locking) is `dose-planner-register`; this module
+//! only joins it to the app's own formats (saved quotes, price sheets).
+
+use std::path::{Path, PathBuf};
+
+use dose_planner_register::model::{
+    CourseId, CourseStatus, MonthQuotes, NewCourse, NewPatient, NewQuote, PatientId, QuoteId,
+    QuoteStatus,
+};
+use dose_planner_register::{Register, RegisterError, SqliteRegister};
+
+use crate::i18n::Lang;
+use crate::saved::SavedQuote;
+
+/// Opens (or creates) the register at `path`, making its folder (mode 0700) first.
+pub fn open(path: &Path) -> Result<SqliteRegister, RegisterError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        crate::files::make_private_dir(dir).map_err(|source| RegisterError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    }
+    SqliteRegister::open(path)
+}
+
+/// The register's path: `explicit` when given, else the default one.
+pub fn path_or_default(explicit: Option<&Path>) -> Option<PathBuf> {
+    explicit
+        .map(Path::to_path_buf)
+        .or_else(crate::files::places::default_register_path)
+}
+
+/// What an import put in the register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Imported {
+    /// The patient (found by number, or added).
+    pub patient: PatientId,
+    /// The course the quote's plan became.
+    pub course: CourseId,
+    /// The quote, logged as issued on its own date.
+    pub quote: QuoteId,
+}
+
+/// Imports a saved quote (format 1 or 2, as opened by `saved::open`) into the register: the
+/// patient is found by `patient.number` or added; the quote's plan becomes a planned course
+/// (the saved file's own JSON and frozen sheet kept as they are); the quote is logged as
+/// issued with its saved total. One transaction: all or nothing.
+pub fn import_saved(
+    register: &mut SqliteRegister,
+    saved: &SavedQuote,
+    patient: &NewPatient,
+) -> Result<Imported, RegisterError> {
+    let currency = crate::pricing::parse(&saved.sheet_toml, &saved.sheet_name)
+        .map(|s| s.currency.code)
+        .unwrap_or_default();
+    let json = crate::saved::to_json(saved);
+    register.in_transaction(|r| {
+        let number = patient.number.trim().to_lowercase();
+        let found = r
+            .find_patients(&patient.number, 50)?
+            .into_iter()
+            .find(|p| p.number.trim().to_lowercase() == number);
+        let patient_id = match found {
+            Some(p) => p.id,
+            None => r.add_patient(patient)?,
+        };
+        let course = r.add_course(&NewCourse {
+            patient: patient_id,
+            start: saved.request.start.unwrap_or(saved.quote_date),
+            target_mg_per_kg: saved.request.target_mg_per_kg,
+            request_json: json.clone(),
+            sheet_name: saved.sheet_name.clone(),
+            sheet_toml: saved.sheet_toml.clone(),
+            currency: currency.clone(),
+            product: saved.request.choices.product.clone(),
+            status: CourseStatus::Planned,
+        })?;
+        let quote = r.add_quote(&NewQuote {
+            date: saved.quote_date,
+            patient: patient_id,
+            course: Some(course),
+            total: saved.total,
+            currency: currency.clone(),
+            status: QuoteStatus::Issued,
+            pdf_sha256: None,
+        })?;
+        Ok(Imported {
+            patient: patient_id,
+            course,
+            quote,
+        })
+    })
+}
+
+/// A month's Quotes list as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read
+/// Japanese and Korean names): one row per quote — date, patient number, name, total (in the
+/// currency's units, e.g. `21054` yen or `135.00` dollars), currency, status — headings in
+/// `lang`.
+pub fn month_csv(month: &MonthQuotes, lang: Lang) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    w.write_record([
+        lang.tr("records-csv-date"),
+        lang.tr("records-csv-number"),
+        lang.tr("records-csv-name"),
+        lang.tr("records-csv-total"),
+        lang.tr("records-csv-currency"),
+        lang.tr("records-csv-status"),
+    ])?;
+    for q in &month.quotes {
+        let e = &q.quote;
+        let amount = crate::money::Currency::known(&e.currency)
+            .map_or_else(|| e.total.0.to_string(), |c| c.format_number(e.total));
+        w.write_record([
+            e.date.to_string(),
+            q.patient_number.clone(),
+            q.patient_name.clone(),
+            amount.replace(',', ""),
+            e.currency.clone(),
+            e.status.code().to_string(),
+        ])?;
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}
