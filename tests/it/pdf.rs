@@ -8,8 +8,9 @@ use std::path::Path;
 use std::process::Command;
 
 use dose_planner::dose::Dose;
-use dose_planner::estimate::{CourseRequest, Sex};
+use dose_planner::estimate::{Choices, CourseRequest, Sex};
 use dose_planner::i18n::Lang;
+use dose_planner::money::Money;
 use dose_planner::pdf::{PdfError, PdfRequest, estimate_pdf};
 use dose_planner::pricing::reference_sheet;
 use dose_planner::quote::Quote;
@@ -338,4 +339,248 @@ fn boxes_bought_and_capsules_left_are_printed_on_a_sheet_that_sells_boxes() {
     })
     .unwrap();
     assert!(!squeezed(&bytes).0.contains("Packsbought"));
+}
+
+/// A sheet from pricing/.
+fn example_sheet(name: &str) -> dose_planner::pricing::PriceSheet {
+    let path = format!("{}/pricing/{name}", env!("CARGO_MANIFEST_DIR"));
+    dose_planner::pricing::parse(&std::fs::read_to_string(&path).unwrap(), &path).unwrap()
+}
+
+/// A quote for a woman on `mg` a day for `months` months with `choices`.
+fn woman_with(
+    sheet: &dose_planner::pricing::PriceSheet,
+    mg: u32,
+    months: u32,
+    choices: Choices,
+) -> Quote {
+    let req = CourseRequest {
+        choices,
+        ..CourseRequest::constant(Sex::Female, Dose::daily(mg), months)
+    };
+    Quote::compute(sheet, &req, date()).unwrap()
+}
+
+/// The PDF's text without whitespace, and its page count.
+fn pdf_text(quote: &Quote, lang: Lang) -> (String, usize) {
+    let bytes = estimate_pdf(&PdfRequest {
+        quote,
+        lang,
+        patient: None,
+    })
+    .unwrap();
+    squeezed(&bytes)
+}
+
+#[test]
+fn telephone_visits_discounts_and_shipping_are_printed() {
+    // The telephone sheet: a woman, 20 mg a day, 6 months, months 2–6 by telephone, with the
+    // monitor discount (10% off the medication) and the student discount (5% off the course).
+    // Medication: 30 × 418 = 12,540 a month; monitor −1,254.
+    // Month 1 in person: 3,850 + 12,540 − 1,254 + 3,608 (blood) + 1,056 (urine) = 19,800.
+    // Months 2–6 by telephone (no tests): 1,100 + 12,540 − 1,254 + 550 (shipping) = 12,936.
+    // Months: 19,800 + 5 × 12,936 = 84,480; student 5% of 84,480 = 4,224 → total 80,256.
+    let sheet = example_sheet("example-clinic-telephone.toml");
+    let quote = woman_with(
+        &sheet,
+        20,
+        6,
+        Choices {
+            visit_kinds: Choices::later_visits("telephone", 6),
+            discounts: vec!["monitor".into(), "student".into()],
+            ..Choices::default()
+        },
+    );
+    let est = quote.estimate().unwrap();
+    assert_eq!(est.first_month, Money(19_800));
+    assert_eq!(est.return_months, Some((Money(12_936), Money(12_936))));
+    assert_eq!(est.total, Money(80_256));
+
+    let (en, pages) = pdf_text(&quote, Lang::En);
+    assert_eq!(pages, 1, "{en}");
+    for needle in [
+        "Monitordiscount",
+        "-¥1,254",
+        "Telephoneconsultation",
+        "Visits:month1inperson,month2Telephoneconsultation",
+        "Shipping",
+        "¥550",
+        "Studentdiscount-¥4,224",
+        "¥19,800",
+        "¥12,936",
+        "Coursetotal¥80,256",
+    ] {
+        assert!(en.contains(needle), "{needle:?} not in {en}");
+    }
+    let (ja, _) = pdf_text(&quote, Lang::Ja);
+    for needle in [
+        "モニター割引",
+        "-1,254円",
+        "電話再診料",
+        "配送料",
+        "学割-4,224円",
+        "80,256円",
+    ] {
+        assert!(ja.contains(needle), "{needle:?} not in {ja}");
+    }
+    let (ko, _) = pdf_text(&quote, Lang::Ko);
+    assert!(ko.contains("학생할인-¥4,224"), "{ko}");
+    assert!(ko.contains("¥80,256"), "{ko}");
+}
+
+#[test]
+fn a_first_month_discount_is_its_own_column() {
+    // Every discount of the telephone sheet at once, months 2–6 by telephone: the table has
+    // 9 money columns (consultation, medication, monitor, blood, urine, welcome, shipping,
+    // month total) and still fits one page.
+    // Month 1: 19,800 (as above) − 1,000 (welcome) = 18,800; months 2–6 12,936 each:
+    // 18,800 + 64,680 = 83,480; student 5% = 4,174 → total 79,306.
+    let sheet = example_sheet("example-clinic-telephone.toml");
+    let quote = woman_with(
+        &sheet,
+        20,
+        6,
+        Choices {
+            visit_kinds: Choices::later_visits("telephone", 6),
+            discounts: vec!["monitor".into(), "welcome".into(), "student".into()],
+            ..Choices::default()
+        },
+    );
+    assert_eq!(quote.total().0, Money(79_306));
+    let (en, pages) = pdf_text(&quote, Lang::En);
+    assert_eq!(pages, 1);
+    for needle in ["First-monthdiscount", "-¥1,000", "¥18,800", "¥79,306"] {
+        assert!(en.contains(needle), "{needle:?} not in {en}");
+    }
+}
+
+#[test]
+fn the_product_is_named_on_a_sheet_with_two_products() {
+    // Acnetrent 40 mg: 29,200 a month, 3 months = 87,600.
+    let sheet = example_sheet("flat-clinic-two-products.toml");
+    let quote = woman_with(
+        &sheet,
+        40,
+        3,
+        Choices {
+            product: Some("acnetrent".into()),
+            ..Choices::default()
+        },
+    );
+    let (en, _) = pdf_text(&quote, Lang::En);
+    assert!(en.contains("MedicineAcnetrent"), "{en}");
+    assert!(en.contains("¥87,600"), "{en}");
+    let (ja, _) = pdf_text(&quote, Lang::Ja);
+    assert!(ja.contains("お薬アクネトレント"), "{ja}");
+    assert!(ja.contains("87,600円"), "{ja}");
+    // A sheet with one product names none.
+    let (plain, _) = pdf_text(
+        &woman_with(&reference_sheet(), 20, 6, Choices::default()),
+        Lang::En,
+    );
+    assert!(!plain.contains("Medicine"), "{plain}");
+    assert!(!plain.contains("Visits:"), "{plain}");
+    assert!(!plain.contains("Ifneeded"), "{plain}");
+}
+
+#[test]
+fn tests_done_if_needed_and_the_home_pregnancy_test_are_printed() {
+    // The home-test sheet: the liver panel, 4,400, only if needed — listed, not in the
+    // total (115,650: the months worked out in tests/it/choices.rs).
+    let sheet = example_sheet("example-clinic-home-test.toml");
+    let quote = woman_with(&sheet, 20, 6, Choices::default());
+    let (en, _) = pdf_text(&quote, Lang::En);
+    assert!(
+        en.contains("Ifneeded(notinthetotal):Liverpanel¥4,400"),
+        "{en}"
+    );
+    assert!(en.contains("¥115,650"), "{en}");
+    assert!(en.contains("testyourselfathomeeverymonth"), "{en}");
+    assert!(!en.contains("Apregnancytestisdoneattheclinic"), "{en}");
+    assert!(!en.contains("Urinepregnancytest"), "{en}");
+    let (ja, _) = pdf_text(&quote, Lang::Ja);
+    assert!(
+        ja.contains("必要時のみ（合計に含みません）：肝機能精密検査4,400円"),
+        "{ja}"
+    );
+    assert!(ja.contains("115,650円"), "{ja}");
+    assert!(ja.contains("毎月ご自宅で妊娠検査"), "{ja}");
+    assert!(!ja.contains("クリニックで妊娠検査を行います"), "{ja}");
+    assert!(!ja.contains("尿妊娠検査"), "{ja}");
+}
+
+/// Writes the PDFs of the examples above to `PDF_DUMP_DIR` to look at (skipped otherwise).
+#[test]
+#[ignore = "writes files; run with PDF_DUMP_DIR set"]
+fn dump_pdfs_to_look_at() {
+    let Ok(dir) = std::env::var("PDF_DUMP_DIR") else {
+        return;
+    };
+    let tel = example_sheet("example-clinic-telephone.toml");
+    let cases = [
+        (
+            "telephone",
+            woman_with(
+                &tel,
+                20,
+                6,
+                Choices {
+                    visit_kinds: Choices::later_visits("telephone", 6),
+                    discounts: vec!["monitor".into(), "student".into()],
+                    ..Choices::default()
+                },
+            ),
+        ),
+        (
+            "welcome",
+            woman_with(
+                &tel,
+                20,
+                6,
+                Choices {
+                    visit_kinds: vec![
+                        "in_person".into(),
+                        "online".into(),
+                        "telephone".into(),
+                        "in_person".into(),
+                    ],
+                    discounts: vec!["monitor".into(), "welcome".into(), "student".into()],
+                    ..Choices::default()
+                },
+            ),
+        ),
+        (
+            "acnetrent",
+            woman_with(
+                &example_sheet("flat-clinic-two-products.toml"),
+                40,
+                3,
+                Choices {
+                    product: Some("acnetrent".into()),
+                    visit_kinds: Choices::later_visits("online", 3),
+                    ..Choices::default()
+                },
+            ),
+        ),
+        (
+            "home",
+            woman_with(
+                &example_sheet("example-clinic-home-test.toml"),
+                20,
+                6,
+                Choices::default(),
+            ),
+        ),
+    ];
+    for (name, quote) in &cases {
+        for lang in Lang::ALL {
+            let bytes = estimate_pdf(&PdfRequest {
+                quote,
+                lang,
+                patient: Some("Yamada Hanako"),
+            })
+            .unwrap();
+            std::fs::write(format!("{dir}/{name}-{lang:?}.pdf"), bytes).unwrap();
+        }
+    }
 }

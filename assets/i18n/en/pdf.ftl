@@ -20,6 +20,7 @@ pdf-plan-length-value = { $months } months ({ $days } days), { $every ->
 }
 pdf-plan-dates = Dates
 pdf-plan-dates-value = { $start } to { $end } (last dose)
+pdf-plan-product = Medicine
 pdf-plan-dose = Daily dose
 pdf-mg-day = { $mg } mg a day
 pdf-mg-alternate = { $a } mg and { $b } mg on alternate days
@@ -38,6 +39,7 @@ pdf-col-capsules = Capsules per day
 pdf-col-mgkg = mg/kg/day
 pdf-col-subtotal = Month total
 pdf-row-total = Course total
+pdf-as-needed-line = { $label }: { $test } { $price }
 pdf-none = —
 pdf-note = This is an estimate for the plan above. The doctor may change the dose at a visit, which changes the amounts.
 pdf-cautions = Important information

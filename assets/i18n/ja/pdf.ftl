@@ -20,6 +20,7 @@ pdf-plan-length-value = { $months }か月（{ $days }日）、{ $every ->
 }
 pdf-plan-dates = 服用期間
 pdf-plan-dates-value = { $start }～{ $end }（最終服用日）
+pdf-plan-product = お薬
 pdf-plan-dose = 1日の服用量
 pdf-mg-day = 1日{ $mg }mg
 pdf-mg-alternate = { $a }mgと{ $b }mgを1日おきに交互
@@ -38,6 +39,7 @@ pdf-col-capsules = 1日のカプセル
 pdf-col-mgkg = mg/kg/日
 pdf-col-subtotal = 月の合計
 pdf-row-total = 治療全体の合計
+pdf-as-needed-line = { $label }：{ $test } { $price }
 pdf-none = —
 pdf-note = 上記の治療計画にもとづく概算です。受診時に医師が服用量を変更した場合、金額も変わります。
 pdf-cautions = 大切なお知らせ

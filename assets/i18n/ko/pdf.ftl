@@ -20,6 +20,7 @@ pdf-plan-length-value = { $months }개월 ({ $days }일), { $every ->
 }
 pdf-plan-dates = 복용 기간
 pdf-plan-dates-value = { $start } ~ { $end } (마지막 복용일)
+pdf-plan-product = 약
 pdf-plan-dose = 1일 복용량
 pdf-mg-day = 하루 { $mg }mg
 pdf-mg-alternate = { $a }mg과 { $b }mg을 하루씩 번갈아
@@ -38,6 +39,7 @@ pdf-col-capsules = 1일 캡슐
 pdf-col-mgkg = mg/kg/일
 pdf-col-subtotal = 월 합계
 pdf-row-total = 치료 전체 합계
+pdf-as-needed-line = { $label }: { $test } { $price }
 pdf-none = —
 pdf-note = 위 치료 계획에 따른 견적입니다. 내원 시 의사가 복용량을 바꾸면 금액도 달라집니다.
 pdf-cautions = 중요 안내

@@ -240,6 +240,60 @@ impl<'f> Canvas<'f> {
     pub(crate) fn wrap(&self, text: &str, max_w: f32, style: Style) -> Vec<String> {
         wrap_with(text, max_w, |s| self.width(s, style))
     }
+
+    /// A table heading on at most `lines` lines (1 to 3), broken where its widest line is
+    /// narrowest: at spaces, and between Japanese or Chinese characters but never inside a
+    /// katakana word or next to Latin letters and digits ("mg/日" stays whole).
+    pub(crate) fn heading_lines(&self, text: &str, lines: usize, style: Style) -> Vec<String> {
+        balanced_with(text, lines, |s| self.width(s, style))
+    }
+}
+
+/// Whether a table heading may break between `a` and `b`.
+fn heading_may_break(a: char, b: char) -> bool {
+    if a == ' ' || b == ' ' {
+        return a == ' ' && b != ' ';
+    }
+    let katakana = |c: char| matches!(u32::from(c), 0x30A0..=0x30FF);
+    is_cjk(a) && is_cjk(b) && !(katakana(a) && katakana(b)) && may_break(a, b)
+}
+
+/// `text` in at most `lines` lines (1 to 3) whose widest line is as narrow as it can be; of
+/// equally wide breaks, fewer lines, then the longer first lines.
+fn balanced_with(text: &str, lines: usize, width: impl Fn(&str) -> f32) -> Vec<String> {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let breaks: Vec<usize> = (1..chars.len())
+        .filter(|&i| heading_may_break(chars[i - 1], chars[i]))
+        .collect();
+    let piece = |from: usize, to: usize| -> String {
+        chars[from..to]
+            .iter()
+            .collect::<String>()
+            .trim()
+            .to_string()
+    };
+    let mut best = vec![piece(0, chars.len())];
+    let mut best_w = width(&best[0]);
+    let mut consider = |cand: Vec<String>| {
+        let w = cand.iter().map(|l| width(l)).fold(0.0, f32::max);
+        if w < best_w - 0.01 || (w <= best_w + 0.01 && cand.len() == best.len()) {
+            best = cand;
+            best_w = w;
+        }
+    };
+    if lines >= 2 {
+        for &p in &breaks {
+            consider(vec![piece(0, p), piece(p, chars.len())]);
+        }
+    }
+    if lines >= 3 {
+        for (k, &p) in breaks.iter().enumerate() {
+            for &q in &breaks[k + 1..] {
+                consider(vec![piece(0, p), piece(p, q), piece(q, chars.len())]);
+            }
+        }
+    }
+    best
 }
 
 /// Whether a line may break between `a` and `b`.
@@ -320,5 +374,34 @@ mod tests {
             wrap10("あいうえおかきくけこさしすせ。"),
             vec!["あいうえおかきくけこ", "さしすせ。"]
         );
+    }
+
+    fn heading(s: &str, lines: usize) -> Vec<String> {
+        // Full-width characters count 2, others 1.
+        balanced_with(s, lines, |t| {
+            t.chars()
+                .map(|c| if c.is_ascii() { 1.0 } else { 2.0 })
+                .sum()
+        })
+    }
+
+    #[test]
+    fn headings_break_where_the_widest_line_is_narrowest() {
+        assert_eq!(heading("Urine pregnancy test", 1), ["Urine pregnancy test"]);
+        assert_eq!(
+            heading("Urine pregnancy test", 2),
+            ["Urine", "pregnancy test"]
+        );
+        assert_eq!(
+            heading("Urine pregnancy test", 3),
+            ["Urine", "pregnancy", "test"]
+        );
+        assert_eq!(heading("Consultation", 3), ["Consultation"]);
+        // Never inside a katakana word or next to Latin letters.
+        assert_eq!(heading("1日のカプセル", 2), ["1日の", "カプセル"]);
+        assert_eq!(heading("モニター割引", 2), ["モニター", "割引"]);
+        assert_eq!(heading("mg/kg/日", 2), ["mg/kg/日"]);
+        assert_eq!(heading("尿妊娠検査", 2), ["尿妊娠", "検査"]);
+        assert_eq!(heading("월 합계", 2), ["월", "합계"]);
     }
 }

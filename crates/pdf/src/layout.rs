@@ -303,6 +303,10 @@ impl Layout<'_, '_> {
                 .collect();
             parts.join(&self.tr("pdf-list-separator"))
         };
+        // The product, when the sheet offers several.
+        if let Some(product) = self.quote.product_name(self.lang) {
+            rows.push((self.tr("pdf-plan-product"), product));
+        }
         rows.push((self.tr("pdf-plan-dose"), dose));
         if let Some(w) = est.weight_kg {
             rows.push((
@@ -401,66 +405,111 @@ impl Layout<'_, '_> {
             .collect();
         let total_label = self.tr("pdf-row-total");
         let total = self.money(est.total);
+        // Discounts on the whole course: their own lines above the course total.
+        let course_discounts: Vec<(String, String)> = self
+            .quote
+            .course_discounts(lang)
+            .into_iter()
+            .map(|(name, (lo, hi))| (name, self.sheet.currency.format_range(lo, hi, lang)))
+            .collect();
+        // What the last column must hold besides the months: the total and the discounts.
+        let last_cells: Vec<&str> = std::iter::once(total.as_str())
+            .chain(course_discounts.iter().map(|(_, a)| a.as_str()))
+            .collect();
 
-        // Fit the columns: headers on one line if they fit, else wrapped at words (Japanese
-        // and Korean headers in two balanced lines); then smaller type until the table fits.
+        // Fit the columns: every heading on one line if the table fits; else the headings
+        // that save the most width go to two lines (then, for headings of several words,
+        // three), broken where the widest line is narrowest; then smaller type.
         let pad = 5.0;
-        let natural = |size: f32, wrap_headers: bool| -> Vec<f32> {
+        let fit = |size: f32| -> (Vec<f32>, Vec<usize>) {
             let body = Style::new(size, INK);
             let head_style = Style::new(size - 0.5, INK).bold();
-            let mut widths: Vec<f32> = headers
-                .iter()
-                .enumerate()
-                .map(|(i, (h, _))| {
-                    let cells = rows
+            let last = headers.len() - 1;
+            let cells: Vec<f32> = (0..headers.len())
+                .map(|i| {
+                    let mut w = rows
                         .iter()
                         .map(|r| c.width(&r[i], body))
                         .fold(0.0, f32::max);
-                    let full = c.width(h, head_style);
-                    let head = if !wrap_headers {
-                        full
-                    } else if h.is_ascii() {
-                        h.split(' ')
-                            .map(|w| c.width(w, head_style))
-                            .fold(0.0, f32::max)
-                    } else {
-                        full / 2.0 + size
-                    };
-                    cells.max(head) + 2.0 * pad
+                    if i == last {
+                        for cell in &last_cells {
+                            w = w.max(c.width(cell, body.bold()));
+                        }
+                    }
+                    w
                 })
                 .collect();
-            let last = widths.len() - 1;
-            widths[last] = widths[last].max(c.width(&total, body.bold()) + 2.0 * pad);
-            widths
-        };
-        let mut size = 9.0;
-        let mut widths = natural(size, true);
-        'fit: while size >= 6.5 {
-            for wrap_headers in [false, true] {
-                widths = natural(size, wrap_headers);
-                if widths.iter().sum::<f32>() <= CONTENT_W {
-                    break 'fit;
+            // A heading's width on at most 1, 2 and 3 lines.
+            let heads: Vec<[f32; 3]> = headers
+                .iter()
+                .map(|(h, _)| {
+                    [1, 2, 3].map(|n| {
+                        c.heading_lines(h, n, head_style)
+                            .iter()
+                            .map(|l| c.width(l, head_style))
+                            .fold(0.0, f32::max)
+                    })
+                })
+                .collect();
+            let width = |i: usize, n: usize| cells[i].max(heads[i][n - 1]) + 2.0 * pad;
+            let mut lines = vec![1usize; headers.len()];
+            let mut widths: Vec<f32> = (0..headers.len()).map(|i| width(i, 1)).collect();
+            for cap in [2, 3] {
+                while widths.iter().sum::<f32>() > CONTENT_W {
+                    let best = (0..headers.len())
+                        .filter(|&i| {
+                            let most = if headers[i].0.contains(' ') { 3 } else { 2 };
+                            lines[i] < cap.min(most)
+                        })
+                        .map(|i| (i, widths[i] - width(i, lines[i] + 1)))
+                        .filter(|(_, saved)| *saved > 0.01)
+                        .max_by(|a, b| a.1.total_cmp(&b.1));
+                    let Some((i, _)) = best else { break };
+                    lines[i] += 1;
+                    widths[i] = width(i, lines[i]);
                 }
             }
-            size -= 0.5;
+            (widths, lines)
+        };
+        // 9 pt down to 5.5 pt in half points.
+        let mut size = 9.0;
+        let (mut widths, mut lines) = fit(size);
+        for step in 1..=7u8 {
+            if widths.iter().sum::<f32>() <= CONTENT_W {
+                break;
+            }
+            size = 9.0 - 0.5 * f32::from(step);
+            (widths, lines) = fit(size);
         }
+        // Spread the spare width over the columns (a table that does not fit even in the
+        // smallest type is squeezed: the last resort).
         let scale = CONTENT_W / widths.iter().sum::<f32>();
         for w in &mut widths {
             *w *= scale;
         }
-        let body = Style::new(size.max(6.5), INK);
+        let body = Style::new(size, INK);
         let head_style = Style::new(body.size - 0.5, INK).bold();
 
         let head_lines: Vec<Vec<String>> = headers
             .iter()
-            .zip(&widths)
-            .map(|((h, _), w)| c.wrap(h, w - 2.0 * pad + 0.5, head_style))
+            .zip(&lines)
+            .map(|((h, _), n)| c.heading_lines(h, *n, head_style))
             .collect();
         let head_n = head_lines.iter().map(Vec::len).max().unwrap_or(1) as f32;
         let line_h = head_style.size + 2.5;
         let head_h = head_n * line_h + 9.0;
         let row_h = body.size + 8.0;
-        let table_h = head_h + row_h * (rows.len() as f32 + 1.0) + 4.0;
+        // A course discount's name spans every column but the last, wrapped if it must be.
+        let last = widths.len() - 1;
+        let span_w = widths[..last].iter().sum::<f32>() - 2.0 * pad;
+        let discount_lines: Vec<(Vec<String>, &String)> = course_discounts
+            .iter()
+            .map(|(name, amount)| (c.wrap(name, span_w, body), amount))
+            .collect();
+        let wrap_h = body.size + 3.0;
+        let discount_h = |lines: &[String]| row_h + (lines.len().max(1) as f32 - 1.0) * wrap_h;
+        let discounts_h: f32 = discount_lines.iter().map(|(l, _)| discount_h(l)).sum();
+        let table_h = head_h + row_h * (rows.len() as f32 + 1.0) + discounts_h + 4.0;
         self.ensure(c, table_h + 40.0);
         self.heading(c, "pdf-table")?;
 
@@ -513,12 +562,33 @@ impl Layout<'_, '_> {
                 c.rule(MARGIN, y, RIGHT, y, 0.3, RULE);
             }
         }
+        // Course discounts.
+        for (lines, amount) in &discount_lines {
+            c.rule(MARGIN, y, RIGHT, y, 0.5, INK);
+            let h = discount_h(lines);
+            for (j, line) in lines.iter().enumerate() {
+                c.text(
+                    line,
+                    xs[0] + pad,
+                    baseline(y) + j as f32 * wrap_h,
+                    Align::Left,
+                    body,
+                )?;
+            }
+            c.text(
+                amount,
+                anchor(last, Align::Right),
+                baseline(y),
+                Align::Right,
+                body,
+            )?;
+            y += h;
+        }
         // Course total.
         c.rule(MARGIN, y, RIGHT, y, 0.8, INK);
         c.fill(MARGIN, y + 0.4, CONTENT_W, row_h, TINT);
         let bold = body.bold();
         c.text(&total_label, xs[0] + pad, baseline(y), Align::Left, bold)?;
-        let last = widths.len() - 1;
         c.text(
             &total,
             anchor(last, Align::Right),
@@ -531,15 +601,34 @@ impl Layout<'_, '_> {
         self.y = y + 14.0;
 
         let note_style = Style::new(8.0, MUTED);
+        let line_style = Style::new(8.5, INK);
+        // Which visits are by telephone or online, the tests priced only if needed (not in
+        // the total), and the boxes bought: each a paragraph under the table.
+        let mut paras: Vec<String> = Vec::new();
+        paras.extend(self.quote.visit_kinds_line(lang));
+        let if_needed = self.tr("item-as-needed");
+        for (test, price) in self.quote.as_needed(lang) {
+            paras.push(self.tr_args(
+                "pdf-as-needed-line",
+                &[
+                    ("label", if_needed.as_str().into()),
+                    ("test", test.into()),
+                    ("price", self.money(price).into()),
+                ],
+            ));
+        }
         if let Some((bought, left)) = self.quote.packs_lines(lang) {
-            let packs_style = Style::new(8.5, INK);
-            for text in [bought, left] {
-                for line in c.wrap(&text, CONTENT_W, packs_style) {
-                    self.ensure(c, 12.0);
-                    c.text(&line, MARGIN, self.y, Align::Left, packs_style)?;
-                    self.y += 11.5;
-                }
+            paras.push(bought);
+            paras.push(left);
+        }
+        for text in &paras {
+            for line in c.wrap(text, CONTENT_W, line_style) {
+                self.ensure(c, 12.0);
+                c.text(&line, MARGIN, self.y, Align::Left, line_style)?;
+                self.y += 11.5;
             }
+        }
+        if !paras.is_empty() {
             self.y += 2.0;
         }
         for line in c.wrap(&self.tr("pdf-note"), CONTENT_W, note_style) {
