@@ -184,7 +184,7 @@ impl DesktopApp {
     pub(super) fn request_of(&self, screen: Screen) -> Result<(CourseRequest, bool), String> {
         let lang = self.settings.lang;
         match screen {
-            Screen::Quote => quote_ui::request(&self.quote.inputs)
+            Screen::Quote => quote_ui::request(&self.quote.inputs, &self.sheet.sheet)
                 .map(|r| (r, self.quote.inputs.sex.is_some()))
                 .map_err(|e| e.explain(lang)),
             Screen::Plan | Screen::Compare => {

@@ -5,6 +5,7 @@
 //! opens dialogs or touches files. The app does no arithmetic of its own: it renders the
 //! core's [`CourseEstimate`](crate::estimate::CourseEstimate).
 
+mod choices_ui;
 mod commands;
 mod compare_ui;
 mod dialog_ui;
@@ -27,6 +28,7 @@ use crate::i18n::{Arg, Lang};
 use crate::pricing::{self, PriceSheet};
 use crate::saved::SavedQuote;
 
+pub use choices_ui::ChoiceInputs;
 pub use dialog_ui::{PathField, PathPurpose};
 pub use plan_ui::{PlanInputs, PlanScreen};
 pub use quote_ui::{QuoteInputs, QuoteScreen};

@@ -10,6 +10,7 @@ use crate::screening::Screening;
 use eframe::egui;
 
 use super::LoadedSheet;
+use super::choices_ui::{self, ChoiceInputs};
 use super::screening_ui::{self, ScreeningForm};
 use super::widgets::{self, Cached, Priced};
 
@@ -67,6 +68,8 @@ pub struct PlanInputs {
     pub screening: Screening,
     /// A visit every month (1) or every 2 months (2 months of medication per visit).
     pub visit_every: u32,
+    /// The product, the visit kinds and the discounts chosen from the sheet.
+    pub choices: ChoiceInputs,
 }
 
 impl PlanInputs {
@@ -93,6 +96,7 @@ impl PlanInputs {
             start: today.to_string(),
             screening: Screening::default(),
             visit_every: 1,
+            choices: ChoiceInputs::default(),
         }
     }
 
@@ -261,7 +265,9 @@ fn doses_and_request(
             start,
             target_mg_per_kg: Some(inputs.target_mg_per_kg()),
             screening: inputs.screening.clone(),
-            choices: Default::default(),
+            choices: inputs
+                .choices
+                .choices(sheet, inputs.months.len() as u32, inputs.visit),
         };
         Ok::<CourseRequest, String>(req)
     })();
@@ -329,6 +335,8 @@ impl PlanScreen {
     /// Draws the screen.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &super::ViewCtx<'_>) {
         let (lang, sheet, today) = (ctx.lang, ctx.sheet, self.today);
+        // Choices made on another sheet that this one does not offer are dropped.
+        self.inputs.choices.fit(&sheet.sheet);
         ui.add_space(6.0);
         let mut pin = false;
         let generation = (sheet.generation, lang);
@@ -506,6 +514,18 @@ impl PlanScreen {
                     inputs.visit_every = 1;
                 }
             });
+        ui.add_space(4.0);
+        let months = inputs.months.len() as u32;
+        choices_ui::product_row(ui, lang, &sheet.sheet, &mut inputs.choices.product);
+        choices_ui::later_visits_row(ui, lang, &sheet.sheet, &mut inputs.choices);
+        choices_ui::discounts_row(
+            ui,
+            lang,
+            &sheet.sheet,
+            &mut inputs.choices.discounts,
+            months,
+            true,
+        );
     }
 
     fn months_ui(&mut self, ui: &mut egui::Ui, lang: Lang, sheet: &LoadedSheet) {
@@ -519,9 +539,11 @@ impl PlanScreen {
         let inputs = &mut self.inputs;
         let est = output.priced.as_ref().ok().map(Priced::shown);
         let mut fill_from = None;
+        // A visit-kind column where the sheet offers telephone or online visits.
+        let kinds = !sheet.sheet.visit_kinds.is_empty();
         egui::Grid::new("plan_months")
             .striped(true)
-            .num_columns(7)
+            .num_columns(if kinds { 8 } else { 7 })
             .spacing([16.0, 4.0])
             .show(ui, |ui| {
                 for key in [
@@ -536,6 +558,9 @@ impl PlanScreen {
                     "app-col-cumulative",
                 ] {
                     ui.label(egui::RichText::new(lang.tr(key)).strong());
+                }
+                if kinds {
+                    ui.label(egui::RichText::new(lang.tr("app-col-visit")).strong());
                 }
                 widgets::right_aligned(ui, lang.tr("app-col-subtotal"), true);
                 ui.end_row();
@@ -594,6 +619,21 @@ impl PlanScreen {
                         line.and_then(|l| l.cumulative_mg_per_kg)
                             .map_or(na.clone(), safety::fmt_mgkg),
                     );
+                    if kinds {
+                        if line.is_some_and(|l| l.visit.is_none()) {
+                            // No visit this month (2 months of medication per visit).
+                            ui.label(lang.tr("visit-none"));
+                        } else {
+                            choices_ui::month_kind_cell(
+                                ui,
+                                lang,
+                                &sheet.sheet,
+                                &mut inputs.choices,
+                                (i + 1) as u32,
+                                inputs.visit,
+                            );
+                        }
+                    }
                     let sub = line.map_or(na, |l| sheet.sheet.currency.format(l.subtotal, lang));
                     widgets::right_aligned(ui, sub, false);
                     ui.end_row();
@@ -713,6 +753,7 @@ fn summary_ui(
     if priced.estimate().is_none() {
         ui.label(lang.tr("app-range-note"));
     }
+    widgets::quote_notes(ui, lang, priced);
     ui.add_space(8.0);
     screening_ui::warnings_ui(ui, lang, &est.warnings);
     ui.add_space(8.0);

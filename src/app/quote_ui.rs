@@ -8,6 +8,7 @@ use eframe::egui;
 
 use super::LoadedSheet;
 use super::ViewCtx;
+use super::choices_ui::{self, ChoiceInputs};
 use super::widgets::{self, Cached, Priced};
 
 /// The one-click doses (mg/day).
@@ -26,6 +27,8 @@ pub struct QuoteInputs {
     pub months: u32,
     /// A visit every month (1), or every 2 months for a patient who lives far away (2).
     pub visit_every: u32,
+    /// The product, the kind of later visits and the discounts chosen from the sheet.
+    pub choices: ChoiceInputs,
 }
 
 impl Default for QuoteInputs {
@@ -36,6 +39,7 @@ impl Default for QuoteInputs {
             dose: "20".into(),
             months: 6,
             visit_every: 1,
+            choices: ChoiceInputs::default(),
         }
     }
 }
@@ -49,13 +53,18 @@ pub struct QuoteScreen {
     makeable: Cached<(), String>,
 }
 
-/// The request the inputs make (a woman's when sex is not given).
-pub fn request(inputs: &QuoteInputs) -> Result<CourseRequest, crate::dose::DoseError> {
+/// The request the inputs make on `sheet` (a woman's when sex is not given), with only the
+/// choices that sheet offers.
+pub fn request(
+    inputs: &QuoteInputs,
+    sheet: &crate::pricing::PriceSheet,
+) -> Result<CourseRequest, crate::dose::DoseError> {
     let dose = Dose::parse(&inputs.dose)?;
     let sex = inputs.sex.unwrap_or(Sex::Female);
     let mut req = CourseRequest::constant(sex, dose, inputs.months);
     req.visit = inputs.visit;
     req.visit_every = inputs.visit_every;
+    req.choices = inputs.choices.choices(sheet, inputs.months, inputs.visit);
     Ok(req)
 }
 
@@ -65,7 +74,7 @@ fn compute(
     lang: Lang,
     today: jiff::civil::Date,
 ) -> Result<Priced, String> {
-    let req = request(inputs).map_err(|e| e.explain(lang))?;
+    let req = request(inputs, &sheet.sheet).map_err(|e| e.explain(lang))?;
     match inputs.sex {
         Some(_) => Priced::compute(&sheet.sheet, &req, today),
         None => Priced::compute_range(&sheet.sheet, &req, today),
@@ -78,6 +87,8 @@ impl QuoteScreen {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
         let (lang, sheet, today) = (ctx.lang, ctx.sheet, ctx.today);
         let inputs = &mut self.inputs;
+        // Choices made on another sheet that this one does not offer are dropped.
+        inputs.choices.fit(&sheet.sheet);
         ui.add_space(6.0);
         widgets::sex_picker(ui, lang, &mut inputs.sex);
         widgets::visit_picker(ui, lang, &mut inputs.visit);
@@ -133,6 +144,16 @@ impl QuoteScreen {
         } else {
             inputs.visit_every = 1;
         }
+        choices_ui::product_row(ui, lang, &sheet.sheet, &mut inputs.choices.product);
+        choices_ui::later_visits_row(ui, lang, &sheet.sheet, &mut inputs.choices);
+        choices_ui::discounts_row(
+            ui,
+            lang,
+            &sheet.sheet,
+            &mut inputs.choices.discounts,
+            inputs.months,
+            false,
+        );
         ui.add_space(8.0);
 
         let result = self
@@ -171,6 +192,7 @@ impl QuoteScreen {
         if priced.estimate().is_none() {
             ui.label(lang.tr("app-range-note"));
         }
+        widgets::quote_notes(ui, lang, priced);
         ui.add_space(10.0);
         if priced.estimate().is_none() {
             ui.label(lang.tr_args("app-table-for", &[("sex", Arg::Str(lang.tr("sex-female")))]));

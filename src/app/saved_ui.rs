@@ -14,6 +14,7 @@ use crate::i18n::{Arg, Lang};
 use crate::safety;
 use crate::saved::Reopened;
 
+use super::choices_ui::ChoiceInputs;
 use super::plan_ui::{DoseUnit, MonthInput, TargetChoice};
 use super::{Command, LoadedSheet, PlanScreen, QuoteScreen, Screen};
 
@@ -226,6 +227,7 @@ pub fn restore_inputs(
         i.dose = dose.to_string();
         i.months = req.doses.len() as u32;
         i.visit_every = req.visit_every;
+        i.choices = ChoiceInputs::from_choices(&req.choices);
         return Screen::Quote;
     }
     let i = &mut plan.inputs;
@@ -259,6 +261,7 @@ pub fn restore_inputs(
     i.start = req.start.map(|d| d.to_string()).unwrap_or_default();
     i.screening = req.screening.clone();
     i.visit_every = req.visit_every;
+    i.choices = ChoiceInputs::from_choices(&req.choices);
     plan.screening = crate::app::screening_ui::ScreeningForm {
         age_text: req.screening.age.map(|a| a.to_string()).unwrap_or_default(),
         ..Default::default()

@@ -50,14 +50,45 @@ impl<K: PartialEq + Clone, V> Cached<K, V> {
 /// of a sheet with an estimate made here.
 pub type Priced = crate::quote::Quote;
 
-/// A money figure as a person reads it: one amount, or "lowest – highest".
+/// A money figure as a person reads it: one amount, or "lowest – highest" (the core's one
+/// range format, as the text report and the PDF print it).
 pub fn money_text(cur: &Currency, lang: Lang, span: Option<(Money, Money)>) -> Option<String> {
     let (lo, hi) = span?;
-    Some(if lo == hi {
-        cur.format(lo, lang)
-    } else {
-        format!("{} – {}", cur.format(lo, lang), cur.format(hi, lang))
-    })
+    Some(cur.format_range(lo, hi, lang))
+}
+
+/// What the totals rest on besides the months, under the big totals: the product (when the
+/// sheet sells several), which visits are by telephone or online, the discounts on the
+/// whole course (in the total) and the tests priced only if needed (not in the total).
+pub fn quote_notes(ui: &mut egui::Ui, lang: Lang, quote: &Priced) {
+    let cur = &quote.sheet().currency;
+    if let Some(name) = quote.product_name(lang) {
+        ui.label(lang.tr_args("app-product-line", &[("name", Arg::Str(name))]));
+    }
+    if let Some(line) = quote.visit_kinds_line(lang) {
+        ui.label(line);
+    }
+    for (name, span) in quote.course_discounts(lang) {
+        let amount = money_text(cur, lang, Some(span)).unwrap_or_default();
+        ui.label(lang.tr_args(
+            "app-course-discount-line",
+            &[("name", Arg::Str(name)), ("amount", Arg::Str(amount))],
+        ));
+    }
+    let as_needed = quote.as_needed(lang);
+    if !as_needed.is_empty() {
+        let caption = lang.tr("item-as-needed");
+        for (test, price) in as_needed {
+            ui.label(lang.tr_args(
+                "app-as-needed-line",
+                &[
+                    ("label", Arg::Str(caption.clone())),
+                    ("test", Arg::Str(test)),
+                    ("price", Arg::Str(cur.format(price, lang))),
+                ],
+            ));
+        }
+    }
 }
 
 /// Sex: female, male or not given.
@@ -157,6 +188,24 @@ pub fn month_table(ui: &mut egui::Ui, lang: Lang, quote: &Priced) {
                 }
                 ui.label(egui::RichText::new(lang.tr("app-col-subtotal")).strong());
                 right_aligned(ui, cur.format(m.subtotal, lang), true);
+                ui.end_row();
+            }
+            // Discounts on the whole course come after the months, then the total they
+            // make (the months' subtotals no longer add up to it alone).
+            if !est.course_items.is_empty() {
+                for item in &est.course_items {
+                    for _ in 0..4 {
+                        ui.label("");
+                    }
+                    ui.label(quote.column_label(&item.code, lang));
+                    right_aligned(ui, cur.format(item.amount, lang), false);
+                    ui.end_row();
+                }
+                for _ in 0..4 {
+                    ui.label("");
+                }
+                ui.label(egui::RichText::new(lang.tr("app-col-total")).strong());
+                right_aligned(ui, cur.format(est.total, lang), true);
                 ui.end_row();
             }
         });

@@ -32,7 +32,10 @@ app-mg-per-day = { $mg } mg/day
 
 app-total-first = Month 1
 app-total-return = Each return month
-app-total-course = Whole course ({ $months } months)
+app-total-course = Whole course ({ $months } { $months ->
+    [one] month
+   *[other] months
+})
 app-range-note = Range from a man's to a woman's price (sex not given).
 app-table-for = Table shown for: { $sex }
 app-col-month = Month
@@ -174,3 +177,19 @@ app-patient-name-hint = optional, printed on the PDF
 app-visit-every = Visits
 app-visit-every-1 = Every month
 app-visit-every-2 = Every 2 months (2 months of medication per visit)
+
+app-product = Product
+app-product-line = Product: { $name }
+app-later-visits = Later visits
+app-in-person = In person
+app-discounts = Discounts
+app-discount-percent-medication = { $percent }% off the medication
+app-discount-percent-month = { $percent }% off month { $month }
+app-discount-percent-course = { $percent }% off the whole course
+app-discount-fixed-medication = { $amount } off the medication each month
+app-discount-fixed-month = { $amount } off month { $month }
+app-discount-fixed-course = { $amount } off the whole course
+app-course-discount-line = { $name }: { $amount } (included in the whole-course total)
+app-as-needed-line = { $label }: { $test } { $price }
+app-col-total = Total
+app-month-visit-kind = Month { $n }: visit kind
