@@ -154,20 +154,10 @@ fn applies(d: &Discount, months: u32) -> bool {
     }
 }
 
-/// The name of a visit kind's consultation as [`crate::quote::Quote::visit_kind_name`] gives
-/// it (the sheet's own name, else the built-in telephone / online name), for the choices
-/// drawn before any quote exists; "In person" for `in_person`.
+/// The name of a visit kind for the choices (the sheet's own name, else the built-in one;
+/// "In person" for `in_person`): the same words as the quote's visits line.
 pub fn kind_name(sheet: &PriceSheet, code: &str, lang: Lang) -> String {
-    if code == IN_PERSON {
-        return lang.tr("app-in-person");
-    }
-    if let Some(k) = sheet.visit_kind(code) {
-        let own = k.name.get(lang);
-        if !own.is_empty() {
-            return own.to_string();
-        }
-    }
-    lang.tr(&format!("item-consultation-{code}"))
+    sheet.visit_kind_label(code, lang)
 }
 
 /// A percentage in thousandths of a percent as written: `10`, `12.5`, `0.125`.

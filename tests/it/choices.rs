@@ -87,7 +87,7 @@ fn telephone_months_have_their_own_fee_no_tests_and_shipping() {
     assert_eq!(q.item_label(m2, &m2.items[2], Lang::Ja), "配送料");
     assert_eq!(
         q.visit_kinds_line(Lang::En).unwrap(),
-        "Visits: month 1 in person, month 2 Telephone consultation, month 3 Telephone consultation"
+        "Visits: In person: month 1; Telephone: months 2–3"
     );
 }
 

@@ -1247,7 +1247,7 @@ fn the_text_report_names_visit_kinds_shipping_and_the_course_discount() {
     expect_test::expect![[r#"
         Sample Skin Clinic Online — estimate in JPY (prices include tax)
         Female, 3 months, a visit every month
-        Visits: month 1 in person, month 2 Telephone consultation, month 3 Telephone consultation
+        Visits: In person: month 1; Telephone: months 2–3
 
         Month  Visit         mg/day  Capsules/day  Consultation  Medication  Monitor discount  Blood test  Urine pregnancy test  First-month discount  Shipping  Subtotal
         -----------------------------------------------------------------------------------------------------------------------------------------------------------------
@@ -1272,7 +1272,7 @@ fn the_text_report_names_visit_kinds_shipping_and_the_course_discount() {
     args.extend(["--lang", "ja"]);
     let ja = quote(&args);
     assert!(
-        ja.contains("受診方法: 1か月目 来院, 2か月目 電話再診料"),
+        ja.contains("受診方法: 来院（1か月目）、電話診療（2～3か月目）"),
         "{ja}"
     );
     assert!(ja.contains("モニター割引") && ja.contains("配送料"), "{ja}");

@@ -68,15 +68,13 @@ fn telephone_later_visits_price_their_own_fee_and_shipping() {
     // In person: 3,850 + 30 × 418 (12,540) + 3,608 = 19,998; then 1,650 + 12,540 + 3,608 =
     // 17,798 a month.
     one_named(&h, "Whole course (3 months): ¥55,594");
-    later_visits(&mut h, "Telephone consultation");
+    later_visits(&mut h, "Telephone");
     // Month 1 stays in person: 19,998. Months 2–3 by telephone: 1,100 + 12,540 + 550
     // shipping = 14,190 each, no tests. 19,998 + 2 × 14,190 = 48,378.
     one_named(&h, "Month 1: ¥19,998");
     one_named(&h, "Each return month: ¥14,190");
     one_named(&h, "Whole course (3 months): ¥48,378");
-    h.get_by_label(
-        "Visits: month 1 in person, month 2 Telephone consultation, month 3 Telephone consultation",
-    );
+    h.get_by_label("Visits: In person: month 1; Telephone: months 2–3");
     // The month table: two telephone consultations and two shipping lines.
     assert_eq!(
         h.query_all_by_role_and_label(Role::Label, "Telephone consultation")
@@ -203,7 +201,7 @@ fn the_product_choice_prices_that_products_packages() {
 fn another_sheet_drops_the_choices_it_does_not_offer() {
     let mut h = telephone();
     enter(&mut h, "Male", "20 mg", 3);
-    later_visits(&mut h, "Telephone consultation");
+    later_visits(&mut h, "Telephone");
     tick(&mut h, "Monitor discount");
     // 12,540 − 1,254 = 11,286 medication: 3,850 + 11,286 + 3,608 = 18,744, then
     // 1,100 + 11,286 + 550 = 12,936 twice: 18,744 + 2 × 12,936 = 44,616.
@@ -216,7 +214,7 @@ fn another_sheet_drops_the_choices_it_does_not_offer() {
     one_named(&h, "Whole course (3 months): ¥55,594");
     assert!(h.state().banner.is_none());
     assert_eq!(h.state().quote.inputs.choices, ChoiceInputs::default());
-    assert_eq!(h.query_all_by_label("Telephone consultation").count(), 0);
+    assert_eq!(h.query_all_by_label("Telephone").count(), 0);
     assert_eq!(h.query_all_by_label("Monitor discount").count(), 0);
     assert_eq!(h.state().current_estimate().unwrap().total.0, 55_594);
 
@@ -245,14 +243,13 @@ fn plan_screen_chooses_one_months_visit_kind() {
     h.get_by_role_and_label(Role::ComboBox, "Month 2: visit kind")
         .click();
     h.run();
-    h.get_by_role_and_label(Role::Button, "Telephone consultation")
-        .click();
+    h.get_by_role_and_label(Role::Button, "Telephone").click();
     h.run();
     // Month 2 by telephone: 1,100 + 25,080 + 550 = 26,730, its blood test waits for
     // month 3 (in person): 30,338. 19,998 + 26,730 + 30,338 = 77,066.
     h.get_by_label("¥26,730");
     assert!(h.query_all_by_label("¥77,066").next().is_some());
-    h.get_by_label("Visits: month 1 in person, month 2 Telephone consultation, month 3 in person");
+    h.get_by_label("Visits: In person: month 1; Telephone: month 2; In person: month 3");
     // Month 1 of a first visit is in person and offers no choice.
     assert_eq!(
         h.query_all_by_role_and_label(Role::ComboBox, "Month 1: visit kind")
@@ -267,7 +264,7 @@ fn a_saved_quote_brings_its_choices_back() {
     let file = dir.path().join("quote.json");
     let mut h = telephone();
     enter(&mut h, "Female", "20 mg", 3);
-    later_visits(&mut h, "Telephone consultation");
+    later_visits(&mut h, "Telephone");
     tick(&mut h, "Monitor discount");
     // Month 1: 21,054 − 1,254 = 19,800. Months 2–3 by telephone, no tests:
     // 1,100 + 12,540 − 1,254 + 550 = 12,936 each; 19,800 + 2 × 12,936 = 45,672.

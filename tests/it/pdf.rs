@@ -401,8 +401,7 @@ fn telephone_visits_discounts_and_shipping_are_printed() {
     for needle in [
         "Monitordiscount",
         "-¥1,254",
-        "Telephoneconsultation",
-        "Visits:month1inperson,month2Telephoneconsultation",
+        "Visits:Inperson:month1;Telephone:months2–6",
         "Shipping",
         "¥550",
         "Studentdiscount-¥4,224",
@@ -416,7 +415,7 @@ fn telephone_visits_discounts_and_shipping_are_printed() {
     for needle in [
         "モニター割引",
         "-1,254円",
-        "電話再診料",
+        "電話診療（2～6か月目）",
         "配送料",
         "学割-4,224円",
         "80,256円",

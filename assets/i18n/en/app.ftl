@@ -181,7 +181,6 @@ app-visit-every-2 = Every 2 months (2 months of medication per visit)
 app-product = Product
 app-product-line = Product: { $name }
 app-later-visits = Later visits
-app-in-person = In person
 app-discounts = Discounts
 app-discount-percent-medication = { $percent }% off the medication
 app-discount-percent-month = { $percent }% off month { $month }

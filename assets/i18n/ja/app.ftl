@@ -178,7 +178,6 @@ app-visit-every-2 = 2か月ごと（1回に2か月分を処方）
 app-product = 製品
 app-product-line = 製品：{ $name }
 app-later-visits = 2か月目以降の受診方法
-app-in-person = 来院
 app-discounts = 割引
 app-discount-percent-medication = お薬代の{ $percent }%引き
 app-discount-percent-month = { $month }か月目の{ $percent }%引き

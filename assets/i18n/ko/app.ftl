@@ -178,7 +178,6 @@ app-visit-every-2 = 2개월마다(한 번에 2개월분 처방)
 app-product = 제품
 app-product-line = 제품: { $name }
 app-later-visits = 2개월째 이후 진료 방식
-app-in-person = 내원
 app-discounts = 할인
 app-discount-percent-medication = 약값 { $percent }% 할인
 app-discount-percent-month = { $month }개월째 { $percent }% 할인

@@ -301,35 +301,54 @@ impl Quote {
             .map(|p| p.name.get(lang).to_string())
     }
 
-    /// When some visit is not in person: which kind each visit month is, as one line in
-    /// `lang` ("Visits: month 1 in person, month 2 Telephone consultation, …").
+    /// When some visit is not in person: the kind of the visits, consecutive visit months of
+    /// one kind grouped, as one line in `lang` ("Visits: In person: month 1; Telephone:
+    /// months 2–6").
     pub fn visit_kinds_line(&self, lang: Lang) -> Option<String> {
+        use crate::estimate::IN_PERSON;
         use crate::i18n::Arg;
         let est = self.shown();
         if est.months.iter().all(|m| m.visit_kind.is_none()) {
             return None;
         }
-        let parts: Vec<String> = est
-            .months
+        // (kind, first month, last month) of each run of visits of one kind.
+        let mut runs: Vec<(&str, u32, u32)> = Vec::new();
+        for m in est.months.iter().filter(|m| m.visit.is_some()) {
+            let kind = m.visit_kind.as_deref().unwrap_or(IN_PERSON);
+            match runs.last_mut() {
+                Some(run) if run.0 == kind => run.2 = m.month,
+                _ => runs.push((kind, m.month, m.month)),
+            }
+        }
+        let parts: Vec<String> = runs
             .iter()
-            .filter(|m| m.visit.is_some())
-            .map(|m| {
-                let kind = match &m.visit_kind {
-                    Some(k) => self.visit_kind_name(k, lang),
-                    None => lang.tr("visit-in-person"),
+            .map(|(kind, from, to)| {
+                let months = if from == to {
+                    lang.tr_args("visit-months-one", &[("from", Arg::Str(from.to_string()))])
+                } else {
+                    lang.tr_args(
+                        "visit-months-range",
+                        &[
+                            ("from", Arg::Str(from.to_string())),
+                            ("to", Arg::Str(to.to_string())),
+                        ],
+                    )
                 };
                 lang.tr_args(
-                    "visit-kind-month",
+                    "visit-kind-group",
                     &[
-                        ("month", Arg::Str(m.month.to_string())),
-                        ("kind", Arg::Str(kind)),
+                        ("kind", Arg::Str(self.sheet.visit_kind_label(kind, lang))),
+                        ("months", Arg::Str(months)),
                     ],
                 )
             })
             .collect();
         Some(lang.tr_args(
             "visit-kinds-line",
-            &[("visits", Arg::Str(parts.join(", ")))],
+            &[(
+                "visits",
+                Arg::Str(parts.join(&lang.tr("visit-kinds-separator"))),
+            )],
         ))
     }
 

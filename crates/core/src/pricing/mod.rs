@@ -599,6 +599,18 @@ impl PriceSheet {
         self.visit_kinds.iter().find(|k| k.code == code)
     }
 
+    /// The name of a visit kind for a person (a choice, the visits line): the sheet's own
+    /// name, else the built-in name of `in_person`, `telephone` and `online`.
+    pub fn visit_kind_label(&self, code: &str, lang: Lang) -> String {
+        if let Some(k) = self.visit_kind(code) {
+            let own = k.name.get(lang);
+            if !own.is_empty() {
+                return own.to_string();
+            }
+        }
+        lang.tr(&format!("visit-kind-{}", code.replace('_', "-")))
+    }
+
     /// The discount `code`.
     pub fn discount(&self, code: &str) -> Option<&Discount> {
         self.discounts.iter().find(|d| d.code == code)
