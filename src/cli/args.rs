@@ -152,6 +152,7 @@ impl QuoteArgs {
         SoFar {
             mg: self.so_far_mg.unwrap_or(0),
             days: self.so_far_days.unwrap_or(0),
+            paid: None,
         }
     }
 

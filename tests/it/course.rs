@@ -22,6 +22,7 @@ fn the_rest_of_a_course_counts_what_was_taken_and_prices_the_months_left() {
     let so_far = SoFar {
         mg: 4_200,
         days: 120,
+        paid: None,
     };
     let sheet = reference_sheet();
     let caps = &sheet.capsules;
@@ -85,7 +86,8 @@ fn a_weight_change_and_missed_days_change_the_dose_proposed() {
         so_far,
         SoFar {
             mg: 3_240,
-            days: 90
+            days: 90,
+            paid: None
         }
     );
     let caps = reference_sheet().capsules;
@@ -120,6 +122,7 @@ fn a_target_already_reached_is_said_not_dosed() {
     let so_far = SoFar {
         mg: 7_500,
         days: 180,
+        paid: None,
     };
     let caps = reference_sheet().capsules;
     assert_eq!(
@@ -146,6 +149,7 @@ fn a_target_already_reached_is_said_not_dosed() {
     let long = SoFar {
         mg: 7_500,
         days: 240,
+        paid: None,
     };
     let est = estimate_after(
         &reference_sheet(),

@@ -20,6 +20,9 @@ pub struct SoFar {
     /// Days of the course so far (0 when unknown).
     #[serde(default)]
     pub days: u32,
+    /// What the patient paid so far (the visits' amounts), when known.
+    #[serde(default)]
+    pub paid: Option<crate::money::Money>,
 }
 
 /// A stretch of the course at one dose: from a visit to the next, or part of it when the
@@ -43,6 +46,7 @@ impl SoFar {
                 .mg
                 .saturating_add(p.dose.mg_over(p.days.saturating_sub(p.missed_days))),
             days: acc.days.saturating_add(p.days),
+            paid: acc.paid,
         })
     }
 
@@ -161,6 +165,7 @@ mod tests {
         let so_far = SoFar {
             mg: 4_200,
             days: 120,
+            paid: None,
         };
         assert_eq!(
             solve_rest(120.0, 60.0, so_far, 3, &caps(), false),
@@ -203,7 +208,8 @@ mod tests {
             SoFar::from_periods(&periods),
             SoFar {
                 mg: 1_740,
-                days: 60
+                days: 60,
+                paid: None
             }
         );
     }
@@ -213,6 +219,7 @@ mod tests {
         let so_far = SoFar {
             mg: 7_200,
             days: 180,
+            paid: None,
         };
         assert_eq!(
             solve_rest(120.0, 60.0, so_far, 2, &caps(), false),
@@ -243,11 +250,13 @@ mod tests {
         let so_far = SoFar {
             mg: 4_200,
             days: 120,
+            paid: None,
         };
         assert_eq!(months_to_reach(120.0, 60.0, so_far, Dose::daily(20)), 5);
         let so_far = SoFar {
             mg: 4_199,
             days: 120,
+            paid: None,
         };
         assert_eq!(months_to_reach(120.0, 60.0, so_far, Dose::daily(20)), 6);
         // A weight gained since: 70 kg × 120 = 8,400 − 4,200 = 4,200 at 40 mg (1,200 a
@@ -255,6 +264,7 @@ mod tests {
         let so_far = SoFar {
             mg: 4_200,
             days: 120,
+            paid: None,
         };
         assert_eq!(months_to_reach(120.0, 70.0, so_far, Dose::daily(40)), 4);
     }

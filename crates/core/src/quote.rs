@@ -56,6 +56,12 @@ pub struct Progress {
     pub course_days: u32,
     /// mg/kg over the whole course.
     pub course_mg_per_kg: Option<f64>,
+    /// Paid so far, when known.
+    pub paid_so_far: Option<Money>,
+    /// The months of this quote (its total).
+    pub rest_cost: Money,
+    /// Paid so far plus this quote's total, when what was paid is known.
+    pub course_cost: Option<Money>,
 }
 
 /// One course on one sheet, with everything the faces show.
@@ -495,6 +501,10 @@ impl Quote {
             course_mg: est.cumulative_mg,
             course_days: est.so_far.days.saturating_add(est.days),
             course_mg_per_kg: est.cumulative_mg_per_kg,
+            paid_so_far: est.so_far.paid,
+            rest_cost: est.total,
+            // Checked: an amount too large to add is not shown rather than shown wrong.
+            course_cost: est.so_far.paid.and_then(|p| p.plus(est.total).ok()),
         })
     }
 

@@ -107,6 +107,9 @@ pub struct PriceSheet {
     /// `[quote] tax_exempt`: item codes on which no tax is added (Korea: medical care is
     /// VAT-exempt). Empty when every item is taxed, and always empty when prices include tax.
     pub tax_exempt: Vec<String>,
+    /// `[quote] acceptance_signature`: the patient's estimate carries an acceptance block
+    /// (signature and date) for the patient to sign. Default `false`.
+    pub acceptance_signature: bool,
     /// Capsule strengths the clinic stocks, smallest first.
     pub capsules: Vec<Capsule>,
     /// Strengths sold only in whole packs (`pack_size`, `pack_price`), by mg; such a

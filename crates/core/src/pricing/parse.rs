@@ -95,6 +95,7 @@ impl Sheet<'_> {
             alternating_days: raw.dosing.alternating_days,
             pregnancy_test,
             tax_exempt,
+            acceptance_signature: raw.quote.acceptance_signature,
             capsules,
             packs,
             fees,
@@ -1253,6 +1254,8 @@ struct RawQuote {
     tax_rounding: Option<Rounding>,
     #[serde(default)]
     tax_exempt: Option<Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    acceptance_signature: bool,
 }
 
 impl Default for RawQuote {
@@ -1263,6 +1266,7 @@ impl Default for RawQuote {
             tax_rate_percent: None,
             tax_rounding: None,
             tax_exempt: None,
+            acceptance_signature: false,
         }
     }
 }
