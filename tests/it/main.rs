@@ -15,6 +15,7 @@ mod estimate;
 mod fault;
 mod gui;
 mod gui_choices;
+mod gui_register;
 mod gui_reliability;
 mod gui_safety;
 mod gui_saved;
