@@ -1,0 +1,1 @@
+//! The desk app and the register (issue 12): patients, courses, visits, quotes.
