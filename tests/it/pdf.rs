@@ -1,6 +1,6 @@
 //! The patient's PDF estimate, read back with lopdf: totals and labels in each language, no
-//! replacement characters, determinism, the missing-glyph error, page count, and the CLI's
-//! handling of paths it cannot write.
+//! replacement characters, determinism, the missing-glyph error, page count, a course under
+//! way, the acceptance block, and the CLI's handling of paths it cannot write.
 
 #![allow(clippy::unwrap_used)] // tests may panic on unexpected input
 
@@ -508,6 +508,149 @@ fn tests_done_if_needed_and_the_home_pregnancy_test_are_printed() {
     assert!(!ja.contains("尿妊娠検査"), "{ja}");
 }
 
+/// The course under way of tests/it/course.rs on the reference sheet: a 60 kg man, target
+/// 120 mg/kg, 4,200 mg taken in 120 days (`paid` so far), 3 months left at 40 mg a day from
+/// a return visit.
+fn course_under_way(paid: Option<Money>) -> Quote {
+    let so_far = dose_planner::course::SoFar {
+        mg: 4_200,
+        days: 120,
+        paid,
+    };
+    let req = CourseRequest {
+        visit: dose_planner::estimate::Visit::Return,
+        weight_kg: Some(60.0),
+        target_mg_per_kg: Some(120.0),
+        ..CourseRequest::constant(Sex::Male, Dose::daily(40), 3)
+    };
+    Quote::compute_after(&reference_sheet(), &req, so_far, date()).unwrap()
+}
+
+#[test]
+fn a_course_under_way_shows_what_was_taken_and_paid_and_what_remains() {
+    // Taken: 4,200 mg / 60 kg = 70.0 mg/kg in 120 days; paid ¥120,000.
+    // The rest: 3 × 30 × 40 = 3,600 mg = 60.0 mg/kg in 90 days; each month a return visit
+    // for a man: 1,650 + 60 × 418 (25,080) + 3,608 = 30,338; 3 months = ¥91,014.
+    // The whole course: 7,800 mg = 130.0 mg/kg in 210 days; 120,000 + 91,014 = ¥211,014.
+    // The months left are numbered from 120 / 30 + 1 = month 5: months 5–7.
+    let quote = course_under_way(Some(Money(120_000)));
+    let (en, pages) = pdf_text(&quote, Lang::En);
+    assert_eq!(pages, 1, "{en}");
+    for needle in [
+        "Coursesofar",
+        "Takensofar4,200mg(70.0mg/kg)120days¥120,000paid",
+        "Thisestimate(months5–7)3,600mg(60.0mg/kg)90days¥91,014",
+        "Wholecourse7,800mg(130.0mg/kg)210days¥211,014",
+        // The totals at the top are the months left, the first of them month 5.
+        "Month5¥30,338",
+        "Remainingcourse(3months)¥91,014",
+        "Remainingcourse3months(90days)",
+        "Remainingcoursetotal¥91,014",
+        // Month 5's row: 40 mg, 20 mg × 2 a day, 40 / 60 = 0.67 mg/kg/day.
+        "54020mg×20.67¥1,650¥25,080¥3,608¥30,338",
+        "74020mg×20.67",
+    ] {
+        assert!(en.contains(needle), "{needle:?} not in {en}");
+    }
+    for absent in ["Month1", "Coursetotal(", "14020mg×2", "Cumulativedose"] {
+        assert!(!en.contains(absent), "{absent:?} in {en}");
+    }
+    let (ja, _) = pdf_text(&quote, Lang::Ja);
+    for needle in [
+        "これまで4,200mg（70.0mg/kg）120日120,000円（お支払い済み）",
+        "今回のお見積り（5～7か月目）3,600mg（60.0mg/kg）90日91,014円",
+        "治療全体7,800mg（130.0mg/kg）210日211,014円",
+        "5か月目30,338円",
+        "6か月目以降（毎月）30,338円",
+        "残りの治療の合計（3か月）91,014円",
+    ] {
+        assert!(ja.contains(needle), "{needle:?} not in {ja}");
+    }
+    assert!(!ja.contains("治療全体の合計"), "{ja}");
+
+    // Paid so far unknown: the cost so far and of the whole course are left blank.
+    let (en, _) = pdf_text(&course_under_way(None), Lang::En);
+    assert!(en.contains("Takensofar4,200mg(70.0mg/kg)120days—"), "{en}");
+    assert!(
+        en.contains("Wholecourse7,800mg(130.0mg/kg)210days—"),
+        "{en}"
+    );
+    assert!(!en.contains("¥120,000"), "{en}");
+
+    // A course not started has no such block and counts its months from 1.
+    let (plain, _) = pdf_text(
+        &woman_with(&reference_sheet(), 20, 6, Choices::default()),
+        Lang::En,
+    );
+    for absent in ["Coursesofar", "Takensofar", "Remaining"] {
+        assert!(!plain.contains(absent), "{absent:?} in {plain}");
+    }
+    assert!(plain.contains("Month1¥21,054"), "{plain}");
+}
+
+/// The text of each page, whitespace removed.
+fn page_texts(quote: &Quote, lang: Lang) -> Vec<String> {
+    let bytes = estimate_pdf(&PdfRequest {
+        quote,
+        lang,
+        patient: Some("Yamada Hanako"),
+    })
+    .unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    doc.get_pages()
+        .keys()
+        .map(|p| {
+            let text = doc.extract_text(&[*p]).unwrap();
+            text.chars().filter(|c| !c.is_whitespace()).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_sheet_that_asks_for_acceptance_ends_with_a_block_to_sign() {
+    let fees = example_sheet("example-clinic-fees.toml");
+    // The sentence, then the name printed and the labels of the signature and date lines;
+    // after them only the footer (the clinic's name first).
+    let en_block = [
+        "Ihavereceivedthisestimateandaccepttheplananditscost.",
+        "NameYamadaHanakoSignatureDate",
+        "SampleSkinClinicEkimae",
+    ];
+    let ja_block = [
+        "私は本見積書を受け取り、治療計画とその費用に同意します。",
+        "お名前YamadaHanakoご署名日付",
+        "サンプル皮膚科駅前院",
+    ];
+    let ends_with_block = |page: &str, block: [&str; 3]| {
+        page.split_once(&block.concat())
+            .is_some_and(|(_, footer)| !footer.contains(block[0]))
+    };
+    // 6 months for a woman: the block fits under the cautions, on the one page.
+    let six = woman_with(&fees, 20, 6, Choices::default());
+    for (lang, block) in [(Lang::En, en_block), (Lang::Ja, ja_block)] {
+        let pages = page_texts(&six, lang);
+        assert_eq!(pages.len(), 1, "{lang:?}: {pages:?}");
+        assert!(ends_with_block(&pages[0], block), "{lang:?}: {}", pages[0]);
+    }
+    // 12 months: two pages, the block whole on the last one.
+    let twelve = woman_with(&fees, 20, 12, Choices::default());
+    for (lang, block) in [(Lang::En, en_block), (Lang::Ja, ja_block)] {
+        let pages = page_texts(&twelve, lang);
+        assert_eq!(pages.len(), 2, "{lang:?}: {pages:?}");
+        let (last, before) = pages.split_last().unwrap();
+        assert!(ends_with_block(last, block), "{lang:?}: {last}");
+        assert!(before.iter().all(|p| !p.contains(block[0])), "{before:?}");
+    }
+    // The reference sheet does not ask for it.
+    let plain = woman_with(&reference_sheet(), 20, 6, Choices::default());
+    let (en, _) = pdf_text(&plain, Lang::En);
+    assert!(!en.contains("Ihavereceived"), "{en}");
+    assert!(!en.contains("Signature"), "{en}");
+    let (ja, _) = pdf_text(&plain, Lang::Ja);
+    assert!(!ja.contains("同意します"), "{ja}");
+    assert!(!ja.contains("ご署名"), "{ja}");
+}
+
 /// Writes the PDFs of the examples above to `PDF_DUMP_DIR` to look at (skipped otherwise).
 #[test]
 #[ignore = "writes files; run with PDF_DUMP_DIR set"]
@@ -565,6 +708,16 @@ fn dump_pdfs_to_look_at() {
             "home",
             woman_with(
                 &example_sheet("example-clinic-home-test.toml"),
+                20,
+                6,
+                Choices::default(),
+            ),
+        ),
+        ("course", course_under_way(Some(Money(120_000)))),
+        (
+            "fees",
+            woman_with(
+                &example_sheet("example-clinic-fees.toml"),
                 20,
                 6,
                 Choices::default(),

@@ -54,3 +54,31 @@ pdf-err-unprintable = { $field } contains "{ $char }" ({ $code }), which the PDF
 pdf-err-font = the bundled font { $name } could not be read; reinstall the app
 pdf-err-needs-sex = choose female or male first: the estimate is printed for one patient
 pdf-err-date = the quote date plus the sheet's validity is past the end of the calendar; check the quote date
+# A course under way: the months left, numbered as months of the whole course.
+pdf-month-n = Month { $month }
+pdf-rest-later-month = Each later month
+pdf-rest-later-months = Later months
+pdf-rest-total = { $months ->
+    [1] Remaining course (1 month)
+   *[other] Remaining course ({ $months } months)
+}
+pdf-plan-rest-length = Remaining course
+pdf-row-rest-total = Remaining course total
+pdf-progress = Course so far
+pdf-progress-so-far = Taken so far
+pdf-progress-rest-month = This estimate (month { $month })
+pdf-progress-rest-months = This estimate (months { $from }–{ $to })
+pdf-progress-course = Whole course
+pdf-progress-col-dose = Dose
+pdf-progress-col-days = Length
+pdf-progress-col-cost = Cost
+pdf-progress-days = { $days ->
+    [1] 1 day
+   *[other] { $days } days
+}
+pdf-progress-paid = { $amount } paid
+# The acceptance block, when the price sheet asks for one.
+pdf-acceptance-text = I have received this estimate and accept the plan and its cost.
+pdf-acceptance-name = Name
+pdf-acceptance-signature = Signature
+pdf-acceptance-date = Date

@@ -54,3 +54,25 @@ pdf-err-unprintable = { $field }に PDF のフォントで印刷できない文�
 pdf-err-font = 同梱フォント { $name } を読み込めません。アプリを入れ直してください
 pdf-err-needs-sex = 先に女性か男性かを選んでください（見積書は患者さん一人ごとに印刷します）
 pdf-err-date = 見積日に有効期間を足すと暦の終わりを超えます。見積日を確認してください
+# 治療の途中：残りの月は治療全体の何か月目かで表示します。
+pdf-month-n = { $month }か月目
+pdf-rest-later-month = { $month }か月目以降（毎月）
+pdf-rest-later-months = { $month }か月目以降
+pdf-rest-total = 残りの治療の合計（{ $months }か月）
+pdf-plan-rest-length = 残りの治療期間
+pdf-row-rest-total = 残りの治療の合計
+pdf-progress = これまでの治療と今後
+pdf-progress-so-far = これまで
+pdf-progress-rest-month = 今回のお見積り（{ $month }か月目）
+pdf-progress-rest-months = 今回のお見積り（{ $from }～{ $to }か月目）
+pdf-progress-course = 治療全体
+pdf-progress-col-dose = 服用量
+pdf-progress-col-days = 期間
+pdf-progress-col-cost = 費用
+pdf-progress-days = { $days }日
+pdf-progress-paid = { $amount }（お支払い済み）
+# 料金表が求めるときの同意欄。
+pdf-acceptance-text = 私は本見積書を受け取り、治療計画とその費用に同意します。
+pdf-acceptance-name = お名前
+pdf-acceptance-signature = ご署名
+pdf-acceptance-date = 日付

@@ -54,3 +54,25 @@ pdf-err-unprintable = { $field }에 PDF 글꼴로 인쇄할 수 없는 문자 "{
 pdf-err-font = 내장 글꼴 { $name }을(를) 읽을 수 없습니다. 앱을 다시 설치하십시오
 pdf-err-needs-sex = 먼저 여성 또는 남성을 선택하십시오(견적서는 환자 한 명용입니다)
 pdf-err-date = 견적일에 유효 기간을 더하면 달력의 끝을 넘습니다. 견적일을 확인하십시오
+# 치료 도중: 남은 개월은 치료 전체의 몇 개월 차인지로 표시합니다.
+pdf-month-n = { $month }개월 차
+pdf-rest-later-month = { $month }개월 차부터 (매월)
+pdf-rest-later-months = { $month }개월 차부터
+pdf-rest-total = 남은 치료 합계 ({ $months }개월)
+pdf-plan-rest-length = 남은 치료 기간
+pdf-row-rest-total = 남은 치료 합계
+pdf-progress = 지금까지의 치료와 앞으로
+pdf-progress-so-far = 지금까지
+pdf-progress-rest-month = 이번 견적 ({ $month }개월 차)
+pdf-progress-rest-months = 이번 견적 ({ $from }~{ $to }개월 차)
+pdf-progress-course = 치료 전체
+pdf-progress-col-dose = 복용량
+pdf-progress-col-days = 기간
+pdf-progress-col-cost = 비용
+pdf-progress-days = { $days }일
+pdf-progress-paid = { $amount } (결제 완료)
+# 가격표가 요구할 때의 동의란.
+pdf-acceptance-text = 본인은 이 견적서를 받았으며 치료 계획과 그 비용에 동의합니다.
+pdf-acceptance-name = 성명
+pdf-acceptance-signature = 서명
+pdf-acceptance-date = 날짜

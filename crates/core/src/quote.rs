@@ -56,6 +56,9 @@ pub struct Progress {
     pub course_days: u32,
     /// mg/kg over the whole course.
     pub course_mg_per_kg: Option<f64>,
+    /// Whole months of the course before this quote's months (days so far ÷ 30): the
+    /// quote's month m is month m + this of the whole course, as the patient counts.
+    pub months_before: u32,
     /// Paid so far, when known.
     pub paid_so_far: Option<Money>,
     /// The months of this quote (its total).
@@ -321,9 +324,10 @@ impl Quote {
         let mut runs: Vec<(&str, u32, u32)> = Vec::new();
         for m in est.months.iter().filter(|m| m.visit.is_some()) {
             let kind = m.visit_kind.as_deref().unwrap_or(IN_PERSON);
+            let month = self.course_month(m.month);
             match runs.last_mut() {
-                Some(run) if run.0 == kind => run.2 = m.month,
-                _ => runs.push((kind, m.month, m.month)),
+                Some(run) if run.0 == kind => run.2 = month,
+                _ => runs.push((kind, month, month)),
             }
         }
         let parts: Vec<String> = runs
@@ -464,7 +468,7 @@ impl Quote {
                 lang.tr_args(
                     "cli-packs-month",
                     &[
-                        ("month", Arg::Str(m.month.to_string())),
+                        ("month", Arg::Str(self.course_month(m.month).to_string())),
                         ("packs", Arg::Str(mix(&m.packs))),
                     ],
                 )
@@ -480,6 +484,12 @@ impl Quote {
                 &[("capsules", Arg::Str(mix(&est.capsules_left)))],
             ),
         ))
+    }
+
+    /// The month of the whole course that this quote's month `month` is (a course under way
+    /// numbers the months left after the months so far; otherwise `month` itself).
+    pub fn course_month(&self, month: u32) -> u32 {
+        month.saturating_add(self.shown().so_far.days / crate::vocab::DAYS_PER_MONTH)
     }
 
     /// For a course under way: mg and mg/kg taken so far, in the months of this quote, and
@@ -501,6 +511,7 @@ impl Quote {
             course_mg: est.cumulative_mg,
             course_days: est.so_far.days.saturating_add(est.days),
             course_mg_per_kg: est.cumulative_mg_per_kg,
+            months_before: est.so_far.days / crate::vocab::DAYS_PER_MONTH,
             paid_so_far: est.so_far.paid,
             rest_cost: est.total,
             // Checked: an amount too large to add is not shown rather than shown wrong.

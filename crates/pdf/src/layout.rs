@@ -1,4 +1,5 @@
-//! The estimate's layout: header, summary band, plan, month-by-month table, cautions and
+//! The estimate's layout: header, summary band, the course so far (a course under way), plan,
+//! month-by-month table, cautions, the acceptance block (when the sheet asks for one) and
 //! footer, drawn on a [`Canvas`]. Every number comes from the core's estimate and every word
 //! from the Fluent files; this module does no arithmetic on money and never writes a file.
 
@@ -9,7 +10,7 @@ use crate::estimate::{CourseEstimate, MonthLine};
 use crate::i18n::{Arg, Lang};
 use crate::money::Money;
 use crate::pricing::PriceSheet;
-use crate::quote::Quote;
+use crate::quote::{Progress, Quote};
 use crate::safety;
 
 /// Left and right margin.
@@ -22,23 +23,40 @@ const BOTTOM: f32 = PAGE_H - 62.0;
 const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN;
 /// Right edge of the content.
 const RIGHT: f32 = PAGE_W - MARGIN;
+/// The acceptance block's sentence.
+const ACCEPT_TEXT_STYLE: Style = Style::new(9.5, INK);
+/// The labels of the acceptance block's fields.
+const ACCEPT_LABEL_STYLE: Style = Style::new(8.5, MUTED);
+/// The patient's name printed in the acceptance block.
+const ACCEPT_NAME_STYLE: Style = Style::new(10.5, INK);
+/// Room to write above a line of the acceptance block.
+const ACCEPT_WRITE_H: f32 = 24.0;
 
 /// Draws the whole estimate and returns the pages' operations.
 pub(crate) fn draw(req: &PdfRequest<'_>, canvas: &mut Canvas<'_>) -> Result<(), PdfError> {
     let est = req.quote.estimate().ok_or(PdfError::NeedsSex)?;
+    let progress = req.quote.progress();
     let mut page = Layout {
         req,
         quote: req.quote,
         sheet: req.quote.sheet(),
         est,
         lang: req.lang,
+        progress,
+        // A course under way numbers its months as months of the whole course, which is
+        // how the patient counts them (120 days taken: the months left are 5, 6, 7); the
+        // core says how many came before. With the days taken unknown the months count
+        // from 1.
+        month_offset: progress.map_or(0, |p| p.months_before),
         y: TOP,
     };
     page.header(canvas)?;
     page.summary(canvas)?;
+    page.progress(canvas)?;
     page.plan(canvas)?;
     page.table(canvas)?;
     page.cautions(canvas)?;
+    page.acceptance(canvas)?;
     page.footers(canvas)?;
     Ok(())
 }
@@ -53,8 +71,37 @@ struct Layout<'r, 'a> {
     /// Its estimate for the patient's sex.
     est: &'a CourseEstimate,
     lang: Lang,
+    /// Taken and paid so far, this quote and the whole course, for a course under way.
+    progress: Option<Progress>,
+    /// Added to the quote's month numbers on the page (0 for a course not started).
+    month_offset: u32,
     /// The next free line, from the top of the current page.
     y: f32,
+}
+
+/// Where the acceptance block prints the patient's name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum NamePlace {
+    /// No name given: the signature line starts the row.
+    None,
+    /// On the signature's row, its field ending at this x.
+    Beside(f32),
+    /// On a row of its own above the signature (a long name).
+    Above,
+}
+
+/// Where the acceptance block's parts go.
+struct AcceptanceLayout {
+    /// The sentence, wrapped.
+    lines: Vec<String>,
+    /// Where the patient's name goes.
+    name: NamePlace,
+    /// Where the date field starts.
+    date_from: f32,
+    /// Space between two fields of a row.
+    gap: f32,
+    /// The block's height.
+    h: f32,
 }
 
 /// The quote's date in the language's usual form.
@@ -78,6 +125,11 @@ impl Layout<'_, '_> {
 
     fn money(&self, amount: Money) -> String {
         self.sheet.currency.format(amount, self.lang)
+    }
+
+    /// The number printed for the quote's month `month` (see `month_offset`).
+    fn course_month(&self, month: u32) -> u32 {
+        month.saturating_add(self.month_offset)
     }
 
     /// Moves to a new page when `h` more points do not fit on this one.
@@ -163,19 +215,40 @@ impl Layout<'_, '_> {
     fn summary(&mut self, c: &mut Canvas<'_>) -> Result<(), PdfError> {
         let est = self.est;
         let months = est.month_count();
-        let mut cells: Vec<(String, String)> =
-            vec![(self.tr("pdf-first-month"), self.money(est.first_month))];
+        // A course under way: the months left, numbered as months of the course.
+        let under_way = self.progress.is_some();
+        let first_label = if under_way {
+            self.tr_args("pdf-month-n", &[("month", self.course_month(1).into())])
+        } else {
+            self.tr("pdf-first-month")
+        };
+        let later_label = |key: &str, rest_key: &str| {
+            if under_way {
+                self.tr_args(rest_key, &[("month", self.course_month(2).into())])
+            } else {
+                self.tr(key)
+            }
+        };
+        let mut cells: Vec<(String, String)> = vec![(first_label, self.money(est.first_month))];
         match est.return_months {
             Some((lo, hi)) if lo == hi => {
-                cells.push((self.tr("pdf-later-month"), self.money(lo)));
+                cells.push((
+                    later_label("pdf-later-month", "pdf-rest-later-month"),
+                    self.money(lo),
+                ));
             }
             Some((lo, hi)) => cells.push((
-                self.tr("pdf-later-months"),
+                later_label("pdf-later-months", "pdf-rest-later-months"),
                 self.sheet.currency.format_range(lo, hi, self.lang),
             )),
             None => {}
         }
-        let total_label = self.tr_args("pdf-course-total", &[("months", months.into())]);
+        let total_key = if under_way {
+            "pdf-rest-total"
+        } else {
+            "pdf-course-total"
+        };
+        let total_label = self.tr_args(total_key, &[("months", months.into())]);
         let total = self.money(est.total);
 
         let h = 60.0;
@@ -225,6 +298,151 @@ impl Layout<'_, '_> {
         Ok(())
     }
 
+    /// A course under way: what was taken and paid so far, this estimate (the months left)
+    /// and the whole course, as a small table under the totals. Nothing for a course not
+    /// started.
+    fn progress(&mut self, c: &mut Canvas<'_>) -> Result<(), PdfError> {
+        let Some(p) = self.progress else {
+            return Ok(());
+        };
+        let none = self.tr("pdf-none");
+        let dose = |mg: u64, per_kg: Option<f64>| match per_kg {
+            Some(v) => self.tr_args(
+                "pdf-cumulative-value-kg",
+                &[
+                    ("mg", grouped(mg).into()),
+                    ("mgkg", safety::fmt_mgkg(v).into()),
+                ],
+            ),
+            None => self.tr_args("pdf-cumulative-value", &[("mg", grouped(mg).into())]),
+        };
+        // Days taken unknown (0): no length for the part taken nor the whole course.
+        let known = p.so_far_days > 0;
+        let days = |d: u32, shown: bool| {
+            if shown {
+                self.tr_args("pdf-progress-days", &[("days", d.into())])
+            } else {
+                none.clone()
+            }
+        };
+        let first = self.est.months.first().map_or(1, |m| m.month);
+        let last = self.est.months.last().map_or(first, |m| m.month);
+        let (first, last) = (self.course_month(first), self.course_month(last));
+        let rest_label = if first == last {
+            self.tr_args("pdf-progress-rest-month", &[("month", first.into())])
+        } else {
+            self.tr_args(
+                "pdf-progress-rest-months",
+                &[("from", first.into()), ("to", last.into())],
+            )
+        };
+        let paid = p.paid_so_far.map_or_else(
+            || none.clone(),
+            |m| self.tr_args("pdf-progress-paid", &[("amount", self.money(m).into())]),
+        );
+        let rows: [[String; 4]; 3] = [
+            [
+                self.tr("pdf-progress-so-far"),
+                dose(p.so_far_mg, p.so_far_mg_per_kg),
+                days(p.so_far_days, known),
+                paid,
+            ],
+            [
+                rest_label,
+                dose(p.rest_mg, p.rest_mg_per_kg),
+                days(p.rest_days, true),
+                self.money(p.rest_cost),
+            ],
+            [
+                self.tr("pdf-progress-course"),
+                dose(p.course_mg, p.course_mg_per_kg),
+                days(p.course_days, known),
+                p.course_cost
+                    .map_or_else(|| none.clone(), |m| self.money(m)),
+            ],
+        ];
+        let headers = [
+            String::new(),
+            self.tr("pdf-progress-col-dose"),
+            self.tr("pdf-progress-col-days"),
+            self.tr("pdf-progress-col-cost"),
+        ];
+
+        let body = Style::new(9.0, INK);
+        let head_style = Style::new(8.5, INK).bold();
+        let pad = 6.0;
+        // Each column as wide as its widest cell (the last row is bold), the spare width
+        // shared out evenly (squeezed to the page in the last resort).
+        let mut widths: Vec<f32> = (0..4)
+            .map(|i| {
+                rows.iter()
+                    .map(|r| c.width(&r[i], body.bold()))
+                    .fold(c.width(&headers[i], head_style), f32::max)
+                    + 2.0 * pad
+            })
+            .collect();
+        let spare = (CONTENT_W - widths.iter().sum::<f32>()).max(0.0) / widths.len() as f32;
+        for w in &mut widths {
+            *w += spare;
+        }
+        let scale = CONTENT_W / widths.iter().sum::<f32>();
+        for w in &mut widths {
+            *w *= scale;
+        }
+        let row_h = body.size + 9.0;
+        self.ensure(c, 4.0 * row_h + 50.0);
+        self.heading(c, "pdf-progress")?;
+
+        let xs: Vec<f32> = widths
+            .iter()
+            .scan(MARGIN, |x, w| {
+                let left = *x;
+                *x += w;
+                Some(left)
+            })
+            .collect();
+        let baseline = |y: f32, size: f32| y + row_h / 2.0 + size * 0.36;
+        let top = self.y - 4.0;
+        c.fill(MARGIN, top, CONTENT_W, row_h, TINT);
+        c.rule(MARGIN, top, RIGHT, top, 1.0, ACCENT);
+        for (i, h) in headers.iter().enumerate().skip(1) {
+            c.text(
+                h,
+                xs[i] + widths[i] - pad,
+                baseline(top, head_style.size),
+                Align::Right,
+                head_style,
+            )?;
+        }
+        let mut y = top + row_h;
+        c.rule(MARGIN, y, RIGHT, y, 0.6, ACCENT);
+        for (r, row) in rows.iter().enumerate() {
+            // The whole course: bold on a tint, between heavier rules.
+            let course = r + 1 == rows.len();
+            let style = if course { body.bold() } else { body };
+            if course {
+                c.rule(MARGIN, y, RIGHT, y, 0.8, INK);
+                c.fill(MARGIN, y + 0.4, CONTENT_W, row_h, TINT);
+            }
+            for (i, cell) in row.iter().enumerate() {
+                let (x, align) = if i == 0 {
+                    (xs[0] + pad, Align::Left)
+                } else {
+                    (xs[i] + widths[i] - pad, Align::Right)
+                };
+                c.text(cell, x, baseline(y, style.size), align, style)?;
+            }
+            y += row_h;
+            if course {
+                c.rule(MARGIN, y, RIGHT, y, 0.8, INK);
+            } else if r + 2 < rows.len() {
+                c.rule(MARGIN, y, RIGHT, y, 0.3, RULE);
+            }
+        }
+        self.y = y + 8.0;
+        Ok(())
+    }
+
     fn heading(&mut self, c: &mut Canvas<'_>, key: &str) -> Result<(), PdfError> {
         let style = Style::new(11.5, ACCENT).bold();
         self.y += 14.0;
@@ -250,8 +468,13 @@ impl Layout<'_, '_> {
     fn plan(&mut self, c: &mut Canvas<'_>) -> Result<(), PdfError> {
         let est = self.est;
         let mut rows: Vec<(String, String)> = Vec::new();
+        let length_key = if self.progress.is_some() {
+            "pdf-plan-rest-length"
+        } else {
+            "pdf-plan-length"
+        };
         rows.push((
-            self.tr("pdf-plan-length"),
+            self.tr(length_key),
             self.tr_args(
                 "pdf-plan-length-value",
                 &[
@@ -277,9 +500,10 @@ impl Layout<'_, '_> {
         let mut spans: Vec<(u32, u32, String)> = Vec::new();
         for m in &est.months {
             let text = self.dose_text(m);
+            let month = self.course_month(m.month);
             match spans.last_mut() {
-                Some((_, to, t)) if *t == text => *to = m.month,
-                _ => spans.push((m.month, m.month, text)),
+                Some((_, to, t)) if *t == text => *to = month,
+                _ => spans.push((month, month, text)),
             }
         }
         let dose = if spans.len() == 1 {
@@ -314,6 +538,7 @@ impl Layout<'_, '_> {
                 self.tr_args("pdf-weight-value", &[("kg", format!("{w}").into())]),
             ));
         }
+        // A course under way shows the cumulative dose in the course-so-far block instead.
         let cumulative = match est.cumulative_mg_per_kg {
             Some(v) => self.tr_args(
                 "pdf-cumulative-value-kg",
@@ -327,7 +552,9 @@ impl Layout<'_, '_> {
                 &[("mg", grouped(est.cumulative_mg).into())],
             ),
         };
-        rows.push((self.tr("pdf-plan-cumulative"), cumulative));
+        if self.progress.is_none() {
+            rows.push((self.tr("pdf-plan-cumulative"), cumulative));
+        }
 
         let key = Style::new(9.0, MUTED);
         let value = Style::new(9.5, INK);
@@ -384,7 +611,11 @@ impl Layout<'_, '_> {
             .map(|m| {
                 let per_day: Vec<String> =
                     m.capsules_per_day.iter().map(|x| x.describe()).collect();
-                let mut row = vec![m.month.to_string(), m.dose.to_string(), per_day.join(" / ")];
+                let mut row = vec![
+                    self.course_month(m.month).to_string(),
+                    m.dose.to_string(),
+                    per_day.join(" / "),
+                ];
                 if has_weight {
                     row.push(
                         m.mg_per_kg_per_day
@@ -403,7 +634,11 @@ impl Layout<'_, '_> {
                 row
             })
             .collect();
-        let total_label = self.tr("pdf-row-total");
+        let total_label = if self.progress.is_some() {
+            self.tr("pdf-row-rest-total")
+        } else {
+            self.tr("pdf-row-total")
+        };
         let total = self.money(est.total);
         // Discounts on the whole course: their own lines above the course total.
         let course_discounts: Vec<(String, String)> = self
@@ -666,12 +901,20 @@ impl Layout<'_, '_> {
                 .sum::<f32>()
                 + 40.0
         };
-        let room = BOTTOM - self.y;
+        // The acceptance block follows the cautions: the tighter spacing may keep both on
+        // this page.
+        let after = self.acceptance_layout(c).map_or(0.0, |a| a.h);
+        let alone = BOTTOM - self.y;
+        let room = alone - after;
         let mut paras = layout(9.0);
         let (mut style, mut line_h, mut gap) = (Style::new(9.0, INK), 13.0, 4.0);
-        if height(&paras, line_h, gap) > room {
+        let normal_h = height(&paras, line_h, gap);
+        if normal_h > room {
             let tight = layout(8.5);
-            if height(&tight, 11.5, 2.5) <= room {
+            let tight_h = height(&tight, 11.5, 2.5);
+            // Tight when it keeps both on this page, or the cautions alone when the block
+            // goes to the next page anyway.
+            if tight_h <= room || (normal_h > alone && tight_h <= alone) {
                 paras = tight;
                 (style, line_h, gap) = (Style::new(8.5, INK), 11.5, 2.5);
             }
@@ -697,6 +940,117 @@ impl Layout<'_, '_> {
             }
             self.y += gap;
         }
+        Ok(())
+    }
+
+    /// The acceptance block's layout, when the sheet asks for one.
+    fn acceptance_layout(&self, c: &Canvas<'_>) -> Option<AcceptanceLayout> {
+        if !self.sheet.acceptance_signature {
+            return None;
+        }
+        let lines = c.wrap(
+            &self.tr("pdf-acceptance-text"),
+            CONTENT_W,
+            ACCEPT_TEXT_STYLE,
+        );
+        let field_w =
+            |key: &str, line: f32| c.width(&self.tr(key), ACCEPT_LABEL_STYLE) + 8.0 + line;
+        let gap = 18.0;
+        // The date on the right, the signature the widest; the printed name on the same
+        // row when the signature keeps room enough, else on a row of its own above.
+        let date_from = RIGHT - field_w("pdf-acceptance-date", 100.0);
+        let name = match self.req.patient {
+            None => NamePlace::None,
+            Some(name) => {
+                let end = MARGIN
+                    + field_w(
+                        "pdf-acceptance-name",
+                        c.width(name, ACCEPT_NAME_STYLE) + 24.0,
+                    );
+                let end = end.max(MARGIN + CONTENT_W * 0.22);
+                let sign_w = field_w("pdf-acceptance-signature", 140.0);
+                if end + gap + sign_w <= date_from - gap {
+                    NamePlace::Beside(end)
+                } else {
+                    NamePlace::Above
+                }
+            }
+        };
+        let h = 4.0
+            + 16.0
+            + 13.0 * (lines.len().max(1) as f32 - 1.0)
+            + if name == NamePlace::Above {
+                ACCEPT_WRITE_H
+            } else {
+                0.0
+            }
+            + ACCEPT_WRITE_H
+            + 4.0;
+        Some(AcceptanceLayout {
+            lines,
+            name,
+            date_from,
+            gap,
+            h,
+        })
+    }
+
+    /// The acceptance block, when the sheet asks for one: a sentence saying the patient
+    /// received the estimate and accepts it, then the patient's name (printed, when given)
+    /// and lines for the signature and the date. Kept whole: on this page when it fits, else
+    /// on a new one.
+    fn acceptance(&mut self, c: &mut Canvas<'_>) -> Result<(), PdfError> {
+        let Some(layout) = self.acceptance_layout(c) else {
+            return Ok(());
+        };
+        self.ensure(c, layout.h);
+        // Compact (no heading: the sentence says what it is), so that it more often fits
+        // under the cautions.
+        let y0 = self.y + 4.0;
+        c.rule(MARGIN, y0, RIGHT, y0, 0.8, ACCENT);
+        let mut y = y0 + 16.0;
+        for (i, line) in layout.lines.iter().enumerate() {
+            if i > 0 {
+                y += 13.0;
+            }
+            c.text(line, MARGIN, y, Align::Left, ACCEPT_TEXT_STYLE)?;
+        }
+        // A field: its label, then a line to write on (or under the printed name).
+        let field = |c: &mut Canvas<'_>, key: &str, from: f32, to: f32, y: f32| {
+            let text = self.tr(key);
+            c.text(&text, from, y, Align::Left, ACCEPT_LABEL_STYLE)?;
+            let start = from + c.width(&text, ACCEPT_LABEL_STYLE) + 8.0;
+            c.rule(start, y + 3.0, to, y + 3.0, 0.6, INK);
+            Ok::<f32, PdfError>(start)
+        };
+        if layout.name == NamePlace::Above {
+            y += ACCEPT_WRITE_H;
+        }
+        let row_y = y + ACCEPT_WRITE_H;
+        // The name's field: where it ends, and the baseline of its row.
+        let (name_to, name_y) = match layout.name {
+            NamePlace::None => (None, row_y),
+            NamePlace::Beside(end) => (Some(end), row_y),
+            NamePlace::Above => (Some(RIGHT), y),
+        };
+        let mut sign_from = MARGIN;
+        if let (Some(name), Some(to)) = (self.req.patient, name_to) {
+            let start = field(c, "pdf-acceptance-name", MARGIN, to, name_y)?;
+            c.text(name, start + 2.0, name_y, Align::Left, ACCEPT_NAME_STYLE)?;
+            if let NamePlace::Beside(end) = layout.name {
+                sign_from = end + layout.gap;
+            }
+        }
+        y = row_y;
+        field(
+            c,
+            "pdf-acceptance-signature",
+            sign_from,
+            layout.date_from - layout.gap,
+            y,
+        )?;
+        field(c, "pdf-acceptance-date", layout.date_from, RIGHT, y)?;
+        self.y = y + 4.0;
         Ok(())
     }
 
