@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use dose_planner_register::model::{
     CourseId, CourseStatus, MonthQuotes, NewCourse, NewPatient, NewQuote, PatientId, QuoteId,
-    QuoteStatus,
+    QuoteStatus, Sha256Hex,
 };
 use dose_planner_register::{Register, RegisterError, SqliteRegister};
 
@@ -53,10 +53,7 @@ pub fn import_saved(
     saved: &SavedQuote,
     patient: &NewPatient,
 ) -> Result<Imported, RegisterError> {
-    let currency = crate::pricing::parse(&saved.sheet_toml, &saved.sheet_name)
-        .map(|s| s.currency.code)
-        .unwrap_or_default();
-    let json = crate::saved::to_json(saved);
+    let currency = sheet_currency(saved);
     register.in_transaction(|r| {
         let number = patient.number.trim().to_lowercase();
         let found = r
@@ -67,17 +64,7 @@ pub fn import_saved(
             Some(p) => p.id,
             None => r.add_patient(patient)?,
         };
-        let course = r.add_course(&NewCourse {
-            patient: patient_id,
-            start: saved.request.start.unwrap_or(saved.quote_date),
-            target_mg_per_kg: saved.request.target_mg_per_kg,
-            request_json: json.clone(),
-            sheet_name: saved.sheet_name.clone(),
-            sheet_toml: saved.sheet_toml.clone(),
-            currency: currency.clone(),
-            product: saved.request.choices.product.clone(),
-            status: CourseStatus::Planned,
-        })?;
+        let course = r.add_course(&planned_course(saved, patient_id))?;
         let quote = r.add_quote(&NewQuote {
             date: saved.quote_date,
             patient: patient_id,
@@ -93,6 +80,39 @@ pub fn import_saved(
             quote,
         })
     })
+}
+
+/// The currency code of a saved quote's frozen sheet (empty if the sheet cannot be read,
+/// which `saved::open` has already refused for a file it opened).
+fn sheet_currency(saved: &SavedQuote) -> String {
+    crate::pricing::parse(&saved.sheet_toml, &saved.sheet_name)
+        .map(|s| s.currency.code)
+        .unwrap_or_default()
+}
+
+/// The planned course a saved quote (or the plan the app saves the same way) becomes for
+/// `patient`: the saved JSON as its request, its sheet frozen, its start (else its date),
+/// target and product. The one place an import and the desk app's "New course from the
+/// current plan" make a course.
+pub fn planned_course(saved: &SavedQuote, patient: PatientId) -> NewCourse {
+    NewCourse {
+        patient,
+        start: saved.request.start.unwrap_or(saved.quote_date),
+        target_mg_per_kg: saved.request.target_mg_per_kg,
+        request_json: crate::saved::to_json(saved),
+        sheet_name: saved.sheet_name.clone(),
+        sheet_toml: saved.sheet_toml.clone(),
+        currency: sheet_currency(saved),
+        product: saved.request.choices.product.clone(),
+        status: CourseStatus::Planned,
+    }
+}
+
+/// The SHA-256 of an exported file's bytes (the PDF's fingerprint logged with its quote).
+pub fn sha256_hex(bytes: &[u8]) -> Sha256Hex {
+    use sha2::Digest;
+    let digest: [u8; 32] = sha2::Sha256::digest(bytes).into();
+    Sha256Hex::from_digest(&digest)
 }
 
 /// A month's Quotes list as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read

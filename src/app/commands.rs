@@ -14,6 +14,25 @@ use super::*;
 use crate::files::places::{documents_dir, home_dir, on_path};
 use crate::quote::Quote;
 
+/// A quote ready for Export or Save: priced now, with the patient's name, the sheet to
+/// freeze into a saved quote, and where the register logs it.
+pub(super) struct Ready {
+    /// The quote.
+    pub quote: Quote,
+    /// The patient's checked name, if any.
+    pub patient: Option<String>,
+    /// The name of the sheet it was priced on.
+    pub sheet_name: String,
+    /// That sheet's text.
+    pub sheet_toml: String,
+    /// The patient and course it is logged under (a quote from the course view); `None`:
+    /// not logged.
+    pub log: Option<(
+        dose_planner_register::PatientId,
+        dose_planner_register::CourseId,
+    )>,
+}
+
 impl DesktopApp {
     /// Queues a command to run after this frame is drawn.
     pub fn queue(&mut self, command: Command) {
@@ -163,6 +182,24 @@ impl DesktopApp {
                     );
                 }
             }
+            Command::OpenRegister(path) => self.open_register(path, false),
+            Command::UseRegister(path) => self.open_register(path, true),
+            Command::FindPatients(query) => self.find_patients(query),
+            Command::AddPatient(patient) => self.add_patient(&patient),
+            Command::OpenPatient(id) => self.open_patient(id),
+            Command::NewCourseFromPlan(id) => self.new_course_from_plan(id),
+            Command::OpenCourse(id) => self.open_course(id),
+            Command::RecordVisit(visit) => self.record_visit(&visit),
+            Command::LoadQuotes(day) => self.load_quotes(day),
+            Command::SetQuoteStatus(id, status) => self.set_quote_status(id, status),
+            Command::ExportCsvDialog => {
+                if !self.register.is_open() {
+                    self.error("app-register-unavailable-short", &[]);
+                    return;
+                }
+                self.ask_path(PathPurpose::ExportCsv);
+            }
+            Command::ExportCsv(path) => self.export_csv(&path),
             Command::WriteRecovery(quote) => {
                 if let Some(recovery) = &self.recovery
                     && let Err(e) = recovery.save(&quote)
@@ -181,25 +218,52 @@ impl DesktopApp {
 
     /// The request the inputs of `screen` make now, computed from the inputs on the sheet
     /// in use (never taken from a cache), and whether a sex was chosen; or why there is none.
+    /// A register screen has no inputs: it stands for the plan screen last shown.
     pub(super) fn request_of(&self, screen: Screen) -> Result<(CourseRequest, bool), String> {
         let lang = self.settings.lang;
-        match screen {
+        match self.work_of(screen) {
             Screen::Quote => quote_ui::request(&self.quote.inputs, &self.sheet.sheet)
                 .map(|r| (r, self.quote.inputs.sex.is_some()))
                 .map_err(|e| e.explain(lang)),
-            Screen::Plan | Screen::Compare => {
-                plan_ui::request(&self.plan.inputs, &self.sheet.sheet, lang)
-                    .map(|r| (r, self.plan.inputs.sex.is_some()))
-            }
+            _ => plan_ui::request(&self.plan.inputs, &self.sheet.sheet, lang)
+                .map(|r| (r, self.plan.inputs.sex.is_some())),
         }
     }
 
-    /// The current screen's quote, priced now on the sheet shown (never a cached estimate,
-    /// which may come from another sheet), with the patient's checked name; or the message
-    /// saying what is missing, worded with `keys`: (inputs invalid, sex needed, cannot price).
-    fn quote_now(&self, keys: [&str; 3]) -> Result<(Quote, Option<String>), String> {
+    /// The screen whose inputs stand for `screen`: itself when it has inputs, else the plan
+    /// screen last shown.
+    pub(super) fn work_of(&self, screen: Screen) -> Screen {
+        if screen.has_inputs() {
+            screen
+        } else if self.work_screen.has_inputs() {
+            self.work_screen
+        } else {
+            Screen::Quote
+        }
+    }
+
+    /// The course view, when it is the screen shown: Export and Save then take its quote.
+    pub(super) fn shown_course(&self) -> Option<&course_ui::CourseView> {
+        (self.settings.screen == Screen::Patients)
+            .then_some(self.patients.course.as_ref())
+            .flatten()
+    }
+
+    /// The quote Export and Save use, priced now (never a cached estimate, which may come
+    /// from another sheet), with the patient's checked name; or the message saying what is
+    /// missing, worded with `keys`: (inputs invalid, sex needed, cannot price).
+    ///
+    /// The course view's quote is the rest of the course, re-planned from its visits and
+    /// priced at the course's frozen prices, logged in the register when exported or saved;
+    /// any other screen's is the plan screen's inputs on the sheet in use.
+    fn quote_now(&self, keys: [&str; 3]) -> Result<Ready, String> {
         let lang = self.settings.lang;
         let [invalid, needs_sex, failed] = keys;
+        if let Some(view) = self.shown_course() {
+            return view
+                .quote_now(lang, self.today)
+                .map_err(|reason| lang.tr_args(failed, &[("reason", Arg::Str(reason))]));
+        }
         let (req, sex_given) = self
             .request_of(self.settings.screen)
             .map_err(|reason| lang.tr_args(invalid, &[("reason", Arg::Str(reason))]))?;
@@ -210,11 +274,44 @@ impl DesktopApp {
             crate::patient::check_name(&self.patient_name).map_err(|e| e.explain(lang))?;
         let quote = Quote::compute(&self.sheet.sheet, &req, self.today)
             .map_err(|e| lang.tr_args(failed, &[("reason", Arg::Str(e.explain(lang)))]))?;
-        Ok((quote, patient))
+        Ok(self.ready_on_sheet(quote, patient))
+    }
+
+    /// A quote priced on the sheet in use, with that sheet's name and text to freeze.
+    fn ready_on_sheet(&self, quote: Quote, patient: Option<String>) -> Ready {
+        Ready {
+            quote,
+            patient,
+            sheet_name: self.sheet.name.clone(),
+            sheet_toml: self.sheet.toml.clone(),
+            log: None,
+        }
+    }
+
+    /// The plan screen's quote for `patient` (of the register): their sex and name, the
+    /// inputs of the plan screen last shown, priced now on the sheet in use — what "New
+    /// course from the current plan" stores.
+    pub(super) fn quote_for_patient(
+        &self,
+        patient: &dose_planner_register::Patient,
+    ) -> Result<Ready, String> {
+        let lang = self.settings.lang;
+        let (mut req, _) = self
+            .request_of(self.work_screen)
+            .map_err(|reason| lang.tr_args("app-saved-invalid", &[("reason", Arg::Str(reason))]))?;
+        req.sex = patient.sex;
+        let name = crate::patient::check_name(&patient.name).map_err(|e| e.explain(lang))?;
+        let quote = Quote::compute(&self.sheet.sheet, &req, self.today).map_err(|e| {
+            lang.tr_args(
+                "app-saved-save-failed",
+                &[("reason", Arg::Str(e.explain(lang)))],
+            )
+        })?;
+        Ok(self.ready_on_sheet(quote, name))
     }
 
     /// The quote Export PDF prints, or the message saying what is missing.
-    pub(super) fn export_ready(&self) -> Result<(Quote, Option<String>), String> {
+    pub(super) fn export_ready(&self) -> Result<Ready, String> {
         self.quote_now([
             "app-export-invalid",
             "app-export-needs-sex",
@@ -225,28 +322,33 @@ impl DesktopApp {
     /// The current screen's estimate as Export and Save use it: computed now from the inputs
     /// on the sheet shown; or the message saying what is missing.
     pub fn current_estimate(&self) -> Result<CourseEstimate, String> {
-        self.export_ready().map(|(quote, _)| quote.shown().clone())
+        self.export_ready().map(|ready| ready.quote.shown().clone())
     }
 
-    /// The saved form of `quote` with the sheet in use frozen into it.
-    fn saved_form(&self, quote: &Quote, patient: Option<&str>) -> Result<SavedQuote, String> {
-        saved::from_quote(quote, &self.sheet.name, &self.sheet.toml, patient)
-            .map_err(|e| e.explain(self.settings.lang))
+    /// The saved form of a ready quote, its sheet frozen into it.
+    pub(super) fn saved_form(&self, ready: &Ready) -> Result<SavedQuote, String> {
+        saved::from_quote(
+            &ready.quote,
+            &ready.sheet_name,
+            &ready.sheet_toml,
+            ready.patient.as_deref(),
+        )
+        .map_err(|e| e.explain(self.settings.lang))
     }
 
-    /// The current screen's quote in its saved form, priced now on the sheet in use; or the
-    /// message saying what is missing.
-    pub(super) fn quote_to_save(&self) -> Result<SavedQuote, String> {
+    /// The current screen's quote in its saved form, priced now; or the message saying what
+    /// is missing.
+    pub(super) fn quote_to_save(&self) -> Result<(SavedQuote, Ready), String> {
         let lang = self.settings.lang;
-        let (quote, patient) = self.quote_now([
+        let ready = self.quote_now([
             "app-saved-invalid",
             "app-saved-needs-sex",
             "app-saved-save-failed",
         ])?;
-        self.saved_form(&quote, patient.as_deref())
-            .map_err(|reason| {
-                lang.tr_args("app-saved-save-failed", &[("reason", Arg::Str(reason))])
-            })
+        let saved = self.saved_form(&ready).map_err(|reason| {
+            lang.tr_args("app-saved-save-failed", &[("reason", Arg::Str(reason))])
+        })?;
+        Ok((saved, ready))
     }
 
     /// The plan of `source`'s screen for the recovery file, priced now on the sheet in use;
@@ -260,7 +362,7 @@ impl DesktopApp {
         let patient = crate::patient::check_name(&self.patient_name)
             .ok()
             .flatten();
-        let mut copy = self.saved_form(&quote, patient.as_deref()).ok()?;
+        let mut copy = self.saved_form(&self.ready_on_sheet(quote, patient)).ok()?;
         // Restored without a sex if none was chosen, never as the sex the request had to hold.
         copy.sex_chosen = (!sex_given).then_some(false);
         Some(copy)
@@ -292,7 +394,7 @@ impl DesktopApp {
     }
 
     pub(super) fn save_quote(&mut self, path: &Path) {
-        let quote = match self.quote_to_save() {
+        let (quote, ready) = match self.quote_to_save() {
             Ok(q) => q,
             Err(text) => {
                 self.banner = Some(Banner { error: true, text });
@@ -307,13 +409,21 @@ impl DesktopApp {
             return;
         }
         self.remember_recent(path);
+        let shown = path.display().to_string();
         self.banner = Some(Banner {
             error: false,
-            text: self.settings.lang.tr_args(
-                "app-saved-saved",
-                &[("path", Arg::Str(path.display().to_string()))],
-            ),
+            text: self
+                .settings
+                .lang
+                .tr_args("app-saved-saved", &[("path", Arg::Str(shown.clone()))]),
         });
+        // Saved from a course: the quote goes in the register's Quotes list.
+        if let Err(reason) = self.log_quote(&ready, None) {
+            self.error(
+                "app-register-log-failed",
+                &[("path", Arg::Str(shown)), ("reason", Arg::Str(reason))],
+            );
+        }
         // Saved where the user chose: this app's recovery copy is no longer needed.
         self.autosaved = None;
         self.discard_recovery();
@@ -428,9 +538,9 @@ impl DesktopApp {
                 quote: self.quote.inputs.clone(),
                 plan: self.plan.inputs.clone(),
                 patient: self.patient_name.clone(),
-                source: match self.settings.screen {
+                source: match self.work_of(self.settings.screen) {
                     Screen::Quote => Screen::Quote,
-                    Screen::Plan | Screen::Compare => Screen::Plan,
+                    _ => Screen::Plan,
                 },
             });
             return;
@@ -462,7 +572,7 @@ impl DesktopApp {
     /// cached estimate, which may come from another sheet).
     pub(super) fn export_pdf(&mut self, path: &Path) {
         let lang = self.settings.lang;
-        let (quote, patient) = match self.export_ready() {
+        let ready = match self.export_ready() {
             Ok(ready) => ready,
             Err(text) => {
                 self.banner = Some(Banner { error: true, text });
@@ -470,18 +580,31 @@ impl DesktopApp {
             }
         };
         let req = crate::pdf::PdfRequest {
-            quote: &quote,
+            quote: &ready.quote,
             lang,
-            patient: patient.as_deref(),
+            patient: ready.patient.as_deref(),
         };
         let written = crate::pdf::estimate_pdf(&req)
             .map_err(|e| e.explain(lang))
             .and_then(|bytes| {
-                crate::files::write_atomic(path, &bytes).map_err(|e| e.explain(lang))
+                crate::files::write_atomic(path, &bytes)
+                    .map(|()| crate::records::sha256_hex(&bytes))
+                    .map_err(|e| e.explain(lang))
             });
         let shown = path.display().to_string();
+        // Exported from a course: the quote goes in the register's Quotes list, with the
+        // fingerprint of the PDF written.
+        if let Ok(sha) = &written
+            && let Err(reason) = self.log_quote(&ready, Some(sha.clone()))
+        {
+            self.error(
+                "app-register-log-failed",
+                &[("path", Arg::Str(shown)), ("reason", Arg::Str(reason))],
+            );
+            return;
+        }
         self.banner = Some(match written {
-            Ok(()) => {
+            Ok(_) => {
                 if self.settings.open_after_export
                     && let Err(e) = self.open_in_viewer(path)
                 {
@@ -577,6 +700,13 @@ impl DesktopApp {
                 Some(format!("quote-{who}.json")),
             ),
             PathPurpose::OpenQuote => (recent_dir.unwrap_or_else(documents_dir), None),
+            PathPurpose::ExportCsv => {
+                let m = self.quotes_list.month;
+                (
+                    documents_dir(),
+                    Some(format!("quotes-{:04}-{:02}.csv", m.year(), m.month())),
+                )
+            }
             PathPurpose::OpenSheet => {
                 let dir = self
                     .sheet_files
@@ -613,6 +743,7 @@ impl DesktopApp {
                 .add_filter(lang.tr("app-saved-filter"), &["json"])
                 .pick_file(),
             PathPurpose::OpenSheet => dialog.add_filter("TOML", &["toml"]).pick_file(),
+            PathPurpose::ExportCsv => dialog.add_filter("CSV", &["csv"]).save_file(),
         }
     }
 

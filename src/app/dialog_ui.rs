@@ -22,6 +22,8 @@ pub enum PathPurpose {
     OpenQuote,
     /// Which price sheet to load.
     OpenSheet,
+    /// Where to write the month's Quotes list as CSV.
+    ExportCsv,
 }
 
 impl PathPurpose {
@@ -32,6 +34,7 @@ impl PathPurpose {
             PathPurpose::SaveQuote => Command::SaveQuote(path),
             PathPurpose::OpenQuote => Command::OpenQuote(path),
             PathPurpose::OpenSheet => Command::LoadSheet(Some(path)),
+            PathPurpose::ExportCsv => Command::ExportCsv(path),
         }
     }
 
@@ -42,6 +45,7 @@ impl PathPurpose {
             PathPurpose::SaveQuote => "app-path-save",
             PathPurpose::OpenQuote => "app-path-open-quote",
             PathPurpose::OpenSheet => "app-path-open-sheet",
+            PathPurpose::ExportCsv => "app-path-export-csv",
         }
     }
 }

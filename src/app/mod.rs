@@ -1,5 +1,6 @@
 //! The desk app (eframe/egui): the quote screen for reception, the plan screen for doctors,
-//! and a side-by-side comparison of pinned plans.
+//! a side-by-side comparison of pinned plans, and the register's screens: Patients (with a
+//! patient's courses and the course view) and the month's Quotes list.
 //!
 //! Panels draw and queue [`Command`]s; [`DesktopApp::run_command`] is the only place that
 //! opens dialogs or touches files. The app does no arithmetic of its own: it renders the
@@ -8,9 +9,13 @@
 mod choices_ui;
 mod commands;
 mod compare_ui;
+mod course_ui;
 mod dialog_ui;
+mod patients_ui;
 mod plan_ui;
 mod quote_ui;
+mod quotes_ui;
+mod register_commands;
 mod saved_ui;
 mod screening_ui;
 mod sheet_ui;
@@ -29,9 +34,13 @@ use crate::pricing::{self, PriceSheet};
 use crate::saved::SavedQuote;
 
 pub use choices_ui::ChoiceInputs;
+pub use course_ui::{CourseView, Keep, VisitForm};
 pub use dialog_ui::{PathField, PathPurpose};
+pub use patients_ui::{NewPatientForm, PatientPage, PatientsScreen};
 pub use plan_ui::{PlanInputs, PlanScreen};
 pub use quote_ui::{QuoteInputs, QuoteScreen};
+pub use quotes_ui::QuotesScreen;
+pub use register_commands::RegisterState;
 pub use saved_ui::{OfferedPlan, OpenedQuote, PriceNotice, RecoveryOffer, SavedPrices};
 
 /// The window title (also the app id for persistence).
@@ -60,6 +69,10 @@ pub fn run() -> anyhow::Result<()> {
             let mut app = DesktopApp::new(cc);
             app.started = measure.then_some(started);
             app.apply_env_overrides();
+            // The register of the settings, unless `DOSE_PLANNER_REGISTER` named another.
+            if matches!(app.register, RegisterState::NotOpened) {
+                app.open_register_from_settings();
+            }
             Ok(Box::new(app))
         }),
     )
@@ -80,6 +93,10 @@ pub struct Settings {
     pub open_after_export: bool,
     /// Saved quotes last saved or opened, most recent first (at most 8).
     pub recent_quotes: Vec<PathBuf>,
+    /// The register file chosen in the app; `None`: the default place
+    /// (`files::places::default_register_path`). Only the path: the patients are in the
+    /// register, never in the settings.
+    pub register_path: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -90,6 +107,7 @@ impl Default for Settings {
             screen: Screen::Quote,
             open_after_export: true,
             recent_quotes: Vec::new(),
+            register_path: None,
         }
     }
 }
@@ -104,6 +122,17 @@ pub enum Screen {
     Plan,
     /// Pinned plans side by side.
     Compare,
+    /// The register: find or add a patient, their courses, a course under way.
+    Patients,
+    /// The register: the quotes of a month, their status and the acceptance rate.
+    Quotes,
+}
+
+impl Screen {
+    /// Whether this screen has plan inputs of its own (Quote, Plan, Compare).
+    pub fn has_inputs(self) -> bool {
+        matches!(self, Screen::Quote | Screen::Plan | Screen::Compare)
+    }
 }
 
 /// Something only [`DesktopApp::run_command`] may do: dialogs and file access.
@@ -140,6 +169,35 @@ pub enum Command {
     /// Run a command with the path typed in the in-app path field, and close the field
     /// unless it failed (so the path can be corrected).
     FromPathField(Box<Command>),
+    /// Open the register at this path for this session (the settings keep their own).
+    OpenRegister(PathBuf),
+    /// Open the register at this path and keep it in the settings; the register open now
+    /// stays if this one cannot be opened.
+    UseRegister(PathBuf),
+    /// Find patients whose name or number starts with this text.
+    FindPatients(String),
+    /// Add a patient, then open their page.
+    AddPatient(dose_planner_register::NewPatient),
+    /// Open a patient's page (their courses).
+    OpenPatient(dose_planner_register::PatientId),
+    /// Make a planned course for this patient from the inputs of the last plan screen
+    /// (priced now, as Save quote prices them), then open it.
+    NewCourseFromPlan(dose_planner_register::PatientId),
+    /// Open a course: its visits, what was taken, the rest re-planned.
+    OpenCourse(dose_planner_register::CourseId),
+    /// Record a visit of the open course.
+    RecordVisit(Box<dose_planner_register::NewVisit>),
+    /// Load the Quotes list of the month that holds this day.
+    LoadQuotes(jiff::civil::Date),
+    /// Set where a quote stands.
+    SetQuoteStatus(
+        dose_planner_register::QuoteId,
+        dose_planner_register::QuoteStatus,
+    ),
+    /// Ask where to write the month's Quotes list as CSV, then write it.
+    ExportCsvDialog,
+    /// Write the Quotes list of the month shown as CSV to this path.
+    ExportCsv(PathBuf),
 }
 
 /// The sheet in use.
@@ -256,6 +314,15 @@ pub struct DesktopApp {
     /// Whether to try the native file dialogs (rfd); `false` after one could not be shown,
     /// or with `DOSE_PLANNER_NO_NATIVE_DIALOG=1`: the in-app path field is used instead.
     pub native_dialogs: bool,
+    /// The register (open, failed, or none chosen).
+    pub register: RegisterState,
+    /// The Patients screen: the search, a patient's page, the course view.
+    pub patients: PatientsScreen,
+    /// The Quotes screen: a month's quotes.
+    pub quotes_list: QuotesScreen,
+    /// The screen with plan inputs last shown (Quote, Plan or Compare): what Export, Save
+    /// and "New course from the current plan" use while a register screen is shown.
+    pub work_screen: Screen,
     /// The program that opens an exported PDF; `None` is the system's (`xdg-open`, `open`,
     /// `start`). Tests set a harmless one.
     #[doc(hidden)]
@@ -350,7 +417,13 @@ impl DesktopApp {
                 .map(|_| eframe::get_value::<Settings>(s, eframe::APP_KEY))
         });
         let unreadable = matches!(stored, Some(None));
-        let settings = stored.flatten().unwrap_or_default();
+        let settings: Settings = stored.flatten().unwrap_or_default();
+        let register_text = settings_register_text(&settings);
+        let work_screen = if settings.screen.has_inputs() {
+            settings.screen
+        } else {
+            Screen::Quote
+        };
         let mut app = DesktopApp {
             // Unreadable settings are written again (as the defaults) at the first frame,
             // so the banner shows once.
@@ -362,6 +435,10 @@ impl DesktopApp {
             quote: QuoteScreen::default(),
             plan: PlanScreen::new(today),
             today,
+            register: RegisterState::NotOpened,
+            patients: PatientsScreen::new(register_text),
+            quotes_list: QuotesScreen::new(today),
+            work_screen,
             opened: None,
             recovery_offers: Vec::new(),
             path_field: None,
@@ -386,9 +463,10 @@ impl DesktopApp {
         app
     }
 
-    /// `DOSE_PLANNER_LANG=ja|en|ko` and `DOSE_PLANNER_SCREEN=quote|plan|compare` choose the
-    /// first language and screen, `DOSE_PLANNER_OPEN=FILE` opens a saved quote (for demos
-    /// and screenshots).
+    /// `DOSE_PLANNER_LANG=ja|en|ko` and `DOSE_PLANNER_SCREEN=quote|plan|compare|patients|quotes`
+    /// choose the first language and screen, `DOSE_PLANNER_OPEN=FILE` opens a saved quote,
+    /// `DOSE_PLANNER_REGISTER=FILE` opens that register for this session (the settings keep
+    /// theirs) and `DOSE_PLANNER_COURSE=N` opens course N of it (for demos and screenshots).
     #[expect(
         clippy::disallowed_methods,
         reason = "the window's start: documented environment switches for demos and support"
@@ -404,10 +482,22 @@ impl DesktopApp {
             Ok("quote") => self.settings.screen = Screen::Quote,
             Ok("plan") => self.settings.screen = Screen::Plan,
             Ok("compare") => self.settings.screen = Screen::Compare,
+            Ok("patients") => self.settings.screen = Screen::Patients,
+            Ok("quotes") => self.settings.screen = Screen::Quotes,
             _ => {}
         }
         if let Some(path) = std::env::var_os("DOSE_PLANNER_OPEN") {
             self.queue(Command::OpenQuote(PathBuf::from(path)));
+        }
+        if let Some(path) = std::env::var_os("DOSE_PLANNER_REGISTER").filter(|p| !p.is_empty()) {
+            self.run_command(Command::OpenRegister(PathBuf::from(path)));
+            if let Some(id) = std::env::var("DOSE_PLANNER_COURSE")
+                .ok()
+                .and_then(|n| n.trim().parse::<i64>().ok())
+            {
+                self.settings.screen = Screen::Patients;
+                self.queue(Command::OpenCourse(dose_planner_register::CourseId(id)));
+            }
         }
     }
 }
@@ -445,11 +535,15 @@ impl eframe::App for DesktopApp {
             }
             ui.add_space(2.0);
         });
+        if self.settings.screen.has_inputs() {
+            self.work_screen = self.settings.screen;
+        }
         let ctx = ViewCtx {
             lang: self.settings.lang,
             sheet: &self.sheet,
             today: self.today,
         };
+        let mut queued = Vec::new();
         egui::CentralPanel::default().show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
@@ -457,8 +551,17 @@ impl eframe::App for DesktopApp {
                     Screen::Quote => self.quote.ui(ui, &ctx),
                     Screen::Plan => self.plan.ui(ui, &ctx),
                     Screen::Compare => compare_ui::ui(ui, &ctx, &mut self.plan),
+                    Screen::Patients => {
+                        queued = self.patients.ui(ui, &ctx, &self.register, self.work_screen);
+                    }
+                    Screen::Quotes => {
+                        queued = self.quotes_list.ui(ui, &ctx, &self.register);
+                    }
                 });
         });
+        for cmd in queued {
+            self.queue(cmd);
+        }
 
         // A restored plan was drawn without stopping the app: it is now this app's plan.
         if self.restoring.is_some() {
@@ -495,6 +598,13 @@ impl eframe::App for DesktopApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.close();
     }
+}
+
+/// The register path as the settings row starts: the one chosen, else the default place.
+fn settings_register_text(settings: &Settings) -> String {
+    crate::records::path_or_default(settings.register_path.as_deref())
+        .map(|p| p.display().to_string())
+        .unwrap_or_default()
 }
 
 /// The compiled-in sheet, parsed once.

@@ -17,6 +17,8 @@ impl DesktopApp {
                 (Screen::Quote, "app-tab-quote"),
                 (Screen::Plan, "app-tab-plan"),
                 (Screen::Compare, "app-tab-compare"),
+                (Screen::Patients, "app-tab-patients"),
+                (Screen::Quotes, "app-tab-quotes"),
             ] {
                 ui.selectable_value(
                     &mut self.settings.screen,

@@ -164,7 +164,7 @@ pub fn month_table(ui: &mut egui::Ui, lang: Lang, quote: &Priced) {
             for m in &est.months {
                 for (i, item) in m.items.iter().enumerate() {
                     if i == 0 {
-                        ui.label(m.month.to_string());
+                        ui.label(quote.course_month(m.month).to_string());
                         ui.label(match m.visit {
                             Some(Visit::First) => lang.tr("visit-first"),
                             Some(Visit::Return) => lang.tr("visit-return"),
