@@ -200,6 +200,7 @@ impl DesktopApp {
                 self.ask_path(PathPurpose::ExportCsv);
             }
             Command::ExportCsv(path) => self.export_csv(&path),
+            Command::BackupRegister => self.backup_register(),
             Command::WriteRecovery(quote) => {
                 if let Some(recovery) = &self.recovery
                     && let Err(e) = recovery.save(&quote)

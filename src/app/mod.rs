@@ -198,6 +198,8 @@ pub enum Command {
     ExportCsvDialog,
     /// Write the Quotes list of the month shown as CSV to this path.
     ExportCsv(PathBuf),
+    /// Write a backup of the register (`VACUUM INTO`) beside it, named by today's date.
+    BackupRegister,
 }
 
 /// The sheet in use.

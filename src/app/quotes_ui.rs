@@ -94,6 +94,9 @@ impl QuotesScreen {
             if ui.button(lang.tr("app-quotes-export-csv")).clicked() {
                 out.push(Command::ExportCsvDialog);
             }
+            if ui.button(lang.tr("app-register-backup")).clicked() {
+                out.push(Command::BackupRegister);
+            }
         });
         ui.add_space(8.0);
         // The list shown is the month asked for (a previous month's is not shown under it).

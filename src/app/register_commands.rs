@@ -349,4 +349,32 @@ impl DesktopApp {
             Err(reason) => self.error("app-quotes-csv-failed", &[("reason", Arg::Str(reason))]),
         }
     }
+
+    /// Writes a backup of the register beside it: `register-backup-YYYY-MM-DD.sqlite3`
+    /// (`-2`, `-3`, … for a second one the same day; never over a file), and says where.
+    pub(super) fn backup_register(&mut self) {
+        let lang = self.settings.lang;
+        let Some(dir) = self
+            .register
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+        else {
+            self.banner = Some(Banner {
+                error: true,
+                text: lang.tr("app-register-unavailable-short"),
+            });
+            return;
+        };
+        let target = dose_planner_register::SqliteRegister::next_backup_path(&dir, self.today);
+        if self.with_register(|r| r.backup_to(&target)).is_some() {
+            self.banner = Some(Banner {
+                error: false,
+                text: lang.tr_args(
+                    "records-backup-written",
+                    &[("path", Arg::Str(target.display().to_string()))],
+                ),
+            });
+        }
+    }
 }

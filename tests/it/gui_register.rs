@@ -322,3 +322,28 @@ fn a_corrupt_register_gives_a_banner_and_quotes_still_price() {
     common::banner(&h, false);
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
 }
+
+#[test]
+fn the_register_is_backed_up_from_the_quotes_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("register.sqlite3");
+    let mut h = app(&path);
+    click(&mut h, "Patients");
+    add_patient(&mut h, "A-0042", "Suzuki Ichiro", "Male");
+    click(&mut h, "Quotes");
+    click(&mut h, "Back up the register");
+    // Beside the register, named by the day; the banner says where.
+    let backup = dir
+        .path()
+        .join(format!("register-backup-{}.sqlite3", today()));
+    let text = common::banner(&h, false);
+    assert_eq!(text, format!("Backup written: {}", backup.display()));
+    // The backup is a register with the same patient.
+    let copy = SqliteRegister::open(&backup).unwrap();
+    let found = copy.find_patients("suz", 10).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].number, "A-0042");
+    // A second backup the same day never overwrites the first.
+    click(&mut h, "Back up the register");
+    assert!(common::banner(&h, false).ends_with("-2.sqlite3"));
+}

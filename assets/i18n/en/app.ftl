@@ -297,3 +297,4 @@ app-quote-status-declined = Declined
 app-quote-status-started = Started
 app-quote-status-completed = Completed
 app-path-export-csv = Save the CSV as
+app-register-backup = Back up the register

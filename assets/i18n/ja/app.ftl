@@ -294,3 +294,4 @@ app-quote-status-declined = 辞退
 app-quote-status-started = 治療開始
 app-quote-status-completed = 治療終了
 app-path-export-csv = CSV の保存先
+app-register-backup = 台帳をバックアップ

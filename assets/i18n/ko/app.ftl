@@ -294,3 +294,4 @@ app-quote-status-declined = 거절
 app-quote-status-started = 치료 시작
 app-quote-status-completed = 치료 종료
 app-path-export-csv = CSV 저장 위치
+app-register-backup = 등록부 백업
