@@ -192,3 +192,65 @@ fn a_damaged_register_is_named_and_changes_nothing() {
         b"these are not the bytes of a database, not at all"
     );
 }
+
+/// Saved quote files of format 1 (written by earlier releases) and 2 import unchanged: the
+/// quote's total in the register is the file's own total.
+#[test]
+fn saved_files_of_both_formats_import_with_their_totals() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/saved");
+    let mut expected = Vec::new();
+    for (i, name) in [
+        "v1-korean.json",
+        "v1-flat.json",
+        "v2-telephone-discounts.json",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let path = format!("{fixtures}/{name}");
+        let file: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let number = format!("P-{i}");
+        ok(
+            dir,
+            &[
+                "register",
+                "import",
+                &path,
+                "--patient-number",
+                &number,
+                "--patient-name",
+                "Test Patient",
+                "--birth",
+                "1990-01-01",
+            ],
+        );
+        expected.push((
+            file["quote_date"].as_str().unwrap().to_string(),
+            file["total"].as_i64().unwrap(),
+        ));
+    }
+    // Every quote, by its month, carries the file's total.
+    for (date, total) in &expected {
+        let csv = dir.join(format!("{date}.csv"));
+        ok(
+            dir,
+            &[
+                "register",
+                "quotes",
+                "--month",
+                &date[..7],
+                "--csv",
+                csv.to_str().unwrap(),
+            ],
+        );
+        let text = std::fs::read_to_string(&csv).unwrap();
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(date.as_str()) && l.contains(&format!(",{total},"))),
+            "{date} {total}: {text}"
+        );
+    }
+}
