@@ -383,6 +383,13 @@ impl DesktopApp {
         recent.truncate(saved_ui::MAX_RECENT);
     }
 
+    /// The folder of a file just written: where the next Export / Save starts (this session).
+    fn remember_save_folder(&mut self, path: &Path) {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            self.quote.save_folder = Some(dir.to_path_buf());
+        }
+    }
+
     pub(super) fn discard_recovery(&mut self) {
         if let Some(recovery) = &self.recovery
             && let Err(e) = recovery.discard()
@@ -410,6 +417,7 @@ impl DesktopApp {
             return;
         }
         self.remember_recent(path);
+        self.remember_save_folder(path);
         let shown = path.display().to_string();
         self.banner = Some(Banner {
             error: false,
@@ -593,6 +601,9 @@ impl DesktopApp {
                     .map_err(|e| e.explain(lang))
             });
         let shown = path.display().to_string();
+        if written.is_ok() {
+            self.remember_save_folder(path);
+        }
         // Exported from a course: the quote goes in the register's Quotes list, with the
         // fingerprint of the PDF written.
         if let Ok(sha) = &written
@@ -687,19 +698,22 @@ impl DesktopApp {
             .and_then(|p| p.parent())
             .filter(|d| !d.as_os_str().is_empty())
             .map(Path::to_path_buf);
-        // The patient's name when there is a usable one, otherwise today's date (a refused
-        // name is reported when the file is written).
-        let who = crate::patient::check_name(&self.patient_name)
+        // The patient's name when there is a usable one, then the quote date:
+        // `estimate-Tanaka-Hanako-2026-11-24.pdf` (a refused name is reported when the file
+        // is written, and left out here).
+        let who = match crate::patient::check_name(&self.patient_name)
             .ok()
             .flatten()
             .and_then(|n| dialog_ui::file_name_part(&n))
-            .unwrap_or_else(|| self.today.to_string());
+        {
+            Some(name) => format!("{name}-{}", self.today),
+            None => self.today.to_string(),
+        };
+        // The documents folder, unless a PDF or quote was written elsewhere this session.
+        let save_dir = self.quote.save_folder.clone().unwrap_or_else(documents_dir);
         match purpose {
-            PathPurpose::ExportPdf => (documents_dir(), Some(format!("estimate-{who}.pdf"))),
-            PathPurpose::SaveQuote => (
-                recent_dir.unwrap_or_else(documents_dir),
-                Some(format!("quote-{who}.json")),
-            ),
+            PathPurpose::ExportPdf => (save_dir, Some(format!("estimate-{who}.pdf"))),
+            PathPurpose::SaveQuote => (save_dir, Some(format!("quote-{who}.json"))),
             PathPurpose::OpenQuote => (recent_dir.unwrap_or_else(documents_dir), None),
             PathPurpose::ExportCsv => {
                 let m = self.quotes_list.month;
@@ -712,7 +726,7 @@ impl DesktopApp {
                 let dir = self
                     .sheet_files
                     .first()
-                    .and_then(|p| p.parent())
+                    .and_then(|s| s.path.parent())
                     .map(Path::to_path_buf)
                     // Without a working folder the documents folder is as good a start.
                     .or_else(|| std::env::current_dir().ok().map(|d| d.join("pricing")))

@@ -1,14 +1,68 @@
 //! What-if: up to three pinned plans side by side. Draws only; the pinned plans are priced
 //! again (by the core) on the sheet in use whenever it changes, so every figure shown comes
-//! from the sheet named in the top bar.
+//! from the sheet named in the top bar. The cheapest plan and the one that reaches its
+//! target soonest are marked in words, not only in colour.
 
-use crate::i18n::Arg;
+use crate::i18n::{Arg, Lang};
 use crate::safety;
 use eframe::egui;
 
 use super::plan_ui::{PinnedPlan, PlanScreen};
 use super::widgets;
 use crate::estimate::{CourseEstimate, Sex};
+
+/// Which pinned plans are the cheapest and which reach their target soonest (indices into
+/// the pinned list). Both are empty with fewer than two priced plans: a mark compares.
+pub fn marks(pinned: &[PinnedPlan]) -> (Vec<usize>, Vec<usize>) {
+    let priced: Vec<(usize, &super::widgets::Priced)> = pinned
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.priced.as_ref().ok().map(|pr| (i, pr)))
+        .collect();
+    if priced.len() < 2 {
+        return (Vec::new(), Vec::new());
+    }
+    let cheapest = priced.iter().map(|(_, p)| p.total()).min();
+    let cheap: Vec<usize> = priced
+        .iter()
+        .filter(|(_, p)| Some(p.total()) == cheapest)
+        .map(|(i, _)| *i)
+        .collect();
+    // Days of medication until the target (day 1 is the first day planned).
+    let days = |p: &super::widgets::Priced| p.shown().target_reached.as_ref().map(|t| t.day);
+    let soonest = priced.iter().filter_map(|(_, p)| days(p)).min();
+    let soon: Vec<usize> = match soonest {
+        Some(d) => priced
+            .iter()
+            .filter(|(_, p)| days(p) == Some(d))
+            .map(|(i, _)| *i)
+            .collect(),
+        None => Vec::new(),
+    };
+    // Every plan the cheapest is no mark at all.
+    let cheap = if cheap.len() == priced.len() {
+        Vec::new()
+    } else {
+        cheap
+    };
+    let soon = if soon.len() == priced.len() {
+        Vec::new()
+    } else {
+        soon
+    };
+    (cheap, soon)
+}
+
+/// A mark on a plan's column: words on a tinted badge (the words carry it, not the colour).
+fn mark(ui: &mut egui::Ui, text: &str, fill: egui::Color32, ink: egui::Color32) {
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(6, 2))
+        .corner_radius(4)
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new(text).color(ink).strong());
+        });
+}
 
 /// Draws the comparison of the pinned plans, priced on `sheet`.
 pub fn ui(ui: &mut egui::Ui, ctx: &super::ViewCtx<'_>, plan: &mut PlanScreen) {
@@ -20,26 +74,60 @@ pub fn ui(ui: &mut egui::Ui, ctx: &super::ViewCtx<'_>, plan: &mut PlanScreen) {
         return;
     }
     let na = lang.tr("app-not-known");
+    let (cheap, soon) = marks(&plan.pinned);
+    let dark = ui.visuals().dark_mode;
+    let (good_fill, good_ink) = if dark {
+        (
+            egui::Color32::from_rgb(30, 70, 40),
+            egui::Color32::from_rgb(190, 240, 200),
+        )
+    } else {
+        (
+            egui::Color32::from_rgb(220, 242, 226),
+            egui::Color32::from_rgb(20, 90, 40),
+        )
+    };
+    let (soon_fill, soon_ink) = if dark {
+        (
+            egui::Color32::from_rgb(30, 50, 80),
+            egui::Color32::from_rgb(190, 215, 250),
+        )
+    } else {
+        (
+            egui::Color32::from_rgb(222, 234, 250),
+            egui::Color32::from_rgb(25, 70, 140),
+        )
+    };
     let mut unpin = None;
     egui::Grid::new("compare")
         .striped(true)
         .num_columns(plan.pinned.len() + 1)
         .spacing([28.0, 8.0])
-        .min_col_width(140.0)
+        .min_col_width(200.0)
         .show(ui, |ui| {
             ui.label("");
             for (i, _) in plan.pinned.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    ui.label(
-                        egui::RichText::new(
-                            lang.tr_args("app-plan-n", &[("n", Arg::Num((i + 1) as f64))]),
-                        )
-                        .size(18.0)
-                        .strong(),
-                    );
-                    if ui.small_button(lang.tr("app-unpin")).clicked() {
-                        unpin = Some(i);
-                    }
+                ui.vertical(|ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            egui::RichText::new(
+                                lang.tr_args("app-plan-n", &[("n", Arg::Num((i + 1) as f64))]),
+                            )
+                            .size(18.0)
+                            .strong(),
+                        );
+                        if ui.small_button(lang.tr("app-unpin")).clicked() {
+                            unpin = Some(i);
+                        }
+                    });
+                    ui.horizontal_wrapped(|ui| {
+                        if cheap.contains(&i) {
+                            mark(ui, &lang.tr("app-compare-cheapest"), good_fill, good_ink);
+                        }
+                        if soon.contains(&i) {
+                            mark(ui, &lang.tr("app-compare-soonest"), soon_fill, soon_ink);
+                        }
+                    });
                 });
             }
             ui.end_row();
@@ -47,7 +135,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &super::ViewCtx<'_>, plan: &mut PlanScreen) {
             let row = |ui: &mut egui::Ui, key: &str, cells: Vec<String>| {
                 ui.label(egui::RichText::new(lang.tr(key)).strong());
                 for c in cells {
-                    ui.add(egui::Label::new(c).extend());
+                    ui.add(egui::Label::new(c).wrap());
                 }
                 ui.end_row();
             };
@@ -56,6 +144,34 @@ pub fn ui(ui: &mut egui::Ui, ctx: &super::ViewCtx<'_>, plan: &mut PlanScreen) {
             let main = |p: &PinnedPlan, f: &dyn Fn(&CourseEstimate) -> String| {
                 p.priced.as_ref().map_or(na.clone(), |pr| f(pr.shown()))
             };
+            // The course total first, in big type, in the plan's own column.
+            ui.label(egui::RichText::new(lang.tr("app-row-total")).strong());
+            for (i, p) in pinned.iter().enumerate() {
+                let caption = format!(
+                    "{} — {}",
+                    lang.tr_args("app-plan-n", &[("n", Arg::Num((i + 1) as f64))]),
+                    lang.tr("app-row-total")
+                );
+                match p.total_text(lang) {
+                    Ok(total) => {
+                        ui.label(egui::RichText::new(&total).size(24.0).strong())
+                            .accessible_name(format!("{caption}: {total}"));
+                    }
+                    Err(reason) => {
+                        ui.scope(|ui| {
+                            ui.set_max_width(260.0);
+                            widgets::error_text(
+                                ui,
+                                &lang.tr_args(
+                                    "app-compare-cannot-price",
+                                    &[("reason", Arg::Str(reason))],
+                                ),
+                            );
+                        });
+                    }
+                }
+            }
+            ui.end_row();
             row(
                 ui,
                 "app-row-doses",
@@ -89,6 +205,21 @@ pub fn ui(ui: &mut egui::Ui, ctx: &super::ViewCtx<'_>, plan: &mut PlanScreen) {
                     .map(|p| p.request.doses.len().to_string())
                     .collect(),
             );
+            // How often the patient comes: two months per visit costs less.
+            row(
+                ui,
+                "app-visit-every",
+                pinned
+                    .iter()
+                    .map(|p| {
+                        lang.tr(if p.request.visit_every == 2 {
+                            "app-visit-every-2"
+                        } else {
+                            "app-visit-every-1"
+                        })
+                    })
+                    .collect(),
+            );
             row(
                 ui,
                 "app-row-weight",
@@ -118,30 +249,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &super::ViewCtx<'_>, plan: &mut PlanScreen) {
                 "app-row-reached",
                 pinned
                     .iter()
-                    .map(|p| {
-                        main(p, &|e| {
-                            e.target_reached.as_ref().map_or(
-                                lang.tr("app-target-not-reached"),
-                                |t| {
-                                    let mut s = format!(
-                                        "{} mg/kg: {}",
-                                        safety::fmt_mgkg(t.target_mg_per_kg),
-                                        lang.tr_args(
-                                            "app-target-reached-value",
-                                            &[
-                                                ("month", Arg::Num(f64::from(t.month))),
-                                                ("day", Arg::Num(f64::from(t.day))),
-                                            ],
-                                        )
-                                    );
-                                    if let Some(d) = t.date {
-                                        s = format!("{s} ({d})");
-                                    }
-                                    s
-                                },
-                            )
-                        })
-                    })
+                    .map(|p| main(p, &|e| reached_text(lang, e)))
                     .collect(),
             );
             row(
@@ -153,7 +261,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &super::ViewCtx<'_>, plan: &mut PlanScreen) {
                         main(p, &|e| {
                             e.dates
                                 .as_ref()
-                                .map_or(na.clone(), |d| d.last_dose.to_string())
+                                .map_or(na.clone(), |d| lang.format_date(d.last_dose))
                         })
                     })
                     .collect(),
@@ -164,33 +272,27 @@ pub fn ui(ui: &mut egui::Ui, ctx: &super::ViewCtx<'_>, plan: &mut PlanScreen) {
                 pinned.iter().map(|p| p.sheet_name.clone()).collect(),
             );
         });
-    // The total in big type, one per plan, under the table.
-    ui.add_space(10.0);
-    ui.horizontal_wrapped(|ui| {
-        for (i, p) in plan.pinned.iter().enumerate() {
-            let caption = format!(
-                "{} — {}",
-                lang.tr_args("app-plan-n", &[("n", Arg::Num((i + 1) as f64))]),
-                lang.tr("app-row-total")
-            );
-            match p.total_text(lang) {
-                Ok(total) => widgets::big_total(ui, &caption, &total),
-                Err(reason) => {
-                    ui.vertical(|ui| {
-                        ui.label(egui::RichText::new(&caption).size(15.0));
-                        widgets::error_text(
-                            ui,
-                            &lang.tr_args(
-                                "app-compare-cannot-price",
-                                &[("reason", Arg::Str(reason))],
-                            ),
-                        );
-                    });
-                }
-            }
-        }
-    });
     if let Some(i) = unpin {
         plan.pinned.remove(i);
     }
+}
+
+/// "120.0 mg/kg: Month 6, day 170 (17 Sep 2025)", the date in `lang`'s long form.
+fn reached_text(lang: Lang, e: &CourseEstimate) -> String {
+    e.target_reached
+        .as_ref()
+        .map_or(lang.tr("app-target-not-reached"), |t| {
+            let mut args = vec![
+                ("month", Arg::Num(f64::from(t.month))),
+                ("day", Arg::Num(f64::from(t.day))),
+            ];
+            let when = match t.date {
+                Some(d) => {
+                    args.push(("date", Arg::Str(lang.format_date(d))));
+                    lang.tr_args("app-target-reached-date", &args)
+                }
+                None => lang.tr_args("app-target-reached-value", &args),
+            };
+            format!("{} mg/kg: {when}", safety::fmt_mgkg(t.target_mg_per_kg))
+        })
 }

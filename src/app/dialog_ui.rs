@@ -148,15 +148,16 @@ pub fn folder_text(dir: &Path) -> String {
     s
 }
 
-/// `text` made into a file-name part: path separators, characters Windows refuses and
-/// spaces become `_`; `None` when nothing is left.
+/// `text` made into a file-name part: spaces become `-` ("Tanaka Hanako" → `Tanaka-Hanako`),
+/// path separators and characters Windows refuses become `_`; `None` when nothing is left.
 pub fn file_name_part(text: &str) -> Option<String> {
     let s: String = text
         .trim()
         .chars()
         .map(|c| {
-            if c.is_whitespace()
-                || c.is_control()
+            if c.is_whitespace() {
+                '-'
+            } else if c.is_control()
                 || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
             {
                 '_'
@@ -165,6 +166,8 @@ pub fn file_name_part(text: &str) -> Option<String> {
             }
         })
         .collect();
-    let s = s.trim_matches(|c| c == '_' || c == '.').to_string();
+    let s = s
+        .trim_matches(|c| c == '_' || c == '-' || c == '.')
+        .to_string();
     (!s.is_empty()).then_some(s)
 }

@@ -6,6 +6,7 @@
 //! opens dialogs or touches files. The app does no arithmetic of its own: it renders the
 //! core's [`CourseEstimate`](crate::estimate::CourseEstimate).
 
+mod about_ui;
 mod choices_ui;
 mod commands;
 mod compare_ui;
@@ -46,6 +47,16 @@ pub use saved_ui::{OfferedPlan, OpenedQuote, PriceNotice, RecoveryOffer, SavedPr
 /// The window title (also the app id for persistence).
 pub const APP_NAME: &str = "Dose & Cost Planner";
 
+/// The first window's inner size: with a title bar (about 30–38 px) it fits a 1366×768
+/// screen above a 40 px task bar (≤ 1366×728). Later starts use the size and place the
+/// window had when it closed (eframe's `persist_window`).
+pub const FIRST_WINDOW: [f32; 2] = [1280.0, 688.0];
+// 768 − a 40 px task bar = 728 for the window, of which a title bar takes up to 38 px.
+const _: () = assert!(FIRST_WINDOW[0] <= 1366.0 && FIRST_WINDOW[1] + 38.0 <= 728.0);
+
+/// The window icon (the same picture as the menu entry's).
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/hicolor/256x256/apps/dose-planner.png");
+
 /// Opens the window.
 #[expect(
     clippy::disallowed_methods,
@@ -54,12 +65,22 @@ pub const APP_NAME: &str = "Dose & Cost Planner";
 pub fn run() -> anyhow::Result<()> {
     let started = Instant::now();
     let measure = std::env::var_os("DOSE_PLANNER_MEASURE").is_some();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(APP_NAME)
+        // The .desktop file's `StartupWMClass=dose-planner` (Wayland app id, X11 WM_CLASS):
+        // the task bar shows the menu entry's icon and name for this window.
+        .with_app_id("dose-planner")
+        .with_inner_size(FIRST_WINDOW)
+        .with_min_inner_size([720.0, 480.0]);
+    match eframe::icon_data::from_png_bytes(ICON_PNG) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        // The window still opens, with the system's default icon.
+        Err(e) => eprintln!("warning: the window icon cannot be read: {e}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(APP_NAME)
-            .with_app_id("dose-planner")
-            .with_inner_size([1180.0, 780.0])
-            .with_min_inner_size([720.0, 480.0]),
+        viewport,
+        // The window opens where it was closed, at the size it had.
+        persist_window: true,
         ..Default::default()
     };
     eframe::run_native(
@@ -202,6 +223,17 @@ pub enum Command {
     BackupRegister,
 }
 
+/// What the window's shell does with files, apart from [`Command`]: the sheet folders.
+/// Run by [`DesktopApp::run_shell_command`], after the frame's commands.
+#[must_use]
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShellCommand {
+    /// List the sheet folders again (the picker was opened: a sheet may have been added).
+    ListSheets,
+    /// Copy the sheet in use, from this file, into the user's sheets and use the copy.
+    KeepSheetCopy(PathBuf),
+}
+
 /// The sheet in use.
 #[derive(Debug, Clone)]
 pub struct LoadedSheet {
@@ -294,8 +326,13 @@ pub struct DesktopApp {
     pub settings: Settings,
     /// The sheet in use.
     pub sheet: LoadedSheet,
-    /// Sheets found in the sheet folder.
-    pub sheet_files: Vec<PathBuf>,
+    /// Sheets found in the sheet folders (working, mine, the examples), listed again each
+    /// time the picker opens.
+    pub sheet_files: Vec<crate::files::ListedSheet>,
+    /// Where sheets are looked for.
+    pub sheet_folders: crate::files::SheetFolders,
+    /// Whether the About box is shown.
+    pub about_open: bool,
     /// The banner, if any.
     pub banner: Option<Banner>,
     /// The quote screen.
@@ -339,15 +376,20 @@ pub struct DesktopApp {
     /// Viewers started after an export whose end no thread waits for: reaped each frame.
     viewers: Vec<std::process::Child>,
     commands: Vec<Command>,
+    /// Commands of the window's shell (the sheet folders), run after `commands`.
+    shell_commands: Vec<ShellCommand>,
     /// The settings as last written to storage.
     saved_settings: Option<Settings>,
     started: Option<Instant>,
     frames: u64,
+    /// Whether the window was checked against the monitor's size (once, when it is known).
+    fitted: bool,
 }
 
 impl DesktopApp {
     /// The app as the window opens it: settings from storage, today from the clock, sheets
-    /// from `pricing/` under the working directory.
+    /// from `pricing/` under the working directory, the user's config folder and the
+    /// package's examples.
     #[expect(
         clippy::disallowed_methods,
         reason = "the window's start: the clock is read once here and passed down as `today`"
@@ -357,7 +399,18 @@ impl DesktopApp {
         let dir = std::env::current_dir()
             .map(|d| d.join("pricing"))
             .unwrap_or_else(|_| PathBuf::from("pricing"));
-        DesktopApp::with_options(cc, today, &dir).with_recovery(Recovery::user_default())
+        DesktopApp::with_options(cc, today, &dir)
+            .with_sheet_folders(crate::files::SheetFolders::of_user(dir))
+            .with_recovery(Recovery::user_default())
+    }
+
+    /// Lists sheets from these folders (tests give temporary ones); "Keep a copy in my
+    /// sheets" writes into `folders.mine`.
+    #[must_use]
+    pub fn with_sheet_folders(mut self, folders: crate::files::SheetFolders) -> DesktopApp {
+        self.sheet_folders = folders;
+        self.sheet_files = self.sheet_folders.list();
+        self
     }
 
     /// Keeps the plan in progress in this app's recovery file (`None`: nowhere), and offers
@@ -399,7 +452,8 @@ impl DesktopApp {
         DesktopApp::with_options(cc, today, Path::new("pricing"))
     }
 
-    /// The app with a fixed "today" and a given folder of price sheets.
+    /// The app with a fixed "today" and a given folder of price sheets (the only one listed:
+    /// see [`DesktopApp::with_sheet_folders`]).
     #[expect(
         clippy::disallowed_methods,
         reason = "the window's start: `DOSE_PLANNER_NO_NATIVE_DIALOG=1` forces the path field"
@@ -432,7 +486,9 @@ impl DesktopApp {
             saved_settings: (!unreadable).then(|| settings.clone()),
             settings,
             sheet: LoadedSheet::builtin(0),
-            sheet_files: crate::files::list_sheets(sheet_dir),
+            sheet_files: crate::files::SheetFolders::only(sheet_dir).list(),
+            sheet_folders: crate::files::SheetFolders::only(sheet_dir),
+            about_open: false,
             banner: None,
             quote: QuoteScreen::default(),
             plan: PlanScreen::new(today),
@@ -452,8 +508,10 @@ impl DesktopApp {
             restoring: None,
             viewers: Vec::new(),
             commands: Vec::new(),
+            shell_commands: Vec::new(),
             started: None,
             frames: 0,
+            fitted: false,
             patient_name: String::new(),
         };
         if unreadable {
@@ -512,6 +570,7 @@ impl eframe::App for DesktopApp {
             eprintln!("first-frame-ms {}", started.elapsed().as_millis());
         }
         self.frames += 1;
+        self.fit_to_monitor(ui.ctx());
 
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.add_space(4.0);
@@ -564,6 +623,7 @@ impl eframe::App for DesktopApp {
         for cmd in queued {
             self.queue(cmd);
         }
+        self.about_ui(ui.ctx());
 
         // A restored plan was drawn without stopping the app: it is now this app's plan.
         if self.restoring.is_some() {
@@ -578,6 +638,13 @@ impl eframe::App for DesktopApp {
         }
         for cmd in commands {
             self.run_command(cmd);
+        }
+        let shell = std::mem::take(&mut self.shell_commands);
+        if !shell.is_empty() {
+            ui.ctx().request_repaint();
+        }
+        for cmd in shell {
+            self.run_shell_command(cmd);
         }
 
         // Write settings as soon as they change: an idle app draws no frames, so eframe's
@@ -599,6 +666,89 @@ impl eframe::App for DesktopApp {
     /// start); the plans still offered stay for the next start.
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.close();
+    }
+}
+
+impl DesktopApp {
+    /// Shrinks a window larger than its monitor (the first window on a 1024×768 screen, or a
+    /// size remembered from a larger monitor) to fit it, keeping 80 px for a task bar and a
+    /// title bar; once, as soon as the monitor's size is known.
+    fn fit_to_monitor(&mut self, ctx: &egui::Context) {
+        if self.fitted {
+            return;
+        }
+        let (monitor, inner) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().inner_rect));
+        let (Some(monitor), Some(inner)) = (monitor, inner) else {
+            return;
+        };
+        self.fitted = true;
+        let fits = egui::vec2(monitor.x, (monitor.y - 80.0).max(480.0));
+        let size = inner.size().min(fits);
+        if size != inner.size() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+            ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::pos2(0.0, 0.0)));
+        }
+    }
+
+    /// Queues a shell command to run after this frame is drawn.
+    pub fn queue_shell(&mut self, command: ShellCommand) {
+        self.shell_commands.push(command);
+    }
+
+    /// Runs one shell command (file access for the sheet folders).
+    pub fn run_shell_command(&mut self, command: ShellCommand) {
+        match command {
+            ShellCommand::ListSheets => self.sheet_files = self.sheet_folders.list(),
+            ShellCommand::KeepSheetCopy(from) => self.keep_sheet_copy(&from),
+        }
+    }
+
+    /// Writes the sheet in use (its text as loaded from `from`) into the user's sheets under
+    /// the same file name, never over a sheet already there, and uses the copy from now on.
+    fn keep_sheet_copy(&mut self, from: &Path) {
+        let lang = self.settings.lang;
+        let (Some(dir), Some(name)) = (self.sheet_folders.mine.clone(), from.file_name()) else {
+            self.error("shell-copy-no-folder", &[]);
+            return;
+        };
+        if self.sheet.path.as_deref() != Some(from) {
+            return; // another sheet was chosen since the button was pressed
+        }
+        let to = dir.join(name);
+        if to.exists() {
+            self.error(
+                "shell-copy-exists",
+                &[("path", Arg::Str(to.display().to_string()))],
+            );
+            return;
+        }
+        let written = crate::files::make_private_dir(&dir)
+            .map_err(|e| crate::files::WriteError {
+                path: to.display().to_string(),
+                reason: crate::files::io_reason(&e, &dir),
+            })
+            .and_then(|()| crate::files::write_atomic(&to, self.sheet.toml.as_bytes()));
+        match written {
+            Ok(()) => {
+                self.sheet.path = Some(to.clone());
+                self.sheet.name = to.display().to_string();
+                self.settings.last_sheet = Some(to.clone());
+                self.sheet_files = self.sheet_folders.list();
+                self.banner = Some(Banner {
+                    error: false,
+                    text: lang.tr_args(
+                        "shell-copy-done",
+                        &[("path", Arg::Str(to.display().to_string()))],
+                    ),
+                });
+            }
+            Err(e) => {
+                self.banner = Some(Banner {
+                    error: true,
+                    text: e.explain(lang),
+                });
+            }
+        }
     }
 }
 

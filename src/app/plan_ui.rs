@@ -217,6 +217,9 @@ pub struct PlanScreen {
     pub screening: ScreeningForm,
     /// Today, for the age from a date of birth.
     pub today: jiff::civil::Date,
+    /// The plan just pinned (its number and its inputs): "Pinned as plan n" shows beside
+    /// the Pin button until the inputs change.
+    pinned_note: Option<(usize, PlanInputs)>,
     result: Cached<PlanInputs, PlanOutput>,
 }
 
@@ -321,6 +324,7 @@ impl PlanScreen {
             pinned: Vec::new(),
             screening: ScreeningForm::default(),
             today,
+            pinned_note: None,
             result: Cached::default(),
         }
     }
@@ -352,7 +356,20 @@ impl PlanScreen {
                         .current(&self.inputs, generation)
                         .is_some_and(|o| o.priced.is_ok());
                 let text = lang.tr_args("app-pin", &[("n", Arg::Num(n as f64))]);
-                pin = ui.add_enabled(can_pin, egui::Button::new(text)).clicked();
+                ui.horizontal_wrapped(|ui| {
+                    pin = ui.add_enabled(can_pin, egui::Button::new(text)).clicked();
+                    if let Some((n, pinned)) = &self.pinned_note
+                        && *pinned == self.inputs
+                    {
+                        ui.label(
+                            egui::RichText::new(format!(
+                                "✓ {}",
+                                lang.tr_args("app-pinned-note", &[("n", Arg::Num(*n as f64))])
+                            ))
+                            .color(widgets::Tone::Success.ink()),
+                        );
+                    }
+                });
                 ui.add_space(8.0);
                 egui::CollapsingHeader::new(
                     egui::RichText::new(lang.tr("app-safety-screening")).strong(),
@@ -419,6 +436,7 @@ impl PlanScreen {
         {
             let plan = PinnedPlan::new(request.clone(), self.inputs.sex, sheet, lang, self.today);
             self.pinned.push(plan);
+            self.pinned_note = Some((self.pinned.len(), self.inputs.clone()));
         }
     }
 
@@ -687,11 +705,16 @@ fn summary_ui(
     };
     let est = priced.shown();
     let na = lang.tr("app-not-known");
+    // The figures wrap within the window (at 1024 px a long date would push the column off
+    // the screen).
+    let figure_width = (visible_width(ui) - 190.0).max(160.0);
     egui::Grid::new("plan_summary")
         .num_columns(2)
         .spacing([16.0, 6.0])
+        .max_col_width(figure_width)
         .show(ui, |ui| {
-            let big = |s: String| egui::RichText::new(s).size(20.0).strong();
+            let big =
+                |s: String| egui::Label::new(egui::RichText::new(s).size(20.0).strong()).wrap();
             ui.label(lang.tr("app-cumulative"));
             let cumulative = est.cumulative_mg_per_kg.map_or(na.clone(), |v| {
                 lang.tr_args(
@@ -705,7 +728,7 @@ fn summary_ui(
                     ],
                 )
             });
-            ui.label(big(cumulative));
+            ui.add(big(cumulative));
             ui.end_row();
 
             ui.label(lang.tr_args(
@@ -731,18 +754,18 @@ fn summary_ui(
                 }
                 None => lang.tr("app-target-not-reached"),
             };
-            ui.label(big(reached));
+            ui.add(big(reached));
             ui.end_row();
 
             ui.label(lang.tr("app-end-date"));
-            ui.label(big(est
+            ui.add(big(est
                 .dates
                 .as_ref()
                 .map_or(na.clone(), |d| lang.format_date(d.last_dose))));
             ui.end_row();
 
             ui.label(lang.tr("app-plan-cost"));
-            ui.label(big(widgets::money_text(
+            ui.add(big(widgets::money_text(
                 &sheet.sheet.currency,
                 lang,
                 Some(priced.total()),
@@ -760,25 +783,67 @@ fn summary_ui(
     screening_ui::dates_ui(ui, lang, priced);
 }
 
+/// The chart's colours and line styles: the target, the 120–150 band and the 220 line
+/// differ in pattern and carry their names on the chart, not only in colour.
+const CHART_LINE: egui::Color32 = egui::Color32::from_rgb(30, 110, 200);
+const CHART_TARGET: egui::Color32 = egui::Color32::from_rgb(90, 90, 200);
+const CHART_MAX: egui::Color32 = egui::Color32::from_rgb(200, 60, 60);
+/// The band: (60, 170, 90) at alpha 70, premultiplied.
+const CHART_BAND: egui::Color32 = egui::Color32::from_rgba_premultiplied(16, 47, 25, 70);
+
 fn chart_ui(ui: &mut egui::Ui, lang: Lang, inputs: &PlanInputs, output: &PlanOutput) {
-    use egui_plot::{FilledArea, HLine, Legend, Line, Plot, PlotPoints};
+    use egui_plot::{
+        AxisHints, FilledArea, GridMark, HLine, Line, LineStyle, Plot, PlotPoint, PlotPoints, Text,
+    };
     ui.label(egui::RichText::new(lang.tr("app-chart")).strong());
     let points = output.points.clone();
     let target = inputs.target_mg_per_kg();
+    let target_name = format!(
+        "{} {} mg/kg",
+        lang.tr("app-chart-target"),
+        safety::fmt_mgkg(target)
+    );
+    // The legend sits above the plot, off the lines: a sample of each line and its name.
+    chart_legend(ui, lang, &target_name);
+    let month = f64::from(crate::estimate::DAYS_PER_MONTH);
+    let end = points.last().map_or(6.0 * month, |p| p[0]).max(month);
+    // A tick and a label at the end of every month, at every width.
+    let x_axis = AxisHints::new_x()
+        .label(lang.tr("app-chart-months"))
+        .formatter(move |mark: GridMark, _| {
+            let m = mark.value / month;
+            if (m - m.round()).abs() < 1e-6 {
+                format!("{}", m.round())
+            } else {
+                String::new()
+            }
+        })
+        .label_spacing(10.0..=14.0);
     Plot::new("cumulative_chart")
         .height(260.0)
-        .legend(Legend::default())
+        .width(visible_width(ui).max(300.0))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .include_x(0.0)
+        .include_x(end)
         .include_y(0.0)
-        .include_y(safety::CUMULATIVE_MAX + 10.0)
-        .x_axis_label(lang.tr("app-chart-days"))
+        .include_y(safety::CUMULATIVE_MAX + 20.0)
+        .custom_x_axes(vec![x_axis])
+        .x_grid_spacer(move |input| {
+            let (lo, hi) = input.bounds;
+            let first = (lo / month).ceil().max(0.0) as i64;
+            let last = (hi / month).floor() as i64;
+            (first..=last)
+                .map(|m| GridMark {
+                    value: m as f64 * month,
+                    step_size: month,
+                })
+                .collect()
+        })
         .y_axis_label("mg/kg")
         .show(ui, |plot| {
-            let end = points.last().map_or(180.0, |p| p[0]);
             plot.add(
                 FilledArea::new(
                     lang.tr("app-chart-band"),
@@ -786,22 +851,125 @@ fn chart_ui(ui: &mut egui::Ui, lang: Lang, inputs: &PlanInputs, output: &PlanOut
                     &[safety::CUMULATIVE_LOW, safety::CUMULATIVE_LOW],
                     &[safety::CUMULATIVE_HIGH, safety::CUMULATIVE_HIGH],
                 )
-                .fill_color(egui::Color32::from_rgba_unmultiplied(60, 170, 90, 50))
+                .fill_color(CHART_BAND)
                 .allow_hover(false),
             );
             plot.hline(
                 HLine::new(lang.tr("app-chart-max"), safety::CUMULATIVE_MAX)
-                    .color(egui::Color32::from_rgb(200, 60, 60)),
+                    .color(CHART_MAX)
+                    .width(2.0)
+                    .style(LineStyle::dotted_dense()),
             );
             plot.hline(
-                HLine::new(lang.tr("app-chart-target"), target)
-                    .color(egui::Color32::from_rgb(90, 90, 200))
-                    .style(egui_plot::LineStyle::dashed_loose()),
+                HLine::new(target_name.clone(), target)
+                    .color(CHART_TARGET)
+                    .width(1.5)
+                    .style(LineStyle::dashed_loose()),
             );
             plot.line(
                 Line::new(lang.tr("app-cumulative"), PlotPoints::from(points))
-                    .width(2.0)
-                    .color(egui::Color32::from_rgb(30, 110, 200)),
+                    .width(2.5)
+                    .color(CHART_LINE),
             );
+            // Names on the chart itself, at the left, just above each line.
+            let at = |y: f64| PlotPoint::new(end * 0.01, y);
+            let label = |text: String, color: egui::Color32| {
+                egui::RichText::new(text).color(color).size(12.0)
+            };
+            plot.add(
+                Text::new(
+                    "max-label",
+                    at(safety::CUMULATIVE_MAX + 4.0),
+                    label(lang.tr("app-chart-max"), CHART_MAX),
+                )
+                .anchor(egui::Align2::LEFT_BOTTOM)
+                .allow_hover(false),
+            );
+            plot.add(
+                Text::new(
+                    "band-label",
+                    at((safety::CUMULATIVE_LOW + safety::CUMULATIVE_HIGH) / 2.0),
+                    label(lang.tr("app-chart-band"), ui_band_ink()),
+                )
+                .anchor(egui::Align2::LEFT_CENTER)
+                .allow_hover(false),
+            );
+            // The target line's own name, at the left where the course starts low (off the
+            // dose line): under a target below the band's middle, over one above it, so it
+            // never sits on the band's name. The 220 line is named already.
+            if target != safety::CUMULATIVE_MAX {
+                let middle = (safety::CUMULATIVE_LOW + safety::CUMULATIVE_HIGH) / 2.0;
+                let (y, anchor) = if target < middle {
+                    (target - 3.0, egui::Align2::LEFT_TOP)
+                } else {
+                    (target + 3.0, egui::Align2::LEFT_BOTTOM)
+                };
+                plot.add(
+                    Text::new(
+                        "target-label",
+                        at(y),
+                        label(target_name.clone(), CHART_TARGET),
+                    )
+                    .anchor(anchor)
+                    .allow_hover(false),
+                );
+            }
         });
+}
+
+/// The width from the cursor to the window's visible right edge (never wider than the space
+/// left), so a wide row above cannot push a chart or a figure off the screen.
+fn visible_width(ui: &egui::Ui) -> f32 {
+    (ui.clip_rect().right() - ui.cursor().min.x - 8.0).min(ui.available_width())
+}
+
+/// The band's name colour: darker than its fill, readable on the plot background.
+fn ui_band_ink() -> egui::Color32 {
+    egui::Color32::from_rgb(40, 120, 60)
+}
+
+/// The chart's legend, outside the plot: each line drawn in its own style, then its name.
+fn chart_legend(ui: &mut egui::Ui, lang: Lang, target_name: &str) {
+    ui.horizontal_wrapped(|ui| {
+        let sample = |ui: &mut egui::Ui, kind: u8, color: egui::Color32, name: &str| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(28.0, 12.0), egui::Sense::hover());
+            let p = ui.painter();
+            let (l, r, y) = (rect.left(), rect.right(), rect.center().y);
+            match kind {
+                // Solid.
+                0 => {
+                    p.line_segment([egui::pos2(l, y), egui::pos2(r, y)], (2.5, color));
+                }
+                // Dashed.
+                1 => {
+                    let mut x = l;
+                    while x < r {
+                        p.line_segment(
+                            [egui::pos2(x, y), egui::pos2((x + 6.0).min(r), y)],
+                            (1.5, color),
+                        );
+                        x += 10.0;
+                    }
+                }
+                // Dotted.
+                2 => {
+                    let mut x = l + 1.0;
+                    while x < r {
+                        p.circle_filled(egui::pos2(x, y), 1.4, color);
+                        x += 4.0;
+                    }
+                }
+                // A filled band.
+                _ => {
+                    p.rect_filled(rect.shrink2(egui::vec2(0.0, 1.0)), 2.0, color);
+                }
+            }
+            ui.label(name);
+            ui.add_space(10.0);
+        };
+        sample(ui, 0, CHART_LINE, &lang.tr("app-cumulative"));
+        sample(ui, 1, CHART_TARGET, target_name);
+        sample(ui, 3, CHART_BAND, &lang.tr("app-chart-band"));
+        sample(ui, 2, CHART_MAX, &lang.tr("app-chart-max"));
+    });
 }

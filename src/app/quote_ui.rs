@@ -49,6 +49,9 @@ impl Default for QuoteInputs {
 pub struct QuoteScreen {
     /// The inputs (not persisted).
     pub inputs: QuoteInputs,
+    /// The folder a PDF or quote was last written to in this session (not persisted): the
+    /// next Export / Save starts there instead of the documents folder.
+    pub save_folder: Option<std::path::PathBuf>,
     result: Cached<QuoteInputs, Result<Priced, String>>,
     makeable: Cached<(), String>,
 }

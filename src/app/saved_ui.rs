@@ -149,13 +149,14 @@ pub fn notice_ui(ui: &mut egui::Ui, lang: Lang, opened: &OpenedQuote) -> Option<
     command
 }
 
-/// The offers to restore the plans left by sessions that ended without closing: one strip
-/// each, with Restore (when it can be read back) and Discard.
+/// The offers to restore the quotes and plans left by sessions that ended without closing:
+/// one strip each, saying what it holds ("Female, 20 mg/day, 6 months, made 24 November
+/// 2026") and asking its question, then Restore (when it can be read back) and Discard.
 pub fn recovery_ui(ui: &mut egui::Ui, lang: Lang, offers: &[RecoveryOffer]) -> Option<Command> {
     let mut command = None;
     let count = offers.len();
     for (i, offer) in offers.iter().enumerate() {
-        // With several plans each button says which plan it is for.
+        // With several offers each button says which one it is for.
         let numbered = |key: &str| {
             let args = [
                 ("n", Arg::Num((i + 1) as f64)),
@@ -163,50 +164,106 @@ pub fn recovery_ui(ui: &mut egui::Ui, lang: Lang, offers: &[RecoveryOffer]) -> O
             ];
             lang.tr_args(key, &args)
         };
+        let text = match &offer.plan {
+            OfferedPlan::Ready(r) => offer_text(lang, &r.quote, count > 1, &numbered),
+            OfferedPlan::Damaged(reason) => lang.tr_args(
+                "app-saved-restore-damaged",
+                &[("reason", Arg::Str(crate::patient::escape_text(reason)))],
+            ),
+            OfferedPlan::StoppedTheApp => lang.tr("app-saved-restore-stopped"),
+        };
         strip(ui, Tone::Info, |ui| {
-            let text = match &offer.plan {
-                OfferedPlan::Ready(r) => {
-                    let mut button =
-                        ui.button(egui::RichText::new(lang.tr("app-saved-restore")).strong());
+            ui.vertical(|ui| {
+                // The question first, then its answers.
+                ui.add(egui::Label::new(egui::RichText::new(text).color(Tone::Info.ink())).wrap());
+                ui.horizontal(|ui| {
+                    if matches!(offer.plan, OfferedPlan::Ready(_)) {
+                        let mut button =
+                            ui.button(egui::RichText::new(lang.tr("app-saved-restore")).strong());
+                        if count > 1 {
+                            button = button.accessible_name(numbered("app-saved-restore-n"));
+                        }
+                        if button.clicked() {
+                            command = Some(Command::RestoreRecovery(i));
+                        }
+                    }
+                    let mut button = ui.button(lang.tr("app-saved-discard"));
                     if count > 1 {
-                        button = button.accessible_name(numbered("app-saved-restore-n"));
+                        button = button.accessible_name(numbered("app-saved-discard-n"));
                     }
                     if button.clicked() {
-                        command = Some(Command::RestoreRecovery(i));
+                        command = Some(Command::DiscardRecovery(i));
                     }
-                    let ask = if count > 1 {
-                        numbered("app-saved-restore-ask-n")
-                    } else {
-                        lang.tr("app-saved-restore-ask")
-                    };
-                    match &r.quote.patient {
-                        Some(name) => format!(
-                            "{ask} {}",
-                            lang.tr_args(
-                                "app-saved-restore-patient",
-                                &[("name", Arg::Str(name.clone()))]
-                            )
-                        ),
-                        None => ask,
-                    }
-                }
-                OfferedPlan::Damaged(reason) => lang.tr_args(
-                    "app-saved-restore-damaged",
-                    &[("reason", Arg::Str(crate::patient::escape_text(reason)))],
-                ),
-                OfferedPlan::StoppedTheApp => lang.tr("app-saved-restore-stopped"),
-            };
-            let mut button = ui.button(lang.tr("app-saved-discard"));
-            if count > 1 {
-                button = button.accessible_name(numbered("app-saved-discard-n"));
-            }
-            if button.clicked() {
-                command = Some(Command::DiscardRecovery(i));
-            }
-            ui.add(egui::Label::new(egui::RichText::new(text).color(Tone::Info.ink())).wrap());
+                });
+            });
         });
     }
     command
+}
+
+/// The question of a restore offer, naming what it restores: "Restore the quote from the
+/// last session? Female, 20 mg/day, 6 months, made 24 November 2026 (Patient: Hanako)". A
+/// quote is called a quote (it goes back to the Quote screen), a plan a plan.
+fn offer_text(
+    lang: Lang,
+    saved: &crate::saved::SavedQuote,
+    several: bool,
+    numbered: &dyn Fn(&str) -> String,
+) -> String {
+    let is_quote = restores_to(&saved.request) == Screen::Quote;
+    let ask = match (is_quote, several) {
+        (true, false) => lang.tr("app-saved-restore-ask-quote"),
+        (true, true) => numbered("app-saved-restore-ask-n-quote"),
+        (false, false) => lang.tr("app-saved-restore-ask"),
+        (false, true) => numbered("app-saved-restore-ask-n"),
+    };
+    let req = &saved.request;
+    let sex = if saved.sex_chosen == Some(false) {
+        lang.tr("app-sex-unset")
+    } else {
+        lang.tr(match req.sex {
+            crate::estimate::Sex::Female => "sex-female",
+            crate::estimate::Sex::Male => "sex-male",
+        })
+    };
+    // "20 mg/day" for one dose, "20 → 40 → 60 mg/day" for several, with the weight if given.
+    let mut doses: Vec<String> = req.doses.iter().map(ToString::to_string).collect();
+    doses.dedup();
+    let mut doses = lang.tr_args("app-mg-per-day", &[("mg", Arg::Str(doses.join(" → ")))]);
+    if let Some(w) = req.weight_kg {
+        doses = format!("{doses} ({w} kg)");
+    }
+    let summary = lang.tr_args(
+        "app-saved-restore-summary",
+        &[
+            ("sex", Arg::Str(sex)),
+            ("doses", Arg::Str(doses)),
+            ("months", Arg::Num(req.doses.len() as f64)),
+            ("date", Arg::Str(lang.format_date(saved.quote_date))),
+        ],
+    );
+    let mut text = format!("{ask} {summary}");
+    if let Some(name) = &saved.patient {
+        text = format!(
+            "{text} {}",
+            lang.tr_args(
+                "app-saved-restore-patient",
+                &[("name", Arg::Str(name.clone()))]
+            )
+        );
+    }
+    text
+}
+
+/// The screen a saved request goes back to: the Quote screen when it has no weight and one
+/// constant dose (what the Quote screen makes), the Plan screen otherwise.
+pub fn restores_to(req: &crate::estimate::CourseRequest) -> Screen {
+    let constant = req.doses.windows(2).all(|w| w[0] == w[1]);
+    if req.weight_kg.is_none() && constant && !req.doses.is_empty() {
+        Screen::Quote
+    } else {
+        Screen::Plan
+    }
 }
 
 /// Puts a saved request back into the inputs and returns the screen to show: the quote
@@ -219,8 +276,9 @@ pub fn restore_inputs(
 ) -> Screen {
     let req = &saved.request;
     let sex = (saved.sex_chosen != Some(false)).then_some(req.sex);
-    let constant = req.doses.windows(2).all(|w| w[0] == w[1]);
-    if let (None, true, Some(dose)) = (req.weight_kg, constant, req.doses.first()) {
+    if restores_to(req) == Screen::Quote
+        && let Some(dose) = req.doses.first()
+    {
         let i = &mut quote.inputs;
         i.sex = sex;
         i.visit = req.visit;

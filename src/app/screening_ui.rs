@@ -330,7 +330,8 @@ pub fn is_screening_warning(w: &Warning) -> bool {
         || w.code.starts_with("interaction_")
 }
 
-/// The warnings list: contraindications first and boxed in red, then the rest by severity.
+/// The warnings list: contraindications first, boxed in red with "■", then cautions with
+/// "▲" and notes with "ⓘ": the shape tells the severity as well as the colour.
 pub fn warnings_ui(ui: &mut egui::Ui, lang: Lang, warnings: &[Warning]) {
     ui.label(egui::RichText::new(lang.tr("app-warnings")).strong());
     if warnings.is_empty() {
@@ -364,14 +365,15 @@ pub fn warnings_ui(ui: &mut egui::Ui, lang: Lang, warnings: &[Warning]) {
             Severity::Caution => {
                 ui.add(
                     egui::Label::new(
-                        egui::RichText::new(format!("■ {}", w.message(lang)))
+                        egui::RichText::new(format!("▲ {}", w.message(lang)))
                             .color(ui.visuals().warn_fg_color),
                     )
                     .wrap(),
                 );
             }
             Severity::Info => {
-                ui.add(egui::Label::new(format!("□ {}", w.message(lang))).wrap());
+                // "ⓘ" is in both bundled CJK fonts (IPAex Gothic, Nanum Gothic).
+                ui.add(egui::Label::new(format!("ⓘ {}", w.message(lang))).wrap());
             }
         }
     }

@@ -1,21 +1,57 @@
-//! The price-sheet picker: the built-in sheet, the sheets in `pricing/`, or any file through
-//! the native dialog. Queues commands; never reads a file itself.
+//! The price-sheet picker: the built-in sheet, the sheets of the sheet folders (`pricing/` in
+//! the working folder, the user's own sheets, the package's examples), or any file through
+//! the native dialog, and "Keep a copy in my sheets" for a sheet from elsewhere. Queues
+//! commands; never reads a file itself.
 
 use eframe::egui;
-use std::path::PathBuf;
+use std::path::Path;
 
+use crate::files::{ListedSheet, SheetFolder};
 use crate::i18n::{Arg, Lang};
 
-use super::{Command, LoadedSheet};
+use super::{Command, LoadedSheet, ShellCommand};
 
-/// Draws the picker; returns the command to run when the user chose something.
+/// What the user chose in the picker.
+#[must_use]
+pub enum Picked {
+    /// A command of the app (load a sheet, open the dialog).
+    Run(Command),
+    /// A command of the shell (list the folders again, keep a copy).
+    Shell(ShellCommand),
+}
+
+/// The words for a sheet folder, as the picker shows them after the clinic.
+pub fn folder_label(lang: Lang, folder: SheetFolder) -> String {
+    lang.tr(match folder {
+        SheetFolder::Working => "shell-folder-working",
+        SheetFolder::Mine => "shell-folder-mine",
+        SheetFolder::Examples => "shell-folder-examples",
+    })
+}
+
+/// A listed sheet as the picker shows it: "Clinic (file.toml) · folder".
+pub fn sheet_label(lang: Lang, sheet: &ListedSheet) -> String {
+    let clinic = sheet.clinic.as_ref().map_or_else(
+        || lang.tr("shell-sheet-unreadable"),
+        |c| c.get(lang).to_string(),
+    );
+    format!(
+        "{clinic} ({}) · {}",
+        file_name(&sheet.path),
+        folder_label(lang, sheet.folder)
+    )
+}
+
+/// Draws the picker; returns what the user chose. `mine` is the user's sheet folder, if
+/// known: a sheet in use from anywhere else can be copied there.
 pub fn sheet_picker(
     ui: &mut egui::Ui,
     lang: Lang,
     current: &LoadedSheet,
-    files: &[PathBuf],
-) -> Option<Command> {
-    let mut command = None;
+    files: &[ListedSheet],
+    mine: Option<&Path>,
+) -> Option<Picked> {
+    let mut picked = None;
     let builtin = lang.tr_args(
         "app-sheet-builtin",
         &[(
@@ -30,29 +66,52 @@ pub fn sheet_picker(
     let label = ui.label(lang.tr("app-sheet"));
     let combo = egui::ComboBox::from_id_salt("sheet_picker")
         .selected_text(selected)
-        .width(340.0)
+        .width(380.0)
         .show_ui(ui, |ui| {
             if ui
                 .selectable_label(current.path.is_none(), builtin.as_str())
                 .clicked()
             {
-                command = Some(Command::LoadSheet(None));
+                picked = Some(Picked::Run(Command::LoadSheet(None)));
             }
-            for path in files {
-                let chosen = current.path.as_ref() == Some(path);
-                if ui.selectable_label(chosen, file_name(path)).clicked() {
-                    command = Some(Command::LoadSheet(Some(path.clone())));
+            for sheet in files {
+                let chosen = current.path.as_ref() == Some(&sheet.path);
+                if ui
+                    .selectable_label(chosen, sheet_label(lang, sheet))
+                    .on_hover_text(sheet.path.display().to_string())
+                    .clicked()
+                {
+                    picked = Some(Picked::Run(Command::LoadSheet(Some(sheet.path.clone()))));
                 }
             }
         });
-    let _ = combo.response.labelled_by(label.id);
-    if ui.button(lang.tr("app-sheet-open")).clicked() {
-        command = Some(Command::OpenSheetDialog);
+    let response = combo.response.labelled_by(label.id);
+    // Pressing the picker lists the folders again, before it opens at the release (and
+    // sizes itself to the list), so a sheet added since shows at once; a click (also from
+    // the keyboard) lists them too. Once per press, never every frame.
+    let pressed = response.hovered() && ui.input(|i| i.pointer.primary_pressed());
+    if (pressed || response.clicked()) && picked.is_none() {
+        picked = Some(Picked::Shell(ShellCommand::ListSheets));
     }
-    command
+    if ui.button(lang.tr("app-sheet-open")).clicked() {
+        picked = Some(Picked::Run(Command::OpenSheetDialog));
+    }
+    if let (Some(path), Some(mine)) = (&current.path, mine)
+        && path.parent() != Some(mine)
+        && ui
+            .button(lang.tr("shell-keep-copy"))
+            .on_hover_text(lang.tr_args(
+                "shell-keep-copy-hint",
+                &[("folder", Arg::Str(mine.display().to_string()))],
+            ))
+            .clicked()
+    {
+        picked = Some(Picked::Shell(ShellCommand::KeepSheetCopy(path.clone())));
+    }
+    picked
 }
 
-fn file_name(path: &std::path::Path) -> String {
+fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

@@ -1,4 +1,4 @@
-//! The top of the window: screens, language, the sheet picker, the file buttons, the
+//! The top of the window: screens, language, About, the sheet picker, the file buttons, the
 //! patient's name, Export, and the banner. Draws and queues commands; no IO.
 
 use eframe::egui;
@@ -31,6 +31,10 @@ impl DesktopApp {
             for l in Lang::ALL {
                 ui.selectable_value(&mut self.settings.lang, l, l.native_name());
             }
+            ui.separator();
+            if ui.button(lang.tr("shell-about")).clicked() {
+                self.about_open = true;
+            }
         });
         ui.horizontal_wrapped(|ui| {
             if let Some(saved) = &self.sheet.saved_prices {
@@ -48,10 +52,18 @@ impl DesktopApp {
                 if ui.button(lang.tr("app-saved-leave")).clicked() {
                     self.queue(Command::LoadSheet(self.settings.last_sheet.clone()));
                 }
-            } else if let Some(cmd) =
-                sheet_ui::sheet_picker(ui, lang, &self.sheet, &self.sheet_files)
-            {
-                self.queue(cmd);
+            } else {
+                match sheet_ui::sheet_picker(
+                    ui,
+                    lang,
+                    &self.sheet,
+                    &self.sheet_files,
+                    self.sheet_folders.mine.as_deref(),
+                ) {
+                    Some(sheet_ui::Picked::Run(cmd)) => self.queue(cmd),
+                    Some(sheet_ui::Picked::Shell(cmd)) => self.queue_shell(cmd),
+                    None => {}
+                }
             }
             ui.separator();
             if let Some(cmd) = saved_ui::file_buttons(ui, lang, &self.settings.recent_quotes) {

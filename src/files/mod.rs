@@ -249,6 +249,87 @@ pub fn list_sheets(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// Which of the sheet folders a listed sheet is in; the picker shows it beside the clinic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetFolder {
+    /// `pricing/` in the working folder.
+    Working,
+    /// The user's own sheets ([`places::config_sheets_dir`]).
+    Mine,
+    /// The package's examples ([`places::package_sheets_dir`]).
+    Examples,
+}
+
+/// A sheet as the picker lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListedSheet {
+    /// Its file.
+    pub path: PathBuf,
+    /// The folder it was found in.
+    pub folder: SheetFolder,
+    /// The clinic's name from the sheet; `None` when the file cannot be read as a sheet
+    /// (loading it then says why).
+    pub clinic: Option<pricing::LocalText>,
+}
+
+/// A listed sheet reads as its file where a path is wanted (the dialog's start folder).
+/// The sheet folders in the order they shadow one another.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SheetFolders {
+    /// `pricing/` in the working folder.
+    pub working: Option<PathBuf>,
+    /// The user's config folder's `pricing`.
+    pub mine: Option<PathBuf>,
+    /// The package's examples.
+    pub examples: Option<PathBuf>,
+}
+
+impl SheetFolders {
+    /// The folders of this machine: `pricing/` under `working`, the user's config folder,
+    /// and the package's examples when installed.
+    pub fn of_user(working: PathBuf) -> SheetFolders {
+        SheetFolders {
+            working: Some(working),
+            mine: places::config_sheets_dir(),
+            examples: places::package_sheets_dir(),
+        }
+    }
+
+    /// Only `dir` (tests, and a folder given on the command line).
+    pub fn only(dir: &Path) -> SheetFolders {
+        SheetFolders {
+            working: Some(dir.to_path_buf()),
+            ..SheetFolders::default()
+        }
+    }
+
+    /// The sheets of every folder, each folder's sorted by name; a file name already listed
+    /// from an earlier folder (working, then mine, then the examples) hides a later one.
+    pub fn list(&self) -> Vec<ListedSheet> {
+        let mut out: Vec<ListedSheet> = Vec::new();
+        for (folder, dir) in [
+            (SheetFolder::Working, &self.working),
+            (SheetFolder::Mine, &self.mine),
+            (SheetFolder::Examples, &self.examples),
+        ] {
+            let Some(dir) = dir else { continue };
+            for path in list_sheets(dir) {
+                if out.iter().any(|s| s.path.file_name() == path.file_name()) {
+                    continue;
+                }
+                // An unreadable sheet is still listed: choosing it says what is wrong.
+                let clinic = load_sheet(&path).ok().map(|s| s.clinic.name);
+                out.push(ListedSheet {
+                    path,
+                    folder,
+                    clinic,
+                });
+            }
+        }
+        out
+    }
+}
+
 /// Why a file could not be written.
 #[derive(Debug, thiserror::Error)]
 #[error("cannot save {path}: {reason}")]

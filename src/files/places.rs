@@ -68,3 +68,20 @@ pub fn default_register_path() -> Option<PathBuf> {
         .map(PathBuf::from)
         .or_else(|| data_dir().map(|d| d.join("register.sqlite3")))
 }
+
+/// The user's own price sheets ("my sheets"): `pricing` in the app's config folder —
+/// `$XDG_CONFIG_HOME/dose-planner/pricing` (else `~/.config/dose-planner/pricing`) on Linux,
+/// `%APPDATA%\doseplanner\dose-planner\config\pricing` on Windows,
+/// `~/Library/Application Support/io.github.doseplanner.dose-planner/pricing` on macOS.
+/// `None` when no home folder is known.
+pub fn config_sheets_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("io.github", "doseplanner", "dose-planner")
+        .map(|p| p.config_dir().join("pricing"))
+}
+
+/// The example sheets the package installs (`/usr/share/dose-planner/pricing`), when that
+/// folder exists; `None` elsewhere (a build from source, Windows, macOS).
+pub fn package_sheets_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from("/usr/share/dose-planner/pricing");
+    (cfg!(unix) && dir.is_dir()).then_some(dir)
+}

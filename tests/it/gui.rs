@@ -161,7 +161,7 @@ fn invalid_sheet_shows_banner_with_line_and_column_and_keeps_last_good_sheet() {
 
     h.get_by_label("Price sheet").click();
     h.run();
-    h.get_by_label("bad.toml").click();
+    h.get_by_label_contains("(bad.toml)").click();
     h.run();
     let want = format!("bad.toml:{line}:1");
     let banner = h

@@ -165,8 +165,14 @@ fn two_running_apps_keep_their_own_plans_and_after_two_crashes_both_are_offered(
 
     let mut c = app_with(Some(&rec));
     assert_eq!(c.state().recovery_offers.len(), 2);
-    c.get_by_label_contains("Plan 1 of 2 left by sessions that ended without closing");
-    c.get_by_label_contains("Plan 2 of 2 left by sessions that ended without closing");
+    // A's plan (a weight) and B's quote (one dose, no weight), each called what it is.
+    let offers: Vec<String> = c
+        .query_all_by_label_contains("of 2 left by sessions that ended without closing")
+        .filter_map(|n| n.accesskit_node().value())
+        .collect();
+    assert_eq!(offers.len(), 2, "{offers:?}");
+    assert!(offers.iter().any(|o| o.starts_with("Plan ")), "{offers:?}");
+    assert!(offers.iter().any(|o| o.starts_with("Quote ")), "{offers:?}");
     let plans: Vec<_> = c
         .state()
         .recovery_offers
@@ -178,13 +184,13 @@ fn two_running_apps_keep_their_own_plans_and_after_two_crashes_both_are_offered(
         .collect();
     assert!(plans.contains(&Sex::Female) && plans.contains(&Sex::Male));
     let female = plans.iter().position(|s| *s == Sex::Female).unwrap();
-    c.get_by_label(&format!("Restore plan {} of 2", female + 1))
+    c.get_by_label(&format!("Restore {} of 2", female + 1))
         .click();
     c.run();
     assert_eq!(c.state().plan.inputs.weight_kg, 71.5);
     // The other plan is still offered.
     assert_eq!(c.state().recovery_offers.len(), 1);
-    c.get_by_label("Restore the plan from the last session?");
+    c.get_by_label_contains("Restore the quote from the last session? Male, 40 mg/day");
     c.get_by_label("Restore").click();
     c.run();
     assert_eq!(c.state().quote.inputs.sex, Some(Sex::Male));
@@ -207,7 +213,8 @@ fn the_patient_name_alone_is_autosaved_even_while_a_restore_offer_shows() {
         // A crash.
     }
     let mut h = app_with(Some(&rec));
-    h.get_by_label_contains("Restore the plan from the last session? (Patient: Hanako)");
+    h.get_by_label_contains("Restore the plan from the last session? Female,");
+    h.get_by_label_contains("(Patient: Hanako)");
     let before = common::recovery_files(&rec);
     assert_eq!(before.len(), 1);
     // Only the name changes, with the offer still shown: this app keeps its own copy.
@@ -219,7 +226,8 @@ fn the_patient_name_alone_is_autosaved_even_while_a_restore_offer_shows() {
     let own = after.iter().find(|p| !before.contains(p)).unwrap();
     let text = std::fs::read_to_string(own).unwrap();
     assert!(text.contains("\"Yumi\""), "{text}");
-    h.get_by_label("Restore the plan from the last session? (Patient: Hanako)");
+    h.get_by_label_contains("Restore the plan from the last session? Female,");
+    h.get_by_label_contains("(Patient: Hanako)");
     drop(h);
 
     // Both apps crashed: both plans are offered.
@@ -233,7 +241,7 @@ fn the_patient_name_alone_is_autosaved_even_while_a_restore_offer_shows() {
         .iter()
         .position(|o| matches!(&o.plan, OfferedPlan::Ready(r) if r.quote.patient.as_deref() == Some("Yumi")))
         .unwrap();
-    h.get_by_label(&format!("Restore plan {} of 2", yumi + 1))
+    h.get_by_label(&format!("Restore {} of 2", yumi + 1))
         .click();
     h.run();
     assert_eq!(h.state().patient_name, "Yumi");
@@ -375,7 +383,10 @@ fn without_a_native_dialog_export_asks_for_the_path_in_the_window() {
     h.get_by_label("Export PDF…").click();
     h.run();
     let text = h.state().path_field.clone().unwrap().text;
-    assert!(text.ends_with("estimate-Yamada_Hanako.pdf"), "{text}");
+    assert!(
+        text.ends_with("estimate-Yamada-Hanako-2025-04-01.pdf"),
+        "{text}"
+    );
     h.get_by_label("Cancel").click();
     h.run();
     assert!(h.state().path_field.is_none());

@@ -50,8 +50,8 @@ impl Lang {
     }
 
     /// The Fluent files of this language: the core's, the app's, the PDF's, the command
-    /// line's, the file layer's and the register's.
-    fn sources(self) -> [&'static str; 6] {
+    /// line's, the file layer's, the register's and the window shell's.
+    fn sources(self) -> [&'static str; 7] {
         match self {
             Lang::Ja => [
                 include_str!("../../../assets/i18n/ja/core.ftl"),
@@ -60,6 +60,7 @@ impl Lang {
                 include_str!("../../../assets/i18n/ja/cli.ftl"),
                 include_str!("../../../assets/i18n/ja/files.ftl"),
                 include_str!("../../../assets/i18n/ja/register.ftl"),
+                include_str!("../../../assets/i18n/ja/shell.ftl"),
             ],
             Lang::En => [
                 include_str!("../../../assets/i18n/en/core.ftl"),
@@ -68,6 +69,7 @@ impl Lang {
                 include_str!("../../../assets/i18n/en/cli.ftl"),
                 include_str!("../../../assets/i18n/en/files.ftl"),
                 include_str!("../../../assets/i18n/en/register.ftl"),
+                include_str!("../../../assets/i18n/en/shell.ftl"),
             ],
             Lang::Ko => [
                 include_str!("../../../assets/i18n/ko/core.ftl"),
@@ -76,6 +78,7 @@ impl Lang {
                 include_str!("../../../assets/i18n/ko/cli.ftl"),
                 include_str!("../../../assets/i18n/ko/files.ftl"),
                 include_str!("../../../assets/i18n/ko/register.ftl"),
+                include_str!("../../../assets/i18n/ko/shell.ftl"),
             ],
         }
     }

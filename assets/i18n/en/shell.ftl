@@ -1,0 +1,21 @@
+# The window's shell: the sheet folders and the About box.
+shell-folder-working = working folder
+shell-folder-mine = my sheets
+shell-folder-examples = examples
+shell-sheet-unreadable = (not a readable sheet)
+shell-keep-copy = Keep a copy in my sheets
+shell-keep-copy-hint = Copies this sheet into { $folder } and uses the copy: it is listed from any working folder.
+shell-copy-done = The sheet is now kept in your sheets: { $path }
+shell-copy-exists = A sheet with this file name is already in your sheets: { $path }. Rename one of them, then try again.
+shell-copy-no-folder = No folder for your sheets is known on this computer (no home folder).
+shell-about = About
+shell-about-title = About Dose & Cost Planner
+shell-about-version = Version { $version }
+shell-about-licences = Licences
+shell-about-licence-texts = The full texts are in /usr/share/doc/dose-planner/ when installed from the package, and in the source's LICENSE and assets/fonts/.
+shell-about-data = Where your data are
+shell-about-recovery = Recovery copies
+shell-about-register = Register
+shell-about-sheets = My price sheets
+shell-about-none = (none)
+shell-about-close = Close

@@ -1,0 +1,21 @@
+# ウィンドウまわり: 料金表のフォルダーと「このアプリについて」。
+shell-folder-working = 作業フォルダー
+shell-folder-mine = マイ料金表
+shell-folder-examples = 見本
+shell-sheet-unreadable = (読めない料金表)
+shell-keep-copy = マイ料金表にコピーを保存
+shell-keep-copy-hint = この料金表を { $folder } にコピーし、以後はコピーを使います。どの作業フォルダーから起動しても一覧に出ます。
+shell-copy-done = 料金表をマイ料金表に保存しました: { $path }
+shell-copy-exists = 同じファイル名の料金表がすでにマイ料金表にあります: { $path }。どちらかの名前を変えてから、もう一度お試しください。
+shell-copy-no-folder = このコンピューターではマイ料金表のフォルダーがわかりません(ホームフォルダーがありません)。
+shell-about = このアプリについて
+shell-about-title = Dose & Cost Planner について
+shell-about-version = バージョン { $version }
+shell-about-licences = ライセンス
+shell-about-licence-texts = 全文は、パッケージからインストールした場合は /usr/share/doc/dose-planner/ に、ソースでは LICENSE と assets/fonts/ にあります。
+shell-about-data = データの保存場所
+shell-about-recovery = 復元用コピー
+shell-about-register = 台帳
+shell-about-sheets = マイ料金表
+shell-about-none = (なし)
+shell-about-close = 閉じる

@@ -1,0 +1,21 @@
+# 창 주변: 가격표 폴더와 정보 창.
+shell-folder-working = 작업 폴더
+shell-folder-mine = 내 가격표
+shell-folder-examples = 예시
+shell-sheet-unreadable = (읽을 수 없는 가격표)
+shell-keep-copy = 내 가격표에 사본 보관
+shell-keep-copy-hint = 이 가격표를 { $folder }에 복사하고 앞으로 사본을 사용합니다. 어느 작업 폴더에서 시작해도 목록에 나타납니다.
+shell-copy-done = 가격표를 내 가격표에 보관했습니다: { $path }
+shell-copy-exists = 같은 파일 이름의 가격표가 이미 내 가격표에 있습니다: { $path }. 둘 중 하나의 이름을 바꾼 뒤 다시 시도하세요.
+shell-copy-no-folder = 이 컴퓨터에서는 내 가격표 폴더를 알 수 없습니다(홈 폴더가 없습니다).
+shell-about = 정보
+shell-about-title = Dose & Cost Planner 정보
+shell-about-version = 버전 { $version }
+shell-about-licences = 라이선스
+shell-about-licence-texts = 전문은 패키지로 설치한 경우 /usr/share/doc/dose-planner/에, 소스에서는 LICENSE와 assets/fonts/에 있습니다.
+shell-about-data = 데이터 저장 위치
+shell-about-recovery = 복구용 사본
+shell-about-register = 대장
+shell-about-sheets = 내 가격표
+shell-about-none = (없음)
+shell-about-close = 닫기
