@@ -64,10 +64,10 @@ pub fn report(quote: &Quote, lang: Lang) -> String {
     }
 
     let mut s = String::new();
-    let tax = if est.tax_included {
-        lang.tr("cli-tax-included")
-    } else {
-        lang.tr("cli-tax-added")
+    let tax = match quote.untaxed_items(lang) {
+        _ if est.tax_included => lang.tr("cli-tax-included"),
+        Some(items) => lang.tr_args("cli-tax-added-exempt", &[("items", Arg::Str(items))]),
+        None => lang.tr("cli-tax-added"),
     };
     s.push_str(&lang.tr_args(
         "cli-title",

@@ -1640,3 +1640,22 @@ fn a_target_already_reached_is_said_instead_of_a_dose() {
         "{err}"
     );
 }
+
+/// The text report's title names the items that carry no tax (the US sheet).
+#[test]
+fn the_title_names_the_items_without_tax() {
+    let text = quote(&[
+        "--pricing",
+        "pricing/example-clinic-us.toml",
+        "--sex",
+        "female",
+        "--daily-mg",
+        "20",
+        "--months",
+        "2",
+    ]);
+    assert!(
+        text.starts_with("Example Dermatology NYC — estimate in USD (tax added per month, no tax on Consultation, Blood test, Urine pregnancy test)\n"),
+        "{text}"
+    );
+}

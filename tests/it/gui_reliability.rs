@@ -336,7 +336,7 @@ fn a_plan_that_stopped_the_app_while_restoring_is_never_restored_automatically_a
             ..
         }]
     ));
-    h.get_by_label_contains("The app stopped while this plan was being restored");
+    h.get_by_label_contains("The app stopped while this work was being restored");
     assert!(h.query_by_label("Restore").is_none());
     h.get_by_label("Discard").click();
     h.run();

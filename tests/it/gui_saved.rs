@@ -216,7 +216,9 @@ fn a_damaged_recovery_file_is_reported_and_can_be_discarded() {
     std::fs::create_dir_all(&rec).unwrap();
     std::fs::write(rec.join("recovery.json"), "{\"schema_version\": 1, \"quo").unwrap();
     let mut h = app(dir.path(), &rec);
-    h.get_by_label_contains("The plan from the last session cannot be restored:");
+    h.get_by_label_contains(
+        "The work from the last session (a quote or a plan) cannot be restored:",
+    );
     assert!(h.query_by_label("Restore").is_none());
     h.get_by_label("Discard").click();
     h.run();

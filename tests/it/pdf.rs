@@ -736,3 +736,28 @@ fn dump_pdfs_to_look_at() {
         }
     }
 }
+
+/// Tax added with exempt items (the US sheet: 8.875% on medication only): the patient reads
+/// which items carry no tax, named as in the table, in ja and en; the reference sheet (tax
+/// included) says so and names nothing.
+#[test]
+fn the_items_without_tax_are_named() {
+    let us = example_sheet("example-clinic-us.toml");
+    let quote = woman_with(&us, 20, 2, Choices::default());
+    let (en, _) = pdf_text(&quote, Lang::En);
+    assert!(
+        en.contains("theseitemscarrynotax:Consultation,Bloodtest,Urinepregnancytest."),
+        "{en}"
+    );
+    let (ja, _) = pdf_text(&quote, Lang::Ja);
+    assert!(
+        ja.contains("非課税の項目:診察料、血液検査、尿妊娠検査。"),
+        "{ja}"
+    );
+    let reference = woman_with(&reference_sheet(), 20, 2, Choices::default());
+    let (en, _) = pdf_text(&reference, Lang::En);
+    assert!(
+        en.contains("Allamountsincludetax.") && !en.contains("notax"),
+        "{en}"
+    );
+}

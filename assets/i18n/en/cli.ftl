@@ -83,3 +83,4 @@ cli-sum-rest = These months:
 cli-sum-course = Whole course:
 cli-target-reached-before = already reached by the mg taken so far
 cli-err-target-already-reached = the { $taken } mg taken so far already reach the target of { $target } mg/kg at { $kg } kg ({ $needed } mg): no further dose is needed to reach it. To price more months anyway, give --daily-mg.
+cli-tax-added-exempt = tax added per month, no tax on { $items }

@@ -246,3 +246,4 @@ visit-months-one = month { $from }
 visit-months-range = months { $from }–{ $to }
 visit-kinds-line = Visits: { $visits }
 visit-kinds-separator = { "; " }
+list-separator = { ", " }

@@ -82,3 +82,4 @@ pdf-acceptance-text = I have received this estimate and accept the plan and its 
 pdf-acceptance-name = Name
 pdf-acceptance-signature = Signature
 pdf-acceptance-date = Date
+pdf-tax-added-exempt = Tax is added to each month and shown in the table; these items carry no tax: { $items }.

@@ -71,3 +71,4 @@ cli-sum-rest = 今回の期間：
 cli-sum-course = コース全体：
 cli-target-reached-before = これまでの服用量ですでに到達
 cli-err-target-already-reached = これまでに服用した { $taken } mg で、体重 { $kg } kg の目標 { $target } mg/kg（{ $needed } mg）にすでに達しています。目標のための追加の服用は不要です。それでも続ける月の費用を見るには --daily-mg を指定してください。
+cli-tax-added-exempt = 税は月ごとに加算、非課税: { $items }

@@ -215,3 +215,4 @@ visit-months-one = { $from }か月目
 visit-months-range = { $from }～{ $to }か月目
 visit-kinds-line = 受診方法: { $visits }
 visit-kinds-separator = 、
+list-separator = 、

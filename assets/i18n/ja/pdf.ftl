@@ -76,3 +76,4 @@ pdf-acceptance-text = 私は本見積書を受け取り、治療計画とその�
 pdf-acceptance-name = お名前
 pdf-acceptance-signature = ご署名
 pdf-acceptance-date = 日付
+pdf-tax-added-exempt = 税は月ごとに加算し、表に記載しています。非課税の項目: { $items }。

@@ -71,3 +71,4 @@ cli-sum-rest = 이번 기간:
 cli-sum-course = 전체 과정:
 cli-target-reached-before = 지금까지의 복용량으로 이미 도달
 cli-err-target-already-reached = 지금까지 복용한 { $taken } mg으로 체중 { $kg } kg의 목표 { $target } mg/kg({ $needed } mg)에 이미 도달했습니다. 목표를 위한 추가 복용은 필요하지 않습니다. 그래도 이어지는 달의 비용을 보려면 --daily-mg를 지정하십시오.
+cli-tax-added-exempt = 세금은 매월 가산, 비과세: { $items }

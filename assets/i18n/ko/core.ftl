@@ -215,3 +215,4 @@ visit-months-one = { $from }개월 차
 visit-months-range = { $from }~{ $to }개월 차
 visit-kinds-line = 진료 방식: { $visits }
 visit-kinds-separator = { ", " }
+list-separator = { ", " }

@@ -76,3 +76,4 @@ pdf-acceptance-text = 본인은 이 견적서를 받았으며 치료 계획과 �
 pdf-acceptance-name = 성명
 pdf-acceptance-signature = 서명
 pdf-acceptance-date = 날짜
+pdf-tax-added-exempt = 세금은 매월 더해지며 표에 표시되어 있습니다. 비과세 항목: { $items }.

@@ -303,6 +303,21 @@ impl Quote {
         lang.tr(&format!("item-consultation-{code}"))
     }
 
+    /// When tax is added and some items are not taxed: their names in `lang`, joined as a
+    /// list ("Consultation, Blood test" / 「診察料、血液検査」); `None` otherwise.
+    pub fn untaxed_items(&self, lang: Lang) -> Option<String> {
+        if self.shown().tax_included || self.sheet.tax_exempt.is_empty() {
+            return None;
+        }
+        let names: Vec<String> = self
+            .sheet
+            .tax_exempt
+            .iter()
+            .map(|code| self.column_label(code, lang))
+            .collect();
+        Some(names.join(&lang.tr("list-separator")))
+    }
+
     /// The name of the product quoted, when the sheet offers several (`[[products]]`).
     pub fn product_name(&self, lang: Lang) -> Option<String> {
         self.sheet

@@ -284,10 +284,14 @@ impl Layout<'_, '_> {
         c.text(&total, RIGHT - 14.0, y0 + 47.0, Align::Right, total_style)?;
         self.y = y0 + h + 13.0;
 
-        let note = if est.tax_included {
-            self.tr("pdf-tax-included")
-        } else {
-            self.tr("pdf-tax-added")
+        let note = match self.quote.untaxed_items(self.lang) {
+            _ if est.tax_included => self.tr("pdf-tax-included"),
+            // Which items carry no tax, named as in the table.
+            Some(items) => self.lang.tr_args(
+                "pdf-tax-added-exempt",
+                &[("items", crate::i18n::Arg::Str(items))],
+            ),
+            None => self.tr("pdf-tax-added"),
         };
         let note_style = Style::new(8.5, MUTED);
         for line in c.wrap(&note, CONTENT_W, note_style) {
