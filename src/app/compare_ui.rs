@@ -9,7 +9,7 @@ use eframe::egui;
 
 use super::plan_ui::{PinnedPlan, PlanScreen};
 use super::widgets;
-use crate::estimate::{CourseEstimate, Sex};
+use crate::estimate::CourseEstimate;
 
 /// Which pinned plans are the cheapest and which reach their target soonest (indices into
 /// the pinned list). Both are empty with fewer than two priced plans: a mark compares.
@@ -189,11 +189,8 @@ pub fn ui(ui: &mut egui::Ui, ctx: &super::ViewCtx<'_>, plan: &mut PlanScreen) {
                 pinned
                     .iter()
                     .map(|p| {
-                        lang.tr(match p.sex {
-                            None => "app-sex-unset",
-                            Some(Sex::Female) => "sex-female",
-                            Some(Sex::Male) => "sex-male",
-                        })
+                        p.sex
+                            .map_or_else(|| lang.tr("app-sex-unset"), |s| s.name(lang))
                     })
                     .collect(),
             );

@@ -257,13 +257,6 @@ fn unavailable(ui: &mut egui::Ui, lang: Lang, why: &str) {
     });
 }
 
-fn sex_name(lang: Lang, sex: Sex) -> String {
-    lang.tr(match sex {
-        Sex::Female => "sex-female",
-        Sex::Male => "sex-male",
-    })
-}
-
 fn found_table(ui: &mut egui::Ui, lang: Lang, found: &[Patient], out: &mut Vec<Command>) {
     egui::Grid::new("patients_found")
         .striped(true)
@@ -284,7 +277,7 @@ fn found_table(ui: &mut egui::Ui, lang: Lang, found: &[Patient], out: &mut Vec<C
                 ui.label(&p.number);
                 ui.label(&p.name);
                 ui.label(p.date_of_birth.to_string());
-                ui.label(sex_name(lang, p.sex));
+                ui.label(p.sex.name(lang));
                 let open = ui
                     .button(lang.tr("app-patients-open"))
                     .accessible_name(lang.tr_args(
@@ -396,7 +389,7 @@ fn page_ui(
         "app-patient-details",
         &[
             ("birth", Arg::Str(p.date_of_birth.to_string())),
-            ("sex", Arg::Str(sex_name(lang, p.sex))),
+            ("sex", Arg::Str(p.sex.name(lang))),
         ],
     ));
     ui.add_space(10.0);

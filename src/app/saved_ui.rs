@@ -221,10 +221,7 @@ fn offer_text(
     let sex = if saved.sex_chosen == Some(false) {
         lang.tr("app-sex-unset")
     } else {
-        lang.tr(match req.sex {
-            crate::estimate::Sex::Female => "sex-female",
-            crate::estimate::Sex::Male => "sex-male",
-        })
+        req.sex.name(lang)
     };
     // "20 mg/day" for one dose, "20 → 40 → 60 mg/day" for several, with the weight if given.
     let mut doses: Vec<String> = req.doses.iter().map(ToString::to_string).collect();

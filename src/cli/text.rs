@@ -10,7 +10,7 @@ use crate::i18n::{Arg, Lang};
 use crate::money::group_digits;
 use crate::quote::Quote;
 use crate::safety::{fmt_mgkg, fmt_mgkg_day};
-use crate::{Money, Sex, Visit};
+use crate::{Money, Visit};
 
 /// The narrowest label column of the summary, in terminal cells (wider when a label in
 /// the report's language needs it, so the values stay aligned).
@@ -78,10 +78,7 @@ pub fn report(quote: &Quote, lang: Lang) -> String {
         ],
     ));
     s.push('\n');
-    let sex = match est.sex {
-        Sex::Female => lang.tr("sex-female"),
-        Sex::Male => lang.tr("sex-male"),
-    };
+    let sex = est.sex.name(lang);
     let mut args = vec![
         ("sex", Arg::Str(sex)),
         // Numbers, so that English says "1 month" and "2 months".

@@ -57,11 +57,7 @@ impl Recovery {
     /// This app's recovery file in the user's data folder (`$XDG_DATA_HOME/dose-planner`, or
     /// `~/.local/share/dose-planner`), if a home folder is known.
     pub fn user_default() -> Option<Recovery> {
-        let base = std::env::var_os("XDG_DATA_HOME")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))?;
-        Some(Recovery::in_dir(&base.join("dose-planner")))
+        Some(Recovery::in_dir(&super::places::data_dir()?))
     }
 
     /// Where the plan is written.

@@ -4,7 +4,7 @@
 
 use dose_planner::app::{Command, DesktopApp};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 /// Asserts that exactly one widget reads `name` to a screen reader (its accessible name).
 #[track_caller]
@@ -62,4 +62,26 @@ pub fn banner(h: &Harness<'static, DesktopApp>, error: bool) -> String {
     let b = h.state().banner.clone().expect("a banner");
     assert_eq!(b.error, error, "{}", b.text);
     b.text
+}
+
+/// Replaces the text of the text field labelled `label`.
+pub fn retype(h: &mut Harness<'_, DesktopApp>, label: &str, text: &str) {
+    h.get_by_role_and_label(eframe::egui::accesskit::Role::TextInput, label)
+        .focus();
+    h.run();
+    let old = h
+        .get_by_role_and_label(eframe::egui::accesskit::Role::TextInput, label)
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    h.key_press(eframe::egui::Key::End);
+    for _ in 0..old.chars().count() {
+        h.key_press(eframe::egui::Key::Backspace);
+    }
+    h.run();
+    if !text.is_empty() {
+        h.get_by_role_and_label(eframe::egui::accesskit::Role::TextInput, label)
+            .type_text(text);
+    }
+    h.run();
 }

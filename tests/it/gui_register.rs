@@ -4,7 +4,7 @@
 //! return, capsules 10 mg 308 and 20 mg 418, blood test 3,608 at every visit (a man has no
 //! urine test).
 
-use crate::common::{self, one_named, run};
+use crate::common::{self, one_named, retype, run};
 
 use dose_planner::app::{Command, DesktopApp, Screen};
 use dose_planner_register::{NewPatient, QuoteStatus, Register, SqliteRegister};
@@ -32,27 +32,6 @@ fn app(register: &Path) -> Harness<'static, DesktopApp> {
     h.run();
     run(&mut h, Command::OpenRegister(register.to_path_buf()));
     h
-}
-
-/// Replaces the text of the text field labelled `label`.
-fn retype(h: &mut Harness<'static, DesktopApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).focus();
-    h.run();
-    let old = h
-        .get_by_role_and_label(Role::TextInput, label)
-        .accesskit_node()
-        .value()
-        .unwrap_or_default();
-    h.key_press(eframe::egui::Key::End);
-    for _ in 0..old.chars().count() {
-        h.key_press(eframe::egui::Key::Backspace);
-    }
-    h.run();
-    if !text.is_empty() {
-        h.get_by_role_and_label(Role::TextInput, label)
-            .type_text(text);
-    }
-    h.run();
 }
 
 fn click(h: &mut Harness<'static, DesktopApp>, label: &str) {

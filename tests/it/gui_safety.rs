@@ -2,12 +2,11 @@
 //! The clinical-safety parts of the plan screen (screening, medicines, age, dates after the
 //! course, monitoring), driven through their accessible labels with egui_kittest.
 
-use crate::common;
+use crate::common::{self, retype};
 
 use dose_planner::app::{Command, DesktopApp};
-use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 
 fn today() -> jiff::civil::Date {
     jiff::civil::date(2025, 4, 1)
@@ -40,27 +39,6 @@ fn shows(h: &Harness<'_, DesktopApp>, name: &str) {
 /// How many widgets have an accessible name containing `text`.
 fn count(h: &Harness<'_, DesktopApp>, text: &str) -> usize {
     h.query_all_by_label_contains(text).count()
-}
-
-/// Replaces the text of the text field labelled `label`.
-fn retype(h: &mut Harness<'_, DesktopApp>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).focus();
-    h.run();
-    let old = h
-        .get_by_role_and_label(Role::TextInput, label)
-        .accesskit_node()
-        .value()
-        .unwrap_or_default();
-    h.key_press(eframe::egui::Key::End);
-    for _ in 0..old.chars().count() {
-        h.key_press(eframe::egui::Key::Backspace);
-    }
-    h.run();
-    if !text.is_empty() {
-        h.get_by_role_and_label(Role::TextInput, label)
-            .type_text(text);
-    }
-    h.run();
 }
 
 const PREGNANT: &str = "Pregnant: isotretinoin is contraindicated.";

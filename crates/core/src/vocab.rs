@@ -21,6 +21,16 @@ pub enum Sex {
     Male,
 }
 
+impl Sex {
+    /// The sex's name in `lang` ("Female", "女性", "여성").
+    pub fn name(self, lang: Lang) -> String {
+        lang.tr(match self {
+            Sex::Female => "sex-female",
+            Sex::Male => "sex-male",
+        })
+    }
+}
+
 /// Whether a visit is the patient's first at the clinic or a return visit.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
