@@ -129,9 +129,12 @@ impl DesktopApp {
                 let OfferedPlan::Ready(r) = offer.plan else {
                     return; // checked above
                 };
-                self.settings.screen =
-                    saved_ui::restore_inputs(&r.quote, &mut self.quote, &mut self.plan);
-                self.patient_name = r.quote.patient.clone().unwrap_or_default();
+                self.settings.screen = saved_ui::restore_inputs(
+                    &r.quote,
+                    &mut self.quote,
+                    &mut self.plan,
+                    &mut self.patient,
+                );
                 self.autosaved = None;
                 self.restoring = Some(Restoring {
                     source: offer.source,
@@ -223,12 +226,19 @@ impl DesktopApp {
     pub(super) fn request_of(&self, screen: Screen) -> Result<(CourseRequest, bool), String> {
         let lang = self.settings.lang;
         match self.work_of(screen) {
-            Screen::Quote => quote_ui::request(&self.quote.inputs, &self.sheet.sheet)
-                .map(|r| (r, self.quote.inputs.sex.is_some()))
-                .map_err(|e| e.explain(lang)),
-            _ => plan_ui::request(&self.plan.inputs, &self.sheet.sheet, lang)
-                .map(|r| (r, self.plan.inputs.sex.is_some())),
+            Screen::Quote => {
+                quote_ui::request(&self.quote.inputs, self.patient.sex, &self.sheet.sheet)
+                    .map_err(|e| e.explain(lang))
+            }
+            _ => plan_ui::request(
+                &self.plan.inputs,
+                &self.patient,
+                &self.sheet.sheet,
+                lang,
+                self.today,
+            ),
         }
+        .map(|r| (r, self.patient.sex.is_some()))
     }
 
     /// The screen whose inputs stand for `screen`: itself when it has inputs, else the plan
@@ -272,7 +282,7 @@ impl DesktopApp {
             return Err(lang.tr(needs_sex));
         }
         let patient =
-            crate::patient::check_name(&self.patient_name).map_err(|e| e.explain(lang))?;
+            crate::patient::check_name(&self.patient.name).map_err(|e| e.explain(lang))?;
         let quote = Quote::compute(&self.sheet.sheet, &req, self.today)
             .map_err(|e| lang.tr_args(failed, &[("reason", Arg::Str(e.explain(lang)))]))?;
         Ok(self.ready_on_sheet(quote, patient))
@@ -360,7 +370,7 @@ impl DesktopApp {
         let (req, sex_given) = self.request_of(source).ok()?;
         let quote = Quote::compute(&self.sheet.sheet, &req, self.today).ok()?;
         // A refused name is shown next to its field, and left out of the copy.
-        let patient = crate::patient::check_name(&self.patient_name)
+        let patient = crate::patient::check_name(&self.patient.name)
             .ok()
             .flatten();
         let mut copy = self.saved_form(&self.ready_on_sheet(quote, patient)).ok()?;
@@ -480,8 +490,8 @@ impl DesktopApp {
         };
         let q = &reopened.quote;
         let file = saved_ui::file_name(path);
-        self.settings.screen = saved_ui::restore_inputs(q, &mut self.quote, &mut self.plan);
-        self.patient_name = q.patient.clone().unwrap_or_default();
+        self.settings.screen =
+            saved_ui::restore_inputs(q, &mut self.quote, &mut self.plan, &mut self.patient);
         self.sheet = LoadedSheet {
             sheet: reopened.sheet.clone(),
             path: None,
@@ -537,39 +547,46 @@ impl DesktopApp {
 
     /// Queues a recovery write when any input changed since the last one (the patient's name
     /// alone included): the plan of the screen last changed, priced now on the sheet in use.
+    /// A change to the shared patient (sex, weight, age) is the change of the screen shown.
     /// Compares inputs only, so an unchanged frame costs nothing.
     pub(super) fn autosave(&mut self) {
         if self.recovery.is_none() {
             return;
         }
+        // The screen whose plan stands for the one shown (a register screen: the last one).
+        let shown = match self.work_of(self.settings.screen) {
+            Screen::Quote => Screen::Quote,
+            _ => Screen::Plan,
+        };
         let Some(last) = &self.autosaved else {
             self.autosaved = Some(Autosaved {
                 quote: self.quote.inputs.clone(),
                 plan: self.plan.inputs.clone(),
-                patient: self.patient_name.clone(),
-                source: match self.work_of(self.settings.screen) {
-                    Screen::Quote => Screen::Quote,
-                    _ => Screen::Plan,
-                },
+                patient: self.patient.clone(),
+                source: shown,
             });
             return;
         };
         let plan_changed = last.plan != self.plan.inputs;
         let quote_changed = last.quote != self.quote.inputs;
-        if !plan_changed && !quote_changed && last.patient == self.patient_name {
+        let (was, now) = (&last.patient, &self.patient);
+        let facts_changed = was.sex != now.sex || was.weight != now.weight || was.age != now.age;
+        if !plan_changed && !quote_changed && last.patient == self.patient {
             return;
         }
         let source = if plan_changed {
             Screen::Plan
         } else if quote_changed {
             Screen::Quote
+        } else if facts_changed {
+            shown
         } else {
             last.source
         };
         self.autosaved = Some(Autosaved {
             quote: self.quote.inputs.clone(),
             plan: self.plan.inputs.clone(),
-            patient: self.patient_name.clone(),
+            patient: self.patient.clone(),
             source,
         });
         if let Some(q) = self.recovery_form(source) {
@@ -701,7 +718,7 @@ impl DesktopApp {
         // The patient's name when there is a usable one, then the quote date:
         // `estimate-Tanaka-Hanako-2026-11-24.pdf` (a refused name is reported when the file
         // is written, and left out here).
-        let who = match crate::patient::check_name(&self.patient_name)
+        let who = match crate::patient::check_name(&self.patient.name)
             .ok()
             .flatten()
             .and_then(|n| dialog_ui::file_name_part(&n))

@@ -26,6 +26,7 @@ use crate::saved::{self, SavedQuote, SavedQuoteError};
 
 use super::Command;
 use super::commands::Ready;
+use super::patient::Patient;
 use super::widgets::{self, Cached};
 
 /// How the rest of the course is re-planned.
@@ -91,10 +92,9 @@ impl Replanned {
 /// The "Record today's visit" form, as typed.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VisitForm {
-    /// The visit's date as typed (`YYYY-MM-DD`).
+    /// The visit's date as typed (`YYYY-MM-DD`). The weight measured is the shared
+    /// patient's ([`Patient::weight`]), the one the Plan screen shows.
     pub date: String,
-    /// The weight measured, kg.
-    pub weight_kg: f64,
     /// The daily dose from this visit on, as typed (`40`, `50/40`).
     pub dose: String,
     /// Days of medication handed over.
@@ -110,16 +110,14 @@ pub struct VisitForm {
 }
 
 impl VisitForm {
-    /// The form prefilled from the re-planned course: today, the weight now, the dose
-    /// proposed, 30 days, no missed day, the month's visit kind and capsules, and its
-    /// subtotal as the amount.
+    /// The form prefilled from the re-planned course: today, the dose proposed, 30 days, no
+    /// missed day, the month's visit kind and capsules, and its subtotal as the amount.
     fn prefilled(r: Option<&Replanned>, currency: &Currency, today: jiff::civil::Date) -> Self {
         let month = r
             .and_then(Replanned::quote)
             .and_then(|q| q.shown().months.first());
         VisitForm {
             date: today.to_string(),
-            weight_kg: r.and_then(|r| r.weight).unwrap_or(60.0),
             dose: month.map(|m| m.dose.to_string()).unwrap_or_default(),
             days: crate::estimate::DAYS_PER_MONTH,
             missed: 0,
@@ -133,10 +131,12 @@ impl VisitForm {
         }
     }
 
-    /// The visit the form makes for `course`, or what to correct (in `lang`).
+    /// The visit the form makes for `course` with the `patient`'s weight, or what to correct
+    /// (in `lang`).
     pub fn visit(
         &self,
         course: dose_planner_register::CourseId,
+        patient: &Patient,
         currency: &Currency,
         lang: Lang,
         today: jiff::civil::Date,
@@ -148,7 +148,7 @@ impl VisitForm {
             .ok()
             .filter(|d| *d <= today)
             .ok_or_else(|| lang.tr("app-visit-date-invalid"))?;
-        let weight = check_weight(self.weight_kg).map_err(|e| e.explain(lang))?;
+        let weight = patient.weight_kg().map_err(|e| e.explain(lang))?;
         let dose = Dose::parse(&self.dose).map_err(|e| e.explain(lang))?;
         if self.missed > self.days {
             return Err(lang.tr("app-visit-missed-too-many"));
@@ -416,6 +416,16 @@ impl CourseView {
         self.generation = self.generation.wrapping_add(1);
     }
 
+    /// The patient's weight now: the last visit's, else the plan's (`None`: never weighed).
+    pub fn weight_now(&self) -> Option<f64> {
+        self.open
+            .visits
+            .iter()
+            .rev()
+            .find_map(|v| v.weight_kg)
+            .or_else(|| self.plan.as_ref().ok()?.saved.request.weight_kg)
+    }
+
     /// The quote Export and Save use from this view: the rest re-planned now (never a
     /// cached one), logged under this patient and course; or why there is none.
     pub(super) fn quote_now(&self, lang: Lang, today: jiff::civil::Date) -> Result<Ready, String> {
@@ -437,8 +447,15 @@ impl CourseView {
         })
     }
 
-    /// Draws the view; returns the commands to run.
-    pub fn ui(&mut self, ui: &mut egui::Ui, lang: Lang, today: jiff::civil::Date) -> Vec<Command> {
+    /// Draws the view; returns the commands to run. The visit form's weight is the shared
+    /// `patient`'s.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        lang: Lang,
+        today: jiff::civil::Date,
+        patient: &mut Patient,
+    ) -> Vec<Command> {
         let mut out = Vec::new();
         let (c, p) = (&self.open.course, &self.open.patient);
         ui.heading(lang.tr_args(
@@ -487,12 +504,16 @@ impl CourseView {
             ui.horizontal_top(|ui| {
                 ui.vertical(|ui| visits_table(ui, lang, &plan.sheet, open));
                 ui.add_space(32.0);
-                ui.vertical(|ui| form_ui(ui, lang, sheet, today, &mut self.form, c.id, &mut out));
+                ui.vertical(|ui| {
+                    let form = (&mut self.form, &mut *patient);
+                    form_ui(ui, lang, sheet, today, form, c.id, &mut out);
+                });
             });
         } else {
             visits_table(ui, lang, &plan.sheet, open);
             ui.add_space(10.0);
-            form_ui(ui, lang, sheet, today, &mut self.form, c.id, &mut out);
+            let form = (&mut self.form, &mut *patient);
+            form_ui(ui, lang, sheet, today, form, c.id, &mut out);
         }
 
         ui.add_space(10.0);
@@ -545,7 +566,7 @@ fn form_ui(
     lang: Lang,
     (currency, sheet): (&Currency, &PriceSheet),
     today: jiff::civil::Date,
-    form: &mut VisitForm,
+    (form, patient): (&mut VisitForm, &mut Patient),
     course: dose_planner_register::CourseId,
     out: &mut Vec<Command>,
 ) {
@@ -567,14 +588,11 @@ fn form_ui(
                     )
                     .labelled_by(label.id);
                     ui.end_row();
+                    // The shared patient's weight: what the Plan screen shows, never
+                    // corrected behind the user's back (a weight of 0 is refused below).
                     let label = ui.label(lang.tr("app-weight"));
-                    ui.add(
-                        egui::DragValue::new(&mut form.weight_kg)
-                            .range(10.0..=300.0)
-                            .speed(0.2)
-                            .max_decimals(1),
-                    )
-                    .labelled_by(label.id);
+                    super::plan_ui::weight_field(ui, lang, &mut patient.weight, "visit_weight")
+                        .labelled_by(label.id);
                     ui.end_row();
 
                     let label = ui.label(lang.tr("app-visit-dose"));
@@ -641,7 +659,7 @@ fn form_ui(
                     .labelled_by(label.id);
                     ui.end_row();
                 });
-            let visit = form.visit(course, currency, lang, today);
+            let visit = form.visit(course, patient, currency, lang, today);
             ui.horizontal(|ui| {
                 if ui
                     .add_enabled(

@@ -12,6 +12,9 @@ mod commands;
 mod compare_ui;
 mod course_ui;
 mod dialog_ui;
+mod keys;
+mod month_table_ui;
+mod patient;
 mod patients_ui;
 mod plan_ui;
 mod quote_ui;
@@ -20,6 +23,7 @@ mod register_commands;
 mod saved_ui;
 mod screening_ui;
 mod sheet_ui;
+pub mod start;
 mod top_bar_ui;
 mod widgets;
 
@@ -37,12 +41,14 @@ use crate::saved::SavedQuote;
 pub use choices_ui::ChoiceInputs;
 pub use course_ui::{CourseView, Keep, VisitForm};
 pub use dialog_ui::{PathField, PathPurpose};
+pub use patient::{AgeEntry, AgeInput, Patient, PatientRecord, WeightError};
 pub use patients_ui::{NewPatientForm, PatientPage, PatientsScreen};
 pub use plan_ui::{PlanInputs, PlanScreen};
 pub use quote_ui::{QuoteInputs, QuoteScreen};
 pub use quotes_ui::QuotesScreen;
 pub use register_commands::RegisterState;
 pub use saved_ui::{OfferedPlan, OpenedQuote, PriceNotice, RecoveryOffer, SavedPrices};
+pub use start::run;
 
 /// The window title (also the app id for persistence).
 pub const APP_NAME: &str = "Dose & Cost Planner";
@@ -56,49 +62,6 @@ const _: () = assert!(FIRST_WINDOW[0] <= 1366.0 && FIRST_WINDOW[1] + 38.0 <= 728
 
 /// The window icon (the same picture as the menu entry's).
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/hicolor/256x256/apps/dose-planner.png");
-
-/// Opens the window.
-#[expect(
-    clippy::disallowed_methods,
-    reason = "the window's start: `DOSE_PLANNER_MEASURE=1` asks for the first-frame time"
-)]
-pub fn run() -> anyhow::Result<()> {
-    let started = Instant::now();
-    let measure = std::env::var_os("DOSE_PLANNER_MEASURE").is_some();
-    let mut viewport = egui::ViewportBuilder::default()
-        .with_title(APP_NAME)
-        // The .desktop file's `StartupWMClass=dose-planner` (Wayland app id, X11 WM_CLASS):
-        // the task bar shows the menu entry's icon and name for this window.
-        .with_app_id("dose-planner")
-        .with_inner_size(FIRST_WINDOW)
-        .with_min_inner_size([720.0, 480.0]);
-    match eframe::icon_data::from_png_bytes(ICON_PNG) {
-        Ok(icon) => viewport = viewport.with_icon(icon),
-        // The window still opens, with the system's default icon.
-        Err(e) => eprintln!("warning: the window icon cannot be read: {e}"),
-    }
-    let options = eframe::NativeOptions {
-        viewport,
-        // The window opens where it was closed, at the size it had.
-        persist_window: true,
-        ..Default::default()
-    };
-    eframe::run_native(
-        APP_NAME,
-        options,
-        Box::new(move |cc| {
-            let mut app = DesktopApp::new(cc);
-            app.started = measure.then_some(started);
-            app.apply_env_overrides();
-            // The register of the settings, unless `DOSE_PLANNER_REGISTER` named another.
-            if matches!(app.register, RegisterState::NotOpened) {
-                app.open_register_from_settings();
-            }
-            Ok(Box::new(app))
-        }),
-    )
-    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
-}
 
 /// Settings that persist between runs (eframe storage). Patient inputs are not here.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -134,7 +97,7 @@ impl Default for Settings {
 }
 
 /// The screens of the app.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Screen {
     /// Reception: sex, dose, months → totals.
     #[default]
@@ -307,7 +270,7 @@ pub struct Banner {
 struct Autosaved {
     quote: QuoteInputs,
     plan: PlanInputs,
-    patient: String,
+    patient: Patient,
     /// The screen whose inputs were last changed: its plan is the one kept.
     source: Screen,
 }
@@ -341,8 +304,10 @@ pub struct DesktopApp {
     pub plan: PlanScreen,
     /// Today, for quote dates and the default start date.
     pub today: jiff::civil::Date,
-    /// The patient's name for the PDF and the saved quote (never persisted in settings).
-    pub patient_name: String,
+    /// The patient every screen shows and changes: name (for the PDF and the saved quote),
+    /// number, sex, age, weight, and the register's patient and course while one is open
+    /// (never persisted in settings).
+    pub patient: Patient,
     /// The open saved quote, while it is shown at its saved prices.
     pub opened: Option<OpenedQuote>,
     /// The plans left by sessions that ended without closing, newest first, offered back
@@ -512,7 +477,7 @@ impl DesktopApp {
             started: None,
             frames: 0,
             fitted: false,
-            patient_name: String::new(),
+            patient: Patient::default(),
         };
         if unreadable {
             app.error("app-settings-unreadable", &[]);
@@ -571,6 +536,17 @@ impl eframe::App for DesktopApp {
         }
         self.frames += 1;
         self.fit_to_monitor(ui.ctx());
+        // The desk's shortcut keys (keys.rs), before anything is drawn with the old values.
+        let inputs = &mut self.quote.inputs;
+        let keyed = keys::QuoteKeys {
+            sex: &mut self.patient.sex,
+            visit: &mut inputs.visit,
+            dose: &mut inputs.dose,
+            months: &mut inputs.months,
+        };
+        if let Some(cmd) = keys::desk_keys(ui.ctx(), &mut self.settings.screen, keyed) {
+            self.queue(cmd);
+        }
 
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.add_space(4.0);
@@ -605,20 +581,35 @@ impl eframe::App for DesktopApp {
             today: self.today,
         };
         let mut queued = Vec::new();
-        egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .auto_shrink([false, false])
-                .show(ui, |ui| match self.settings.screen {
-                    Screen::Quote => self.quote.ui(ui, &ctx),
-                    Screen::Plan => self.plan.ui(ui, &ctx),
-                    Screen::Compare => compare_ui::ui(ui, &ctx, &mut self.plan),
-                    Screen::Patients => {
-                        queued = self.patients.ui(ui, &ctx, &self.register, self.work_screen);
-                    }
-                    Screen::Quotes => {
-                        queued = self.quotes_list.ui(ui, &ctx, &self.register);
-                    }
-                });
+        let screen = self.settings.screen;
+        egui::CentralPanel::default().show(ui, |ui| match screen {
+            // The Quote and the Plan screens lay themselves out in the window and scroll
+            // only their parts that need it (the month tables), under headers that stay.
+            Screen::Quote => self.quote.ui(ui, &ctx, &mut self.patient),
+            Screen::Plan => self.plan.ui(ui, &ctx, &mut self.patient),
+            // The others scroll as a whole, each keeping its own place (its own id): a
+            // screen scrolled down is still scrolled down when the user comes back to it.
+            _ => {
+                egui::ScrollArea::vertical()
+                    .id_salt(("screen_scroll", screen))
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| match screen {
+                        Screen::Compare => compare_ui::ui(ui, &ctx, &mut self.plan),
+                        Screen::Patients => {
+                            queued = self.patients.ui(
+                                ui,
+                                &ctx,
+                                &self.register,
+                                self.work_screen,
+                                &mut self.patient,
+                            );
+                        }
+                        Screen::Quotes => {
+                            queued = self.quotes_list.ui(ui, &ctx, &self.register);
+                        }
+                        Screen::Quote | Screen::Plan => {}
+                    });
+            }
         });
         for cmd in queued {
             self.queue(cmd);

@@ -129,13 +129,15 @@ impl PatientsScreen {
         *self = PatientsScreen::new(register_text);
     }
 
-    /// Draws the screen; returns the commands to run.
+    /// Draws the screen; returns the commands to run. The course view shows and changes the
+    /// shared `patient` (its weight).
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         ctx: &ViewCtx<'_>,
         register: &RegisterState,
         work_screen: Screen,
+        patient: &mut super::patient::Patient,
     ) -> Vec<Command> {
         let lang = ctx.lang;
         let mut out = Vec::new();
@@ -149,10 +151,14 @@ impl PatientsScreen {
         if let Some(view) = &mut self.course {
             if ui.button(lang.tr("app-course-back")).clicked() {
                 self.course = None;
+                // The patient stays; their course is closed.
+                if let Some(record) = &mut patient.record {
+                    record.course = None;
+                }
                 return out;
             }
             ui.add_space(4.0);
-            out.extend(view.ui(ui, lang, ctx.today));
+            out.extend(view.ui(ui, lang, ctx.today, patient));
             return out;
         }
         if let Some(page) = &self.page {

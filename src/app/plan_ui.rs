@@ -1,16 +1,26 @@
-//! The plan screen for doctors: weight, a dose for each month (mg/day or mg/kg/day),
-//! cumulative target and start date → mg/kg, the day the target is reached, the end date,
-//! the cost, a chart and the core's warnings. Draws only; the numbers are the core's.
+//! The plan screen for the consultation: the patient's sex, weight, target and start date
+//! in a row on top; the month table (a dose for each month, in mg/day or mg/kg/day, "same
+//! for later months", mg/kg/day, cumulative mg/kg and cost) on the left; the results (the
+//! day the target is reached, the last dose, the cost, the warnings) and the chart on the
+//! right — all in one window at 1280×688 with no scrolling. The screening, the medicines,
+//! the age, the dates after the course and the monitoring are a second tab whose badge
+//! counts the findings; their warnings join the results.
+//!
+//! It starts empty (no invented patient or plan) and shows what to type; a weight that is
+//! empty, 0 or impossible is an error in the user's language, never replaced by another.
+//! The patient (sex, weight, age) is the shared [`Patient`]. Draws only; the numbers are
+//! the core's.
 
 use crate::dose::{Dose, dose_for_target, per_kg};
-use crate::estimate::{CourseRequest, MAX_MONTHS, Sex, Visit, check_weight};
+use crate::estimate::{CourseRequest, MAX_MONTHS, Sex, Visit};
 use crate::i18n::{Arg, Lang};
-use crate::safety;
-use crate::screening::Screening;
+use crate::safety::{self, Severity, Warning};
+use crate::screening::{Screening, screening_warnings};
 use eframe::egui;
 
 use super::LoadedSheet;
 use super::choices_ui::{self, ChoiceInputs};
+use super::patient::{Patient, WeightError, parse_weight};
 use super::screening_ui::{self, ScreeningForm};
 use super::widgets::{self, Cached, Priced};
 
@@ -37,23 +47,30 @@ pub enum TargetChoice {
 }
 
 /// One month's dose as entered.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct MonthInput {
-    /// mg/day as typed, used in [`DoseUnit::MgPerDay`].
+    /// mg/day as typed, used in [`DoseUnit::MgPerDay`]; empty until typed.
     pub text: String,
-    /// mg/kg/day, used in [`DoseUnit::MgPerKgPerDay`].
+    /// mg/kg/day, used in [`DoseUnit::MgPerKgPerDay`]; 0 until entered.
     pub mg_per_kg: f64,
 }
 
-/// What the doctor enters.
+impl MonthInput {
+    /// Whether nothing was entered for this month in `unit`.
+    fn is_empty(&self, unit: DoseUnit) -> bool {
+        match unit {
+            DoseUnit::MgPerDay => self.text.trim().is_empty(),
+            DoseUnit::MgPerKgPerDay => self.mg_per_kg <= 0.0,
+        }
+    }
+}
+
+/// What the doctor enters for the plan. The patient's sex, weight and age are the shared
+/// [`Patient`]'s.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanInputs {
-    /// Sex, or `None` for the man–woman cost range.
-    pub sex: Option<Sex>,
     /// First or return visit.
     pub visit: Visit,
-    /// Body weight, kg.
-    pub weight_kg: f64,
     /// How doses are entered.
     pub unit: DoseUnit,
     /// One entry per month.
@@ -64,7 +81,8 @@ pub struct PlanInputs {
     pub custom_target: f64,
     /// First day of medication as typed (`YYYY-MM-DD`).
     pub start: String,
-    /// The screening answers, age and current medicines.
+    /// The screening answers and current medicines (the age is the patient's: see
+    /// [`Patient::age`]).
     pub screening: Screening,
     /// A visit every month (1) or every 2 months (2 months of medication per visit).
     pub visit_every: u32,
@@ -72,25 +90,16 @@ pub struct PlanInputs {
     pub choices: ChoiceInputs,
 }
 
+/// Months a new plan has (their doses empty until typed).
+pub const NEW_PLAN_MONTHS: usize = 6;
+
 impl PlanInputs {
+    /// An empty plan starting `today`: six months with no dose yet, the 120 mg/kg target.
     fn new(today: jiff::civil::Date) -> PlanInputs {
-        let month = |mg: &str, mgkg: f64| MonthInput {
-            text: mg.into(),
-            mg_per_kg: mgkg,
-        };
         PlanInputs {
-            sex: None,
             visit: Visit::First,
-            weight_kg: 60.0,
             unit: DoseUnit::MgPerDay,
-            months: vec![
-                month("20", 0.33),
-                month("40", 0.67),
-                month("40", 0.67),
-                month("40", 0.67),
-                month("60", 1.0),
-                month("60", 1.0),
-            ],
+            months: vec![MonthInput::default(); NEW_PLAN_MONTHS],
             target: TargetChoice::T120,
             custom_target: 180.0,
             start: today.to_string(),
@@ -111,13 +120,45 @@ impl PlanInputs {
     }
 }
 
-/// What the screen shows, computed from [`PlanInputs`].
+/// What the plan is computed from: its inputs and what it takes from the shared patient.
+#[derive(Debug, Clone, PartialEq)]
+struct PlanKey {
+    inputs: PlanInputs,
+    sex: Option<Sex>,
+    /// The weight as typed (read by [`parse_weight`]).
+    weight: String,
+    /// The age in years today, if given.
+    age: Option<u32>,
+}
+
+impl PlanKey {
+    fn of(inputs: &PlanInputs, patient: &Patient, today: jiff::civil::Date) -> PlanKey {
+        PlanKey {
+            inputs: inputs.clone(),
+            sex: patient.sex,
+            weight: patient.weight.clone(),
+            age: patient.age_years(today),
+        }
+    }
+
+    /// The screening answers with the patient's age.
+    fn screening(&self) -> Screening {
+        Screening {
+            age: self.age,
+            ..self.inputs.screening.clone()
+        }
+    }
+}
+
+/// What the screen shows, computed from [`PlanInputs`] and the patient.
 #[derive(Debug, Clone)]
 pub struct PlanOutput {
     /// Each month's dose, or why it is not usable.
     pub doses: Vec<Result<Dose, String>>,
-    /// The priced course, or why there is none.
-    pub priced: Result<Priced, String>,
+    /// The priced course, or what to enter or correct, in the order of the screen.
+    pub priced: Result<Priced, Vec<String>>,
+    /// Nothing typed yet (no weight, no dose): a hint, not errors.
+    pub empty: bool,
     /// The chart's points.
     pub points: Vec<[f64; 2]>,
     /// The request priced, when the inputs make one (for saving and recovery).
@@ -207,103 +248,146 @@ fn price(
 /// Plans that can be pinned at most.
 pub const MAX_PINNED: usize = 3;
 
+/// The plan screen's two tabs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PlanTab {
+    /// The month table, the results and the chart.
+    #[default]
+    Dose,
+    /// The screening, the medicines, the age, the dates after the course, the monitoring.
+    Safety,
+}
+
 /// The plan screen.
 pub struct PlanScreen {
     /// The inputs (not persisted).
     pub inputs: PlanInputs,
     /// Pinned plans, oldest first.
     pub pinned: Vec<PinnedPlan>,
-    /// What is being typed in the screening section.
+    /// What is being typed in the screening tab (the medicine search).
     pub screening: ScreeningForm,
+    /// The tab shown.
+    pub tab: PlanTab,
     /// Today, for the age from a date of birth.
     pub today: jiff::civil::Date,
-    /// The plan just pinned (its number and its inputs): "Pinned as plan n" shows beside
-    /// the Pin button until the inputs change.
-    pinned_note: Option<(usize, PlanInputs)>,
-    result: Cached<PlanInputs, PlanOutput>,
+    /// The plan just pinned (its number, its inputs and patient): "Pinned as plan n" shows
+    /// beside the Pin button until they change.
+    pinned_note: Option<(usize, PlanKey)>,
+    /// The month table's width in the last frame (the left column is made that wide).
+    table_width: f32,
+    /// The widths of the input groups in the last frame (see [`pack_rows`]).
+    group_widths: Vec<f32>,
+    result: Cached<PlanKey, PlanOutput>,
 }
 
+/// Each month's dose (or why it is not usable), and the request the inputs make (or what
+/// to enter or correct, every problem in the order of the screen).
+type DosesAndRequest = (
+    Vec<Result<Dose, String>>,
+    Result<CourseRequest, Vec<String>>,
+);
+
 /// Each month's dose and the request the inputs make on `sheet` (a woman's when sex is not
-/// given), or why they make none (a message, or an `app-` key for the start date).
+/// given), or what to enter or correct first, every problem in the order of the screen.
 fn doses_and_request(
     sheet: &crate::pricing::PriceSheet,
-    inputs: &PlanInputs,
+    key: &PlanKey,
     lang: Lang,
-) -> (Vec<Result<Dose, String>>, Result<CourseRequest, String>) {
+) -> DosesAndRequest {
+    let inputs = &key.inputs;
     let caps = &sheet.capsules;
-    let weight = check_weight(inputs.weight_kg).map_err(|e| e.explain(lang));
+    let weight = parse_weight(&key.weight);
     let doses: Vec<Result<Dose, String>> = inputs
         .months
         .iter()
-        .map(|m| match inputs.unit {
-            DoseUnit::MgPerDay => Dose::parse(&m.text).map_err(|e| e.explain(lang)),
-            DoseUnit::MgPerKgPerDay => {
-                let w = weight.clone()?;
-                // Over one day, the cumulative target is the daily mg/kg itself.
-                dose_for_target(m.mg_per_kg, w, 1, caps)
-                    .map(Dose::daily)
-                    .map_err(|e| e.explain(lang))
+        .map(|m| {
+            if m.is_empty(inputs.unit) {
+                return Err(lang.tr("app-plan-dose-missing"));
+            }
+            match inputs.unit {
+                DoseUnit::MgPerDay => Dose::parse(&m.text).map_err(|e| e.explain(lang)),
+                DoseUnit::MgPerKgPerDay => {
+                    let w = weight.clone().map_err(|e| e.explain(lang))?;
+                    // Over one day, the cumulative target is the daily mg/kg itself.
+                    dose_for_target(m.mg_per_kg, w, 1, caps)
+                        .map(Dose::daily)
+                        .map_err(|e| e.explain(lang))
+                }
             }
         })
         .collect();
-    let req = (|| {
-        let w = weight.clone()?;
-        let ds = doses
-            .iter()
-            .cloned()
-            .collect::<Result<Vec<Dose>, String>>()?;
-        let start = match inputs.start.trim() {
-            "" => None,
-            s => Some(
-                s.parse::<jiff::civil::Date>()
-                    .map_err(|_| String::from("app-start-invalid"))?,
-            ),
-        };
-        let req = CourseRequest {
-            sex: inputs.sex.unwrap_or(Sex::Female),
-            visit: inputs.visit,
-            doses: ds,
-            weight_kg: Some(w),
-            visit_every: inputs.visit_every,
-            start,
-            target_mg_per_kg: Some(inputs.target_mg_per_kg()),
-            screening: inputs.screening.clone(),
-            choices: inputs
-                .choices
-                .choices(sheet, inputs.months.len() as u32, inputs.visit),
-        };
-        Ok::<CourseRequest, String>(req)
-    })();
-    (doses, req)
+    let mut problems = Vec::new();
+    if let Err(e) = &weight {
+        problems.push(e.explain(lang));
+    }
+    // The first month without a usable dose (in mg/kg/day with no weight, the weight says it).
+    let per_kg_waits = inputs.unit == DoseUnit::MgPerKgPerDay && weight.is_err();
+    if let Some((i, Err(e))) = doses.iter().enumerate().find(|(_, d)| d.is_err())
+        && !per_kg_waits
+    {
+        let month = lang.tr_args("app-month-n", &[("n", Arg::Num((i + 1) as f64))]);
+        problems.push(format!("{month}: {e}"));
+    }
+    let start = match inputs.start.trim() {
+        "" => None,
+        s => match s.parse::<jiff::civil::Date>() {
+            Ok(d) => Some(d),
+            Err(_) => {
+                problems.push(lang.tr("app-start-invalid"));
+                None
+            }
+        },
+    };
+    let (Ok(w), true) = (weight, problems.is_empty()) else {
+        return (doses, Err(problems));
+    };
+    let ds: Vec<Dose> = doses
+        .iter()
+        .filter_map(|d| d.as_ref().ok().copied())
+        .collect();
+    let req = CourseRequest {
+        sex: key.sex.unwrap_or(Sex::Female),
+        visit: inputs.visit,
+        doses: ds,
+        weight_kg: Some(w),
+        visit_every: inputs.visit_every,
+        start,
+        target_mg_per_kg: Some(inputs.target_mg_per_kg()),
+        screening: key.screening(),
+        choices: inputs
+            .choices
+            .choices(sheet, inputs.months.len() as u32, inputs.visit),
+    };
+    (doses, Ok(req))
 }
 
-/// The request the plan inputs make on `sheet`, computed now (never from a cache): for
-/// saving, the recovery file and the PDF. The error is in `lang`.
+/// The request the plan inputs make for `patient` on `sheet`, computed now (never from a
+/// cache): for saving, the recovery file and the PDF. The error is the first thing to enter
+/// or correct, in `lang`.
 pub fn request(
     inputs: &PlanInputs,
+    patient: &Patient,
     sheet: &crate::pricing::PriceSheet,
     lang: Lang,
+    today: jiff::civil::Date,
 ) -> Result<CourseRequest, String> {
-    doses_and_request(sheet, inputs, lang).1.map_err(|e| {
-        if e.starts_with("app-") {
-            lang.tr(&e)
-        } else {
-            e
-        }
-    })
+    let key = PlanKey::of(inputs, patient, today);
+    doses_and_request(sheet, &key, lang)
+        .1
+        .map_err(|problems| problems.into_iter().next().unwrap_or_default())
 }
 
-fn compute(
-    sheet: &LoadedSheet,
-    inputs: &PlanInputs,
-    lang: Lang,
-    today: jiff::civil::Date,
-) -> PlanOutput {
-    let (doses, req) = doses_and_request(&sheet.sheet, inputs, lang);
-    let priced = req
-        .as_ref()
-        .map_err(Clone::clone)
-        .and_then(|req| price(&sheet.sheet, req, inputs.sex, today).map_err(|e| e.explain(lang)));
+fn compute(sheet: &LoadedSheet, key: &PlanKey, lang: Lang, today: jiff::civil::Date) -> PlanOutput {
+    let (doses, req) = doses_and_request(&sheet.sheet, key, lang);
+    let empty = parse_weight(&key.weight) == Err(WeightError::Missing)
+        && key
+            .inputs
+            .months
+            .iter()
+            .all(|m| m.is_empty(key.inputs.unit));
+    let priced = req.as_ref().map_err(Clone::clone).and_then(|req| {
+        price(&sheet.sheet, req, key.sex, today).map_err(|e| vec![e.explain(lang)])
+    });
     let points = priced
         .as_ref()
         .map(|p| p.shown().cumulative_mg_per_kg_by_day())
@@ -311,20 +395,59 @@ fn compute(
     PlanOutput {
         doses,
         priced,
+        empty,
         points,
         request: req.ok(),
     }
 }
 
+/// The screening's findings for `sex` (the range asks a woman's questions): the core's
+/// warnings from the checklist, the age and the medicines.
+fn findings(screening: &Screening, sex: Option<Sex>) -> Vec<Warning> {
+    screening_warnings(screening, sex.unwrap_or(Sex::Female))
+}
+
+/// The groups of the row on top: sex, weight, target, start date, visit, months, how doses
+/// are entered, how often the patient comes.
+const INPUT_GROUPS: usize = 8;
+
+/// Groups of these `widths` (0: not measured yet) in rows no wider than `width`, in order,
+/// `gap` apart: the index ranges of the rows.
+fn pack_rows(widths: &[f32], width: f32, gap: f32) -> Vec<std::ops::Range<usize>> {
+    let mut rows = Vec::new();
+    let (mut start, mut used) = (0, 0.0);
+    for (i, w) in widths.iter().enumerate() {
+        // Not measured yet: about a group's width, so the first frame is near the final.
+        let w = if *w > 0.0 { *w } else { 220.0 };
+        if i > start && used + w > width {
+            rows.push(start..i);
+            (start, used) = (i, 0.0);
+        }
+        used += w + gap;
+    }
+    if start < widths.len() {
+        rows.push(start..widths.len());
+    }
+    rows
+}
+
+/// The width below which the plan's parts stack in one scrolling column.
+const TWO_COLUMNS_FROM: f32 = 860.0;
+/// The chart's smallest height.
+const CHART_MIN_HEIGHT: f32 = 170.0;
+
 impl PlanScreen {
-    /// A new screen with a typical escalating plan starting `today`.
+    /// A new, empty screen (no patient, no doses) starting `today`.
     pub fn new(today: jiff::civil::Date) -> PlanScreen {
         PlanScreen {
             inputs: PlanInputs::new(today),
             pinned: Vec::new(),
             screening: ScreeningForm::default(),
+            tab: PlanTab::Dose,
             today,
             pinned_note: None,
+            table_width: 520.0,
+            group_widths: Vec::new(),
             result: Cached::default(),
         }
     }
@@ -336,147 +459,244 @@ impl PlanScreen {
         }
     }
 
-    /// Draws the screen.
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &super::ViewCtx<'_>) {
+    /// Draws the screen for the shared `patient` in the space the window gives it: the
+    /// inputs row, the tabs, and the tab's parts side by side (each scrolling inside itself
+    /// only when it must).
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &super::ViewCtx<'_>, patient: &mut Patient) {
         let (lang, sheet, today) = (ctx.lang, ctx.sheet, self.today);
         // Choices made on another sheet that this one does not offer are dropped.
         self.inputs.choices.fit(&sheet.sheet);
-        ui.add_space(6.0);
-        let mut pin = false;
         let generation = (sheet.generation, lang);
-        ui.horizontal_top(|ui| {
-            ui.vertical(|ui| {
-                ui.set_width(430.0);
-                self.inputs_ui(ui, lang, sheet);
-                ui.add_space(6.0);
-                let n = self.pinned.len();
-                let can_pin = n < MAX_PINNED
-                    && self
-                        .result
-                        .current(&self.inputs, generation)
-                        .is_some_and(|o| o.priced.is_ok());
-                let text = lang.tr_args("app-pin", &[("n", Arg::Num(n as f64))]);
-                ui.horizontal_wrapped(|ui| {
-                    pin = ui.add_enabled(can_pin, egui::Button::new(text)).clicked();
-                    if let Some((n, pinned)) = &self.pinned_note
-                        && *pinned == self.inputs
-                    {
-                        ui.label(
-                            egui::RichText::new(format!(
-                                "✓ {}",
-                                lang.tr_args("app-pinned-note", &[("n", Arg::Num(*n as f64))])
-                            ))
-                            .color(widgets::Tone::Success.ink()),
-                        );
-                    }
-                });
-                ui.add_space(8.0);
-                egui::CollapsingHeader::new(
-                    egui::RichText::new(lang.tr("app-safety-screening")).strong(),
-                )
-                .id_salt("safety_screening")
-                .default_open(true)
-                .show(ui, |ui| {
-                    self.screening.ui(
-                        ui,
-                        lang,
-                        self.inputs.sex,
-                        self.today,
-                        &mut self.inputs.screening,
-                    );
-                });
-            });
-            ui.add_space(24.0);
-            ui.vertical(|ui| {
+        // The window's width: the parts below are laid out in it (a row that overflowed in
+        // a frame would otherwise widen the space given to them).
+        let width = ui.available_width();
+        ui.add_space(4.0);
+        self.inputs_ui(ui, (lang, width), sheet, patient);
+        ui.add_space(4.0);
+
+        let key = PlanKey::of(&self.inputs, patient, today);
+        let found = findings(&key.screening(), patient.sex);
+        self.tabs_ui(ui, lang, &found);
+        ui.add_space(4.0);
+
+        match self.tab {
+            PlanTab::Dose => self.dose_tab(ui, (lang, width), sheet, &key, &found),
+            PlanTab::Safety => {
                 let output = self
                     .result
-                    .get(&self.inputs, (sheet.generation, lang), |i| {
-                        compute(sheet, i, lang, today)
-                    });
-                summary_ui(ui, lang, sheet, &self.inputs, output);
-            });
-        });
-        ui.add_space(8.0);
-        ui.separator();
-        self.months_ui(ui, lang, sheet);
-        ui.add_space(8.0);
-        let output = self
-            .result
-            .get(&self.inputs, (sheet.generation, lang), |i| {
-                compute(sheet, i, lang, today)
-            });
-        chart_ui(ui, lang, &self.inputs, output);
-        ui.add_space(8.0);
-        if let Ok(priced) = &output.priced {
-            egui::CollapsingHeader::new(
-                egui::RichText::new(lang.tr("app-safety-monitoring")).strong(),
-            )
-            .id_salt("safety_monitoring")
-            .default_open(true)
-            .show(ui, |ui| {
-                screening_ui::monitoring_ui(
+                    .get(&key, generation, |k| compute(sheet, k, lang, today));
+                safety_tab(
                     ui,
-                    lang,
-                    &sheet.sheet,
-                    priced.shown(),
-                    priced.tests_due(),
-                    priced.protocols(),
-                    priced.estimate().is_none(),
+                    (lang, width),
+                    sheet,
+                    (&mut self.screening, &mut self.inputs.screening),
+                    patient,
+                    today,
+                    (output, &found),
                 );
-            });
-        }
-        ui.add_space(24.0);
-
-        if pin
-            && let Some(PlanOutput {
-                request: Some(request),
-                priced: Ok(_),
-                ..
-            }) = self.result.current(&self.inputs, generation)
-        {
-            let plan = PinnedPlan::new(request.clone(), self.inputs.sex, sheet, lang, self.today);
-            self.pinned.push(plan);
-            self.pinned_note = Some((self.pinned.len(), self.inputs.clone()));
+            }
         }
     }
 
-    fn inputs_ui(&mut self, ui: &mut egui::Ui, lang: Lang, sheet: &LoadedSheet) {
-        let inputs = &mut self.inputs;
-        widgets::sex_picker(ui, lang, &mut inputs.sex);
-        widgets::visit_picker(ui, lang, &mut inputs.visit);
-        egui::Grid::new("plan_inputs")
-            .num_columns(2)
-            .spacing([12.0, 8.0])
-            .show(ui, |ui| {
-                let label = ui.label(lang.tr("app-weight"));
-                ui.add(
-                    egui::DragValue::new(&mut inputs.weight_kg)
-                        .range(10.0..=300.0)
-                        .speed(0.2)
-                        .max_decimals(1),
-                )
-                .labelled_by(label.id);
-                ui.end_row();
+    /// The tabs: the dose plan, and the screening with a badge counting its findings.
+    fn tabs_ui(&mut self, ui: &mut egui::Ui, lang: Lang, found: &[Warning]) {
+        ui.horizontal(|ui| {
+            ui.selectable_value(
+                &mut self.tab,
+                PlanTab::Dose,
+                egui::RichText::new(lang.tr("app-plan-tab-dose")).size(15.0),
+            );
+            ui.selectable_value(
+                &mut self.tab,
+                PlanTab::Safety,
+                egui::RichText::new(lang.tr("app-plan-tab-safety")).size(15.0),
+            );
+            findings_badge(ui, lang, found);
+        });
+        ui.separator();
+    }
 
-                ui.label(lang.tr("app-dose-unit"));
-                let before = inputs.unit;
-                ui.horizontal(|ui| {
-                    ui.radio_value(&mut inputs.unit, DoseUnit::MgPerDay, lang.tr("app-unit-mg"));
-                    ui.radio_value(
-                        &mut inputs.unit,
-                        DoseUnit::MgPerKgPerDay,
-                        lang.tr("app-unit-mgkg"),
-                    );
+    /// The dose tab: the month table on the left, the results and the chart on the right
+    /// (one column below [`TWO_COLUMNS_FROM`]).
+    fn dose_tab(
+        &mut self,
+        ui: &mut egui::Ui,
+        (lang, width): (Lang, f32),
+        sheet: &LoadedSheet,
+        key: &PlanKey,
+        found: &[Warning],
+    ) {
+        let today = self.today;
+        let generation = (sheet.generation, lang);
+        let PlanScreen {
+            inputs,
+            result,
+            pinned,
+            pinned_note,
+            table_width,
+            ..
+        } = self;
+        let output = result.get(key, generation, |k| compute(sheet, k, lang, today));
+        let can_pin = pinned.len() < MAX_PINNED && output.priced.is_ok();
+        let note = pinned_note
+            .as_ref()
+            .filter(|(_, at)| at == key)
+            .map(|(n, _)| *n);
+        let pin_state = (pinned.len(), can_pin, note);
+        let mut pin = false;
+        let mut fill_from = None;
+        let size = egui::vec2(ui.available_width().min(width), ui.available_height());
+        if size.x >= TWO_COLUMNS_FROM {
+            // The table as wide as it is (at most 60 %), the rest for the results and chart.
+            let left = (*table_width + 16.0).clamp(360.0, size.x * 0.6);
+            ui.horizontal_top(|ui| {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(left, size.y),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        egui::ScrollArea::both()
+                            .id_salt("plan_table_scroll")
+                            .auto_shrink([true, true])
+                            .max_height(size.y)
+                            .show(ui, |ui| {
+                                *table_width = months_ui(ui, lang, sheet, inputs, output).map_or(
+                                    *table_width,
+                                    |(w, f)| {
+                                        fill_from = f;
+                                        w
+                                    },
+                                );
+                            });
+                    },
+                );
+                ui.separator();
+                let right = ui.available_width().min(size.x - left - 12.0);
+                ui.allocate_ui_with_layout(
+                    egui::vec2(right, size.y),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        egui::ScrollArea::vertical()
+                            .id_salt("plan_results_scroll")
+                            .auto_shrink([false, true])
+                            .max_height(size.y)
+                            .show(ui, |ui| {
+                                let top = ui.cursor().min.y;
+                                pin = results_ui(ui, lang, sheet, inputs, output, found, pin_state);
+                                ui.add_space(6.0);
+                                // The chart takes the rest of the column.
+                                let fill = ChartHeight::Fill {
+                                    top,
+                                    height: size.y,
+                                };
+                                chart_ui(ui, lang, inputs, output, fill);
+                            });
+                    },
+                );
+            });
+        } else {
+            // Narrow: one column, scrolling as a whole.
+            egui::ScrollArea::vertical()
+                .id_salt("plan_narrow_scroll")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    if let Some((_, f)) = months_ui(ui, lang, sheet, inputs, output) {
+                        fill_from = f;
+                    }
+                    ui.add_space(8.0);
+                    pin = results_ui(ui, lang, sheet, inputs, output, found, pin_state);
+                    ui.add_space(6.0);
+                    chart_ui(ui, lang, inputs, output, ChartHeight::Fixed(240.0));
                 });
-                ui.end_row();
-                if before != inputs.unit {
-                    // The doses shown were computed for the inputs before the switch.
-                    let mut shown = inputs.clone();
-                    shown.unit = before;
-                    let output = self.result.current(&shown, (sheet.generation, lang));
-                    convert_unit(inputs, output);
-                }
+        }
+        if pin
+            && can_pin
+            && let Some(request) = output.request.clone()
+        {
+            let plan = PinnedPlan::new(request, key.sex, sheet, lang, today);
+            pinned.push(plan);
+            *pinned_note = Some((pinned.len(), key.clone()));
+        }
+        if let Some(i) = fill_from
+            && let Some(src) = inputs.months.get(i).cloned()
+        {
+            for m in inputs.months.iter_mut().skip(i + 1) {
+                *m = src.clone();
+            }
+        }
+    }
 
+    /// Input group `i` of the row on top (see [`INPUT_GROUPS`]).
+    fn input_group(
+        &mut self,
+        i: usize,
+        ui: &mut egui::Ui,
+        lang: Lang,
+        sheet: &LoadedSheet,
+        patient: &mut Patient,
+    ) {
+        let inputs = &mut self.inputs;
+        // Room for a picker's whole row, so it never wraps inside its group (its width is
+        // measured as it is; the rows make room for it).
+        let unwrapped = |ui: &mut egui::Ui, add: &mut dyn FnMut(&mut egui::Ui)| {
+            let room = egui::vec2(2000.0, ui.spacing().interact_size.y);
+            ui.allocate_ui_with_layout(room, egui::Layout::left_to_right(egui::Align::Center), add);
+        };
+        match i {
+            0 => unwrapped(ui, &mut |ui| {
+                widgets::sex_picker(ui, lang, &mut patient.sex)
+            }),
+            1 => {
+                let label = ui.label(egui::RichText::new(lang.tr("app-weight")).strong());
+                weight_field(ui, lang, &mut patient.weight, "plan_weight").labelled_by(label.id);
+                match patient.weight_kg() {
+                    Ok(_) | Err(WeightError::Missing) => {}
+                    // The whole message is in the results; here a mark by the field.
+                    Err(e) => {
+                        ui.label(
+                            egui::RichText::new("×")
+                                .strong()
+                                .color(ui.visuals().error_fg_color),
+                        )
+                        .on_hover_text(e.explain(lang));
+                    }
+                }
+            }
+            2 => {
+                ui.label(lang.tr("app-target"));
+                for (t, text) in [
+                    (TargetChoice::T120, "120".to_string()),
+                    (TargetChoice::T150, "150".to_string()),
+                    (TargetChoice::T220, "220".to_string()),
+                    (TargetChoice::Custom, lang.tr("app-target-custom")),
+                ] {
+                    ui.radio_value(&mut inputs.target, t, text);
+                }
+                if inputs.target == TargetChoice::Custom {
+                    ui.add(
+                        egui::DragValue::new(&mut inputs.custom_target)
+                            .range(1.0..=400.0)
+                            .speed(0.5)
+                            .max_decimals(1)
+                            .suffix(" mg/kg"),
+                    )
+                    .accessible_name(lang.tr("app-target-custom-value"));
+                }
+            }
+            3 => {
+                let label = ui.label(lang.tr("app-start"));
+                bordered(ui, |ui| {
+                    ui.add(
+                        egui::TextEdit::singleline(&mut inputs.start)
+                            .id_salt("plan_start")
+                            .desired_width(96.0),
+                    )
+                })
+                .labelled_by(label.id);
+            }
+            4 => unwrapped(ui, &mut |ui| {
+                widgets::visit_picker(ui, lang, &mut inputs.visit)
+            }),
+            5 => {
                 let label = ui.label(lang.tr("app-months"));
                 let mut n = inputs.months.len() as u32;
                 ui.add(
@@ -485,54 +705,73 @@ impl PlanScreen {
                         .speed(0.05),
                 )
                 .labelled_by(label.id);
-                ui.end_row();
-                let n = n as usize;
-                if let Some(last) = inputs.months.last().cloned() {
-                    inputs.months.resize(n, last);
+                let last = inputs.months.last().cloned().unwrap_or_default();
+                inputs.months.resize(n as usize, last);
+            }
+            6 => {
+                ui.label(lang.tr("app-dose-unit"));
+                let before = inputs.unit;
+                ui.radio_value(&mut inputs.unit, DoseUnit::MgPerDay, lang.tr("app-unit-mg"));
+                ui.radio_value(
+                    &mut inputs.unit,
+                    DoseUnit::MgPerKgPerDay,
+                    lang.tr("app-unit-mgkg"),
+                );
+                if before != inputs.unit {
+                    // The doses shown were computed for the inputs before the switch.
+                    let mut shown = PlanKey::of(inputs, patient, self.today);
+                    shown.inputs.unit = before;
+                    let output = self.result.current(&shown, (sheet.generation, lang));
+                    convert_unit(inputs, patient.weight_kg().ok(), output);
                 }
+            }
+            // Only where the clinic gives 2 months of medication per visit.
+            _ => {
+                ui.label(lang.tr("app-visit-every"));
+                ui.radio_value(&mut inputs.visit_every, 1, lang.tr("app-visit-every-1"));
+                ui.radio_value(&mut inputs.visit_every, 2, lang.tr("app-visit-every-2"));
+            }
+        }
+    }
 
-                ui.label(lang.tr("app-target"));
-                ui.horizontal_wrapped(|ui| {
-                    for (t, text) in [
-                        (TargetChoice::T120, "120".to_string()),
-                        (TargetChoice::T150, "150".to_string()),
-                        (TargetChoice::T220, "220".to_string()),
-                        (TargetChoice::Custom, lang.tr("app-target-custom")),
-                    ] {
-                        ui.radio_value(&mut inputs.target, t, text);
+    /// The row on top: the patient (sex, weight), the visit, the target, the start date, the
+    /// months, how doses are entered and how often the patient comes; then the sheet's
+    /// choices (product, later visits, discounts) when it offers them.
+    fn inputs_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        (lang, width): (Lang, f32),
+        sheet: &LoadedSheet,
+        patient: &mut Patient,
+    ) {
+        // Each caption with its field is one group, and the rows break between groups,
+        // never between a caption and what it names (egui's wrapping layout would): two rows
+        // at 1280 px, three at 1024. The groups' widths are measured as drawn.
+        let gap = 18.0;
+        // Between two groups: the gap and the spacing egui puts after each of them.
+        let between = gap + 2.0 * ui.spacing().item_spacing.x;
+        let groups = if sheet.sheet.max_months_per_visit >= 2 {
+            INPUT_GROUPS
+        } else {
+            self.inputs.visit_every = 1;
+            INPUT_GROUPS - 1
+        };
+        self.group_widths.resize(INPUT_GROUPS, 0.0);
+        for row in pack_rows(&self.group_widths[..groups], width - 4.0, between) {
+            ui.horizontal(|ui| {
+                for i in row {
+                    let drawn = ui.scope(|ui| self.input_group(i, ui, lang, sheet, patient));
+                    let width = drawn.response.rect.width();
+                    if (self.group_widths[i] - width).abs() > 0.5 {
+                        // Laid out with another width: draw again with this one.
+                        self.group_widths[i] = width;
+                        ui.ctx().request_repaint();
                     }
-                });
-                ui.end_row();
-
-                let label = ui.label(lang.tr("app-target-custom-value"));
-                ui.add_enabled(
-                    inputs.target == TargetChoice::Custom,
-                    egui::DragValue::new(&mut inputs.custom_target)
-                        .range(1.0..=400.0)
-                        .speed(0.5)
-                        .max_decimals(1),
-                )
-                .labelled_by(label.id);
-                ui.end_row();
-
-                let label = ui.label(lang.tr("app-start"));
-                ui.add(egui::TextEdit::singleline(&mut inputs.start).desired_width(120.0))
-                    .labelled_by(label.id);
-                ui.end_row();
-
-                // Only where the clinic gives 2 months of medication per visit.
-                if sheet.sheet.max_months_per_visit >= 2 {
-                    ui.label(lang.tr("app-visit-every"));
-                    ui.horizontal(|ui| {
-                        ui.radio_value(&mut inputs.visit_every, 1, lang.tr("app-visit-every-1"));
-                        ui.radio_value(&mut inputs.visit_every, 2, lang.tr("app-visit-every-2"));
-                    });
-                    ui.end_row();
-                } else {
-                    inputs.visit_every = 1;
+                    ui.add_space(gap);
                 }
             });
-        ui.add_space(4.0);
+        }
+        let inputs = &mut self.inputs;
         let months = inputs.months.len() as u32;
         choices_ui::product_row(ui, lang, &sheet.sheet, &mut inputs.choices.product);
         choices_ui::later_visits_row(ui, lang, &sheet.sheet, &mut inputs.choices);
@@ -542,195 +781,323 @@ impl PlanScreen {
             &sheet.sheet,
             &mut inputs.choices.discounts,
             months,
-            true,
+            false,
         );
     }
+}
 
-    fn months_ui(&mut self, ui: &mut egui::Ui, lang: Lang, sheet: &LoadedSheet) {
-        let today = self.today;
-        let output = self
-            .result
-            .get(&self.inputs, (sheet.generation, lang), |i| {
-                compute(sheet, i, lang, today)
+/// The weight field (kg), as typed: the shared patient's weight, read by
+/// [`Patient::weight_kg`] and never corrected. Assistive technology may also set it as a
+/// number (AccessKit's numeric `SetValue`, as for a spin button).
+pub fn weight_field(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    weight: &mut String,
+    salt: &str,
+) -> egui::Response {
+    use egui::accesskit::{Action, ActionData};
+    let id = ui.make_persistent_id(salt);
+    let set = ui.input(|i| {
+        i.accesskit_action_requests(id, Action::SetValue)
+            .filter_map(|r| match r.data {
+                Some(ActionData::NumericValue(v)) => Some(v),
+                _ => None,
             })
-            .clone();
-        let inputs = &mut self.inputs;
-        let est = output.priced.as_ref().ok().map(Priced::shown);
-        let mut fill_from = None;
-        // A visit-kind column where the sheet offers telephone or online visits.
-        let kinds = !sheet.sheet.visit_kinds.is_empty();
-        egui::Grid::new("plan_months")
-            .striped(true)
-            .num_columns(if kinds { 8 } else { 7 })
-            .spacing([16.0, 4.0])
-            .show(ui, |ui| {
-                for key in [
-                    "app-col-month",
-                    match inputs.unit {
-                        DoseUnit::MgPerDay => "app-unit-mg",
-                        DoseUnit::MgPerKgPerDay => "app-unit-mgkg",
-                    },
-                    "",
-                    "app-col-dose",
-                    "app-col-mgkg-day",
-                    "app-col-cumulative",
-                ] {
-                    ui.label(egui::RichText::new(lang.tr(key)).strong());
-                }
-                if kinds {
-                    ui.label(egui::RichText::new(lang.tr("app-col-visit")).strong());
-                }
-                widgets::right_aligned(ui, lang.tr("app-col-subtotal"), true);
-                ui.end_row();
-                let count = inputs.months.len();
-                for (i, m) in inputs.months.iter_mut().enumerate() {
-                    let n = Arg::Num((i + 1) as f64);
-                    let label = ui.label(lang.tr_args("app-month-n", &[("n", n.clone())]));
+            .last()
+    });
+    if let Some(kg) = set {
+        *weight = Patient::weight_text(kg);
+    }
+    bordered(ui, |ui| {
+        ui.add(
+            egui::TextEdit::singleline(weight)
+                .id(id)
+                .desired_width(56.0)
+                .hint_text(lang.tr("app-weight-hint")),
+        )
+    })
+}
+
+/// A field drawn with a border, so it shows on the table's striped rows and on the panel.
+pub(super) fn bordered(
+    ui: &mut egui::Ui,
+    add: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> egui::Response {
+    ui.scope(|ui| {
+        ui.visuals_mut().widgets.inactive.bg_stroke =
+            egui::Stroke::new(1.0, egui::Color32::from_gray(190));
+        add(ui)
+    })
+    .inner
+}
+
+/// The badge beside the screening tab: how many findings (contraindications, cautions,
+/// notes) the screening has, coloured by the most serious; nothing when there are none.
+fn findings_badge(ui: &mut egui::Ui, lang: Lang, found: &[Warning]) {
+    if found.is_empty() {
+        return;
+    }
+    let worst = found.iter().map(|w| w.severity).max();
+    let (fill, ink) = match worst {
+        Some(Severity::Danger) => (
+            egui::Color32::from_rgb(0xb4, 0x1c, 0x1c),
+            egui::Color32::WHITE,
+        ),
+        Some(Severity::Caution) => (
+            egui::Color32::from_rgb(0xf2, 0xc0, 0x4a),
+            egui::Color32::from_rgb(0x3d, 0x28, 0x00),
+        ),
+        _ => (
+            egui::Color32::from_rgb(0x1f, 0x5f, 0xae),
+            egui::Color32::WHITE,
+        ),
+    };
+    let text = lang.tr_args("app-plan-findings", &[("n", Arg::Num(found.len() as f64))]);
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(8, 2))
+        .corner_radius(9)
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new(text).size(13.0).strong().color(ink));
+        });
+}
+
+/// The month table: each month's dose (editable, "same for later months"), the dose made
+/// (in mg/kg/day), mg/kg/day, cumulative mg/kg, the visit kind where the sheet offers
+/// several, and the month's cost, then the course total. Returns the table's width and the
+/// month whose "same for later months" was pressed.
+fn months_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    sheet: &LoadedSheet,
+    inputs: &mut PlanInputs,
+    output: &PlanOutput,
+) -> Option<(f32, Option<usize>)> {
+    let est = output.priced.as_ref().ok().map(Priced::shown);
+    let mut fill_from = None;
+    // A visit-kind column where the sheet offers telephone or online visits.
+    let kinds = !sheet.sheet.visit_kinds.is_empty();
+    // The dose made from a mg/kg/day (in mg/day it is what was typed).
+    let per_kg = inputs.unit == DoseUnit::MgPerKgPerDay;
+    let na = lang.tr("app-not-known");
+    let columns = 6 + usize::from(per_kg) + usize::from(kinds);
+    let grid = egui::Grid::new("plan_months")
+        .striped(true)
+        .num_columns(columns)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            let head = |ui: &mut egui::Ui, key: &str| {
+                ui.label(egui::RichText::new(lang.tr(key)).strong());
+            };
+            head(ui, "app-col-month");
+            head(
+                ui,
+                if per_kg {
+                    "app-unit-mgkg"
+                } else {
+                    "app-unit-mg"
+                },
+            );
+            ui.label("");
+            if per_kg {
+                head(ui, "app-col-dose");
+            }
+            head(ui, "app-col-mgkg-day");
+            head(ui, "app-col-cumulative");
+            if kinds {
+                head(ui, "app-col-visit");
+            }
+            money_cell(ui, lang.tr("app-col-subtotal"), true);
+            ui.end_row();
+            let count = inputs.months.len();
+            for (i, m) in inputs.months.iter_mut().enumerate() {
+                let n = Arg::Num((i + 1) as f64);
+                let month = lang.tr_args("app-month-n", &[("n", n)]);
+                let label = ui.label(&month);
+                ui.horizontal(|ui| {
                     let field = match inputs.unit {
-                        DoseUnit::MgPerDay => ui.add(
-                            egui::TextEdit::singleline(&mut m.text)
-                                .desired_width(70.0)
-                                .id_salt(("month_dose", i)),
-                        ),
+                        DoseUnit::MgPerDay => bordered(ui, |ui| {
+                            ui.add(
+                                egui::TextEdit::singleline(&mut m.text)
+                                    .desired_width(52.0)
+                                    .id_salt(("month_dose", i)),
+                            )
+                        }),
                         DoseUnit::MgPerKgPerDay => ui.add(
                             egui::DragValue::new(&mut m.mg_per_kg)
-                                .range(0.05..=3.0)
+                                .range(0.0..=3.0)
                                 .speed(0.01)
                                 .fixed_decimals(2),
                         ),
                     };
                     field.labelled_by(label.id);
-                    if i + 1 < count
-                        && ui
-                            .small_button(lang.tr("app-fill-down"))
-                            .accessible_name(format!(
-                                "{}: {}",
-                                lang.tr_args("app-month-n", &[("n", n)]),
-                                lang.tr("app-fill-down")
-                            ))
-                            .clicked()
+                    // A dose that cannot be used: a mark by the field, the reason on hover
+                    // (an empty month is no mistake yet).
+                    if let Some(Err(e)) = output.doses.get(i)
+                        && !m.is_empty(inputs.unit)
                     {
+                        ui.label(egui::RichText::new("×").color(ui.visuals().error_fg_color))
+                            .on_hover_text(e);
+                    }
+                });
+                if i + 1 < count {
+                    let text = lang.tr("app-fill-down");
+                    let pressed = ui
+                        .small_button("↓")
+                        .on_hover_text(&text)
+                        .accessible_name(format!("{month}: {text}"))
+                        .clicked();
+                    if pressed {
                         fill_from = Some(i);
                     }
-                    if i + 1 == count {
-                        ui.label("");
-                    }
-                    match output.doses.get(i) {
-                        Some(Ok(d)) => {
-                            ui.label(widgets::dose_text(lang, *d));
-                        }
-                        Some(Err(e)) => {
-                            ui.label(egui::RichText::new("×").color(ui.visuals().error_fg_color))
-                                .on_hover_text(e);
-                        }
-                        None => {
-                            ui.label("");
-                        }
-                    }
-                    let line = est.and_then(|e| e.months.get(i));
-                    let na = lang.tr("app-not-known");
-                    ui.label(
-                        line.and_then(|l| l.mg_per_kg_per_day)
-                            .map_or(na.clone(), safety::fmt_mgkg_day),
-                    );
-                    ui.label(
-                        line.and_then(|l| l.cumulative_mg_per_kg)
-                            .map_or(na.clone(), safety::fmt_mgkg),
-                    );
-                    if kinds {
-                        if line.is_some_and(|l| l.visit.is_none()) {
-                            // No visit this month (2 months of medication per visit).
-                            ui.label(lang.tr("visit-none"));
-                        } else {
-                            choices_ui::month_kind_cell(
-                                ui,
-                                lang,
-                                &sheet.sheet,
-                                &mut inputs.choices,
-                                (i + 1) as u32,
-                                inputs.visit,
-                            );
-                        }
-                    }
-                    let sub = line.map_or(na, |l| sheet.sheet.currency.format(l.subtotal, lang));
-                    widgets::right_aligned(ui, sub, false);
-                    ui.end_row();
+                } else {
+                    ui.label("");
                 }
-            });
-        if let Some(i) = fill_from
-            && let Some(src) = inputs.months.get(i).cloned()
-        {
-            for m in inputs.months.iter_mut().skip(i + 1) {
-                *m = src.clone();
+                let line = est.and_then(|e| e.months.get(i));
+                if per_kg {
+                    match output.doses.get(i) {
+                        Some(Ok(d)) => ui.label(widgets::dose_text(lang, *d)),
+                        _ => ui.label(&na),
+                    };
+                }
+                ui.label(
+                    line.and_then(|l| l.mg_per_kg_per_day)
+                        .map_or(na.clone(), safety::fmt_mgkg_day),
+                );
+                ui.label(
+                    line.and_then(|l| l.cumulative_mg_per_kg)
+                        .map_or(na.clone(), safety::fmt_mgkg),
+                );
+                if kinds {
+                    if line.is_some_and(|l| l.visit.is_none()) {
+                        // No visit this month (2 months of medication per visit).
+                        ui.label(lang.tr("visit-none"));
+                    } else {
+                        choices_ui::month_kind_cell(
+                            ui,
+                            lang,
+                            &sheet.sheet,
+                            &mut inputs.choices,
+                            (i + 1) as u32,
+                            inputs.visit,
+                        );
+                    }
+                }
+                let cost = line.map_or(na.clone(), |l| {
+                    sheet.sheet.currency.format(l.subtotal, lang)
+                });
+                money_cell(ui, cost, false);
+                ui.end_row();
             }
-        }
-    }
+            // The course total: the core's total (a range when sex is not given).
+            if let Ok(priced) = &output.priced {
+                ui.label(egui::RichText::new(lang.tr("app-row-total")).strong());
+                for _ in 0..(if per_kg { 5 } else { 4 }) {
+                    ui.label("");
+                }
+                if kinds {
+                    ui.label("");
+                }
+                let total = widgets::money_text(&sheet.sheet.currency, lang, Some(priced.total()))
+                    .unwrap_or(na.clone());
+                money_cell(ui, total, true);
+                ui.end_row();
+            }
+        });
+    Some((grid.response.rect.width(), fill_from))
 }
 
-/// Converts the entered doses when the unit changes, so the plan stays the same.
-fn convert_unit(inputs: &mut PlanInputs, last: Option<&PlanOutput>) {
+/// A money cell of the month table: right-aligned in a column as wide as any amount, the
+/// whole width its cell (so the row's stripe reaches it).
+fn money_cell(ui: &mut egui::Ui, text: String, strong: bool) {
+    let size = egui::vec2(MONEY_WIDTH, ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(
+        size,
+        egui::Layout::right_to_left(egui::Align::Center),
+        |ui| {
+            ui.set_min_size(size);
+            let t = egui::RichText::new(text);
+            ui.label(if strong { t.strong() } else { t });
+        },
+    );
+}
+
+/// The width of the month table's money column (¥203,104 – ¥215,584 fits).
+const MONEY_WIDTH: f32 = 96.0;
+
+/// Converts the entered doses when the unit changes, so the plan stays the same (the doses
+/// shown are `last`'s; without a weight there is no mg/kg to convert to).
+fn convert_unit(inputs: &mut PlanInputs, weight: Option<f64>, last: Option<&PlanOutput>) {
     let Some(out) = last else {
         return;
     };
-    let weight = inputs.weight_kg;
     for (m, d) in inputs.months.iter_mut().zip(&out.doses) {
         let Ok(d) = d else {
             continue;
         };
         match inputs.unit {
-            DoseUnit::MgPerKgPerDay => m.mg_per_kg = per_kg(d.mean_mg(), weight),
+            DoseUnit::MgPerKgPerDay => {
+                if let Some(w) = weight {
+                    m.mg_per_kg = per_kg(d.mean_mg(), w);
+                }
+            }
             DoseUnit::MgPerDay => m.text = d.to_string(),
         }
     }
 }
 
-fn summary_ui(
+/// The results beside the table: what to type first (empty), what to correct, or the day
+/// the target is reached, the last dose and the cost in big type, the notes, Pin, and the
+/// warnings (the screening's among them). Returns whether Pin was pressed.
+fn results_ui(
     ui: &mut egui::Ui,
     lang: Lang,
     sheet: &LoadedSheet,
     inputs: &PlanInputs,
     output: &PlanOutput,
-) {
+    found: &[Warning],
+    (pinned, can_pin, note): (usize, bool, Option<usize>),
+) -> bool {
     let priced = match &output.priced {
         Ok(p) => p,
-        Err(e) => {
-            let text = if e.starts_with("app-") {
-                lang.tr(e)
+        Err(problems) => {
+            if output.empty {
+                widgets::strip(ui, widgets::Tone::Info, |ui| {
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(lang.tr("app-plan-hint"))
+                                .color(widgets::Tone::Info.ink()),
+                        )
+                        .wrap(),
+                    );
+                });
             } else {
-                e.clone()
-            };
-            widgets::error_text(ui, &text);
-            return;
+                for p in problems {
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(p).color(ui.visuals().error_fg_color))
+                            .wrap(),
+                    );
+                }
+            }
+            // The screening's findings show before there is a plan to price.
+            if !found.is_empty() {
+                ui.add_space(8.0);
+                ui.label(egui::RichText::new(lang.tr("app-warnings")).strong());
+                screening_ui::warning_list(ui, lang, found);
+            }
+            return false;
         }
     };
     let est = priced.shown();
     let na = lang.tr("app-not-known");
-    // The figures wrap within the window (at 1024 px a long date would push the column off
-    // the screen).
-    let figure_width = (visible_width(ui) - 190.0).max(160.0);
+    let figure_width = (ui.available_width() - 190.0).max(140.0);
     egui::Grid::new("plan_summary")
         .num_columns(2)
-        .spacing([16.0, 6.0])
+        .spacing([16.0, 4.0])
         .max_col_width(figure_width)
         .show(ui, |ui| {
             let big =
-                |s: String| egui::Label::new(egui::RichText::new(s).size(20.0).strong()).wrap();
-            ui.label(lang.tr("app-cumulative"));
-            let cumulative = est.cumulative_mg_per_kg.map_or(na.clone(), |v| {
-                lang.tr_args(
-                    "app-cumulative-value",
-                    &[
-                        ("mgkg", Arg::Str(safety::fmt_mgkg(v))),
-                        (
-                            "mg",
-                            Arg::Str(crate::money::group_digits(est.cumulative_mg)),
-                        ),
-                    ],
-                )
-            });
-            ui.add(big(cumulative));
-            ui.end_row();
-
+                |s: String| egui::Label::new(egui::RichText::new(s).size(19.0).strong()).wrap();
             ui.label(lang.tr_args(
                 "app-target-reached",
                 &[(
@@ -770,17 +1137,153 @@ fn summary_ui(
                 lang,
                 Some(priced.total()),
             )
-            .unwrap_or(na)));
+            .unwrap_or(na.clone())));
+            ui.end_row();
+
+            ui.label(lang.tr("app-cumulative"));
+            let cumulative = est.cumulative_mg_per_kg.map_or(na.clone(), |v| {
+                lang.tr_args(
+                    "app-cumulative-value",
+                    &[
+                        ("mgkg", Arg::Str(safety::fmt_mgkg(v))),
+                        (
+                            "mg",
+                            Arg::Str(crate::money::group_digits(est.cumulative_mg)),
+                        ),
+                    ],
+                )
+            });
+            ui.add(egui::Label::new(egui::RichText::new(cumulative).size(15.0)).wrap());
             ui.end_row();
         });
     if priced.estimate().is_none() {
-        ui.label(lang.tr("app-range-note"));
+        ui.label(egui::RichText::new(lang.tr("app-range-note")).small());
     }
     widgets::quote_notes(ui, lang, priced);
-    ui.add_space(8.0);
-    screening_ui::warnings_ui(ui, lang, &est.warnings);
-    ui.add_space(8.0);
-    screening_ui::dates_ui(ui, lang, priced);
+    let mut pin = false;
+    ui.horizontal_wrapped(|ui| {
+        let text = lang.tr_args("app-pin", &[("n", Arg::Num(pinned as f64))]);
+        pin = ui.add_enabled(can_pin, egui::Button::new(text)).clicked();
+        if let Some(n) = note {
+            ui.label(
+                egui::RichText::new(format!(
+                    "✓ {}",
+                    lang.tr_args("app-pinned-note", &[("n", Arg::Num(n as f64))])
+                ))
+                .color(widgets::Tone::Success.ink()),
+            );
+        }
+    });
+    ui.add_space(4.0);
+    if !est.warnings.is_empty() {
+        ui.label(egui::RichText::new(lang.tr("app-warnings")).strong());
+        screening_ui::warning_list(ui, lang, &est.warnings);
+    } else {
+        ui.label(egui::RichText::new(lang.tr("app-no-warnings")).weak());
+    }
+    pin
+}
+
+/// The screening tab: the checklist; the age and the medicines with the findings; the
+/// dates after the course and the monitoring — in three columns, or one below
+/// [`TWO_COLUMNS_FROM`], each scrolling inside itself when it must.
+fn safety_tab(
+    ui: &mut egui::Ui,
+    (lang, width): (Lang, f32),
+    sheet: &LoadedSheet,
+    (form, screening): (&mut ScreeningForm, &mut Screening),
+    patient: &mut Patient,
+    today: jiff::civil::Date,
+    (output, found): (&PlanOutput, &[Warning]),
+) {
+    let sex = patient.sex;
+    let checklist = |ui: &mut egui::Ui, form: &mut ScreeningForm, screening: &mut Screening| {
+        ui.label(egui::RichText::new(lang.tr("app-safety-screening")).strong());
+        form.checklist_ui(ui, lang, sex, screening);
+    };
+    let person = |ui: &mut egui::Ui,
+                  form: &mut ScreeningForm,
+                  screening: &mut Screening,
+                  patient: &mut Patient| {
+        ScreeningForm::age_ui(ui, lang, sex, today, &mut patient.age);
+        ui.add_space(10.0);
+        form.medicines_ui(ui, lang, screening);
+        ui.add_space(10.0);
+        ui.label(egui::RichText::new(lang.tr("app-safety-findings")).strong());
+        if found.is_empty() {
+            ui.label(lang.tr("app-safety-no-findings"));
+        } else {
+            screening_ui::warning_list(ui, lang, found);
+        }
+    };
+    let after = |ui: &mut egui::Ui| match &output.priced {
+        Ok(priced) => {
+            screening_ui::dates_ui(ui, lang, priced);
+            ui.add_space(10.0);
+            ui.label(egui::RichText::new(lang.tr("app-safety-monitoring")).strong());
+            screening_ui::monitoring_ui(
+                ui,
+                lang,
+                &sheet.sheet,
+                priced.shown(),
+                priced.tests_due(),
+                priced.protocols(),
+                priced.estimate().is_none(),
+            );
+        }
+        Err(_) => {
+            ui.label(egui::RichText::new(lang.tr("app-safety-dates")).strong());
+            ui.label(lang.tr("app-safety-needs-plan"));
+        }
+    };
+    let size = egui::vec2(ui.available_width().min(width), ui.available_height());
+    if size.x < TWO_COLUMNS_FROM {
+        egui::ScrollArea::vertical()
+            .id_salt("safety_narrow_scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                checklist(ui, form, screening);
+                ui.add_space(10.0);
+                person(ui, form, screening, patient);
+                ui.add_space(10.0);
+                after(ui);
+            });
+        return;
+    }
+    // The checklist, the patient's age and medicines with the findings, and the dates and
+    // tests (the widest tables) side by side.
+    let share = (size.x - 40.0).max(0.0);
+    let widths = [share * 0.34, share * 0.25, share * 0.41];
+    ui.horizontal_top(|ui| {
+        let part =
+            |ui: &mut egui::Ui, (salt, column): (&str, f32), add: &mut dyn FnMut(&mut egui::Ui)| {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(column, size.y),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        // A table wider than its column scrolls sideways inside it.
+                        egui::ScrollArea::both()
+                            .id_salt(salt)
+                            .auto_shrink([false, true])
+                            .max_height(size.y)
+                            .max_width(column)
+                            .show(ui, |ui| {
+                                ui.set_max_width(column - 12.0);
+                                add(ui);
+                            });
+                    },
+                );
+            };
+        part(ui, ("safety_checklist_scroll", widths[0]), &mut |ui| {
+            checklist(ui, form, screening);
+        });
+        ui.separator();
+        part(ui, ("safety_person_scroll", widths[1]), &mut |ui| {
+            person(ui, form, screening, patient);
+        });
+        ui.separator();
+        part(ui, ("safety_after_scroll", widths[2]), &mut |ui| after(ui));
+    });
 }
 
 /// The chart's colours and line styles: the target, the 120–150 band and the 220 line
@@ -791,7 +1294,29 @@ const CHART_MAX: egui::Color32 = egui::Color32::from_rgb(200, 60, 60);
 /// The band: (60, 170, 90) at alpha 70, premultiplied.
 const CHART_BAND: egui::Color32 = egui::Color32::from_rgba_premultiplied(16, 47, 25, 70);
 
-fn chart_ui(ui: &mut egui::Ui, lang: Lang, inputs: &PlanInputs, output: &PlanOutput) {
+/// How tall the chart is.
+#[derive(Debug, Clone, Copy)]
+enum ChartHeight {
+    /// This many points.
+    Fixed(f32),
+    /// The rest of a column `height` tall whose content starts at `top`.
+    Fill {
+        /// The column's content top (screen y).
+        top: f32,
+        /// The column's height.
+        height: f32,
+    },
+}
+
+/// The cumulative mg/kg by day, `height` points tall and as wide as the space left, with
+/// the target, the 120–150 band and the 220 line (empty until the plan can be priced).
+fn chart_ui(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    inputs: &PlanInputs,
+    output: &PlanOutput,
+    height: ChartHeight,
+) {
     use egui_plot::{
         AxisHints, FilledArea, GridMark, HLine, Line, LineStyle, Plot, PlotPoint, PlotPoints, Text,
     };
@@ -805,6 +1330,14 @@ fn chart_ui(ui: &mut egui::Ui, lang: Lang, inputs: &PlanInputs, output: &PlanOut
     );
     // The legend sits above the plot, off the lines: a sample of each line and its name.
     chart_legend(ui, lang, &target_name);
+    let height = match height {
+        ChartHeight::Fixed(h) => h,
+        // What the column has left below the legend (measured from the column's top, so
+        // the same however far the column is scrolled).
+        ChartHeight::Fill { top, height } => {
+            (height - (ui.cursor().min.y - top) - 6.0).max(CHART_MIN_HEIGHT)
+        }
+    };
     let month = f64::from(crate::estimate::DAYS_PER_MONTH);
     let end = points.last().map_or(6.0 * month, |p| p[0]).max(month);
     // A tick and a label at the end of every month, at every width.
@@ -819,9 +1352,9 @@ fn chart_ui(ui: &mut egui::Ui, lang: Lang, inputs: &PlanInputs, output: &PlanOut
             }
         })
         .label_spacing(10.0..=14.0);
-    Plot::new("cumulative_chart")
-        .height(260.0)
-        .width(visible_width(ui).max(300.0))
+    let chart = Plot::new("cumulative_chart")
+        .height(height)
+        .width(ui.available_width().max(240.0))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -915,12 +1448,8 @@ fn chart_ui(ui: &mut egui::Ui, lang: Lang, inputs: &PlanInputs, output: &PlanOut
                 );
             }
         });
-}
-
-/// The width from the cursor to the window's visible right edge (never wider than the space
-/// left), so a wide row above cannot push a chart or a figure off the screen.
-fn visible_width(ui: &egui::Ui) -> f32 {
-    (ui.clip_rect().right() - ui.cursor().min.x - 8.0).min(ui.available_width())
+    // Read out as what it is (the plot itself draws no text a screen reader can reach).
+    chart.response.accessible_name(lang.tr("app-chart"));
 }
 
 /// The band's name colour: darker than its fill, readable on the plot background.
@@ -931,8 +1460,30 @@ fn ui_band_ink() -> egui::Color32 {
 /// The chart's legend, outside the plot: each line drawn in its own style, then its name.
 fn chart_legend(ui: &mut egui::Ui, lang: Lang, target_name: &str) {
     ui.horizontal_wrapped(|ui| {
+        // Each entry is one widget (its sample, then its name), so a narrow window wraps
+        // between entries, never between a sample and its name.
         let sample = |ui: &mut egui::Ui, kind: u8, color: egui::Color32, name: &str| {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(28.0, 12.0), egui::Sense::hover());
+            let galley = egui::WidgetText::from(name).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            );
+            let size = egui::vec2(28.0 + 6.0 + galley.size().x, galley.size().y.max(12.0));
+            let (whole, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, name)
+            });
+            let text_pos = egui::pos2(
+                whole.left() + 34.0,
+                whole.center().y - galley.size().y / 2.0,
+            );
+            ui.painter()
+                .galley(text_pos, galley, ui.visuals().text_color());
+            let rect = egui::Rect::from_center_size(
+                egui::pos2(whole.left() + 14.0, whole.center().y),
+                egui::vec2(28.0, 12.0),
+            );
             let p = ui.painter();
             let (l, r, y) = (rect.left(), rect.right(), rect.center().y);
             match kind {
@@ -964,7 +1515,6 @@ fn chart_legend(ui: &mut egui::Ui, lang: Lang, target_name: &str) {
                     p.rect_filled(rect.shrink2(egui::vec2(0.0, 1.0)), 2.0, color);
                 }
             }
-            ui.label(name);
             ui.add_space(10.0);
         };
         sample(ui, 0, CHART_LINE, &lang.tr("app-cumulative"));

@@ -187,7 +187,11 @@ impl DesktopApp {
         else {
             return;
         };
-        self.patient_name = patient.name.clone();
+        // The patient every screen shows is now this one (no course open yet).
+        self.patient.take_record(&patient);
+        if let Some(record) = &mut self.patient.record {
+            record.course = None;
+        }
         self.patients.page = Some(PatientPage {
             patient,
             courses: courses.into_iter().map(CourseRow::new).collect(),
@@ -243,7 +247,15 @@ impl DesktopApp {
         if let Some(keep) = keep {
             view.keep = keep;
         }
-        self.patient_name = view.open.patient.name.clone();
+        // The course's patient, with the weight of the course: the last visit's, else the
+        // plan's (the Plan screen and the visit form show and change the same weight).
+        self.patient.take_record(&view.open.patient);
+        if let Some(record) = &mut self.patient.record {
+            record.course = Some(view.open.course.id);
+        }
+        if let Some(kg) = view.weight_now() {
+            self.patient.weight = super::Patient::weight_text(kg);
+        }
         self.patients.course = Some(view);
     }
 

@@ -15,6 +15,7 @@ use crate::safety;
 use crate::saved::Reopened;
 
 use super::choices_ui::ChoiceInputs;
+use super::patient::{AgeInput, Patient};
 use super::plan_ui::{DoseUnit, MonthInput, TargetChoice};
 use super::{Command, LoadedSheet, PlanScreen, QuoteScreen, Screen};
 
@@ -265,19 +266,26 @@ pub fn restores_to(req: &crate::estimate::CourseRequest) -> Screen {
 
 /// Puts a saved request back into the inputs and returns the screen to show: the quote
 /// screen when it has no weight and one constant dose (what the quote screen makes), the
-/// plan screen otherwise.
+/// plan screen otherwise. The patient is the saved one: their name, sex, weight and age as
+/// saved (what was not saved is left empty, never kept from the patient shown before).
 pub fn restore_inputs(
     saved: &crate::saved::SavedQuote,
     quote: &mut QuoteScreen,
     plan: &mut PlanScreen,
+    patient: &mut Patient,
 ) -> Screen {
     let req = &saved.request;
-    let sex = (saved.sex_chosen != Some(false)).then_some(req.sex);
+    *patient = Patient {
+        name: saved.patient.clone().unwrap_or_default(),
+        sex: (saved.sex_chosen != Some(false)).then_some(req.sex),
+        weight: req.weight_kg.map(Patient::weight_text).unwrap_or_default(),
+        age: AgeInput::in_years(req.screening.age),
+        ..Patient::default()
+    };
     if restores_to(req) == Screen::Quote
         && let Some(dose) = req.doses.first()
     {
         let i = &mut quote.inputs;
-        i.sex = sex;
         i.visit = req.visit;
         i.dose = dose.to_string();
         i.months = req.doses.len() as u32;
@@ -286,19 +294,17 @@ pub fn restore_inputs(
         return Screen::Quote;
     }
     let i = &mut plan.inputs;
-    i.sex = sex;
     i.visit = req.visit;
-    if let Some(w) = req.weight_kg {
-        i.weight_kg = w;
-    }
-    let weight = i.weight_kg;
     i.unit = DoseUnit::MgPerDay;
     i.months = req
         .doses
         .iter()
         .map(|d| MonthInput {
             text: d.to_string(),
-            mg_per_kg: (per_kg(d.mean_mg(), weight) * 100.0).round() / 100.0,
+            // Shown only if the doctor switches to mg/kg/day (then converted again).
+            mg_per_kg: req
+                .weight_kg
+                .map_or(0.0, |w| (per_kg(d.mean_mg(), w) * 100.0).round() / 100.0),
         })
         .collect();
     if let Some(t) = req.target_mg_per_kg {
@@ -314,13 +320,14 @@ pub fn restore_inputs(
         };
     }
     i.start = req.start.map(|d| d.to_string()).unwrap_or_default();
-    i.screening = req.screening.clone();
+    // The age is the patient's (above); the answers and medicines are the plan's.
+    i.screening = crate::screening::Screening {
+        age: None,
+        ..req.screening.clone()
+    };
     i.visit_every = req.visit_every;
     i.choices = ChoiceInputs::from_choices(&req.choices);
-    plan.screening = crate::app::screening_ui::ScreeningForm {
-        age_text: req.screening.age.map(|a| a.to_string()).unwrap_or_default(),
-        ..Default::default()
-    };
+    plan.screening = crate::app::screening_ui::ScreeningForm::default();
     Screen::Plan
 }
 

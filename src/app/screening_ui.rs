@@ -8,66 +8,18 @@ use crate::i18n::{Arg, Lang};
 use crate::monitoring::{Protocol, ProtocolCost, TestDue};
 use crate::pricing::{Fees, PriceSheet};
 use crate::safety::{CourseDates, Severity, Warning};
-use crate::screening::{
-    CheckItem, Consequence, Screening, age_on, find_medicines, screening_warnings,
-};
+use crate::screening::{CheckItem, Consequence, Screening, find_medicines, screening_warnings};
 use eframe::egui;
 
+use super::patient::{AgeEntry, AgeInput};
 use super::widgets::Priced;
 
-/// How the age is entered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AgeEntry {
-    /// Whole years.
-    Years,
-    /// Date of birth; the age is the core's [`age_on`] today.
-    BirthDate,
-}
-
-/// What the screening form holds besides the answers themselves (the text being typed).
-#[derive(Debug, Clone)]
+/// What the screening form holds besides the answers themselves and the patient's age (the
+/// shared patient's): the medicine search being typed.
+#[derive(Debug, Clone, Default)]
 pub struct ScreeningForm {
-    /// How the age is entered.
-    pub age_entry: AgeEntry,
-    /// The age as typed.
-    pub age_text: String,
-    /// The date of birth as typed (`YYYY-MM-DD`).
-    pub birth_text: String,
     /// The medicine search as typed.
     pub query: String,
-}
-
-impl Default for ScreeningForm {
-    fn default() -> Self {
-        ScreeningForm {
-            age_entry: AgeEntry::Years,
-            age_text: String::new(),
-            birth_text: String::new(),
-            query: String::new(),
-        }
-    }
-}
-
-/// The age as typed: `Ok(None)` when blank, `Err(key)` when it cannot be read.
-fn typed_age(form: &ScreeningForm, today: jiff::civil::Date) -> Result<Option<u32>, &'static str> {
-    match form.age_entry {
-        AgeEntry::Years => match form.age_text.trim() {
-            "" => Ok(None),
-            s => s
-                .parse::<u32>()
-                .map(Some)
-                .map_err(|_| "app-safety-age-invalid"),
-        },
-        AgeEntry::BirthDate => match form.birth_text.trim() {
-            "" => Ok(None),
-            s => s
-                .parse::<jiff::civil::Date>()
-                .ok()
-                .and_then(|dob| age_on(dob, today))
-                .map(Some)
-                .ok_or("app-safety-birth-invalid"),
-        },
-    }
 }
 
 /// Colours of a consequence badge: (fill, text).
@@ -129,14 +81,13 @@ fn badge(ui: &mut egui::Ui, lang: Lang, c: Consequence, width: f32) {
 }
 
 impl ScreeningForm {
-    /// Draws the checklist, the age and the medicines, and writes the answers into
-    /// `screening` (which goes into the course request).
-    pub fn ui(
+    /// Draws the checklist and writes the answers into `screening` (which goes into the
+    /// course request with the patient's age).
+    pub fn checklist_ui(
         &mut self,
         ui: &mut egui::Ui,
         lang: Lang,
         sex: Option<Sex>,
-        today: jiff::civil::Date,
         screening: &mut Screening,
     ) {
         // Without a sex the range includes a woman, so her questions are asked too.
@@ -164,57 +115,55 @@ impl ScreeningForm {
                 }
             });
         }
-
-        ui.add_space(8.0);
-        self.age_ui(ui, lang, asked, today, screening);
-        ui.add_space(8.0);
-        self.medicines_ui(ui, lang, screening);
     }
 
-    fn age_ui(
-        &mut self,
+    /// The patient's age (the shared patient's), in years or from a date of birth, with the
+    /// core's age badges for `sex`.
+    pub fn age_ui(
         ui: &mut egui::Ui,
         lang: Lang,
-        sex: Sex,
+        sex: Option<Sex>,
         today: jiff::civil::Date,
-        screening: &mut Screening,
+        age_input: &mut AgeInput,
     ) {
+        let sex = sex.unwrap_or(Sex::Female);
         ui.horizontal_wrapped(|ui| {
-            ui.label(lang.tr("app-safety-age"));
+            ui.label(egui::RichText::new(lang.tr("app-safety-age")).strong());
             ui.radio_value(
-                &mut self.age_entry,
+                &mut age_input.entry,
                 AgeEntry::Years,
                 lang.tr("app-safety-age-by-years"),
             );
             ui.radio_value(
-                &mut self.age_entry,
+                &mut age_input.entry,
                 AgeEntry::BirthDate,
                 lang.tr("app-safety-age-by-birth"),
             );
         });
+        let age = age_input.years_on(today);
         ui.horizontal_wrapped(|ui| {
-            let (key, text, hint) = match self.age_entry {
-                AgeEntry::Years => ("app-safety-age-years", &mut self.age_text, ""),
+            let (key, text, hint) = match age_input.entry {
+                AgeEntry::Years => ("app-safety-age-years", &mut age_input.years, ""),
                 AgeEntry::BirthDate => {
-                    ("app-safety-birth-date", &mut self.birth_text, "YYYY-MM-DD")
+                    ("app-safety-birth-date", &mut age_input.birth, "YYYY-MM-DD")
                 }
             };
             let label = ui.label(lang.tr(key));
-            ui.add(
-                egui::TextEdit::singleline(text)
-                    .hint_text(hint)
-                    .desired_width(110.0)
-                    .id_salt(("screening_age", key)),
-            )
+            super::plan_ui::bordered(ui, |ui| {
+                ui.add(
+                    egui::TextEdit::singleline(text)
+                        .hint_text(hint)
+                        .desired_width(110.0)
+                        .id_salt(("screening_age", key)),
+                )
+            })
             .labelled_by(label.id);
         });
-        let age = typed_age(self, today);
-        screening.age = age.ok().flatten();
         match age {
             Err(key) => super::widgets::error_text(ui, &lang.tr(key)),
             Ok(Some(age)) => {
                 ui.horizontal_wrapped(|ui| {
-                    if self.age_entry == AgeEntry::BirthDate {
+                    if age_input.entry == AgeEntry::BirthDate {
                         ui.label(
                             lang.tr_args(
                                 "app-safety-age-today",
@@ -240,7 +189,8 @@ impl ScreeningForm {
         }
     }
 
-    fn medicines_ui(&mut self, ui: &mut egui::Ui, lang: Lang, screening: &mut Screening) {
+    /// The current medicines: chips of those taken, and a search to add one.
+    pub fn medicines_ui(&mut self, ui: &mut egui::Ui, lang: Lang, screening: &mut Screening) {
         ui.label(egui::RichText::new(lang.tr("app-safety-medicines")).strong());
         let mut remove = None;
         if screening.medicines.is_empty() {
@@ -278,12 +228,14 @@ impl ScreeningForm {
 
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(lang.tr("app-safety-find-medicine"));
-            ui.add(
-                egui::TextEdit::singleline(&mut self.query)
-                    .hint_text("Minomycin, プレドニン …")
-                    .desired_width(200.0)
-                    .id_salt("screening_medicine_query"),
-            )
+            super::plan_ui::bordered(ui, |ui| {
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.query)
+                        .hint_text("Minomycin, プレドニン …")
+                        .desired_width(200.0)
+                        .id_salt("screening_medicine_query"),
+                )
+            })
             .labelled_by(label.id);
         });
         if self.query.trim().is_empty() {
@@ -331,13 +283,9 @@ pub fn is_screening_warning(w: &Warning) -> bool {
 }
 
 /// The warnings list: contraindications first, boxed in red with "■", then cautions with
-/// "▲" and notes with "ⓘ": the shape tells the severity as well as the colour.
-pub fn warnings_ui(ui: &mut egui::Ui, lang: Lang, warnings: &[Warning]) {
-    ui.label(egui::RichText::new(lang.tr("app-warnings")).strong());
-    if warnings.is_empty() {
-        ui.label(lang.tr("app-no-warnings"));
-        return;
-    }
+/// "▲" and notes with "ⓘ": the shape tells the severity as well as the colour. No heading
+/// (the caller names the list: the plan's warnings, or the screening's findings).
+pub fn warning_list(ui: &mut egui::Ui, lang: Lang, warnings: &[Warning]) {
     let mut sorted: Vec<&Warning> = warnings.iter().collect();
     // Stable: within a severity the core's order (screening before dosing) is kept.
     sorted.sort_by_key(|w| (std::cmp::Reverse(w.severity), !is_screening_warning(w)));

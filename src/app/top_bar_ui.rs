@@ -11,8 +11,11 @@ impl DesktopApp {
     pub(super) fn top_bar(&mut self, ui: &mut egui::Ui) {
         let lang = self.settings.lang;
         ui.horizontal_wrapped(|ui| {
-            ui.heading(lang.tr("app-title"));
-            ui.separator();
+            // In a narrow window the title bar names the app: the tabs keep the first line.
+            if ui.available_width() >= 1200.0 {
+                ui.heading(lang.tr("app-title"));
+                ui.separator();
+            }
             for (screen, key) in [
                 (Screen::Quote, "app-tab-quote"),
                 (Screen::Plan, "app-tab-plan"),
@@ -20,11 +23,24 @@ impl DesktopApp {
                 (Screen::Patients, "app-tab-patients"),
                 (Screen::Quotes, "app-tab-quotes"),
             ] {
-                ui.selectable_value(
-                    &mut self.settings.screen,
-                    screen,
-                    egui::RichText::new(lang.tr(key)).size(17.0),
+                // The tab shows its shortcut (Ctrl+1 … Ctrl+5, keys.rs) in small type.
+                let name = lang.tr(key);
+                let shortcut = keys::screen_key(screen)
+                    .map(|k| ui.ctx().format_shortcut(&k))
+                    .unwrap_or_default();
+                let selected = self.settings.screen == screen;
+                let tab = egui::Button::selectable(
+                    selected,
+                    (
+                        egui::RichText::new(&name).size(17.0),
+                        egui::RichText::new(&shortcut)
+                            .size(10.0)
+                            .color(ui.visuals().weak_text_color()),
+                    ),
                 );
+                if keys::announce(ui.add(tab), &name, &shortcut).clicked() {
+                    self.settings.screen = screen;
+                }
             }
             ui.separator();
             ui.label(lang.tr("app-language"));
@@ -69,21 +85,41 @@ impl DesktopApp {
             if let Some(cmd) = saved_ui::file_buttons(ui, lang, &self.settings.recent_quotes) {
                 self.queue(cmd);
             }
-            ui.separator();
+            // The name's caption and field, and Export, stay together on one line.
+            if ui.available_rect_before_wrap().width() < 340.0 {
+                ui.end_row();
+            } else {
+                ui.separator();
+            }
             let label = ui.label(lang.tr("app-patient-name"));
             ui.add(
-                egui::TextEdit::singleline(&mut self.patient_name)
+                egui::TextEdit::singleline(&mut self.patient.name)
                     .desired_width(130.0)
                     .char_limit(crate::patient::MAX_NAME_CHARS)
                     .hint_text(lang.tr("app-patient-name-hint")),
             )
             .labelled_by(label.id);
+            // The register's patient number, while a patient from the register is open.
+            if self.patient.record.is_some() && !self.patient.number.is_empty() {
+                ui.label(
+                    egui::RichText::new(lang.tr_args(
+                        "app-patient-number-short",
+                        &[("number", Arg::Str(self.patient.number.clone()))],
+                    ))
+                    .color(ui.visuals().weak_text_color()),
+                );
+            }
             // A pasted control character (or a name set too long) is shown at once; Export
             // and Save refuse it with the same words.
-            if let Err(e) = crate::patient::check_name(&self.patient_name) {
+            if let Err(e) = crate::patient::check_name(&self.patient.name) {
                 widgets::error_text(ui, &e.explain(lang));
             }
-            if ui.button(lang.tr("app-export")).clicked() {
+            // Export shows its shortcut (Ctrl+E, keys.rs).
+            let name = lang.tr("app-export");
+            let shortcut = ui.ctx().format_shortcut(&keys::EXPORT);
+            let export = egui::Button::new(egui::RichText::new(&name).strong())
+                .shortcut_text(egui::RichText::new(&shortcut).size(11.0));
+            if keys::announce(ui.add(export), &name, &shortcut).clicked() {
                 self.queue(Command::ExportPdfDialog);
             }
             ui.checkbox(

@@ -118,6 +118,128 @@ pub fn visit_picker(ui: &mut egui::Ui, lang: Lang, visit: &mut Visit) {
     });
 }
 
+/// A key's hint beside a control's text, like a key cap: small and quiet.
+pub fn key_cap(ui: &egui::Ui, key: &str) -> egui::RichText {
+    egui::RichText::new(format!(" {key} "))
+        .monospace()
+        .size(11.0)
+        .color(ui.visuals().weak_text_color())
+        .background_color(ui.visuals().code_bg_color)
+}
+
+/// A radio button showing its key (`◉ Female  F`), read by a screen reader by its plain
+/// name with the key as its shortcut; choosing it sets `current` to `value`.
+fn keyed_radio<T: PartialEq>(
+    ui: &mut egui::Ui,
+    current: &mut T,
+    value: T,
+    name: &str,
+    key: Option<egui::Key>,
+) {
+    let checked = *current == value;
+    let key = key.map(super::keys::key_text).unwrap_or_default();
+    let mut response = ui.add(egui::RadioButton::new(
+        checked,
+        (egui::RichText::new(name), key_cap(ui, key)),
+    ));
+    response = super::keys::announce(response, name, key);
+    if response.clicked() && !checked {
+        *current = value;
+    }
+}
+
+/// Sex and visit in one row, each choice showing its key (the quote screen: keys.rs).
+pub fn sex_and_visit_keyed(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    sex: &mut Option<Sex>,
+    visit: &mut Visit,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(lang.tr("app-sex"));
+        for (value, key) in [
+            (Some(Sex::Female), "sex-female"),
+            (Some(Sex::Male), "sex-male"),
+            (None, "app-sex-unset"),
+        ] {
+            keyed_radio(ui, sex, value, &lang.tr(key), super::keys::sex_key(value));
+        }
+        ui.add_space(12.0);
+        ui.separator();
+        ui.add_space(4.0);
+        ui.label(lang.tr("app-visit"));
+        for (value, key) in [
+            (Visit::First, "visit-first"),
+            (Visit::Return, "visit-return"),
+        ] {
+            keyed_radio(
+                ui,
+                visit,
+                value,
+                &lang.tr(key),
+                super::keys::visit_key(value),
+            );
+        }
+    });
+}
+
+/// The big totals side by side, each an equal share of the row (at most 400 px wide): a box
+/// keeps its width when its figure changes, and a figure too wide for its box (a range in a
+/// narrow window) is set smaller instead of widening the box.
+pub fn total_boxes(ui: &mut egui::Ui, totals: &[(String, String)]) {
+    let gap = ui.spacing().item_spacing.x;
+    let n = totals.len().max(1) as f32;
+    let width = ((ui.available_width() - gap * (n - 1.0)) / n).clamp(200.0, 400.0);
+    ui.horizontal(|ui| {
+        for (caption, value) in totals {
+            total_box(ui, caption, value, width);
+        }
+    });
+}
+
+/// One big figure in a box `width` wide, its caption above it.
+fn total_box(ui: &mut egui::Ui, caption: &str, value: &str, width: f32) {
+    const MARGIN: f32 = 12.0;
+    const SIZE: f32 = 30.0;
+    let inner = width - 2.0 * MARGIN - 2.0;
+    egui::Frame::new()
+        .fill(ui.visuals().faint_bg_color)
+        .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+        .inner_margin(MARGIN)
+        .corner_radius(6)
+        .show(ui, |ui| {
+            ui.set_width(inner);
+            ui.vertical(|ui| {
+                ui.label(egui::RichText::new(caption).size(15.0));
+                let at = |size: f32| {
+                    egui::WidgetText::from(egui::RichText::new(value).size(size).strong())
+                        .into_galley(
+                            ui,
+                            Some(egui::TextWrapMode::Extend),
+                            f32::INFINITY,
+                            egui::TextStyle::Body,
+                        )
+                };
+                let mut galley = at(SIZE);
+                let wide = galley.size().x;
+                if wide > inner {
+                    galley = at((SIZE * inner / wide).floor().max(12.0));
+                }
+                // As tall as at full size, so the row of boxes never changes height.
+                ui.allocate_ui_with_layout(
+                    egui::vec2(inner, SIZE + 8.0),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_min_height(SIZE + 8.0);
+                        // Read out with its caption: "Month 1: ¥21,054".
+                        ui.label(galley)
+                            .accessible_name(format!("{caption}: {value}"));
+                    },
+                );
+            });
+        });
+}
+
 /// One big figure with its caption above it.
 pub fn big_total(ui: &mut egui::Ui, caption: &str, value: &str) {
     egui::Frame::new()
@@ -141,85 +263,10 @@ pub fn dose_text(lang: Lang, dose: crate::dose::Dose) -> String {
     lang.tr_args("app-mg-per-day", &[("mg", Arg::Str(dose.to_string()))])
 }
 
-/// The month-by-month table with every item (of the woman's estimate for a range).
+/// The month table, one row per month with the quote's item columns and the course total,
+/// every month shown (for a screen that scrolls as a whole, like the course view).
 pub fn month_table(ui: &mut egui::Ui, lang: Lang, quote: &Priced) {
-    let est = quote.shown();
-    let cur = &quote.sheet().currency;
-    egui::Grid::new("month_table")
-        .striped(true)
-        .num_columns(6)
-        .spacing([18.0, 4.0])
-        .show(ui, |ui| {
-            for key in [
-                "app-col-month",
-                "app-col-visit",
-                "app-col-dose",
-                "app-col-capsules",
-                "app-col-item",
-            ] {
-                ui.label(egui::RichText::new(lang.tr(key)).strong());
-            }
-            right_aligned(ui, lang.tr("app-col-amount"), true);
-            ui.end_row();
-            for m in &est.months {
-                for (i, item) in m.items.iter().enumerate() {
-                    if i == 0 {
-                        ui.label(quote.course_month(m.month).to_string());
-                        ui.label(match m.visit {
-                            Some(Visit::First) => lang.tr("visit-first"),
-                            Some(Visit::Return) => lang.tr("visit-return"),
-                            None => lang.tr("visit-none"),
-                        });
-                        ui.label(dose_text(lang, m.dose));
-                        let per_day: Vec<String> =
-                            m.capsules_per_day.iter().map(|c| c.describe()).collect();
-                        ui.label(per_day.join(" / "));
-                    } else {
-                        for _ in 0..4 {
-                            ui.label("");
-                        }
-                    }
-                    ui.label(quote.item_label(m, item, lang));
-                    right_aligned(ui, cur.format(item.amount, lang), false);
-                    ui.end_row();
-                }
-                for _ in 0..4 {
-                    ui.label("");
-                }
-                ui.label(egui::RichText::new(lang.tr("app-col-subtotal")).strong());
-                right_aligned(ui, cur.format(m.subtotal, lang), true);
-                ui.end_row();
-            }
-            // Discounts on the whole course come after the months, then the total they
-            // make (the months' subtotals no longer add up to it alone).
-            if !est.course_items.is_empty() {
-                for item in &est.course_items {
-                    for _ in 0..4 {
-                        ui.label("");
-                    }
-                    ui.label(quote.column_label(&item.code, lang));
-                    right_aligned(ui, cur.format(item.amount, lang), false);
-                    ui.end_row();
-                }
-                for _ in 0..4 {
-                    ui.label("");
-                }
-                ui.label(egui::RichText::new(lang.tr("app-col-total")).strong());
-                right_aligned(ui, cur.format(est.total, lang), true);
-                ui.end_row();
-            }
-        });
-    ui.add_space(4.0);
-    ui.label(lang.tr(if est.tax_included {
-        "app-tax-included"
-    } else {
-        "app-tax-added"
-    }));
-    // A sheet that sells boxes: what each month buys and what is left at the end.
-    if let Some((bought, left)) = quote.packs_lines(lang) {
-        ui.label(bought);
-        ui.label(left);
-    }
+    super::month_table_ui::month_table(ui, lang, quote, super::month_table_ui::Rows::All);
 }
 
 /// A cell right-aligned in its grid column.

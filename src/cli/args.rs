@@ -17,11 +17,20 @@ use crate::screening::{self, CheckItem, Screening};
 
 /// Dose & Cost Planner. With no subcommand, opens the desk app.
 #[derive(Debug, Parser)]
-#[command(name = "dose-planner", version, about)]
+#[command(
+    name = "dose-planner",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// What to do; none opens the window.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Draw the window with this renderer only, with no fallback (for support calls; also
+    /// DOSE_PLANNER_RENDERER). Default: glow (OpenGL 2.0+), then wgpu if glow cannot start.
+    #[arg(long, value_enum, value_name = "RENDERER")]
+    pub renderer: Option<crate::app::start::Renderer>,
 }
 
 /// Subcommands.

@@ -253,7 +253,7 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        None => match crate::app::run() {
+        None => match crate::app::run(cli.renderer) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e:#}");
@@ -269,7 +269,10 @@ pub fn main() -> ExitCode {
             let mut out = std::io::stdout().lock();
             // Escaped: a message may quote a name or a sheet line holding a terminal escape
             // or a right-to-left override.
-            let (problem, code) = match quote(&args, today(), &mut out) {
+            // The clock (and the time zone database behind it) is read only when no date
+            // was given.
+            let date = args.date.unwrap_or_else(today);
+            let (problem, code) = match quote(&args, date, &mut out) {
                 Ok(()) => return ExitCode::SUCCESS,
                 Err(CliError::Input(p)) => (p, 2),
                 Err(CliError::Failure(p)) => (p, 1),

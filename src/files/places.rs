@@ -79,9 +79,33 @@ pub fn config_sheets_dir() -> Option<PathBuf> {
         .map(|p| p.config_dir().join("pricing"))
 }
 
-/// The example sheets the package installs (`/usr/share/dose-planner/pricing`), when that
-/// folder exists; `None` elsewhere (a build from source, Windows, macOS).
+/// The example sheets the package installs, when that folder exists: found from the
+/// program's own place ([`package_sheets_dir_for`]); `None` for a build run from source.
 pub fn package_sheets_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from("/usr/share/dose-planner/pricing");
-    (cfg!(unix) && dir.is_dir()).then_some(dir)
+    let exe = std::env::current_exe().ok()?;
+    package_sheets_dir_for(&exe)
+        .into_iter()
+        .find(|dir| dir.is_dir())
+}
+
+/// Where an installed program's example sheets are, from the program's path, first match
+/// first: `<prefix>/share/dose-planner/pricing` beside `<prefix>/bin` (the Debian package's
+/// `/usr/share/dose-planner/pricing`, or `/usr/local`), `pricing` beside the program (the
+/// Windows installers, cargo-packager `resources`), and `Resources/pricing` of a macOS
+/// `.app` bundle (`Contents/MacOS/dose-planner`).
+pub fn package_sheets_dir_for(exe: &std::path::Path) -> Vec<PathBuf> {
+    let Some(bin) = exe.parent() else {
+        return Vec::new();
+    };
+    let mut dirs = Vec::new();
+    if let Some(prefix) = bin.parent() {
+        if cfg!(target_os = "macos") {
+            dirs.push(prefix.join("Resources").join("pricing"));
+        }
+        dirs.push(prefix.join("share").join("dose-planner").join("pricing"));
+    }
+    if cfg!(windows) {
+        dirs.push(bin.join("pricing"));
+    }
+    dirs
 }

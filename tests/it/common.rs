@@ -85,3 +85,20 @@ pub fn retype(h: &mut Harness<'_, DesktopApp>, label: &str, text: &str) {
     }
     h.run();
 }
+
+/// The doses of [`typical_plan`], mg/day, month by month.
+pub const TYPICAL_DOSES: [&str; 6] = ["20", "40", "40", "40", "60", "60"];
+
+/// On the Plan screen, which starts empty: a patient of 60 kg and the escalation 20, 40,
+/// 40, 40, 60, 60 mg/day (set as the fields hold them, in any language; the sex and the
+/// rest stay as they are).
+pub fn typical_plan(h: &mut Harness<'_, DesktopApp>) {
+    let app = h.state_mut();
+    app.patient.weight = "60".into();
+    let months = &mut app.plan.inputs.months;
+    assert_eq!(months.len(), TYPICAL_DOSES.len(), "a new plan has 6 months");
+    for (m, mg) in months.iter_mut().zip(TYPICAL_DOSES) {
+        m.text = mg.into();
+    }
+    h.run();
+}

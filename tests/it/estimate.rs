@@ -647,10 +647,13 @@ fn one_off_fees_in_the_desk_app_month_table() {
     // 21,054 + 3,300 + 1,100 = 25,454; total 25,454 + 2 × 18,854 = 63,162.
     crate::common::one_named(&h, "Month 1: ¥25,454");
     crate::common::one_named(&h, "Whole course (3 months): ¥63,162");
-    // Month 1's rows; months 2 and 3 have no fee.
+    // Each fee is a column of the month table, its figure in month 1 only (months 2 and 3
+    // have no fee); the tests are columns too, named once.
     assert_eq!(h.query_all_by_label("Registration fee").count(), 1);
     assert_eq!(h.query_all_by_label("Consent document fee").count(), 1);
-    assert_eq!(h.query_all_by_label("Urine pregnancy test").count(), 3);
+    assert_eq!(h.query_all_by_label("¥3,300").count(), 1);
+    assert_eq!(h.query_all_by_label("¥1,100").count(), 1);
+    assert_eq!(h.query_all_by_label("Urine pregnancy test").count(), 1);
 }
 
 /// The boxes sheet (domain.md §8): 20 mg only in boxes of 30 for ¥30,000, 10 mg at ¥700 a

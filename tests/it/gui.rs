@@ -111,6 +111,7 @@ fn plan_weight_and_target_give_mg_per_kg_and_month_reached() {
     let mut h = english();
     h.get_by_label("Plan").click();
     h.run();
+    common::typical_plan(&mut h);
     h.get_by_label("Female").click();
     h.get_by_label("Weight (kg)").set_value_accesskit(50.0);
     h.get_by_label("150").click();
@@ -131,6 +132,7 @@ fn plan_can_be_pinned_and_compared() {
     let mut h = english();
     h.get_by_label("Plan").click();
     h.run();
+    common::typical_plan(&mut h);
     h.get_by_label("Pin for comparison (0/3)").click();
     h.run();
     h.get_by_label("Pin for comparison (1/3)");
@@ -221,6 +223,7 @@ fn plan_doses_in_mg_per_kg_per_day_become_makeable_doses() {
     let mut h = english();
     h.get_by_label("Plan").click();
     h.run();
+    common::typical_plan(&mut h);
     h.get_by_label("Female").click();
     h.get_by_role_and_label(eframe::egui::accesskit::Role::RadioButton, "mg/kg/day")
         .click();
@@ -293,10 +296,10 @@ fn the_patient_name_goes_on_the_pdf_and_a_name_the_fonts_cannot_print_is_refused
     h.run();
     h.get_by_label("Patient").type_text("Hanako");
     h.run();
-    assert_eq!(h.state().patient_name, "Hanako");
+    assert_eq!(h.state().patient.name, "Hanako");
     // An emoji the bundled fonts lack (set without drawing a frame: egui's test harness
     // refuses to draw a missing glyph at all).
-    h.state_mut().patient_name = "Hanako 😀".into();
+    h.state_mut().patient.name = "Hanako 😀".into();
     h.state_mut().run_command(Command::ExportPdf(path.clone()));
     let banner = h.state().banner.clone().expect("a banner");
     assert!(
@@ -306,7 +309,7 @@ fn the_patient_name_goes_on_the_pdf_and_a_name_the_fonts_cannot_print_is_refused
     );
     assert!(!path.exists());
 
-    h.state_mut().patient_name = "山田 花子".into();
+    h.state_mut().patient.name = "山田 花子".into();
     h.state_mut().run_command(Command::ExportPdf(path.clone()));
     h.run();
     let doc = lopdf::Document::load(&path).expect("a PDF");
@@ -357,6 +360,7 @@ fn the_plan_can_have_a_visit_every_two_months() {
     let mut h = english();
     h.get_by_label("Plan").click();
     h.run();
+    common::typical_plan(&mut h);
     h.get_by_label("Female").click();
     h.run();
     // 20, 40, 40, 40, 60, 60 mg/day for a woman: ¥203,104 with monthly visits.

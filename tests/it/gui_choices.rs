@@ -75,13 +75,13 @@ fn telephone_later_visits_price_their_own_fee_and_shipping() {
     one_named(&h, "Each return month: ¥14,190");
     one_named(&h, "Whole course (3 months): ¥48,378");
     h.get_by_label("Visits: In person: month 1; Telephone: months 2–3");
-    // The month table: two telephone consultations and two shipping lines.
+    // The month table: two telephone visits, and a shipping column with two figures.
     assert_eq!(
-        h.query_all_by_role_and_label(Role::Label, "Telephone consultation")
+        h.query_all_by_role_and_label(Role::Label, "Telephone")
             .count(),
         2
     );
-    assert_eq!(h.query_all_by_label("Shipping").count(), 2);
+    assert_eq!(h.query_all_by_label("Shipping").count(), 1);
     assert_eq!(h.query_all_by_label("¥550").count(), 2);
     // Export, Save and the recovery copy price the same request.
     let est = h.state().current_estimate().unwrap();
@@ -106,11 +106,12 @@ fn a_ticked_discount_is_its_own_negative_line() {
     one_named(&h, "Month 1: ¥19,800");
     one_named(&h, "Each return month: ¥17,600");
     one_named(&h, "Whole course (6 months): ¥107,800");
+    // The table's monitor discount column: its heading, and a figure each month.
     assert_eq!(h.query_all_by_label("-¥1,254").count(), 6);
     assert_eq!(
         h.query_all_by_role_and_label(Role::Label, "Monitor discount")
             .count(),
-        6
+        1
     );
 
     // Unticked: the discount lines go.
@@ -232,6 +233,7 @@ fn plan_screen_chooses_one_months_visit_kind() {
     let mut h = telephone();
     h.get_by_label("Plan").click();
     h.run();
+    common::typical_plan(&mut h);
     assert_eq!(h.state().settings.screen, Screen::Plan);
     h.get_by_label("Male").click();
     h.get_by_label("Months").set_value_accesskit(3.0);

@@ -44,6 +44,7 @@ fn app(lang: Lang, recovery_dir: Option<&Path>) -> Harness<'static, DesktopApp> 
 fn pin_two_plans(h: &mut Harness<'static, DesktopApp>, pins: [&str; 2], tab: &str, female: &str) {
     h.get_by_label(tab).click();
     h.run();
+    common::typical_plan(h);
     h.get_by_label(female).click();
     h.run();
     h.get_by_label(pins[0]).click();
@@ -135,7 +136,7 @@ fn the_default_file_name_carries_the_patient_and_the_date_and_the_folder_chosen_
     h.get_by_label("Female").click();
     h.get_by_label("20 mg").click();
     h.run();
-    h.state_mut().patient_name = "Tanaka Hanako".into();
+    h.state_mut().patient.name = "Tanaka Hanako".into();
     h.run();
 
     // At first the documents folder.
@@ -222,6 +223,7 @@ fn the_restore_prompt_in_japanese_calls_a_plan_a_plan_and_names_it() {
         let mut h = app(Lang::Ja, Some(&rec));
         h.get_by_label("治療計画").click();
         h.run();
+        common::typical_plan(&mut h);
         h.get_by_label("女性").click();
         h.run();
     }
@@ -238,6 +240,7 @@ fn info_warnings_start_with_a_glyph_the_fonts_have() {
     let mut h = app(Lang::En, None);
     h.get_by_label("Plan").click();
     h.run();
+    common::typical_plan(&mut h);
     h.get_by_label("Female").click();
     h.run();
     assert!(h.query_all_by_label_contains("□").next().is_none());
@@ -253,6 +256,7 @@ fn the_chart_legend_names_each_line_in_words() {
     let mut h = app(Lang::En, None);
     h.get_by_label("Plan").click();
     h.run();
+    common::typical_plan(&mut h);
     h.get_by_label("Female").click();
     h.run();
     // Above the plot, off its lines; each name beside a sample drawn in the line's style.

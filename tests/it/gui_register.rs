@@ -43,6 +43,7 @@ fn click(h: &mut Harness<'static, DesktopApp>, label: &str) {
 fn plan_40_mg(h: &mut Harness<'static, DesktopApp>) {
     click(h, "Plan");
     click(h, "Male");
+    retype(h, "Weight (kg)", "60");
     retype(h, "Month 1", "40");
     click(h, "Month 1: Same for later months");
     retype(h, "Start date (YYYY-MM-DD)", "2025-03-01");

@@ -58,6 +58,7 @@ fn pdf_text(path: &Path) -> String {
 fn female_plan(h: &mut Harness<'static, DesktopApp>) {
     h.get_by_label("Plan").click();
     h.run();
+    common::typical_plan(h);
     h.get_by_label("Female").click();
     h.run();
     assert!(h.query_all_by_label("¥203,104").next().is_some());
@@ -187,13 +188,13 @@ fn two_running_apps_keep_their_own_plans_and_after_two_crashes_both_are_offered(
     c.get_by_label(&format!("Restore {} of 2", female + 1))
         .click();
     c.run();
-    assert_eq!(c.state().plan.inputs.weight_kg, 71.5);
+    assert_eq!(c.state().patient.weight_kg().unwrap(), 71.5);
     // The other plan is still offered.
     assert_eq!(c.state().recovery_offers.len(), 1);
     c.get_by_label_contains("Restore the quote from the last session? Male, 40 mg/day");
     c.get_by_label("Restore").click();
     c.run();
-    assert_eq!(c.state().quote.inputs.sex, Some(Sex::Male));
+    assert_eq!(c.state().patient.sex, Some(Sex::Male));
     assert_eq!(c.state().quote.inputs.dose, "40");
     assert!(c.state().recovery_offers.is_empty());
     // Only C's own file is left.
@@ -244,7 +245,7 @@ fn the_patient_name_alone_is_autosaved_even_while_a_restore_offer_shows() {
     h.get_by_label(&format!("Restore {} of 2", yumi + 1))
         .click();
     h.run();
-    assert_eq!(h.state().patient_name, "Yumi");
+    assert_eq!(h.state().patient.name, "Yumi");
 }
 
 #[test]
@@ -264,7 +265,7 @@ fn a_quote_with_no_sex_chosen_comes_back_with_no_sex_chosen() {
     run(&mut h, Command::RestoreRecovery(0));
     assert_eq!(h.state().quote.inputs.months, 3);
     assert_eq!(
-        h.state().quote.inputs.sex,
+        h.state().patient.sex,
         None,
         "restored as a sex nobody chose"
     );
@@ -379,7 +380,7 @@ fn without_a_native_dialog_export_asks_for_the_path_in_the_window() {
     assert!(h.query_by_label("Save the PDF as").is_none());
 
     // With a name the file is named after the patient; Cancel closes the field.
-    h.state_mut().patient_name = "Yamada Hanako".into();
+    h.state_mut().patient.name = "Yamada Hanako".into();
     h.get_by_label("Export PDF…").click();
     h.run();
     let text = h.state().path_field.clone().unwrap().text;
@@ -462,7 +463,7 @@ fn without_a_native_dialog_save_open_and_sheet_ask_for_the_path_in_the_window() 
     h.get_by_label("OK").click();
     h.run();
     assert!(banner(&h, false).starts_with("Opened q.json"));
-    assert_eq!(h.state().quote.inputs.sex, Some(Sex::Male));
+    assert_eq!(h.state().patient.sex, Some(Sex::Male));
 
     assert!(h.state().path_field.is_none());
 }
@@ -472,6 +473,7 @@ fn export_and_save_without_a_sex_say_so_at_once_and_ask_for_no_path() {
     let mut h = app();
     h.get_by_label("Plan").click();
     h.run();
+    common::typical_plan(&mut h);
     h.get_by_label("Export PDF…").click();
     h.run();
     assert_eq!(banner(&h, true), "Choose female or male to export a PDF.");
@@ -579,7 +581,7 @@ fn the_patient_name_is_limited_and_one_with_control_characters_is_refused() {
     h.get_by_label("Patient").click();
     h.get_by_label("Patient").type_text(&"a".repeat(70));
     h.run();
-    assert_eq!(h.state().patient_name.chars().count(), 60);
+    assert_eq!(h.state().patient.name.chars().count(), 60);
 
     // Pasted (set without drawing a frame: the test harness draws no control character).
     for (name, code) in [
@@ -587,7 +589,7 @@ fn the_patient_name_is_limited_and_one_with_control_characters_is_refused() {
         ("Ta\u{1b}[2Jro", "U+001B"),
         ("a\u{202E}b", "U+202E"),
     ] {
-        h.state_mut().patient_name = name.into();
+        h.state_mut().patient.name = name.into();
         h.state_mut().run_command(Command::ExportPdf(pdf.clone()));
         let b = h.state().banner.clone().unwrap();
         assert!(b.error && b.text.contains(code), "{}", b.text);
@@ -601,7 +603,7 @@ fn the_patient_name_is_limited_and_one_with_control_characters_is_refused() {
     assert!(!pdf.exists() && !saved.exists());
 
     // Too long (set by hand past the field's limit): said next to the field, and refused.
-    h.state_mut().patient_name = "a".repeat(61);
+    h.state_mut().patient.name = "a".repeat(61);
     h.run();
     h.get_by_label("The patient's name is 61 characters long; at most 60 fit on the estimate.");
     run(&mut h, Command::ExportPdf(pdf.clone()));

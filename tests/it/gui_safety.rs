@@ -26,6 +26,10 @@ fn plan() -> Harness<'static, DesktopApp> {
     h.run();
     h.get_by_label("Plan").click();
     h.run();
+    // The Plan screen starts empty: a 60 kg patient and a plan to screen.
+    common::typical_plan(&mut h);
+    h.get_by_label("Screening & safety").click();
+    h.run();
     h
 }
 
@@ -167,13 +171,13 @@ fn age_16_needs_a_guardian_and_30_does_not() {
     h.run();
     assert_eq!(count(&h, GUARDIAN), 0);
     retype(&mut h, "Age (years)", "16");
-    assert_eq!(h.state().plan.inputs.screening.age, Some(16));
+    assert_eq!(h.state().patient.age_years(today()), Some(16));
     assert_eq!(count(&h, "Age 16: under 18, a guardian must attend"), 1);
     assert_eq!(count(&h, UNDER_15), 0);
     h.get_by_label("Guardian required");
 
     retype(&mut h, "Age (years)", "30");
-    assert_eq!(h.state().plan.inputs.screening.age, Some(30));
+    assert_eq!(h.state().patient.age_years(today()), Some(30));
     assert_eq!(count(&h, GUARDIAN), 0);
     assert!(h.query_by_label("Guardian required").is_none());
 
@@ -183,7 +187,7 @@ fn age_16_needs_a_guardian_and_30_does_not() {
 
     retype(&mut h, "Age (years)", "x");
     h.get_by_label_contains("Enter the age as a whole number");
-    assert_eq!(h.state().plan.inputs.screening.age, None);
+    assert_eq!(h.state().patient.age_years(today()), None);
 }
 
 #[test]
@@ -281,11 +285,15 @@ fn tests_fall_at_each_visit_with_their_price() {
     assert_eq!(count(&h, "Urine pregnancy test (¥"), 0);
 }
 
-/// Sets every month of the plan to `mg` mg/day.
+/// Sets every month of the plan to `mg` mg/day (on the dose tab, then back).
 fn every_month(h: &mut Harness<'_, DesktopApp>, mg: &str) {
+    h.get_by_label("Dose plan").click();
+    h.run();
     retype(h, "Month 1", mg);
     h.run();
     h.get_by_label("Month 1: Same for later months").click();
+    h.run();
+    h.get_by_label("Screening & safety").click();
     h.run();
 }
 

@@ -72,6 +72,7 @@ const PLAN_TOTAL_RAISED: &str = "¥215,584";
 fn female_plan(h: &mut Harness<'static, DesktopApp>) {
     h.get_by_label("Plan").click();
     h.run();
+    common::typical_plan(h);
     h.get_by_label("Female").click();
     h.run();
     shows(h, PLAN_TOTAL);
@@ -107,8 +108,8 @@ fn saved_plan_reopens_at_its_prices_with_a_notice_then_reprices() {
     assert!(banner(&h, false).starts_with("Opened plan.json, saved on 2025-04-01."));
     // The plan is back on the plan screen, at the saved prices.
     assert_eq!(h.state().settings.screen, Screen::Plan);
-    assert_eq!(h.state().plan.inputs.sex, Some(Sex::Female));
-    assert_eq!(h.state().plan.inputs.weight_kg, 55.0);
+    assert_eq!(h.state().patient.sex, Some(Sex::Female));
+    assert_eq!(h.state().patient.weight_kg().unwrap(), 55.0);
     shows(&h, PLAN_TOTAL);
     h.get_by_label("Prices saved in plan.json (2025-04-01)");
     h.get_by_label(&format!(
@@ -151,7 +152,7 @@ fn a_quote_without_weight_reopens_on_the_quote_screen_with_the_same_prices() {
     run(&mut h, Command::OpenQuote(saved));
     assert_eq!(h.state().settings.screen, Screen::Quote);
     assert_eq!(h.state().quote.inputs.dose, "40");
-    assert_eq!(h.state().quote.inputs.sex, Some(Sex::Male));
+    assert_eq!(h.state().patient.sex, Some(Sex::Male));
     // The built-in sheet is today's sheet and its prices did not change.
     h.get_by_label("Today's prices give the same total as when this quote was saved.");
     h.get_by_label("Use today's price sheet").click();
@@ -183,8 +184,8 @@ fn recovery_is_offered_at_the_next_start_then_restored_or_discarded() {
     h.get_by_label("Restore").click();
     h.run();
     assert_eq!(h.state().settings.screen, Screen::Plan);
-    assert_eq!(h.state().plan.inputs.weight_kg, 72.5);
-    assert_eq!(h.state().plan.inputs.sex, Some(Sex::Female));
+    assert_eq!(h.state().patient.weight_kg().unwrap(), 72.5);
+    assert_eq!(h.state().patient.sex, Some(Sex::Female));
     shows(&h, PLAN_TOTAL);
     assert!(h.query_by_label("Restore").is_none());
     // The plan is now this app's: kept in its own recovery file, the old file gone.
@@ -293,7 +294,7 @@ fn a_saved_file_replaced_by_garbage_or_cut_short_is_refused_with_the_reason() {
         assert!(text.starts_with("Could not open the quote: "), "{text}");
         assert!(text.contains(reason), "{reason}: {text}");
         // The app keeps its state: the male plan, the sheet in use, no notice.
-        assert_eq!(h.state().plan.inputs.sex, Some(Sex::Male));
+        assert_eq!(h.state().patient.sex, Some(Sex::Male));
         assert!(h.state().sheet.saved_prices.is_none());
         assert!(h.state().opened.is_none());
         h.get_by_label("Female").click();
@@ -372,7 +373,7 @@ fn recent_quotes_are_kept_in_settings_most_recent_first_and_vanished_ones_droppe
     h.run();
     assert!(banner(&h, false).starts_with("Opened q5.json"));
     assert_eq!(h.state().settings.recent_quotes[0], paths[5]);
-    assert_eq!(h.state().plan.inputs.weight_kg, 64.5);
+    assert_eq!(h.state().patient.weight_kg().unwrap(), 64.5);
 }
 
 #[test]
@@ -383,6 +384,8 @@ fn a_saved_plan_brings_back_its_screening_answers() {
     {
         let mut h = app(dir.path(), &rec);
         female_plan(&mut h);
+        h.get_by_label("Screening & safety").click();
+        h.run();
         h.get_by_label("Breastfeeding").click();
         h.run();
         run(&mut h, Command::SaveQuote(saved.clone()));

@@ -236,3 +236,37 @@ fn packs_are_checked_where_written() {
     assert_eq!(e.code(), "pack_on_flat");
     assert!(e.to_string().starts_with("pricing/f.toml:"), "{e}");
 }
+
+/// The installed program finds the package's example sheets from its own place: the Debian
+/// package's `/usr/bin/dose-planner` looks in `/usr/share/dose-planner/pricing`, a copy
+/// under `/usr/local/bin` in `/usr/local/share/…`; a build from source finds none.
+#[test]
+fn installed_program_finds_the_example_sheets_from_its_own_place() {
+    use dose_planner::files::places::package_sheets_dir_for;
+    use std::path::{Path, PathBuf};
+    let first = |exe: &str| package_sheets_dir_for(Path::new(exe)).into_iter().next();
+    if cfg!(target_os = "linux") {
+        assert_eq!(
+            first("/usr/bin/dose-planner"),
+            Some(PathBuf::from("/usr/share/dose-planner/pricing"))
+        );
+        assert_eq!(
+            first("/usr/local/bin/dose-planner"),
+            Some(PathBuf::from("/usr/local/share/dose-planner/pricing"))
+        );
+    }
+    // The unpacked package: the program beside its share folder, wherever it was unpacked.
+    let unpacked = tempfile::tempdir().unwrap();
+    let sheets = unpacked.path().join("usr/share/dose-planner/pricing");
+    std::fs::create_dir_all(&sheets).unwrap();
+    let exe = unpacked.path().join("usr/bin/dose-planner");
+    assert!(
+        package_sheets_dir_for(&exe)
+            .iter()
+            .any(|d| d == &sheets && d.is_dir())
+    );
+    // A build from source (target/release/dose-planner) has no share folder beside it.
+    let source = tempfile::tempdir().unwrap();
+    let exe = source.path().join("target/release/dose-planner");
+    assert!(package_sheets_dir_for(&exe).iter().all(|d| !d.is_dir()));
+}

@@ -42,8 +42,6 @@ app-col-month = Month
 app-col-visit = Visit
 app-col-dose = Dose
 app-col-capsules = Capsules a day
-app-col-item = Item
-app-col-amount = Amount
 app-col-mgkg-day = mg/kg/day
 app-col-cumulative = Cumulative mg/kg
 app-col-subtotal = Subtotal
@@ -200,7 +198,6 @@ app-discount-fixed-month = { $amount } off month { $month }
 app-discount-fixed-course = { $amount } off the whole course
 app-course-discount-line = { $name }: { $amount } (included in the whole-course total)
 app-as-needed-line = { $label }: { $test } { $price }
-app-col-total = Total
 app-month-visit-kind = Month { $n }: visit kind
 
 # The register: Patients, a patient's courses, the course view, the Quotes list
@@ -308,3 +305,20 @@ app-quote-status-started = Started
 app-quote-status-completed = Completed
 app-path-export-csv = Save the CSV as
 app-register-backup = Back up the register
+
+# gui-patient: the shared patient and the Plan screen for the consultation
+app-weight-hint = kg
+app-weight-missing = Enter the patient’s weight in kg (for example 58.5).
+app-weight-not-number = Enter the weight as a number of kg, for example 58.5.
+app-plan-dose-missing = no dose yet: type it, or press ↓ on the month above.
+app-plan-hint = Enter the weight and the dose of month 1, then press ↓ (“Same for later months”): the mg/kg, the day the target is reached, the cost and the chart appear here.
+app-plan-tab-dose = Dose plan
+app-plan-tab-safety = Screening & safety
+app-plan-findings = { $n ->
+    [one] 1 finding
+   *[other] { $n } findings
+}
+app-safety-findings = Findings
+app-safety-no-findings = Nothing found yet.
+app-safety-needs-plan = The dates after the course and the test schedule appear once the plan has a weight and its doses.
+app-patient-number-short = No. { $number }

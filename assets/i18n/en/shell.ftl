@@ -19,3 +19,14 @@ shell-about-register = Register
 shell-about-sheets = My price sheets
 shell-about-none = (none)
 shell-about-close = Close
+
+# Opening the window: the renderers (glow, wgpu) and what to say when neither can start.
+shell-start-title = Dose & Cost Planner cannot open its window
+shell-renderer-cannot-start = The { $renderer } renderer cannot start here ({ $error }); trying { $next }.
+shell-renderer-none = The window cannot be drawn on this computer. It needs OpenGL 2.0 or later (the glow renderer), or Vulkan, DirectX 12, Metal or OpenGL ES 3.0 (the wgpu renderer), and neither could start:
+shell-renderer-error = • { $renderer }: { $error }
+shell-renderer-none-help = Update the graphics driver; over Remote Desktop or in a virtual machine, turn on the graphics card or 3D acceleration for it. Estimates still work on the command line: dose-planner quote --help
+shell-renderer-forced-failed = The { $renderer } renderer, chosen with --renderer or DOSE_PLANNER_RENDERER, cannot start here ({ $error }). Start the app without it to let it choose a renderer that works.
+shell-renderer-failed = The window closed on an error of the { $renderer } renderer: { $error }
+shell-window-no-display = No screen was found to open the window on ({ $error }). Start the app from a desktop session; estimates work without one on the command line: dose-planner quote --help
+shell-renderer-unknown = DOSE_PLANNER_RENDERER must be glow or wgpu, not "{ $value }". Remove it to let the app choose.

@@ -39,8 +39,6 @@ app-col-month = 月
 app-col-visit = 受診
 app-col-dose = 1日量
 app-col-capsules = 1日のカプセル
-app-col-item = 項目
-app-col-amount = 金額
 app-col-mgkg-day = mg/kg/日
 app-col-cumulative = 累積 mg/kg
 app-col-subtotal = 小計
@@ -194,7 +192,6 @@ app-discount-fixed-month = { $month }か月目から{ $amount }引き
 app-discount-fixed-course = コース全体から{ $amount }引き
 app-course-discount-line = { $name }：{ $amount }（全期間の合計に反映済み）
 app-as-needed-line = { $label }：{ $test } { $price }
-app-col-total = 合計
 app-month-visit-kind = { $n }か月目：受診方法
 
 # 台帳：患者、患者の治療コース、治療コースの画面、見積り一覧
@@ -302,3 +299,17 @@ app-quote-status-started = 治療開始
 app-quote-status-completed = 治療終了
 app-path-export-csv = CSV の保存先
 app-register-backup = 台帳をバックアップ
+
+# gui-patient: the shared patient and the Plan screen for the consultation
+app-weight-hint = kg
+app-weight-missing = 体重（kg）を入力してください（例: 58.5）。
+app-weight-not-number = 体重は kg 単位の数値で入力してください（例: 58.5）。
+app-plan-dose-missing = 用量が未入力です。入力するか、前の月の ↓ を押してください。
+app-plan-hint = 体重と1か月目の用量を入力し、↓（以降も同じ）を押すと、mg/kg・目標に達する日・費用・グラフがここに表示されます。
+app-plan-tab-dose = 投与計画
+app-plan-tab-safety = 問診・安全性
+app-plan-findings = 該当 { $n } 件
+app-safety-findings = 該当項目
+app-safety-no-findings = 該当する項目はまだありません。
+app-safety-needs-plan = 体重と各月の用量を入力すると、服用終了後の日付と検査スケジュールが表示されます。
+app-patient-number-short = 患者番号 { $number }

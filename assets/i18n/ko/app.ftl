@@ -39,8 +39,6 @@ app-col-month = 월
 app-col-visit = 진료
 app-col-dose = 1일 용량
 app-col-capsules = 1일 캡슐
-app-col-item = 항목
-app-col-amount = 금액
 app-col-mgkg-day = mg/kg/일
 app-col-cumulative = 누적 mg/kg
 app-col-subtotal = 소계
@@ -194,7 +192,6 @@ app-discount-fixed-month = { $month }개월째 { $amount } 할인
 app-discount-fixed-course = 전체 과정에서 { $amount } 할인
 app-course-discount-line = { $name }: { $amount } (전체 과정 합계에 반영됨)
 app-as-needed-line = { $label }: { $test } { $price }
-app-col-total = 합계
 app-month-visit-kind = { $n }개월째: 진료 방식
 
 # 등록부: 환자, 환자의 치료 과정, 치료 과정 화면, 견적 목록
@@ -302,3 +299,17 @@ app-quote-status-started = 치료 시작
 app-quote-status-completed = 치료 종료
 app-path-export-csv = CSV 저장 위치
 app-register-backup = 등록부 백업
+
+# gui-patient: the shared patient and the Plan screen for the consultation
+app-weight-hint = kg
+app-weight-missing = 환자의 체중(kg)을 입력하세요(예: 58.5).
+app-weight-not-number = 체중은 kg 단위의 숫자로 입력하세요(예: 58.5).
+app-plan-dose-missing = 용량이 아직 없습니다. 입력하거나 이전 달의 ↓를 누르세요.
+app-plan-hint = 체중과 1개월째 용량을 입력한 뒤 ↓(이후도 동일)를 누르면 mg/kg, 목표 도달일, 비용, 그래프가 여기에 표시됩니다.
+app-plan-tab-dose = 투여 계획
+app-plan-tab-safety = 문진·안전성
+app-plan-findings = 해당 { $n }건
+app-safety-findings = 해당 항목
+app-safety-no-findings = 아직 해당하는 항목이 없습니다.
+app-safety-needs-plan = 체중과 각 달의 용량을 입력하면 복용 종료 후 날짜와 검사 일정이 표시됩니다.
+app-patient-number-short = 환자 번호 { $number }

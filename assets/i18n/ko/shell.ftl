@@ -19,3 +19,14 @@ shell-about-register = 대장
 shell-about-sheets = 내 가격표
 shell-about-none = (없음)
 shell-about-close = 닫기
+
+# 창 열기: 렌더러(glow, wgpu)와, 둘 다 시작하지 못할 때의 안내.
+shell-start-title = Dose & Cost Planner 창을 열 수 없습니다
+shell-renderer-cannot-start = { $renderer } 렌더러를 이 컴퓨터에서 시작할 수 없습니다({ $error }). { $next } 렌더러를 시도합니다.
+shell-renderer-none = 이 컴퓨터에서는 창을 그릴 수 없습니다. OpenGL 2.0 이상(glow 렌더러) 또는 Vulkan·DirectX 12·Metal·OpenGL ES 3.0(wgpu 렌더러)이 필요하지만 둘 다 시작하지 못했습니다:
+shell-renderer-error = • { $renderer }: { $error }
+shell-renderer-none-help = 그래픽 드라이버를 업데이트하세요. 원격 데스크톱이나 가상 머신에서는 그래픽 카드 또는 3D 가속을 켜 주세요. 견적은 명령줄에서도 만들 수 있습니다: dose-planner quote --help
+shell-renderer-forced-failed = --renderer 또는 DOSE_PLANNER_RENDERER로 지정한 { $renderer } 렌더러를 시작할 수 없습니다({ $error }). 지정 없이 시작하면 앱이 작동하는 렌더러를 고릅니다.
+shell-renderer-failed = { $renderer } 렌더러 오류로 창이 닫혔습니다: { $error }
+shell-window-no-display = 창을 열 화면을 찾을 수 없습니다({ $error }). 데스크톱에 로그인한 상태에서 시작하세요. 견적은 화면 없이도 명령줄에서 만들 수 있습니다: dose-planner quote --help
+shell-renderer-unknown = DOSE_PLANNER_RENDERER에는 glow 또는 wgpu를 지정하세요("{ $value }"은(는) 쓸 수 없습니다). 지우면 앱이 알맞은 렌더러를 고릅니다.

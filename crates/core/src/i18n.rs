@@ -99,7 +99,7 @@ impl Lang {
 
     /// The message for `key` with named arguments, e.g. `("mg", 40.into())`.
     pub fn tr_args(self, key: &str, args: &[(&str, Arg)]) -> String {
-        let bundle = &bundles()[self.index()];
+        let bundle = bundle(self);
         let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
             return key.to_string();
         };
@@ -131,7 +131,7 @@ impl Lang {
 
     /// Whether `key` exists in this language's file.
     pub fn has(self, key: &str) -> bool {
-        bundles()[self.index()].has_message(key)
+        bundle(self).has_message(key)
     }
 
     /// Every message key defined for this language.
@@ -179,9 +179,12 @@ impl From<u32> for Arg {
     }
 }
 
-fn bundles() -> &'static [FluentBundle<FluentResource>; 3] {
-    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 3]> = OnceLock::new();
-    BUNDLES.get_or_init(|| Lang::ALL.map(build_bundle))
+/// This language's messages, parsed the first time they are asked for: a run in one
+/// language (a CLI quote, a PDF) never parses the other two.
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    BUNDLES[lang.index()].get_or_init(|| build_bundle(lang))
 }
 
 fn build_bundle(lang: Lang) -> FluentBundle<FluentResource> {

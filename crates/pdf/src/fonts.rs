@@ -3,6 +3,7 @@
 
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use printpdf::{FontId, ParsedFont};
 
@@ -54,13 +55,44 @@ impl Face {
     }
 }
 
+/// A bundled face, parsed the first time a document needs it and kept for the process: an
+/// app's later exports measure and embed from the same parsed face instead of parsing the
+/// 4–6 MB font again.
+pub(crate) struct Bundled {
+    bytes: &'static [u8],
+    name: &'static str,
+    parsed: OnceLock<Result<Face, PdfError>>,
+}
+
+/// IPAex Gothic: Japanese and Latin.
+static IPAEX: Bundled = Bundled {
+    bytes: crate::bundled::IPAEX_GOTHIC,
+    name: "IPAex Gothic",
+    parsed: OnceLock::new(),
+};
+
+/// Nanum Gothic: Korean and Latin.
+static NANUM: Bundled = Bundled {
+    bytes: crate::bundled::NANUM_GOTHIC,
+    name: "Nanum Gothic",
+    parsed: OnceLock::new(),
+};
+
+impl Bundled {
+    fn face(&'static self) -> Result<&'static Face, PdfError> {
+        self.parsed
+            .get_or_init(|| Face::parse(self.bytes, self.name))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+}
+
 /// The faces of one document: the primary face is parsed at once, the fallback only when a
 /// character needs it.
 pub(crate) struct FontSet {
-    primary: Face,
-    fallback_bytes: &'static [u8],
-    fallback_name: &'static str,
-    fallback: OnceCell<Result<Face, PdfError>>,
+    primary: &'static Face,
+    fallback_face: &'static Bundled,
+    fallback: OnceCell<Result<&'static Face, PdfError>>,
     fallback_used: Cell<bool>,
     /// Face, glyph and advance (in ems) of each character looked up so far.
     cache: RefCell<HashMap<char, Option<(Slot, f32)>>>,
@@ -69,27 +101,25 @@ pub(crate) struct FontSet {
 impl FontSet {
     /// The faces for `lang`: Nanum Gothic first for Korean, IPAex Gothic first otherwise.
     pub(crate) fn for_lang(lang: Lang) -> Result<FontSet, PdfError> {
-        const IPAEX: (&[u8], &str) = (crate::bundled::IPAEX_GOTHIC, "IPAex Gothic");
-        const NANUM: (&[u8], &str) = (crate::bundled::NANUM_GOTHIC, "Nanum Gothic");
         let (primary, fallback) = match lang {
-            Lang::Ko => (NANUM, IPAEX),
-            Lang::Ja | Lang::En => (IPAEX, NANUM),
+            Lang::Ko => (&NANUM, &IPAEX),
+            Lang::Ja | Lang::En => (&IPAEX, &NANUM),
         };
         Ok(FontSet {
-            primary: Face::parse(primary.0, primary.1)?,
-            fallback_bytes: fallback.0,
-            fallback_name: fallback.1,
+            primary: primary.face()?,
+            fallback_face: fallback,
             fallback: OnceCell::new(),
             fallback_used: Cell::new(false),
             cache: RefCell::new(HashMap::new()),
         })
     }
 
-    fn fallback(&self) -> Option<&Face> {
+    fn fallback(&self) -> Option<&'static Face> {
         self.fallback
-            .get_or_init(|| Face::parse(self.fallback_bytes, self.fallback_name))
+            .get_or_init(|| self.fallback_face.face())
             .as_ref()
             .ok()
+            .copied()
     }
 
     /// The face that draws `ch` and its advance in ems, or `None` when neither face has it.
