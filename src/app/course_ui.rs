@@ -471,7 +471,7 @@ impl CourseView {
         ui.label(lang.tr_args(
             "app-course-summary",
             &[
-                ("start", Arg::Str(c.start.to_string())),
+                ("start", Arg::Str(lang.format_date(c.start))),
                 (
                     "status",
                     Arg::Str(super::patients_ui::course_status_name(lang, c.status)),
@@ -703,7 +703,7 @@ fn visits_table(ui: &mut egui::Ui, lang: Lang, sheet: &PriceSheet, open: &OpenCo
             widgets::right_aligned(ui, lang.tr("app-visit-col-amount"), true);
             ui.end_row();
             for v in &open.visits {
-                ui.label(v.date.to_string());
+                ui.label(lang.format_date(v.date));
                 ui.label(v.weight_kg.map_or_else(
                     || na.clone(),
                     |w| lang.tr_args("app-kg", &[("kg", Arg::Str(format!("{w:.1}")))]),

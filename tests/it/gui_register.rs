@@ -113,9 +113,9 @@ fn a_course_is_followed_from_the_plan_to_an_accepted_quote_and_its_csv() {
     one_named(&h, "Cost, Taken so far: ¥62,876");
     one_named(&h, "Cost, Remaining: ¥121,352");
     one_named(&h, "Cost, Whole course: ¥184,228");
-    // The visits table: the two visits' dates and amounts.
-    h.get_by_label("2025-03-01");
-    h.get_by_label("2025-04-01");
+    // The visits table: the two visits' dates (written out, as elsewhere) and amounts.
+    h.get_by_label("1 Mar 2025");
+    h.get_by_label("1 Apr 2025");
     h.get_by_label("¥32,538");
 
     // Exported from the course view: the rest's quote, logged as issued with the PDF's hash.
