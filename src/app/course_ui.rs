@@ -863,7 +863,9 @@ fn progress_cell(ui: &mut egui::Ui, text: egui::RichText, name: Option<String>) 
 /// The cumulative dose: what was taken (solid, thick) then the planned rest (dashed), with
 /// the 120, 150 and 220 mg/kg lines.
 fn chart_ui(ui: &mut egui::Ui, lang: Lang, r: &Replanned, target: Option<f64>) {
-    use egui_plot::{HLine, Legend, Line, LineStyle, Plot, PlotPoints};
+    use egui_plot::{
+        AxisHints, Corner, GridMark, HLine, Legend, Line, LineStyle, Plot, PlotPoints,
+    };
     let planned = r
         .quote()
         .map(|q| q.shown().cumulative_mg_per_kg_by_day())
@@ -873,9 +875,35 @@ fn chart_ui(ui: &mut egui::Ui, lang: Lang, r: &Replanned, target: Option<f64>) {
     }
     ui.label(egui::RichText::new(lang.tr("app-chart")).strong());
     let taken = r.taken.clone();
+    let month = f64::from(crate::estimate::DAYS_PER_MONTH);
+    // Months of the course on the x-axis, a tick at the end of each, as on the Plan chart.
+    let x_axis = AxisHints::new_x()
+        .label(lang.tr("app-chart-months"))
+        .formatter(move |mark: GridMark, _| {
+            let m = mark.value / month;
+            if (m - m.round()).abs() < 1e-6 {
+                format!("{}", m.round())
+            } else {
+                String::new()
+            }
+        });
     Plot::new("course_chart")
         .height(240.0)
-        .legend(Legend::default())
+        // Bottom right: the cumulative line rises from bottom left to top right, and the
+        // 120/150/220 lines run along the top, so this corner covers none of them.
+        .legend(Legend::default().position(Corner::RightBottom))
+        .custom_x_axes(vec![x_axis])
+        .x_grid_spacer(move |input| {
+            let (lo, hi) = input.bounds;
+            let first = (lo / month).ceil().max(0.0) as i64;
+            let last = (hi / month).floor() as i64;
+            (first..=last)
+                .map(|m| GridMark {
+                    value: m as f64 * month,
+                    step_size: month,
+                })
+                .collect()
+        })
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -883,9 +911,10 @@ fn chart_ui(ui: &mut egui::Ui, lang: Lang, r: &Replanned, target: Option<f64>) {
         .include_x(0.0)
         .include_y(0.0)
         .include_y(safety::CUMULATIVE_MAX + 10.0)
-        .x_axis_label(lang.tr("app-chart-days"))
         .y_axis_label("mg/kg")
         .show(ui, |plot| {
+            // 120 dotted, 150 dashed, 220 solid (a custom target densely dotted): told apart
+            // without the colours.
             for (value, color, style) in [
                 (
                     safety::CUMULATIVE_LOW,
@@ -895,7 +924,7 @@ fn chart_ui(ui: &mut egui::Ui, lang: Lang, r: &Replanned, target: Option<f64>) {
                 (
                     safety::CUMULATIVE_HIGH,
                     egui::Color32::from_rgb(40, 140, 70),
-                    LineStyle::dotted_loose(),
+                    LineStyle::dashed_loose(),
                 ),
                 (
                     safety::CUMULATIVE_MAX,
@@ -923,7 +952,7 @@ fn chart_ui(ui: &mut egui::Ui, lang: Lang, r: &Replanned, target: Option<f64>) {
                 plot.hline(
                     HLine::new(lang.tr("app-chart-target"), t)
                         .color(egui::Color32::from_rgb(90, 90, 200))
-                        .style(LineStyle::dashed_loose()),
+                        .style(LineStyle::dotted_dense()),
                 );
             }
             if taken.len() >= 2 {

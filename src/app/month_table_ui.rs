@@ -236,6 +236,13 @@ fn lay_out(ui: &egui::Ui, lang: Lang, quote: &Priced) -> Laid {
             w
         })
         .collect();
+    // Headings stay on one line when the whole table then still fits the width there is.
+    let one_line_w: f32 = heads
+        .iter()
+        .zip(&cells_w)
+        .map(|((h, _), cells)| cells.max(text(h.clone(), true).size().x).ceil() + 2.0 * PAD)
+        .sum();
+    let all_one_line = one_line_w <= ui.available_width();
     let heads: Vec<(Arc<egui::Galley>, Side)> = heads
         .into_iter()
         .zip(&cells_w)
@@ -246,7 +253,7 @@ fn lay_out(ui: &egui::Ui, lang: Lang, quote: &Priced) -> Laid {
                 .split_whitespace()
                 .map(|w| text(w.to_string(), true).size().x)
                 .fold(0.0_f32, f32::max);
-            let galley = if one_line.size().x <= cells.max(widest_word) {
+            let galley = if all_one_line || one_line.size().x <= cells.max(widest_word) {
                 one_line
             } else {
                 // Two lines where they fit under the widest cell or half the heading's width.

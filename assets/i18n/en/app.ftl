@@ -68,7 +68,6 @@ app-target-not-reached = Not reached within the plan
 app-end-date = Last dose
 app-plan-cost = Cost of the plan
 app-chart = Cumulative mg/kg by day
-app-chart-days = Day of the course
 app-chart-band = 120–150 mg/kg band
 app-chart-max = 220 mg/kg maximum
 app-chart-months = Month of the course

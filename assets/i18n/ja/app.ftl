@@ -65,7 +65,6 @@ app-target-not-reached = この計画では到達しません
 app-end-date = 最終服用日
 app-plan-cost = 計画の費用
 app-chart = 日ごとの累積 mg/kg
-app-chart-days = 治療開始からの日数
 app-chart-band = 120〜150 mg/kg の範囲
 app-chart-max = 220 mg/kg（上限）
 app-chart-months = 治療開始からの月数

@@ -65,7 +65,6 @@ app-target-not-reached = 이 계획으로는 도달하지 않습니다
 app-end-date = 마지막 복용일
 app-plan-cost = 계획 비용
 app-chart = 일별 누적 mg/kg
-app-chart-days = 치료 시작 후 일수
 app-chart-band = 120–150 mg/kg 범위
 app-chart-max = 220 mg/kg(상한)
 app-chart-months = 치료 개월 수
