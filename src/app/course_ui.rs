@@ -863,9 +863,8 @@ fn progress_cell(ui: &mut egui::Ui, text: egui::RichText, name: Option<String>) 
 /// The cumulative dose: what was taken (solid, thick) then the planned rest (dashed), with
 /// the 120, 150 and 220 mg/kg lines.
 fn chart_ui(ui: &mut egui::Ui, lang: Lang, r: &Replanned, target: Option<f64>) {
-    use egui_plot::{
-        AxisHints, Corner, GridMark, HLine, Legend, Line, LineStyle, Plot, PlotPoints,
-    };
+    use super::plan_ui::{LegendSample, legend_entry};
+    use egui_plot::{AxisHints, GridMark, HLine, Line, LineStyle, Plot, PlotPoints};
     let planned = r
         .quote()
         .map(|q| q.shown().cumulative_mg_per_kg_by_day())
@@ -887,11 +886,63 @@ fn chart_ui(ui: &mut egui::Ui, lang: Lang, r: &Replanned, target: Option<f64>) {
                 String::new()
             }
         });
+    const TAKEN: egui::Color32 = egui::Color32::from_rgb(20, 60, 140);
+    const PLANNED: egui::Color32 = egui::Color32::from_rgb(220, 120, 20);
+    const BAND: egui::Color32 = egui::Color32::from_rgb(40, 140, 70);
+    const MAX: egui::Color32 = egui::Color32::from_rgb(200, 60, 60);
+    const TARGET: egui::Color32 = egui::Color32::from_rgb(90, 90, 200);
+    let custom_target = target.filter(|t| {
+        ![
+            safety::CUMULATIVE_LOW,
+            safety::CUMULATIVE_HIGH,
+            safety::CUMULATIVE_MAX,
+        ]
+        .contains(t)
+    });
+    let line_name =
+        |value: f64| lang.tr_args("app-chart-line", &[("mgkg", Arg::Str(format!("{value}")))]);
+    // The legend above the plot, off the lines (as on the Plan chart).
+    ui.horizontal_wrapped(|ui| {
+        if taken.len() >= 2 {
+            legend_entry(ui, LegendSample::Solid, TAKEN, &lang.tr("app-chart-taken"));
+        }
+        if !planned.is_empty() {
+            legend_entry(
+                ui,
+                LegendSample::Dashed,
+                PLANNED,
+                &lang.tr("app-chart-planned"),
+            );
+        }
+        legend_entry(
+            ui,
+            LegendSample::Dotted,
+            BAND,
+            &line_name(safety::CUMULATIVE_LOW),
+        );
+        legend_entry(
+            ui,
+            LegendSample::Dashed,
+            BAND,
+            &line_name(safety::CUMULATIVE_HIGH),
+        );
+        legend_entry(
+            ui,
+            LegendSample::Solid,
+            MAX,
+            &line_name(safety::CUMULATIVE_MAX),
+        );
+        if custom_target.is_some() {
+            legend_entry(
+                ui,
+                LegendSample::Dotted,
+                TARGET,
+                &lang.tr("app-chart-target"),
+            );
+        }
+    });
     Plot::new("course_chart")
         .height(240.0)
-        // Bottom right: the cumulative line rises from bottom left to top right, and the
-        // 120/150/220 lines run along the top, so this corner covers none of them.
-        .legend(Legend::default().position(Corner::RightBottom))
         .custom_x_axes(vec![x_axis])
         .x_grid_spacer(move |input| {
             let (lo, hi) = input.bounds;
@@ -916,42 +967,20 @@ fn chart_ui(ui: &mut egui::Ui, lang: Lang, r: &Replanned, target: Option<f64>) {
             // 120 dotted, 150 dashed, 220 solid (a custom target densely dotted): told apart
             // without the colours.
             for (value, color, style) in [
-                (
-                    safety::CUMULATIVE_LOW,
-                    egui::Color32::from_rgb(40, 140, 70),
-                    LineStyle::dotted_loose(),
-                ),
-                (
-                    safety::CUMULATIVE_HIGH,
-                    egui::Color32::from_rgb(40, 140, 70),
-                    LineStyle::dashed_loose(),
-                ),
-                (
-                    safety::CUMULATIVE_MAX,
-                    egui::Color32::from_rgb(200, 60, 60),
-                    LineStyle::Solid,
-                ),
+                (safety::CUMULATIVE_LOW, BAND, LineStyle::dotted_loose()),
+                (safety::CUMULATIVE_HIGH, BAND, LineStyle::dashed_loose()),
+                (safety::CUMULATIVE_MAX, MAX, LineStyle::Solid),
             ] {
                 plot.hline(
-                    HLine::new(
-                        lang.tr_args("app-chart-line", &[("mgkg", Arg::Str(format!("{value}")))]),
-                        value,
-                    )
-                    .color(color)
-                    .style(style),
+                    HLine::new(line_name(value), value)
+                        .color(color)
+                        .style(style),
                 );
             }
-            if let Some(t) = target
-                && ![
-                    safety::CUMULATIVE_LOW,
-                    safety::CUMULATIVE_HIGH,
-                    safety::CUMULATIVE_MAX,
-                ]
-                .contains(&t)
-            {
+            if let Some(t) = custom_target {
                 plot.hline(
                     HLine::new(lang.tr("app-chart-target"), t)
-                        .color(egui::Color32::from_rgb(90, 90, 200))
+                        .color(TARGET)
                         .style(LineStyle::dotted_dense()),
                 );
             }
@@ -959,7 +988,7 @@ fn chart_ui(ui: &mut egui::Ui, lang: Lang, r: &Replanned, target: Option<f64>) {
                 plot.line(
                     Line::new(lang.tr("app-chart-taken"), PlotPoints::from(taken))
                         .width(3.5)
-                        .color(egui::Color32::from_rgb(20, 60, 140)),
+                        .color(TAKEN),
                 );
             }
             if !planned.is_empty() {
@@ -967,7 +996,7 @@ fn chart_ui(ui: &mut egui::Ui, lang: Lang, r: &Replanned, target: Option<f64>) {
                     Line::new(lang.tr("app-chart-planned"), PlotPoints::from(planned))
                         .width(2.0)
                         .style(LineStyle::dashed_dense())
-                        .color(egui::Color32::from_rgb(220, 120, 20)),
+                        .color(PLANNED),
                 );
             }
         });

@@ -1460,66 +1460,94 @@ fn ui_band_ink() -> egui::Color32 {
 /// The chart's legend, outside the plot: each line drawn in its own style, then its name.
 fn chart_legend(ui: &mut egui::Ui, lang: Lang, target_name: &str) {
     ui.horizontal_wrapped(|ui| {
-        // Each entry is one widget (its sample, then its name), so a narrow window wraps
-        // between entries, never between a sample and its name.
-        let sample = |ui: &mut egui::Ui, kind: u8, color: egui::Color32, name: &str| {
-            let galley = egui::WidgetText::from(name).into_galley(
-                ui,
-                Some(egui::TextWrapMode::Extend),
-                f32::INFINITY,
-                egui::TextStyle::Body,
-            );
-            let size = egui::vec2(28.0 + 6.0 + galley.size().x, galley.size().y.max(12.0));
-            let (whole, response) = ui.allocate_exact_size(size, egui::Sense::hover());
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, name)
-            });
-            let text_pos = egui::pos2(
-                whole.left() + 34.0,
-                whole.center().y - galley.size().y / 2.0,
-            );
-            ui.painter()
-                .galley(text_pos, galley, ui.visuals().text_color());
-            let rect = egui::Rect::from_center_size(
-                egui::pos2(whole.left() + 14.0, whole.center().y),
-                egui::vec2(28.0, 12.0),
-            );
-            let p = ui.painter();
-            let (l, r, y) = (rect.left(), rect.right(), rect.center().y);
-            match kind {
-                // Solid.
-                0 => {
-                    p.line_segment([egui::pos2(l, y), egui::pos2(r, y)], (2.5, color));
-                }
-                // Dashed.
-                1 => {
-                    let mut x = l;
-                    while x < r {
-                        p.line_segment(
-                            [egui::pos2(x, y), egui::pos2((x + 6.0).min(r), y)],
-                            (1.5, color),
-                        );
-                        x += 10.0;
-                    }
-                }
-                // Dotted.
-                2 => {
-                    let mut x = l + 1.0;
-                    while x < r {
-                        p.circle_filled(egui::pos2(x, y), 1.4, color);
-                        x += 4.0;
-                    }
-                }
-                // A filled band.
-                _ => {
-                    p.rect_filled(rect.shrink2(egui::vec2(0.0, 1.0)), 2.0, color);
-                }
-            }
-            ui.add_space(10.0);
-        };
-        sample(ui, 0, CHART_LINE, &lang.tr("app-cumulative"));
-        sample(ui, 1, CHART_TARGET, target_name);
-        sample(ui, 3, CHART_BAND, &lang.tr("app-chart-band"));
-        sample(ui, 2, CHART_MAX, &lang.tr("app-chart-max"));
+        legend_entry(
+            ui,
+            LegendSample::Solid,
+            CHART_LINE,
+            &lang.tr("app-cumulative"),
+        );
+        legend_entry(ui, LegendSample::Dashed, CHART_TARGET, target_name);
+        legend_entry(
+            ui,
+            LegendSample::Band,
+            CHART_BAND,
+            &lang.tr("app-chart-band"),
+        );
+        legend_entry(
+            ui,
+            LegendSample::Dotted,
+            CHART_MAX,
+            &lang.tr("app-chart-max"),
+        );
     });
+}
+
+/// How a chart legend entry's sample is drawn.
+#[derive(Clone, Copy)]
+pub(super) enum LegendSample {
+    /// A solid line.
+    Solid,
+    /// A dashed line.
+    Dashed,
+    /// A dotted line.
+    Dotted,
+    /// A filled band.
+    Band,
+}
+
+/// One legend entry above a chart: a sample of the line, then its name, as one widget (a
+/// narrow window wraps between entries, never between a sample and its name).
+pub(super) fn legend_entry(
+    ui: &mut egui::Ui,
+    kind: LegendSample,
+    color: egui::Color32,
+    name: &str,
+) {
+    let galley = egui::WidgetText::from(name).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    let size = egui::vec2(28.0 + 6.0 + galley.size().x, galley.size().y.max(12.0));
+    let (whole, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, name));
+    let text_pos = egui::pos2(
+        whole.left() + 34.0,
+        whole.center().y - galley.size().y / 2.0,
+    );
+    ui.painter()
+        .galley(text_pos, galley, ui.visuals().text_color());
+    let rect = egui::Rect::from_center_size(
+        egui::pos2(whole.left() + 14.0, whole.center().y),
+        egui::vec2(28.0, 12.0),
+    );
+    let p = ui.painter();
+    let (l, r, y) = (rect.left(), rect.right(), rect.center().y);
+    match kind {
+        LegendSample::Solid => {
+            p.line_segment([egui::pos2(l, y), egui::pos2(r, y)], (2.5, color));
+        }
+        LegendSample::Dashed => {
+            let mut x = l;
+            while x < r {
+                p.line_segment(
+                    [egui::pos2(x, y), egui::pos2((x + 6.0).min(r), y)],
+                    (1.5, color),
+                );
+                x += 10.0;
+            }
+        }
+        LegendSample::Dotted => {
+            let mut x = l + 1.0;
+            while x < r {
+                p.circle_filled(egui::pos2(x, y), 1.4, color);
+                x += 4.0;
+            }
+        }
+        LegendSample::Band => {
+            p.rect_filled(rect.shrink2(egui::vec2(0.0, 1.0)), 2.0, color);
+        }
+    }
+    ui.add_space(10.0);
 }
