@@ -863,8 +863,8 @@ fn progress_cell(ui: &mut egui::Ui, text: egui::RichText, name: Option<String>) 
 /// The cumulative dose: what was taken (solid, thick) then the planned rest (dashed), with
 /// the 120, 150 and 220 mg/kg lines.
 fn chart_ui(ui: &mut egui::Ui, lang: Lang, r: &Replanned, target: Option<f64>) {
-    use super::plan_ui::{LegendSample, legend_entry};
-    use egui_plot::{AxisHints, GridMark, HLine, Line, LineStyle, Plot, PlotPoints};
+    use super::plan_ui::{LegendSample, legend_entry, month_axis, month_grid};
+    use egui_plot::{HLine, Line, LineStyle, Plot, PlotPoints};
     let planned = r
         .quote()
         .map(|q| q.shown().cumulative_mg_per_kg_by_day())
@@ -874,18 +874,6 @@ fn chart_ui(ui: &mut egui::Ui, lang: Lang, r: &Replanned, target: Option<f64>) {
     }
     ui.label(egui::RichText::new(lang.tr("app-chart")).strong());
     let taken = r.taken.clone();
-    let month = f64::from(crate::estimate::DAYS_PER_MONTH);
-    // Months of the course on the x-axis, a tick at the end of each, as on the Plan chart.
-    let x_axis = AxisHints::new_x()
-        .label(lang.tr("app-chart-months"))
-        .formatter(move |mark: GridMark, _| {
-            let m = mark.value / month;
-            if (m - m.round()).abs() < 1e-6 {
-                format!("{}", m.round())
-            } else {
-                String::new()
-            }
-        });
     const TAKEN: egui::Color32 = egui::Color32::from_rgb(20, 60, 140);
     const PLANNED: egui::Color32 = egui::Color32::from_rgb(220, 120, 20);
     const BAND: egui::Color32 = egui::Color32::from_rgb(40, 140, 70);
@@ -943,18 +931,8 @@ fn chart_ui(ui: &mut egui::Ui, lang: Lang, r: &Replanned, target: Option<f64>) {
     });
     Plot::new("course_chart")
         .height(240.0)
-        .custom_x_axes(vec![x_axis])
-        .x_grid_spacer(move |input| {
-            let (lo, hi) = input.bounds;
-            let first = (lo / month).ceil().max(0.0) as i64;
-            let last = (hi / month).floor() as i64;
-            (first..=last)
-                .map(|m| GridMark {
-                    value: m as f64 * month,
-                    step_size: month,
-                })
-                .collect()
-        })
+        .custom_x_axes(vec![month_axis(lang)])
+        .x_grid_spacer(month_grid)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)

@@ -1317,9 +1317,7 @@ fn chart_ui(
     output: &PlanOutput,
     height: ChartHeight,
 ) {
-    use egui_plot::{
-        AxisHints, FilledArea, GridMark, HLine, Line, LineStyle, Plot, PlotPoint, PlotPoints, Text,
-    };
+    use egui_plot::{FilledArea, HLine, Line, LineStyle, Plot, PlotPoint, PlotPoints, Text};
     ui.label(egui::RichText::new(lang.tr("app-chart")).strong());
     let points = output.points.clone();
     let target = inputs.target_mg_per_kg();
@@ -1340,18 +1338,6 @@ fn chart_ui(
     };
     let month = f64::from(crate::estimate::DAYS_PER_MONTH);
     let end = points.last().map_or(6.0 * month, |p| p[0]).max(month);
-    // A tick and a label at the end of every month, at every width.
-    let x_axis = AxisHints::new_x()
-        .label(lang.tr("app-chart-months"))
-        .formatter(move |mark: GridMark, _| {
-            let m = mark.value / month;
-            if (m - m.round()).abs() < 1e-6 {
-                format!("{}", m.round())
-            } else {
-                String::new()
-            }
-        })
-        .label_spacing(10.0..=14.0);
     let chart = Plot::new("cumulative_chart")
         .height(height)
         .width(ui.available_width().max(240.0))
@@ -1363,18 +1349,8 @@ fn chart_ui(
         .include_x(end)
         .include_y(0.0)
         .include_y(safety::CUMULATIVE_MAX + 20.0)
-        .custom_x_axes(vec![x_axis])
-        .x_grid_spacer(move |input| {
-            let (lo, hi) = input.bounds;
-            let first = (lo / month).ceil().max(0.0) as i64;
-            let last = (hi / month).floor() as i64;
-            (first..=last)
-                .map(|m| GridMark {
-                    value: m as f64 * month,
-                    step_size: month,
-                })
-                .collect()
-        })
+        .custom_x_axes(vec![month_axis(lang)])
+        .x_grid_spacer(month_grid)
         .y_axis_label("mg/kg")
         .show(ui, |plot| {
             plot.add(
@@ -1550,4 +1526,35 @@ pub(super) fn legend_entry(
         }
     }
     ui.add_space(10.0);
+}
+
+/// The x-axis of a chart drawn in days: the months of the course, a label at the end of
+/// every month, at every width (the Plan and the course charts).
+pub(super) fn month_axis(lang: Lang) -> egui_plot::AxisHints<'static> {
+    let month = f64::from(crate::estimate::DAYS_PER_MONTH);
+    egui_plot::AxisHints::new_x()
+        .label(lang.tr("app-chart-months"))
+        .formatter(move |mark: egui_plot::GridMark, _| {
+            let m = mark.value / month;
+            if (m - m.round()).abs() < 1e-6 {
+                format!("{}", m.round())
+            } else {
+                String::new()
+            }
+        })
+        .label_spacing(10.0..=14.0)
+}
+
+/// A grid line at the end of every month of a chart drawn in days.
+pub(super) fn month_grid(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    let month = f64::from(crate::estimate::DAYS_PER_MONTH);
+    let (lo, hi) = input.bounds;
+    let first = (lo / month).ceil().max(0.0) as i64;
+    let last = (hi / month).floor() as i64;
+    (first..=last)
+        .map(|m| egui_plot::GridMark {
+            value: m as f64 * month,
+            step_size: month,
+        })
+        .collect()
 }

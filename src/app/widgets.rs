@@ -91,15 +91,18 @@ pub fn quote_notes(ui: &mut egui::Ui, lang: Lang, quote: &Priced) {
     }
 }
 
+/// The sex choices and their message keys, in the order shown.
+const SEX_CHOICES: [(Option<Sex>, &str); 3] = [
+    (Some(Sex::Female), "sex-female"),
+    (Some(Sex::Male), "sex-male"),
+    (None, "app-sex-unset"),
+];
+
 /// Sex: female, male or not given.
 pub fn sex_picker(ui: &mut egui::Ui, lang: Lang, sex: &mut Option<Sex>) {
     ui.horizontal_wrapped(|ui| {
         ui.label(lang.tr("app-sex"));
-        for (value, key) in [
-            (Some(Sex::Female), "sex-female"),
-            (Some(Sex::Male), "sex-male"),
-            (None, "app-sex-unset"),
-        ] {
+        for (value, key) in SEX_CHOICES {
             ui.radio_value(sex, value, lang.tr(key));
         }
     });
@@ -157,11 +160,7 @@ pub fn sex_and_visit_keyed(
 ) {
     ui.horizontal_wrapped(|ui| {
         ui.label(lang.tr("app-sex"));
-        for (value, key) in [
-            (Some(Sex::Female), "sex-female"),
-            (Some(Sex::Male), "sex-male"),
-            (None, "app-sex-unset"),
-        ] {
+        for (value, key) in SEX_CHOICES {
             keyed_radio(ui, sex, value, &lang.tr(key), super::keys::sex_key(value));
         }
         ui.add_space(12.0);
