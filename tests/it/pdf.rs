@@ -161,6 +161,79 @@ fn hangul_in_a_japanese_estimate_falls_back_to_the_korean_font() {
     assert!(text.contains("山田花子"), "{text}");
 }
 
+/// The tags of the tables in a TrueType font file (its table directory).
+fn table_tags(font: &[u8]) -> Vec<String> {
+    let count = usize::from(u16::from_be_bytes([font[4], font[5]]));
+    (0..count)
+        .map(|i| String::from_utf8_lossy(&font[12 + 16 * i..16 + 16 * i]).into_owned())
+        .collect()
+}
+
+/// Each embedded font of a PDF: its base name and its font file, decompressed.
+fn embedded_fonts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let mut out = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        let Ok(file) = dict.get(b"FontFile2") else {
+            continue;
+        };
+        let name =
+            String::from_utf8_lossy(dict.get(b"FontName").unwrap().as_name().unwrap()).into_owned();
+        let stream = doc
+            .get_object(file.as_reference().unwrap())
+            .unwrap()
+            .as_stream()
+            .unwrap();
+        let data = stream
+            .decompressed_content()
+            .unwrap_or_else(|_| stream.content.clone());
+        out.push((name, data));
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn the_fonts_are_embedded_as_small_subsets_without_hinting() {
+    // The Japanese 6-month estimate: one face, a subset, within the 47 KB the issue set.
+    let bytes = render(Lang::Ja, 6, Some("山田 花子")).unwrap();
+    assert!(bytes.len() <= 47 * 1024, "{} bytes", bytes.len());
+    // A Korean estimate for 辻 (a kanji made in Japan, which Nanum Gothic lacks) draws it
+    // with IPAex Gothic: two faces.
+    let mixed = render(Lang::Ko, 6, Some("辻 花子")).unwrap();
+    let (text, _) = squeezed(&mixed);
+    assert!(text.contains("辻花子"), "{text}");
+    for (pdf, faces) in [
+        (&bytes, vec!["IPAexGothic"]),
+        (&mixed, vec!["NanumGothic", "IPAexGothic"]),
+    ] {
+        let fonts = embedded_fonts(pdf);
+        let names: Vec<&str> = fonts.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(fonts.len(), faces.len(), "{names:?}");
+        for face in faces {
+            assert!(
+                names.iter().any(|n| n.ends_with(&format!("+{face}"))),
+                "{face} is not embedded as a subset: {names:?}"
+            );
+        }
+        for (name, font) in &fonts {
+            // The bundled faces are 4.7 and 6.1 MB; a page's subset is a few tens of KB.
+            assert!(font.len() < 100_000, "{name}: {} bytes", font.len());
+            let tags = table_tags(font);
+            for table in ["glyf", "loca", "hmtx", "cmap"] {
+                assert!(
+                    tags.iter().any(|t| t == table),
+                    "{name} lacks {table}: {tags:?}"
+                );
+            }
+            for hinting in ["fpgm", "prep", "cvt "] {
+                assert!(!tags.iter().any(|t| t == hinting), "{name} keeps {hinting}");
+            }
+        }
+    }
+}
+
 #[test]
 fn a_twelve_month_plan_fits_two_pages() {
     for lang in Lang::ALL {

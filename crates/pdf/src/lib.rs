@@ -195,11 +195,11 @@ pub fn estimate_pdf(req: &PdfRequest<'_>) -> Result<Vec<u8>, PdfError> {
     info.producer = PRODUCER.to_string();
     info.creator = PRODUCER.to_string();
     info.subject = layout::local_date(req.lang, req.quote.quote_date());
-    for (slot, font) in fonts.used() {
+    for (slot, font) in fonts.used()? {
         doc.resources
             .fonts
             .map
-            .insert(slot.font_id(), PdfFont::new(font.clone()));
+            .insert(slot.font_id(), PdfFont::new(font));
     }
     let mut bytes = doc
         .with_pages(pages)
