@@ -16,6 +16,7 @@ mod fault;
 mod gui;
 mod gui_choices;
 mod gui_desk;
+mod gui_followups;
 mod gui_patient;
 mod gui_redesign;
 mod gui_register;
