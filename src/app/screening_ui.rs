@@ -8,7 +8,9 @@ use crate::i18n::{Arg, Lang};
 use crate::monitoring::{Protocol, ProtocolCost, TestDue};
 use crate::pricing::{Fees, PriceSheet};
 use crate::safety::{CourseDates, Severity, Warning};
-use crate::screening::{CheckItem, Consequence, Screening, find_medicines, screening_warnings};
+use crate::screening::{
+    CheckItem, Consequence, Screening, find_medicines, medicine_name, screening_warnings,
+};
 use eframe::egui;
 
 use super::patient::{AgeEntry, AgeInput};
@@ -205,10 +207,12 @@ impl ScreeningForm {
                     .corner_radius(10)
                     .show(ui, |ui| {
                         ui.horizontal(|ui| {
-                            ui.label(name);
+                            // Kept as the generic name; shown in the screen's language.
+                            let shown = medicine_name(name, lang);
+                            ui.label(&shown);
                             let text = lang.tr_args(
                                 "app-safety-remove-medicine",
-                                &[("name", Arg::Str(name.clone()))],
+                                &[("name", Arg::Str(shown))],
                             );
                             if ui
                                 .small_button("×")
@@ -259,7 +263,7 @@ impl ScreeningForm {
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     if ui
-                        .add_enabled(!taken, egui::Button::new(m.display_name()).wrap())
+                        .add_enabled(!taken, egui::Button::new(m.display_name(lang)).wrap())
                         .clicked()
                     {
                         add = Some(m.generic.clone());

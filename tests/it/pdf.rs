@@ -364,6 +364,9 @@ fn cautions_and_dates_for_this_patient_are_printed() {
     let woman = pdf(&req(Sex::Female, vec!["minocycline".into()]), Lang::Ja);
     assert!(woman.contains("2027年9月30日まで"), "{woman}");
     assert!(woman.contains("テトラサイクリン系抗菌薬"), "{woman}");
+    // The medicine by its Japanese name, not the English key it is kept by.
+    assert!(woman.contains("ミノサイクリン："), "{woman}");
+    assert!(!woman.contains("minocycline"), "{woman}");
     assert!(woman.contains("国内未承認薬"), "{woman}");
     let man = pdf(&req(Sex::Male, Vec::new()), Lang::En);
     // Men: 1 month (partner), no interaction line.

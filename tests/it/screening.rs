@@ -211,7 +211,7 @@ fn patient_cautions_apply_to_this_patient_only() {
         .message(Lang::Ja);
     assert_eq!(
         text,
-        "minocycline：テトラサイクリン系抗菌薬との併用で頭蓋内圧が上がるおそれがあります。併用しないでください。"
+        "ミノサイクリン：テトラサイクリン系抗菌薬との併用で頭蓋内圧が上がるおそれがあります。併用しないでください。"
     );
     let contraception = all[0].message(Lang::En);
     assert!(
@@ -368,5 +368,63 @@ fn the_handout_says_what_the_sheet_says_about_pregnancy_tests() {
         !codes(&flat, Sex::Female)
             .iter()
             .any(|c| c.starts_with("pregnancy_test"))
+    );
+}
+
+#[test]
+fn a_medicine_is_named_in_the_readers_language() {
+    // Added by its brand name, kept by its generic name; each language prints its own name.
+    let req = CourseRequest {
+        screening: Screening {
+            medicines: vec!["minocycline".to_string()],
+            ..Screening::default()
+        },
+        ..CourseRequest::constant(Sex::Female, Dose::daily(20), 4)
+    };
+    let est = estimate(&reference_sheet(), &req).unwrap();
+    let warning = est
+        .warnings
+        .iter()
+        .find(|w| w.code == "interaction_tetracycline")
+        .unwrap();
+    let said = |lang| warning.message(lang);
+    assert!(
+        said(Lang::Ja).starts_with("ミノサイクリンを服用中"),
+        "{}",
+        said(Lang::Ja)
+    );
+    assert!(
+        said(Lang::Ko).starts_with("미노사이클린 복용 중"),
+        "{}",
+        said(Lang::Ko)
+    );
+    assert!(
+        said(Lang::En).starts_with("Takes minocycline"),
+        "{}",
+        said(Lang::En)
+    );
+    // The handout's caution line too.
+    let cautions = patient_cautions(&est, &reference_sheet(), true);
+    let line = |lang| {
+        cautions
+            .iter()
+            .map(|c| c.message(lang))
+            .find(|m| m.contains("サイクリン") || m.contains("cycline") || m.contains("사이클린"))
+            .unwrap()
+    };
+    assert!(
+        line(Lang::Ja).starts_with("ミノサイクリン："),
+        "{}",
+        line(Lang::Ja)
+    );
+    assert!(
+        line(Lang::Ko).starts_with("미노사이클린:"),
+        "{}",
+        line(Lang::Ko)
+    );
+    assert!(
+        line(Lang::En).starts_with("minocycline:"),
+        "{}",
+        line(Lang::En)
     );
 }

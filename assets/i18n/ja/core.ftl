@@ -80,10 +80,10 @@ warn-screen-laser-hair-removal = レーザー脱毛：服用中と服用終了�
 warn-screen-cannot-attend-monthly = 毎月の通院ができない：毎月の受診と検査が必要です。
 warn-age-under-15 = { $age }歳：15歳未満は骨端線が早く閉じるおそれがあります。
 warn-age-under-18-guardian = { $age }歳：18歳未満は初診時に保護者の同伴が必要です。
-warn-interaction-tetracycline = { $medicine } を服用中：テトラサイクリン系抗菌薬との併用で頭蓋内圧が上がるおそれがあります。
-warn-interaction-systemic-corticosteroid = { $medicine } を服用中：全身性ステロイドとの併用で骨量減少が進むおそれがあります。
-warn-interaction-antiepileptic = { $medicine } を服用中：抗てんかん薬との併用で骨密度低下が進むおそれがあります。
-warn-interaction-vitamin-a = { $medicine } を服用中：ビタミンAは毒性が重なります。
+warn-interaction-tetracycline = { $medicine }を服用中：テトラサイクリン系抗菌薬との併用で頭蓋内圧が上がるおそれがあります。
+warn-interaction-systemic-corticosteroid = { $medicine }を服用中：全身性ステロイドとの併用で骨量減少が進むおそれがあります。
+warn-interaction-antiepileptic = { $medicine }を服用中：抗てんかん薬との併用で骨密度低下が進むおそれがあります。
+warn-interaction-vitamin-a = { $medicine }を服用中：ビタミンAは毒性が重なります。
 
 caution-laser-hair-removal-from = レーザー脱毛は { $date } から再開できます。
 caution-vaccination-from = 服用中および { $date } までは、必要な場合を除き予防接種を避けてください。

@@ -41,6 +41,8 @@ impl Caution {
             .map(|(k, v)| {
                 let arg = match (*k, v.parse::<jiff::civil::Date>(), v.parse::<u32>()) {
                     ("date", Ok(d), _) => Arg::Str(lang.format_date(d)),
+                    // A medicine is named in the reader's language.
+                    ("medicine", _, _) => Arg::Str(crate::screening::medicine_name(v, lang)),
                     (_, _, Ok(n)) => Arg::Num(f64::from(n)),
                     _ => Arg::Str(v.clone()),
                 };

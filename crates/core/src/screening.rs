@@ -159,8 +159,12 @@ pub const ADULT_AGE: u32 = 18;
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Medicine {
-    /// Generic name (English), the stable key.
+    /// Generic name (English), the stable key, and the name English prints.
     pub generic: String,
+    /// The generic name as Japanese prints it.
+    pub ja: String,
+    /// The generic name as Korean prints it.
+    pub ko: String,
     /// Which warning applies: `tetracycline`, `systemic_corticosteroid`, `antiepileptic`,
     /// `vitamin_a`.
     pub group: String,
@@ -174,20 +178,37 @@ impl Medicine {
         lang.tr(&format!("interaction-{}", self.group.replace('_', "-")))
     }
 
-    /// Every name joined for display: `minocycline (Minomycin, ミノマイシン …)`.
-    pub fn display_name(&self) -> String {
+    /// The generic name as `lang` prints it: `ミノサイクリン`, `minocycline`, `미노사이클린`.
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ja => &self.ja,
+            Lang::Ko => &self.ko,
+            Lang::En => &self.generic,
+        }
+    }
+
+    /// The name in `lang` followed by every other name a user may type, for a search result:
+    /// `ミノサイクリン (minocycline, Minomycin, ミノマイシン …)`.
+    pub fn display_name(&self, lang: Lang) -> String {
+        let own = self.name(lang);
         let others: Vec<&str> = self
             .names
             .iter()
             .map(String::as_str)
-            .filter(|n| !n.eq_ignore_ascii_case(&self.generic))
+            .filter(|n| !n.eq_ignore_ascii_case(own))
             .collect();
         if others.is_empty() {
-            self.generic.clone()
+            own.to_string()
         } else {
-            format!("{} ({})", self.generic, others.join(", "))
+            format!("{own} ({})", others.join(", "))
         }
     }
+}
+
+/// A medicine named in a message (the generic name, the stable key) as `lang` prints it;
+/// a name not on the list is printed as given.
+pub fn medicine_name(generic: &str, lang: Lang) -> String {
+    medicine(generic).map_or_else(|| generic.to_string(), |m| m.name(lang).to_string())
 }
 
 #[derive(Deserialize)]
@@ -335,6 +356,33 @@ mod tests {
                 assert!(lang.has(&key), "{lang:?} lacks {key}");
             }
         }
+    }
+
+    #[test]
+    fn every_medicine_is_named_in_each_language_and_found_by_that_name() {
+        for m in medicines() {
+            for lang in Lang::ALL {
+                let name = m.name(lang);
+                assert!(
+                    !name.trim().is_empty(),
+                    "{} has no {lang:?} name",
+                    m.generic
+                );
+                // The search result starts with the screen's name.
+                assert!(m.display_name(lang).starts_with(name));
+            }
+            assert!(!m.ja.is_ascii(), "{}: ja {}", m.generic, m.ja);
+            assert!(!m.ko.is_ascii(), "{}: ko {}", m.generic, m.ko);
+        }
+        assert_eq!(medicine_name("minocycline", Lang::Ja), "ミノサイクリン");
+        assert_eq!(medicine_name("minocycline", Lang::Ko), "미노사이클린");
+        assert_eq!(medicine_name("minocycline", Lang::En), "minocycline");
+        // Not on the list: printed as given.
+        assert_eq!(medicine_name("aspirin", Lang::Ja), "aspirin");
+        assert_eq!(
+            medicine("minocycline").unwrap().display_name(Lang::Ja),
+            "ミノサイクリン (minocycline, Minomycin, Minocin, ミノマイシン, 미노사이클린)"
+        );
     }
 
     #[test]

@@ -75,7 +75,11 @@ impl Warning {
         let args: Vec<(&str, Arg)> = self
             .args
             .iter()
-            .map(|(k, v)| (*k, Arg::Str(v.clone())))
+            .map(|(k, v)| match *k {
+                // A medicine is named in the reader's language.
+                "medicine" => (*k, Arg::Str(crate::screening::medicine_name(v, lang))),
+                _ => (*k, Arg::Str(v.clone())),
+            })
             .collect();
         lang.tr_args(&key, &args)
     }
