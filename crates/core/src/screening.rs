@@ -316,7 +316,11 @@ pub fn screening_warnings(s: &Screening, sex: Sex) -> Vec<Warning> {
             code,
             severity,
             month: None,
-            args: vec![("medicine", m.generic.clone())],
+            args: vec![
+                ("medicine", m.generic.clone()),
+                ("medicine@ja", m.ja.clone()),
+                ("medicine@ko", m.ko.clone()),
+            ],
         });
     }
     out

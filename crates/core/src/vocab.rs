@@ -63,7 +63,7 @@ pub struct Warning {
     pub severity: Severity,
     /// The month it concerns, if one.
     pub month: Option<u32>,
-    /// Values filled into the message.
+    /// Values filled into the message; `name@ja` / `name@ko` give `name` in that language.
     #[serde(skip)]
     pub args: Vec<(&'static str, String)>,
 }
@@ -72,13 +72,17 @@ impl Warning {
     /// The message for a person, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         let key = format!("warn-{}", self.code.replace('_', "-"));
+        // An argument `name` may come with `name@ja`, `name@ko`: its value in that language
+        // (a medicine's Japanese name), used instead when the message is in it.
         let args: Vec<(&str, Arg)> = self
             .args
             .iter()
-            .map(|(k, v)| match *k {
-                // A medicine is named in the reader's language.
-                "medicine" => (*k, Arg::Str(crate::screening::medicine_name(v, lang))),
-                _ => (*k, Arg::Str(v.clone())),
+            .filter(|(k, _)| !k.contains('@'))
+            .map(|(k, v)| {
+                let local = self.args.iter().find(|(other, _)| {
+                    other.strip_prefix(*k).and_then(|r| r.strip_prefix('@')) == Some(lang.code())
+                });
+                (*k, Arg::Str(local.map_or(v, |(_, l)| l).clone()))
             })
             .collect();
         lang.tr_args(&key, &args)
