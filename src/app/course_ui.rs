@@ -3,11 +3,12 @@
 //! (what was taken, then the planned rest, drawn differently); the rest of the course
 //! re-planned from the visits — keep the end date (the smallest dose that still reaches the
 //! target) or keep the dose (the months it needs) — priced at the course's frozen prices;
-//! and the "Record today's visit" form, prefilled from the re-planned month.
+//! and the "Record today's visit" form, prefilled from the re-planned month; what it dispenses
+//! and charges are priced again by the core as its dose, days and kind change, until typed.
 //!
 //! Draws and returns [`Command`]s. The numbers are the core's (`SoFar::from_periods`,
-//! `solve_rest`, `months_to_reach`, `Quote::compute_after`, `Quote::progress`): the view
-//! adds nothing up itself.
+//! `solve_rest`, `months_to_reach`, `Quote::compute_after`, `Quote::progress`,
+//! `Quote::visit_month`): the view adds nothing up itself.
 
 use dose_planner_register::{NewVisit, OpenCourse};
 use eframe::egui;
@@ -89,6 +90,27 @@ impl Replanned {
     }
 }
 
+/// What the form's prefilled fields are worked out for: the dose, days and visit kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Basis {
+    /// The daily dose.
+    pub dose: Dose,
+    /// Days of medication.
+    pub days: u32,
+    /// `in_person` or a sheet's visit kind code.
+    pub kind: String,
+}
+
+/// A field of the form that the core fills ("Capsules dispensed", "Amount charged"): what its
+/// text was last worked out for, and whether the user has typed in it since.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Prefill {
+    /// The dose, days and kind its text was worked out for (`None`: never filled).
+    pub basis: Option<Basis>,
+    /// Typed by the user: kept as typed from then on.
+    pub typed: bool,
+}
+
 /// The "Record today's visit" form, as typed.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct VisitForm {
@@ -107,16 +129,23 @@ pub struct VisitForm {
     pub dispensed: String,
     /// The amount charged as typed (`30,338`, `135.00`).
     pub amount: String,
+    /// Where `dispensed` comes from.
+    pub dispensed_from: Prefill,
+    /// Where `amount` comes from.
+    pub amount_from: Prefill,
+    /// The dose, days and kind last priced for the fields (priced again only when they
+    /// change, never per frame).
+    worked_out_for: Option<Basis>,
 }
 
 impl VisitForm {
     /// The form prefilled from the re-planned course: today, the dose proposed, 30 days, no
-    /// missed day, the month's visit kind and capsules, and its subtotal as the amount.
+    /// missed day, the month's visit kind; then the capsules and the amount worked out for
+    /// them by [`VisitForm::follow`] (the month's capsules and subtotal).
     fn prefilled(r: Option<&Replanned>, currency: &Currency, today: jiff::civil::Date) -> Self {
-        let month = r
-            .and_then(Replanned::quote)
-            .and_then(|q| q.shown().months.first());
-        VisitForm {
+        let quote = r.and_then(Replanned::quote);
+        let month = quote.and_then(|q| q.shown().months.first());
+        let mut form = VisitForm {
             date: today.to_string(),
             dose: month.map(|m| m.dose.to_string()).unwrap_or_default(),
             days: crate::estimate::DAYS_PER_MONTH,
@@ -124,11 +153,64 @@ impl VisitForm {
             kind: month
                 .and_then(|m| m.visit_kind.clone())
                 .unwrap_or_else(|| IN_PERSON.to_string()),
-            dispensed: month.map(|m| m.capsules.describe()).unwrap_or_default(),
-            amount: month
-                .map(|m| currency.format_number(m.subtotal))
-                .unwrap_or_default(),
+            ..VisitForm::default()
+        };
+        form.follow(quote, currency);
+        form
+    }
+
+    /// The dose, days and kind in the form; `None` while the dose cannot be read.
+    pub fn basis(&self) -> Option<Basis> {
+        Dose::parse(&self.dose).ok().map(|dose| Basis {
+            dose,
+            days: self.days,
+            kind: self.kind.clone(),
+        })
+    }
+
+    /// Fills "Capsules dispensed" and "Amount charged", unless the user typed in them, with
+    /// what the core prices for the form's dose, days and kind: `quote`'s month 1 as one visit
+    /// ([`Quote::visit_month`]). A dose the form cannot read, or one the sheet cannot price,
+    /// leaves them as they are (the submit check says what is wrong).
+    pub fn follow(&mut self, quote: Option<&Quote>, currency: &Currency) {
+        let Some(basis) = self.basis() else {
+            return;
+        };
+        if self.worked_out_for.as_ref() == Some(&basis) {
+            return;
         }
+        self.worked_out_for = Some(basis.clone());
+        let Some(month) =
+            quote.and_then(|q| q.visit_month(basis.dose, basis.days, &basis.kind).ok())
+        else {
+            return;
+        };
+        if !self.dispensed_from.typed {
+            self.dispensed = month.capsules.describe();
+            self.dispensed_from.basis = Some(basis.clone());
+        }
+        if !self.amount_from.typed {
+            self.amount = currency.format_number(month.subtotal);
+            self.amount_from.basis = Some(basis);
+        }
+    }
+
+    /// The note beside a field the user typed in, once the form's dose, days or kind are no
+    /// longer those its prefill was worked out for ("prefilled for 20 mg/day × 30 days (In
+    /// person)"); `None` otherwise, and while the dose cannot be read.
+    pub fn prefill_note(&self, field: &Prefill, sheet: &PriceSheet, lang: Lang) -> Option<String> {
+        let was = field.basis.as_ref().filter(|_| field.typed)?;
+        let now = self.basis()?;
+        (now != *was).then(|| {
+            lang.tr_args(
+                "app-visit-prefilled-for",
+                &[
+                    ("dose", Arg::Str(was.dose.to_string())),
+                    ("days", Arg::from(was.days)),
+                    ("kind", Arg::Str(sheet.visit_kind_label(&was.kind, lang))),
+                ],
+            )
+        })
     }
 
     /// The visit the form makes for `course` with the `patient`'s weight, or what to correct
@@ -499,7 +581,8 @@ impl CourseView {
 
         // The visits and the form side by side where the window is wide enough.
         ui.add_space(8.0);
-        let sheet = (currency, &plan.sheet);
+        let quote = result.as_ref().ok().and_then(Replanned::quote);
+        let sheet = (currency, &plan.sheet, quote);
         if ui.available_width() >= 1100.0 {
             ui.horizontal_top(|ui| {
                 ui.vertical(|ui| visits_table(ui, lang, &plan.sheet, open));
@@ -564,7 +647,7 @@ impl CourseView {
 fn form_ui(
     ui: &mut egui::Ui,
     lang: Lang,
-    (currency, sheet): (&Currency, &PriceSheet),
+    (currency, sheet, quote): (&Currency, &PriceSheet, Option<&Quote>),
     today: jiff::civil::Date,
     (form, patient): (&mut VisitForm, &mut Patient),
     course: dose_planner_register::CourseId,
@@ -639,24 +722,37 @@ fn form_ui(
                     .labelled_by(label.id);
                     ui.end_row();
 
+                    // What is dispensed and charged follow the dose, days and kind above (the
+                    // core prices them) until the user types in them.
+                    form.follow(quote, currency);
                     let label = ui.label(lang.tr("app-visit-dispensed"));
-                    ui.add(
-                        egui::TextEdit::singleline(&mut form.dispensed)
-                            .id_salt("visit_dispensed")
-                            .desired_width(180.0),
-                    )
-                    .labelled_by(label.id);
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut form.dispensed)
+                                .id_salt("visit_dispensed")
+                                .desired_width(180.0),
+                        )
+                        .labelled_by(label.id);
+                    if edit.changed() {
+                        form.dispensed_from.typed = true;
+                    }
+                    prefill_note(ui, form.prefill_note(&form.dispensed_from, sheet, lang));
                     ui.end_row();
                     let label = ui.label(lang.tr_args(
                         "app-visit-amount",
                         &[("currency", Arg::Str(currency.symbol.clone()))],
                     ));
-                    ui.add(
-                        egui::TextEdit::singleline(&mut form.amount)
-                            .id_salt("visit_amount")
-                            .desired_width(110.0),
-                    )
-                    .labelled_by(label.id);
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut form.amount)
+                                .id_salt("visit_amount")
+                                .desired_width(110.0),
+                        )
+                        .labelled_by(label.id);
+                    if edit.changed() {
+                        form.amount_from.typed = true;
+                    }
+                    prefill_note(ui, form.prefill_note(&form.amount_from, sheet, lang));
                     ui.end_row();
                 });
             let visit = form.visit(course, patient, currency, lang, today);
@@ -676,6 +772,17 @@ fn form_ui(
                 }
             });
         });
+}
+
+/// A small note beside a typed field whose prefill was for another dose.
+fn prefill_note(ui: &mut egui::Ui, note: Option<String>) {
+    if let Some(note) = note {
+        ui.label(
+            egui::RichText::new(note)
+                .small()
+                .color(widgets::Tone::Warning.ink()),
+        );
+    }
 }
 
 fn visits_table(ui: &mut egui::Ui, lang: Lang, sheet: &PriceSheet, open: &OpenCourse) {

@@ -3,12 +3,12 @@
 //! On the quote screen, while no text field has focus, single keys choose: F / M / N the sex
 //! (woman, man, not given), V / R the first or a return visit, 1 2 3 4 6 8 the dose buttons
 //! (10 … 80 mg/day), + and − the months. Anywhere, even in a text field (a name just typed):
-//! Ctrl+E exports the PDF and Ctrl+1 … Ctrl+5 switch screens (⌘ on a Mac). The controls show
-//! these keys; the tables here are the only place they are written, so a hint cannot differ
-//! from the key that works.
+//! Ctrl+E exports the PDF, Ctrl+S saves the quote and Ctrl+1 … Ctrl+5 switch screens (⌘ on
+//! a Mac). The controls show these keys; the tables here are the only place they are
+//! written, so a hint cannot differ from the key that works.
 //!
 //! Reads key presses and changes only the values it is given; draws nothing and does no IO
-//! (Export is a queued [`Command`]).
+//! (Export and Save are queued [`Command`]s).
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
@@ -43,6 +43,9 @@ pub const MONTHS_LESS: Key = Key::Minus;
 
 /// Export PDF (the save dialog): Ctrl+E.
 pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+
+/// Save quote (the save dialog, as the "Save quote…" button): Ctrl+S.
+pub const SAVE_QUOTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 
 /// The screens, in the order of their tabs: Ctrl+1 … Ctrl+5.
 pub const SCREEN_KEYS: [(Screen, KeyboardShortcut); 5] = [
@@ -112,9 +115,10 @@ pub struct QuoteKeys<'a> {
 }
 
 /// Handles this frame's shortcut keys before the screens are drawn (so a key's change shows
-/// in this frame): the screen shortcuts and Export always; the quote keys only on the quote
-/// screen and only while no text field has focus (a letter typed into a name is a letter).
-/// Returns the command to queue (Export).
+/// in this frame): the screen shortcuts, Export and Save always (the top bar, with their
+/// buttons, is on every screen); the quote keys only on the quote screen and only while no
+/// text field has focus (a letter typed into a name is a letter). Returns the command to
+/// queue (Export or Save).
 pub fn desk_keys(
     ctx: &egui::Context,
     screen: &mut Screen,
@@ -124,6 +128,9 @@ pub fn desk_keys(
     ctx.input_mut(|i| {
         if i.consume_shortcut(&EXPORT) {
             command = Some(Command::ExportPdfDialog);
+        }
+        if i.consume_shortcut(&SAVE_QUOTE) {
+            command = Some(Command::SaveQuoteDialog);
         }
         for (to, shortcut) in SCREEN_KEYS {
             if i.consume_shortcut(&shortcut) {

@@ -30,9 +30,25 @@ pub struct NewPatientForm {
     pub sex: Option<Sex>,
     /// Why the register refused it (a number already used), until it is changed.
     pub error: Option<String>,
+    /// Changed since it opened: what is missing is shown from then on.
+    pub touched: bool,
 }
 
 impl NewPatientForm {
+    /// The form as it opens: the app's one patient's name and sex when they are not in the
+    /// register yet (a walk-in quoted at the desk, now registered); empty when a register
+    /// patient is open, since the new patient is someone else.
+    pub fn for_patient(shared: &super::patient::Patient) -> NewPatientForm {
+        if shared.record.is_some() {
+            return NewPatientForm::default();
+        }
+        NewPatientForm {
+            name: shared.name.trim().to_string(),
+            sex: shared.sex,
+            ..NewPatientForm::default()
+        }
+    }
+
     /// The patient the form makes, or what to correct (in `lang`).
     pub fn patient(&self, lang: Lang, today: jiff::civil::Date) -> Result<NewPatient, String> {
         let number = self.number.trim();
@@ -169,7 +185,7 @@ impl PatientsScreen {
             }
             return out;
         }
-        self.search_ui(ui, lang, ctx.today, &mut out);
+        self.search_ui(ui, lang, ctx.today, patient, &mut out);
         ui.add_space(16.0);
         ui.separator();
         self.register_row(ui, lang, &mut out);
@@ -181,6 +197,7 @@ impl PatientsScreen {
         ui: &mut egui::Ui,
         lang: Lang,
         today: jiff::civil::Date,
+        shared: &super::patient::Patient,
         out: &mut Vec<Command>,
     ) {
         ui.horizontal(|ui| {
@@ -193,7 +210,7 @@ impl PatientsScreen {
             .labelled_by(label.id);
             ui.add_space(16.0);
             if ui.button(lang.tr("app-patients-new")).clicked() && self.form.is_none() {
-                self.form = Some(NewPatientForm::default());
+                self.form = Some(NewPatientForm::for_patient(shared));
             }
         });
         // Searched as it is typed: a new query each time the text changes, never per frame.
@@ -346,6 +363,7 @@ fn new_patient_ui(
             // A refusal from the register stands until the form is changed.
             if *form != before {
                 form.error = None;
+                form.touched = true;
             }
             let made = form.patient(lang, today);
             ui.horizontal(|ui| {
@@ -364,7 +382,7 @@ fn new_patient_ui(
             if let Some(error) = &form.error {
                 widgets::error_text(ui, error);
             } else if let Err(why) = &made
-                && *form != NewPatientForm::default()
+                && form.touched
             {
                 widgets::error_text(ui, why);
             }

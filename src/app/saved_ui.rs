@@ -86,7 +86,12 @@ pub enum OfferedPlan {
 /// The save / open buttons and the recent-quotes menu.
 pub fn file_buttons(ui: &mut egui::Ui, lang: Lang, recent: &[PathBuf]) -> Option<Command> {
     let mut command = None;
-    if ui.button(lang.tr("app-saved-save")).clicked() {
+    // Save shows its shortcut (Ctrl+S, keys.rs), as Export shows Ctrl+E.
+    let name = lang.tr("app-saved-save");
+    let shortcut = ui.ctx().format_shortcut(&super::keys::SAVE_QUOTE);
+    let save = egui::Button::new(egui::RichText::new(&name))
+        .shortcut_text(egui::RichText::new(&shortcut).size(11.0));
+    if super::keys::announce(ui.add(save), &name, &shortcut).clicked() {
         command = Some(Command::SaveQuoteDialog);
     }
     if ui.button(lang.tr("app-saved-open")).clicked() {

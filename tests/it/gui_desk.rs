@@ -185,6 +185,7 @@ fn the_controls_show_their_keys_and_keep_their_plain_names() {
         (Role::Button, "20 mg", "2"),
         (Role::Button, "80 mg", "8"),
         (Role::Button, "Export PDF…", "Ctrl+E"),
+        (Role::Button, "Save quote…", "Ctrl+S"),
         (Role::Button, "Quote", "Ctrl+1"),
         (Role::Button, "Quotes", "Ctrl+5"),
     ] {

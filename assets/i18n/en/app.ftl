@@ -321,3 +321,4 @@ app-safety-findings = Findings
 app-safety-no-findings = Nothing found yet.
 app-safety-needs-plan = The dates after the course and the test schedule appear once the plan has a weight and its doses.
 app-patient-number-short = No. { $number }
+app-visit-prefilled-for = prefilled for { $dose } mg/day × { $days } days ({ $kind })

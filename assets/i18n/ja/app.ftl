@@ -312,3 +312,4 @@ app-safety-findings = 該当項目
 app-safety-no-findings = 該当する項目はまだありません。
 app-safety-needs-plan = 体重と各月の用量を入力すると、服用終了後の日付と検査スケジュールが表示されます。
 app-patient-number-short = 患者番号 { $number }
+app-visit-prefilled-for = { $dose } mg/日・{ $days }日分・{ $kind }の条件で自動入力された値

@@ -399,6 +399,47 @@ pub fn estimate_after(
     req: &CourseRequest,
     so_far: SoFar,
 ) -> Result<CourseEstimate, PlanError> {
+    price_months(sheet, req, so_far, DAYS_PER_MONTH)
+}
+
+/// Month 1 of `req` (after `so_far`) as one visit prices it: `dose` for `days` days of
+/// medication at a visit of `kind` (`in_person` or one of the sheet's visit kinds), with
+/// everything else — sex, product, discounts, the tests due — as `req` has it. With the
+/// dose, days and kind of `req`'s month 1 (30 days) it is that month exactly.
+///
+/// What a visit hands over and charges: the capsules for `days` days (an alternating dose
+/// starts on its `a` amount), whole packs where the sheet sells packs, the consultation and
+/// the tests due at a visit of that kind, shipping, one-off fees of month 1, tax and a
+/// discount on month 1. A flat sheet charges its monthly package once per 30 days begun.
+pub fn visit_month(
+    sheet: &PriceSheet,
+    req: &CourseRequest,
+    so_far: SoFar,
+    dose: Dose,
+    days: u32,
+    kind: &str,
+) -> Result<MonthLine, PlanError> {
+    let mut req = req.clone();
+    let Some(first) = req.doses.first_mut() else {
+        return Err(PlanError::NoMonths);
+    };
+    *first = dose;
+    match req.choices.visit_kinds.first_mut() {
+        Some(k) => *k = kind.to_string(),
+        None => req.choices.visit_kinds.push(kind.to_string()),
+    }
+    let est = price_months(sheet, &req, so_far, days)?;
+    est.months.into_iter().next().ok_or(PlanError::NoMonths)
+}
+
+/// [`estimate_after`] with `first_days` days of medication in month 1 (30 in an estimate;
+/// a visit's own days in [`visit_month`]); every later month has 30.
+fn price_months(
+    sheet: &PriceSheet,
+    req: &CourseRequest,
+    so_far: SoFar,
+    first_days: u32,
+) -> Result<CourseEstimate, PlanError> {
     if req.doses.is_empty() {
         return Err(PlanError::NoMonths);
     }
@@ -451,17 +492,18 @@ pub fn estimate_after(
         )]
         let month = i as u32 + 1;
         let dose_err = |error| PlanError::Dose { month, error };
+        let days = if i == 0 { first_days } else { DAYS_PER_MONTH };
         let mix_a = cheapest_mix(dose.a, &ranking).map_err(dose_err)?;
         let mix_b = cheapest_mix(dose.b, &ranking).map_err(dose_err)?;
-        let a_days = DAYS_PER_MONTH.div_ceil(2);
-        let b_days = DAYS_PER_MONTH / 2;
+        let a_days = days.div_ceil(2);
+        let b_days = days / 2;
         let capsules = mix_a.times(a_days).plus(&mix_b.times(b_days));
         let capsules_per_day = if dose.is_alternating() {
             vec![mix_a, mix_b]
         } else {
             vec![mix_a]
         };
-        let mg = dose.mg_over(DAYS_PER_MONTH);
+        let mg = dose.mg_over(days);
         // Saturating: the mg taken so far come from outside (a register, the command line).
         cumulative_mg = cumulative_mg.saturating_add(mg);
 
@@ -544,9 +586,11 @@ pub fn estimate_after(
                         dose,
                         available: packages.iter().map(|p| p.daily_mg).collect(),
                     })?;
+                // One package per 30 days begun (once in a month of an estimate).
+                let packages_bought = u64::from(days.div_ceil(DAYS_PER_MONTH));
                 items.push(Item {
                     code: "package".into(),
-                    amount: package.price_per_month,
+                    amount: package.price_per_month.times(packages_bought)?,
                 });
                 medication_discounts(sheet, req, &mut items)?;
             }

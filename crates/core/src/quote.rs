@@ -501,6 +501,27 @@ impl Quote {
         ))
     }
 
+    /// This quote's month 1 as one visit would price it: `dose` for `days` days of medication
+    /// at a visit of `kind` (`in_person` or a sheet's visit kind), everything else — the
+    /// sheet, sex, product, discounts, what was taken before — as this quote has it
+    /// ([`crate::estimate::visit_month`]). With month 1's own dose, kind and 30 days it is
+    /// month 1. What a recorded visit hands over (`capsules`) and charges (`subtotal`).
+    pub fn visit_month(
+        &self,
+        dose: crate::dose::Dose,
+        days: u32,
+        kind: &str,
+    ) -> Result<MonthLine, PlanError> {
+        crate::estimate::visit_month(
+            &self.sheet,
+            &self.request,
+            self.shown().so_far,
+            dose,
+            days,
+            kind,
+        )
+    }
+
     /// The month of the whole course that this quote's month `month` is (a course under way
     /// numbers the months left after the months so far; otherwise `month` itself).
     pub fn course_month(&self, month: u32) -> u32 {
@@ -575,6 +596,76 @@ mod tests {
         assert_eq!(q.tests_due().len(), 12);
         assert!(!q.cautions().is_empty());
         assert_eq!(q.sheet_id(), reference_sheet().id());
+    }
+
+    #[test]
+    fn a_visit_is_priced_for_the_dose_days_and_kind_it_hands_over() {
+        // A man, first visit, 20 mg/day for 6 months on the reference sheet.
+        let req = CourseRequest::constant(Sex::Male, Dose::daily(20), 6);
+        let q = Quote::compute(&reference_sheet(), &req, date()).unwrap();
+        // Month 1's own dose, kind and 30 days: month 1 itself.
+        let same = q.visit_month(Dose::daily(20), 30, "in_person").unwrap();
+        assert_eq!(same, q.shown().months[0]);
+        // 3,850 + 30 × 418 (12,540) + 3,608 = 19,998.
+        assert_eq!(same.subtotal, Money(19_998));
+        // 40 mg = 2 × 20 mg: 3,850 + 60 × 418 (25,080) + 3,608 = 32,538.
+        let forty = q.visit_month(Dose::daily(40), 30, "in_person").unwrap();
+        assert_eq!(forty.subtotal, Money(32_538));
+        assert_eq!(forty.capsules.describe(), "20 mg × 60");
+        assert_eq!(forty.mg, 1_200);
+        // 60 days of 40 mg at one visit: 3,850 + 120 × 418 (50,160) + 3,608 = 57,618.
+        let two_months = q.visit_month(Dose::daily(40), 60, "in_person").unwrap();
+        assert_eq!(two_months.subtotal, Money(57_618));
+        // 30/20 mg alternating for 31 days: 16 days of 20 + 10 and 15 of 20 = 31 × 20 mg +
+        // 16 × 10 mg: 3,850 + 31 × 418 (12,958) + 16 × 308 (4,928) + 3,608 = 25,344.
+        let alternating = Dose::parse("30/20").unwrap();
+        let odd = q.visit_month(alternating, 31, "in_person").unwrap();
+        assert_eq!(odd.capsules.describe(), "20 mg × 31 + 10 mg × 16");
+        assert_eq!(odd.subtotal, Money(25_344));
+        // A dose the capsules cannot make is an error, as in a quote.
+        assert!(q.visit_month(Dose::daily(15), 30, "in_person").is_err());
+    }
+
+    #[test]
+    fn a_visit_of_another_kind_or_on_a_flat_sheet_is_priced_as_the_sheet_says() {
+        let telephone = crate::pricing::parse(
+            include_str!("../../../pricing/example-clinic-telephone.toml"),
+            "pricing/example-clinic-telephone.toml",
+        )
+        .unwrap();
+        let mut req = CourseRequest::constant(Sex::Male, Dose::daily(20), 3);
+        req.visit = Visit::Return;
+        let q = Quote::compute(&telephone, &req, date()).unwrap();
+        // In person: 1,650 + 30 × 418 (12,540) + 3,608 = 17,798.
+        let in_person = q.visit_month(Dose::daily(20), 30, "in_person").unwrap();
+        assert_eq!(in_person, q.shown().months[0]);
+        assert_eq!(in_person.subtotal, Money(17_798));
+        // By telephone: 1,100 + 12,540 + shipping 550, no test = 14,190.
+        let remote = q.visit_month(Dose::daily(20), 30, "telephone").unwrap();
+        assert_eq!(remote.visit_kind.as_deref(), Some("telephone"));
+        assert_eq!(remote.subtotal, Money(14_190));
+        // The same as month 1 of a quote whose month 1 is by telephone.
+        req.choices.visit_kinds = vec!["telephone".into()];
+        let by_phone = Quote::compute(&telephone, &req, date()).unwrap();
+        assert_eq!(remote, by_phone.shown().months[0]);
+
+        let flat = crate::pricing::parse(
+            include_str!("../../../pricing/flat-clinic-jp.toml"),
+            "pricing/flat-clinic-jp.toml",
+        )
+        .unwrap();
+        let req = CourseRequest::constant(Sex::Male, Dose::daily(20), 3);
+        let q = Quote::compute(&flat, &req, date()).unwrap();
+        let month = q.visit_month(Dose::daily(20), 30, "in_person").unwrap();
+        assert_eq!(month, q.shown().months[0]);
+        // 40 mg/day for 30 days: its package, 24,200.
+        let forty = q.visit_month(Dose::daily(40), 30, "in_person").unwrap();
+        assert_eq!(forty.subtotal, Money(24_200));
+        // 60 days: 2 × 16,500 = 33,000; 45 days as well (one package per 30 days begun).
+        for days in [60, 45] {
+            let m = q.visit_month(Dose::daily(20), days, "in_person").unwrap();
+            assert_eq!(m.subtotal, Money(33_000), "{days} days");
+        }
     }
 
     #[test]
