@@ -730,7 +730,10 @@ fn form_ui(
                         .add(
                             egui::TextEdit::singleline(&mut form.dispensed)
                                 .id_salt("visit_dispensed")
-                                .desired_width(180.0),
+                                .desired_width(180.0)
+                                // A grid cell keeps the width of its first frame: "20 mg × 30
+                                // + 10 mg × 30" would be cut off without a minimum.
+                                .min_size(egui::vec2(180.0, 0.0)),
                         )
                         .labelled_by(label.id);
                     if edit.changed() {
