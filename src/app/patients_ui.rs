@@ -412,7 +412,7 @@ fn page_ui(
     ui.label(lang.tr_args(
         "app-patient-details",
         &[
-            ("birth", Arg::Str(p.date_of_birth.to_string())),
+            ("birth", Arg::Str(lang.format_date(p.date_of_birth))),
             ("sex", Arg::Str(p.sex.name(lang))),
         ],
     ));

@@ -187,6 +187,8 @@ fn the_new_patient_form_opens_with_the_shared_patient() {
     retype(&mut h, "Date of birth (YYYY-MM-DD)", "2001-05-06");
     click(&mut h, "Add patient");
     assert!(common::banner(&h, false).contains("Tanaka Hanako"));
+    // Her page gives the birth date in the language's long form.
+    h.get_by_label("Born 6 May 2001 · Female");
     assert_eq!(h.state().patient.sex, Some(Sex::Female));
 
     // She is in the register now and open: the next new patient is someone else, so the
