@@ -298,6 +298,9 @@ pub struct DesktopApp {
     pub about_open: bool,
     /// The banner, if any.
     pub banner: Option<Banner>,
+    /// The banner on screen and when it first showed (egui's clock), so that a notice of
+    /// success can go by itself.
+    banner_since: Option<(Banner, f64)>,
     /// The quote screen.
     pub quote: QuoteScreen,
     /// The plan screen (and its pinned plans).
@@ -455,6 +458,7 @@ impl DesktopApp {
             sheet_folders: crate::files::SheetFolders::only(sheet_dir),
             about_open: false,
             banner: None,
+            banner_since: None,
             quote: QuoteScreen::default(),
             plan: PlanScreen::new(today),
             today,

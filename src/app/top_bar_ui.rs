@@ -7,6 +7,9 @@ use crate::i18n::{Arg, Lang};
 
 use super::*;
 
+/// How long a notice of success stays on screen, in seconds.
+const SUCCESS_BANNER_SECONDS: f64 = 12.0;
+
 impl DesktopApp {
     pub(super) fn top_bar(&mut self, ui: &mut egui::Ui) {
         let lang = self.settings.lang;
@@ -139,15 +142,44 @@ impl DesktopApp {
         } else {
             widgets::Tone::Success
         };
+        // A notice of success goes by itself after a while (the next quote is on its way);
+        // a failure stays until it is dismissed.
+        let now = ui.input(|i| i.time);
+        let since = match &self.banner_since {
+            Some((shown, since)) if shown == banner => *since,
+            _ => {
+                self.banner_since = Some((banner.clone(), now));
+                now
+            }
+        };
+        if !banner.error {
+            let left = SUCCESS_BANNER_SECONDS - (now - since);
+            if left <= 0.0 {
+                self.banner = None;
+                self.banner_since = None;
+                return;
+            }
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(left));
+        }
         let mut dismiss = false;
         widgets::strip(ui, tone, |ui| {
+            // The text first, then Dismiss beside it; long text wraps before the button.
+            // Room for the button ("Dismiss", "閉じる", "닫기") on the same line.
+            let room = ui.available_width() - 110.0;
+            ui.scope(|ui| {
+                ui.set_max_width(room.max(120.0));
+                ui.add(
+                    egui::Label::new(egui::RichText::new(&banner.text).color(tone.ink())).wrap(),
+                );
+            });
             if ui.button(lang.tr("app-dismiss")).clicked() {
                 dismiss = true;
             }
-            ui.add(egui::Label::new(egui::RichText::new(&banner.text).color(tone.ink())).wrap());
         });
         if dismiss {
             self.banner = None;
+            self.banner_since = None;
         }
     }
 }

@@ -1,4 +1,6 @@
-//! Follow-ups of the desk app review: the visit form re-priced when its dose changes, the New patient form prefilled from the shared patient, and Ctrl+S to save a quote.
+//! Follow-ups of the desk app review: the visit form re-priced when its dose changes, the
+//! New patient form prefilled from the shared patient, Ctrl+S to save a quote, and banners
+//! (a notice of success goes by itself, a failure stays).
 //!
 //! Driven headless with egui_kittest through what a person reads; "today" is 1 April 2025
 //! and the register lives in a temporary folder. Prices are the reference sheet's
@@ -7,7 +9,7 @@
 
 use crate::common::{self, one_named, retype, run};
 
-use dose_planner::app::{Command, DesktopApp, PathPurpose, Screen};
+use dose_planner::app::{Banner, Command, DesktopApp, PathPurpose, Screen};
 use dose_planner::estimate::Sex;
 use dose_planner::i18n::Lang;
 use eframe::egui::accesskit::{Role, Toggled};
@@ -286,4 +288,50 @@ fn ctrl_s_saves_the_quote_as_the_button_does_on_every_screen() {
     h.run();
     assert!(common::banner(&h, false).starts_with("Quote saved: "));
     assert!(dir.path().join("quote-2025-04-01.json").exists());
+}
+
+#[test]
+fn a_notice_of_success_goes_by_itself_and_a_failure_stays() {
+    // One step is one second of the app's clock.
+    let mut h = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .with_step_dt(1.0)
+        .build_eframe(|cc| {
+            let mut app = DesktopApp::with_options(cc, today(), Path::new("pricing"));
+            app.settings.lang = Lang::En;
+            app
+        });
+    h.run();
+    h.state_mut().banner = Some(Banner {
+        error: false,
+        text: "PDF saved to /tmp/estimate.pdf".into(),
+    });
+    h.run_steps(2);
+    // The text first, then Dismiss on its right.
+    let text = h.get_by_label("PDF saved to /tmp/estimate.pdf").rect();
+    let dismiss = h.get_by_label("Dismiss").rect();
+    assert!(dismiss.min.x > text.max.x, "{text:?} {dismiss:?}");
+    h.run_steps(8);
+    assert!(h.state().banner.is_some(), "gone after 10 s");
+    h.run_steps(4);
+    assert!(h.state().banner.is_none(), "still there after 14 s");
+
+    h.state_mut().banner = Some(Banner {
+        error: true,
+        text: "The PDF could not be written: disk full".into(),
+    });
+    h.run_steps(30);
+    assert!(h.state().banner.is_some(), "a failure went by itself");
+
+    // Dismiss takes it away (at the usual frame rate: a one-second step is too slow to
+    // make a click).
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(dir.path(), None);
+    h.state_mut().banner = Some(Banner {
+        error: true,
+        text: "The PDF could not be written: disk full".into(),
+    });
+    h.run();
+    click(&mut h, "Dismiss");
+    assert!(h.state().banner.is_none(), "{:?}", h.state().banner);
 }
