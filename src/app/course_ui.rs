@@ -579,53 +579,84 @@ impl CourseView {
             self.filled_for = Some((self.generation, self.keep));
         }
 
-        // The visits and the form side by side where the window is wide enough.
+        // Where the window is wide enough: the visits and the form on the left, the re-plan
+        // (figures, chart, months) on the right, so a consultation sees both without
+        // scrolling; otherwise one under the other.
         ui.add_space(8.0);
         let quote = result.as_ref().ok().and_then(Replanned::quote);
         let sheet = (currency, &plan.sheet, quote);
+        let under_way = !open.visits.is_empty();
+        let outlook = Outlook {
+            currency,
+            target: c.target_mg_per_kg,
+            // Keeping the end date needs a target to aim at.
+            choose_keep: under_way
+                && c.target_mg_per_kg
+                    .or(plan.saved.request.target_mg_per_kg)
+                    .is_some(),
+        };
         if ui.available_width() >= 1100.0 {
             ui.horizontal_top(|ui| {
-                ui.vertical(|ui| visits_table(ui, lang, &plan.sheet, open));
-                ui.add_space(32.0);
                 ui.vertical(|ui| {
+                    ui.set_width(LEFT_COLUMN);
+                    visits_table(ui, lang, &plan.sheet, open);
+                    ui.add_space(10.0);
                     let form = (&mut self.form, &mut *patient);
                     form_ui(ui, lang, sheet, today, form, c.id, &mut out);
                 });
+                ui.add_space(24.0);
+                ui.vertical(|ui| outlook.ui(ui, lang, &mut self.keep, result));
             });
         } else {
             visits_table(ui, lang, &plan.sheet, open);
             ui.add_space(10.0);
             let form = (&mut self.form, &mut *patient);
             form_ui(ui, lang, sheet, today, form, c.id, &mut out);
+            ui.add_space(10.0);
+            outlook.ui(ui, lang, &mut self.keep, result);
         }
+        ui.add_space(24.0);
+        out
+    }
+}
 
-        ui.add_space(10.0);
-        let under_way = !open.visits.is_empty();
-        if under_way
-            && c.target_mg_per_kg
-                .or(plan.saved.request.target_mg_per_kg)
-                .is_some()
-        {
-            ui.horizontal(|ui| {
+/// The width of the left column (the visits and the form) in a wide window.
+const LEFT_COLUMN: f32 = 560.0;
+
+/// What the course looks like from here: the re-plan choice, the figures, the chart and the
+/// months to come.
+struct Outlook<'a> {
+    currency: &'a Currency,
+    target: Option<f64>,
+    /// Whether to offer "keep the end date" / "keep the dose".
+    choose_keep: bool,
+}
+
+impl Outlook<'_> {
+    fn ui(
+        &self,
+        ui: &mut egui::Ui,
+        lang: Lang,
+        keep: &mut Keep,
+        result: &Result<Replanned, String>,
+    ) {
+        if self.choose_keep {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(lang.tr("app-course-replan")).strong());
-                ui.radio_value(
-                    &mut self.keep,
-                    Keep::EndDate,
-                    lang.tr("app-course-keep-end"),
-                );
-                ui.radio_value(&mut self.keep, Keep::Dose, lang.tr("app-course-keep-dose"));
+                ui.radio_value(keep, Keep::EndDate, lang.tr("app-course-keep-end"));
+                ui.radio_value(keep, Keep::Dose, lang.tr("app-course-keep-dose"));
             });
         }
         let replanned = match result {
             Ok(r) => r,
             Err(e) => {
                 widgets::error_text(ui, e);
-                return out;
+                return;
             }
         };
-        summary_ui(ui, lang, currency, replanned);
+        summary_ui(ui, lang, self.currency, replanned);
         ui.add_space(10.0);
-        chart_ui(ui, lang, replanned, c.target_mg_per_kg);
+        chart_ui(ui, lang, replanned, self.target);
         if let Some(quote) = replanned.quote() {
             ui.add_space(8.0);
             ui.label(
@@ -638,8 +669,6 @@ impl CourseView {
             widgets::quote_notes(ui, lang, quote);
             widgets::month_table(ui, lang, quote);
         }
-        ui.add_space(24.0);
-        out
     }
 }
 
@@ -866,23 +895,25 @@ fn summary_ui(ui: &mut egui::Ui, lang: Lang, currency: &Currency, r: &Replanned)
             dose,
             months,
         } => {
-            ui.horizontal_wrapped(|ui| {
-                let dose_text = dose.map_or_else(
-                    || lang.tr("app-course-dose-as-planned"),
-                    |d| widgets::dose_text(lang, d),
-                );
-                widgets::big_total(ui, &lang.tr("app-course-dose-now"), &dose_text);
-                widgets::big_total(
-                    ui,
-                    &lang.tr("app-course-months-left-caption"),
-                    &months.to_string(),
-                );
-                widgets::big_total(
-                    ui,
-                    &lang.tr("app-course-remaining-cost"),
-                    &widgets::money_text(currency, lang, Some(quote.total())).unwrap_or(na),
-                );
-            });
+            let dose_text = dose.map_or_else(
+                || lang.tr("app-course-dose-as-planned"),
+                |d| widgets::dose_text(lang, d),
+            );
+            // Three equal boxes that fit the column (a wide window's right half too).
+            widgets::total_boxes(
+                ui,
+                &[
+                    (lang.tr("app-course-dose-now"), dose_text),
+                    (
+                        lang.tr("app-course-months-left-caption"),
+                        months.to_string(),
+                    ),
+                    (
+                        lang.tr("app-course-remaining-cost"),
+                        widgets::money_text(currency, lang, Some(quote.total())).unwrap_or(na),
+                    ),
+                ],
+            );
             if let Some(progress) = quote.progress() {
                 ui.add_space(6.0);
                 progress_table(ui, lang, currency, &progress);

@@ -20,13 +20,16 @@ fn today() -> jiff::civil::Date {
 
 /// The app in English on `register` (a file in a temporary folder).
 fn app(register: &Path) -> Harness<'static, DesktopApp> {
-    let mut h = Harness::builder()
-        .with_size([1366.0, 1800.0])
-        .build_eframe(|cc| {
-            let mut app = DesktopApp::with_options(cc, today(), Path::new("pricing"));
-            app.settings.open_after_export = false;
-            app
-        });
+    app_sized(register, [1366.0, 1800.0])
+}
+
+/// [`app`] in a window of `size`.
+fn app_sized(register: &Path, size: [f32; 2]) -> Harness<'static, DesktopApp> {
+    let mut h = Harness::builder().with_size(size).build_eframe(|cc| {
+        let mut app = DesktopApp::with_options(cc, today(), Path::new("pricing"));
+        app.settings.open_after_export = false;
+        app
+    });
     h.run();
     h.get_by_label("English").click();
     h.run();
@@ -326,4 +329,39 @@ fn the_register_is_backed_up_from_the_quotes_screen() {
     // A second backup the same day never overwrites the first.
     click(&mut h, "Back up the register");
     assert!(common::banner(&h, false).ends_with("-2.sqlite3"));
+}
+
+#[test]
+fn a_course_under_way_shows_the_form_and_the_replan_side_by_side_at_1366_by_768() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app_sized(&dir.path().join("register.sqlite3"), [1366.0, 768.0]);
+    course_with_two_visits(&mut h, 0);
+    h.state_mut().banner = None;
+    h.run();
+    // By the name read out (a big figure's label is its caption and value).
+    let rect = |name: &str| {
+        let want = name.to_string();
+        h.query_by(move |n| n.label().as_deref() == Some(want.as_str()))
+            .unwrap_or_else(|| panic!("no widget named {name:?}"))
+            .rect()
+    };
+    let record = rect("Record visit");
+    let remaining = rect("Remaining cost: ¥121,352");
+    let dose = rect("Dose from now: 40 mg/day");
+    // The form on the left, the re-plan's figures on the right, both in the first screen.
+    assert!(remaining.min.x > record.max.x, "{record:?} {remaining:?}");
+    assert!(
+        remaining.min.y < record.min.y,
+        "the figures are under the form: {remaining:?}"
+    );
+    assert!(
+        record.max.y < 768.0 && remaining.max.y < 768.0,
+        "{record:?} {remaining:?}"
+    );
+    // The three boxes share one row inside the window.
+    assert!(
+        (dose.min.y - remaining.min.y).abs() < 1.0,
+        "{dose:?} {remaining:?}"
+    );
+    assert!(remaining.max.x <= 1366.0, "{remaining:?}");
 }
