@@ -301,9 +301,17 @@ pub fn run(renderer: Option<Renderer>) -> anyhow::Result<()> {
     }
 }
 
-/// Shows `text` in a native message box (it blocks until dismissed; without a desktop it
-/// returns at once) and returns it as the error the command line prints on stderr.
+/// An error already said on stderr (and in a message box): the command line only sets the
+/// exit status.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct AlreadySaid(pub String);
+
+/// Says `text` on stderr, then shows it in a native message box (it blocks until dismissed;
+/// without a desktop it returns at once): whoever started the app from a terminal reads it
+/// while the box is still open.
 fn tell(lang: Lang, text: String) -> anyhow::Error {
+    eprintln!("error: {text}");
     // The answer is "OK" whichever button closes the box: nothing follows from it.
     let _ = rfd::MessageDialog::new()
         .set_level(rfd::MessageLevel::Error)
@@ -311,7 +319,7 @@ fn tell(lang: Lang, text: String) -> anyhow::Error {
         .set_description(&text)
         .set_buttons(rfd::MessageButtons::Ok)
         .show();
-    anyhow::anyhow!(text)
+    anyhow::Error::new(AlreadySaid(text))
 }
 
 /// Opens the window with one renderer and reports how it ended.

@@ -256,7 +256,9 @@ pub fn main() -> ExitCode {
         None => match crate::app::run(cli.renderer) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: {e:#}");
+                if e.downcast_ref::<crate::app::start::AlreadySaid>().is_none() {
+                    eprintln!("error: {e:#}");
+                }
                 ExitCode::from(1)
             }
         },
