@@ -465,6 +465,9 @@ pub struct CourseView {
     pub keep: Keep,
     /// The "Record today's visit" form.
     pub form: VisitForm,
+    /// The last day of medication of the patient's earlier courses (their visits' days
+    /// handed over), when there was one: a new course waits the sheet's interval after it.
+    pub previous_last_dose: Option<jiff::civil::Date>,
     /// Bumped when the visits change, so the re-plan is computed again.
     generation: u64,
     /// The (generation, keep) the form was last prefilled for.
@@ -486,6 +489,7 @@ impl CourseView {
             keep: Keep::EndDate,
             // Prefilled at the first frame, from the re-planned course.
             form: VisitForm::default(),
+            previous_last_dose: None,
             generation: 0,
             filled_for: None,
             result: Cached::default(),
@@ -568,6 +572,20 @@ impl CourseView {
                 return out;
             }
         };
+        // A second course started too soon after the last one (domain.md §7).
+        if let Some(warning) = self.previous_last_dose.and_then(|last| {
+            crate::course::second_course_warning(last, &plan.sheet.after_last_dose, c.start)
+        }) {
+            widgets::strip(ui, widgets::Tone::Warning, |ui| {
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(warning.message(lang))
+                            .color(widgets::Tone::Warning.ink()),
+                    )
+                    .wrap(),
+                );
+            });
+        }
         let currency = &plan.sheet.currency;
         let generation = (self.generation, lang);
         let open = &self.open;

@@ -243,7 +243,9 @@ impl DesktopApp {
             self.open_patient(open.patient.id);
         }
         let keep = self.patients.course.as_ref().map(|c| c.keep);
+        let previous_last_dose = self.previous_last_dose(&open.course);
         let mut view = CourseView::new(open);
+        view.previous_last_dose = previous_last_dose;
         if let Some(keep) = keep {
             view.keep = keep;
         }
@@ -257,6 +259,28 @@ impl DesktopApp {
             self.patient.weight = super::Patient::weight_text(kg);
         }
         self.patients.course = Some(view);
+    }
+
+    /// The last day of medication of the courses of `course`'s patient that started before
+    /// it: the latest visit date plus the days it handed over, less one.
+    fn previous_last_dose(
+        &mut self,
+        course: &dose_planner_register::Course,
+    ) -> Option<jiff::civil::Date> {
+        self.with_register(|r| {
+            let mut last: Option<jiff::civil::Date> = None;
+            for c in r.courses_of(course.patient)? {
+                if c.id == course.id || c.start > course.start {
+                    continue;
+                }
+                for v in r.open_course(c.id)?.visits {
+                    let days = i64::from(v.days_covered.max(1) - 1);
+                    let end = v.date.checked_add(jiff::Span::new().days(days)).ok();
+                    last = last.max(end);
+                }
+            }
+            Ok(last)
+        })?
     }
 
     pub(super) fn record_visit(&mut self, visit: &NewVisit) {

@@ -365,3 +365,39 @@ fn a_course_under_way_shows_the_form_and_the_replan_side_by_side_at_1366_by_768(
     );
     assert!(remaining.max.x <= 1366.0, "{remaining:?}");
 }
+
+#[test]
+fn a_second_course_too_soon_after_the_first_says_from_when() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(&dir.path().join("register.sqlite3"));
+    course_with_two_visits(&mut h, 0);
+    // The first course: nothing before it.
+    assert_eq!(
+        h.query_all_by_label_contains("A second course should start")
+            .count(),
+        0
+    );
+    // Visits on 1 Mar and 1 Apr 2025, 30 days each: the last dose is 30 Apr 2025. The
+    // reference sheet waits 2 months (next_course = 2): a second course from 30 Jun 2025.
+    click(&mut h, "← Back to the patient");
+    click(&mut h, "Plan");
+    retype(&mut h, "Start date (YYYY-MM-DD)", "2025-05-15");
+    click(&mut h, "Patients");
+    click(&mut h, "New course from the current plan");
+    h.get_by_label(
+        "A second course should start no sooner than 2 months after the last dose of the \
+         previous one (30 Apr 2025): from 30 Jun 2025.",
+    );
+    // Started on that day, it says nothing.
+    click(&mut h, "← Back to the patient");
+    click(&mut h, "Plan");
+    retype(&mut h, "Start date (YYYY-MM-DD)", "2025-06-30");
+    click(&mut h, "Patients");
+    click(&mut h, "New course from the current plan");
+    assert!(h.state().patients.course.is_some());
+    assert_eq!(
+        h.query_all_by_label_contains("A second course should start")
+            .count(),
+        0
+    );
+}

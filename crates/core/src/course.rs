@@ -239,7 +239,12 @@ mod tests {
         assert_eq!(w.args[2], ("date", "2026-07-31".to_string()));
         assert_eq!(
             w.message(crate::i18n::Lang::En),
-            "A second course should start no sooner than 2 months after the last dose of the previous one (2026-05-31): from 2026-07-31."
+            "A second course should start no sooner than 2 months after the last dose of the previous one (31 May 2026): from 31 Jul 2026."
+        );
+        assert!(
+            w.message(crate::i18n::Lang::Ja).contains("2026年7月31日"),
+            "{}",
+            w.message(crate::i18n::Lang::Ja)
         );
         assert!(second_course_warning(last, &policy, jiff::civil::date(2026, 7, 31)).is_none());
     }

@@ -82,7 +82,12 @@ impl Warning {
                 let local = self.args.iter().find(|(other, _)| {
                     other.strip_prefix(*k).and_then(|r| r.strip_prefix('@')) == Some(lang.code())
                 });
-                (*k, Arg::Str(local.map_or(v, |(_, l)| l).clone()))
+                let v = local.map_or(v, |(_, l)| l);
+                // A date in the language's long form.
+                match v.parse::<jiff::civil::Date>() {
+                    Ok(d) => (*k, Arg::Str(lang.format_date(d))),
+                    Err(_) => (*k, Arg::Str(v.clone())),
+                }
             })
             .collect();
         lang.tr_args(&key, &args)
