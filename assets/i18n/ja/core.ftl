@@ -206,7 +206,7 @@ sheet-discount-amount = 割引「{ $code }」には percent = … か amount = �
 sheet-discount-percent = 割引率は 0 より大きく 100 以下、小数点以下3桁までで書いてください（{ $got } と書かれています）。
 sheet-discount-month = 割引の month は 1〜{ $max } で書いてください（{ $got } と書かれています）。
 sheet-discount-month-not-used = month は on = "month" のときだけ使います。削除するか on = "month" にしてください。
-warn-second-course-too-soon = 2回目のコースは前回の最終服用日（{ $last }）から { $months } か月以上あけて開始してください: { $date } 以降。
+warn-second-course-too-soon = 2回目のコースは前回の最終服用日（{ $last }）から{ $months }か月以上あけて開始してください：{ $date }以降。
 visit-kind-in-person = 来院
 visit-kind-telephone = 電話診療
 visit-kind-online = オンライン診療
