@@ -433,7 +433,7 @@ fn page_ui(
                 ui.end_row();
                 for row in &page.courses {
                     let c = &row.course;
-                    ui.label(c.start.to_string());
+                    ui.label(lang.format_date(c.start));
                     ui.label(course_status_name(lang, c.status));
                     ui.label(
                         row.product
@@ -444,7 +444,7 @@ fn page_ui(
                         ui.button(lang.tr("app-patients-open"))
                             .accessible_name(lang.tr_args(
                                 "app-course-open-named",
-                                &[("start", Arg::Str(c.start.to_string()))],
+                                &[("start", Arg::Str(lang.format_date(c.start)))],
                             ));
                     if open.clicked() {
                         out.push(Command::OpenCourse(c.id));

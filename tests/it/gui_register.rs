@@ -380,6 +380,8 @@ fn a_second_course_too_soon_after_the_first_says_from_when() {
     // Visits on 1 Mar and 1 Apr 2025, 30 days each: the last dose is 30 Apr 2025. The
     // reference sheet waits 2 months (next_course = 2): a second course from 30 Jun 2025.
     click(&mut h, "← Back to the patient");
+    // The patient's page lists the course by its start, in the language's long form.
+    h.get_by_label("Open the course from 1 Mar 2025");
     click(&mut h, "Plan");
     retype(&mut h, "Start date (YYYY-MM-DD)", "2025-05-15");
     click(&mut h, "Patients");
