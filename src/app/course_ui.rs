@@ -389,8 +389,9 @@ pub fn replan(
     let months = u32::try_from(doses.len()).unwrap_or(MAX_MONTHS);
     // The rest starts when the last visit's medication runs out.
     let start = visits.last().and_then(|v| {
-        let span = jiff::Span::new().try_days(i64::from(v.days_covered)).ok()?;
-        v.date.checked_add(span).ok()
+        crate::course::last_dose_day(v.date, v.days_covered)?
+            .tomorrow()
+            .ok()
     });
     let request = CourseRequest {
         sex: req.sex,

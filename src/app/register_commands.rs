@@ -262,7 +262,7 @@ impl DesktopApp {
     }
 
     /// The last day of medication of the courses of `course`'s patient that started before
-    /// it: the latest visit date plus the days it handed over, less one.
+    /// it (the latest of their visits' [`crate::course::last_dose_day`]).
     fn previous_last_dose(
         &mut self,
         course: &dose_planner_register::Course,
@@ -274,9 +274,7 @@ impl DesktopApp {
                     continue;
                 }
                 for v in r.open_course(c.id)?.visits {
-                    let days = i64::from(v.days_covered.max(1) - 1);
-                    let end = v.date.checked_add(jiff::Span::new().days(days)).ok();
-                    last = last.max(end);
+                    last = last.max(crate::course::last_dose_day(v.date, v.days_covered));
                 }
             }
             Ok(last)

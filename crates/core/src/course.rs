@@ -121,6 +121,15 @@ pub fn months_to_reach(target_mg_per_kg: f64, weight_kg: f64, so_far: SoFar, dos
     }
 }
 
+/// The last day a visit's medication covers: the visit's own day and `days_covered − 1`
+/// more (the day before the visit when it handed nothing over).
+pub fn last_dose_day(visit: jiff::civil::Date, days_covered: u32) -> Option<jiff::civil::Date> {
+    let span = jiff::Span::new()
+        .try_days(i64::from(days_covered) - 1)
+        .ok()?;
+    visit.checked_add(span).ok()
+}
+
 /// A second course may start once the clinic's `next_course` months have passed since the
 /// previous course's last dose: a warning naming the earliest date when `start` is sooner.
 pub fn second_course_warning(
@@ -247,6 +256,8 @@ mod tests {
             w.message(crate::i18n::Lang::Ja)
         );
         assert!(second_course_warning(last, &policy, jiff::civil::date(2026, 7, 31)).is_none());
+        // A visit on 1 May handing over 31 days covers up to 31 May.
+        assert_eq!(last_dose_day(jiff::civil::date(2026, 5, 1), 31), Some(last));
     }
 
     #[test]

@@ -35,18 +35,14 @@ impl Caution {
     pub fn message(&self, lang: Lang) -> String {
         let key = format!("caution-{}", self.code.replace('_', "-"));
         // Dates in the language's form; counts as numbers so plurals agree.
-        let mut args: Vec<(&str, Arg)> = self
-            .args
-            .iter()
+        let mut args: Vec<(&str, Arg)> = crate::vocab::in_language(&self.args, lang)
             .map(|(k, v)| {
-                let arg = match (*k, v.parse::<jiff::civil::Date>(), v.parse::<u32>()) {
+                let arg = match (k, v.parse::<jiff::civil::Date>(), v.parse::<u32>()) {
                     ("date", Ok(d), _) => Arg::Str(lang.format_date(d)),
-                    // A medicine is named in the reader's language.
-                    ("medicine", _, _) => Arg::Str(crate::screening::medicine_name(v, lang)),
                     (_, _, Ok(n)) => Arg::Num(f64::from(n)),
                     _ => Arg::Str(v.clone()),
                 };
-                (*k, arg)
+                (k, arg)
             })
             .collect();
         if let Some((_, group)) = self.args.iter().find(|(k, _)| *k == "group") {
@@ -161,7 +157,7 @@ pub fn patient_cautions(est: &CourseEstimate, sheet: &PriceSheet, japan: bool) -
         if let Some(m) = crate::screening::medicine(name) {
             out.push(Caution {
                 code: "interaction",
-                args: vec![("medicine", m.generic.clone()), ("group", m.group.clone())],
+                args: [m.args().as_slice(), &[("group", m.group.clone())]].concat(),
             });
         }
     }

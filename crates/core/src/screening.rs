@@ -187,6 +187,16 @@ impl Medicine {
         }
     }
 
+    /// The medicine as a message's `medicine` argument, with its name in each language
+    /// (see [`crate::vocab::in_language`]).
+    pub fn args(&self) -> [(&'static str, String); 3] {
+        [
+            ("medicine", self.generic.clone()),
+            ("medicine@ja", self.ja.clone()),
+            ("medicine@ko", self.ko.clone()),
+        ]
+    }
+
     /// The name in `lang` followed by every other name a user may type, for a search result:
     /// `ミノサイクリン (minocycline, Minomycin, ミノマイシン …)`.
     pub fn display_name(&self, lang: Lang) -> String {
@@ -316,11 +326,7 @@ pub fn screening_warnings(s: &Screening, sex: Sex) -> Vec<Warning> {
             code,
             severity,
             month: None,
-            args: vec![
-                ("medicine", m.generic.clone()),
-                ("medicine@ja", m.ja.clone()),
-                ("medicine@ko", m.ko.clone()),
-            ],
+            args: m.args().to_vec(),
         });
     }
     out

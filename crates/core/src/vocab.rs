@@ -68,26 +68,32 @@ pub struct Warning {
     pub args: Vec<(&'static str, String)>,
 }
 
+/// A message's arguments with their values in `lang`: an argument `name` may come with
+/// `name@ja`, `name@ko` (a medicine's Japanese and Korean names), used instead when the
+/// message is in that language; the `@` variants themselves are not passed on.
+pub fn in_language<'a>(
+    args: &'a [(&'static str, String)],
+    lang: Lang,
+) -> impl Iterator<Item = (&'static str, &'a String)> + 'a {
+    args.iter()
+        .filter(|(k, _)| !k.contains('@'))
+        .map(move |(k, v)| {
+            let local = args.iter().find(|(other, _)| {
+                other.strip_prefix(*k).and_then(|r| r.strip_prefix('@')) == Some(lang.code())
+            });
+            (*k, local.map_or(v, |(_, l)| l))
+        })
+}
+
 impl Warning {
     /// The message for a person, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         let key = format!("warn-{}", self.code.replace('_', "-"));
-        // An argument `name` may come with `name@ja`, `name@ko`: its value in that language
-        // (a medicine's Japanese name), used instead when the message is in it.
-        let args: Vec<(&str, Arg)> = self
-            .args
-            .iter()
-            .filter(|(k, _)| !k.contains('@'))
-            .map(|(k, v)| {
-                let local = self.args.iter().find(|(other, _)| {
-                    other.strip_prefix(*k).and_then(|r| r.strip_prefix('@')) == Some(lang.code())
-                });
-                let v = local.map_or(v, |(_, l)| l);
-                // A date in the language's long form.
-                match v.parse::<jiff::civil::Date>() {
-                    Ok(d) => (*k, Arg::Str(lang.format_date(d))),
-                    Err(_) => (*k, Arg::Str(v.clone())),
-                }
+        let args: Vec<(&str, Arg)> = in_language(&self.args, lang)
+            // A date in the language's long form.
+            .map(|(k, v)| match v.parse::<jiff::civil::Date>() {
+                Ok(d) => (k, Arg::Str(lang.format_date(d))),
+                Err(_) => (k, Arg::Str(v.clone())),
             })
             .collect();
         lang.tr_args(&key, &args)
