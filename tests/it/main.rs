@@ -35,3 +35,4 @@ mod saved;
 mod screening;
 mod sheets;
 mod warnings;
+mod windows;
