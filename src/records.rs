@@ -29,8 +29,14 @@ pub fn open(path: &Path) -> Result<SqliteRegister, RegisterError> {
 pub fn open_for_reading(path: &Path) -> Result<SqliteRegister, RegisterError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         // A folder that is a file is said so, not as "File exists (os error 17)".
-        if let Err(source) = std::fs::metadata(dir) {
-            return Err(folder_error(dir, source));
+        match std::fs::metadata(dir) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(RegisterError::Missing {
+                    path: path.to_path_buf(),
+                });
+            }
+            Err(source) => return Err(folder_error(dir, source)),
+            Ok(_) => {}
         }
     }
     SqliteRegister::open_read_only(path, &RegisterOptions::default())

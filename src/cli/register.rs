@@ -129,7 +129,13 @@ type Failed = (String, u8);
 
 fn register_failed(lang: Lang) -> impl Fn(RegisterError) -> Failed {
     move |e| {
-        let code = if matches!(e, RegisterError::NotFound { .. }) {
+        // What the user typed or gave (a number, a name, a saved quote's sheet) is input.
+        let code = if matches!(
+            e,
+            RegisterError::NotFound { .. }
+                | RegisterError::PatientText { .. }
+                | RegisterError::SheetTooLarge { .. }
+        ) {
             2
         } else {
             1

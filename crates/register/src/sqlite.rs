@@ -357,6 +357,14 @@ fn temp_beside(path: &Path, mark: &str) -> std::io::Result<tempfile::NamedTempFi
     tempfile::Builder::new()
         .prefix(&format!(".{name}{mark}"))
         .tempfile_in(folder_of(path))
+        // The system's words without the temporary file's name (tempfile adds it).
+        .map_err(|e| {
+            let text = e.to_string();
+            match text.split_once(" at path ") {
+                Some((words, _)) => std::io::Error::new(e.kind(), words.to_string()),
+                None => e,
+            }
+        })
 }
 
 /// A file and its SQLite companions (`-wal`, `-shm`, `-journal`), removed; each may be
@@ -370,19 +378,88 @@ fn remove_with_companions(file: &Path) {
 }
 
 /// Removes what a killed creation or backup left beside `path`: files named `.…` + `mark` +
-/// `…` (and their SQLite companions). Best effort: a file that cannot be removed stays, and
-/// a creation or backup that is running at this moment fails cleanly if its file goes.
+/// `…` (and their SQLite companions). A temporary file that its writer still holds (its
+/// lock, on Unix, cannot be taken) is left alone; a companion (`-journal`, `-wal`, `-shm`)
+/// goes with its temporary file. Best effort: a file that cannot be removed stays.
 fn remove_leftovers(path: &Path, mark: &str) {
     let Ok(entries) = std::fs::read_dir(folder_of(path)) else {
         return;
     };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') && name.contains(mark) {
-            let _ = std::fs::remove_file(entry.path());
+    let names: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with('.') && name.contains(mark)
+        })
+        .map(|e| e.path())
+        .collect();
+    let is_companion = |p: &Path| {
+        let name = p.to_string_lossy();
+        ["-wal", "-shm", "-journal"]
+            .iter()
+            .any(|s| name.ends_with(s))
+    };
+    for temp in names.iter().filter(|p| !is_companion(p)) {
+        if !in_use(temp) {
+            remove_with_companions(temp);
         }
     }
+    // Companions whose temporary file is gone.
+    for companion in names.iter().filter(|p| is_companion(p)) {
+        let name = companion.to_string_lossy();
+        let main = ["-wal", "-shm", "-journal"]
+            .iter()
+            .find_map(|s| name.strip_suffix(s))
+            .map(PathBuf::from);
+        if main.is_some_and(|m| m.symlink_metadata().is_err()) {
+            let _ = std::fs::remove_file(companion);
+        }
+    }
+}
+
+/// Whether a temporary file's writer is still at work: it holds an advisory lock on it
+/// (Unix `flock`, which SQLite's own `fcntl` locks never touch). Elsewhere `false`.
+fn in_use(temp: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        match std::fs::File::open(temp) {
+            Ok(file) => matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock)),
+            Err(_) => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = temp;
+        false
+    }
+}
+
+/// Marks a temporary file as being written (see [`in_use`]); the lock goes with the file's
+/// handle.
+fn hold(temp: &tempfile::NamedTempFile) {
+    #[cfg(unix)]
+    {
+        // Without the lock, another desk's clean-up may remove the file early; the writer
+        // then fails cleanly (its link finds no file), so a failed lock is not an error.
+        let _ = temp.as_file().try_lock();
+    }
+    #[cfg(not(unix))]
+    let _ = temp;
+}
+
+/// Whether the disk holding `dir` is full: a 64 KB probe file cannot be written. SQLite
+/// reports a full disk while setting up a WAL file's shared memory as a plain I/O error.
+fn disk_is_full(dir: &Path) -> bool {
+    let Ok(mut probe) = tempfile::Builder::new()
+        .prefix(".dose-planner-probe-")
+        .tempfile_in(dir)
+    else {
+        return false;
+    };
+    let written = std::io::Write::write_all(&mut probe, &[0u8; 64 * 1024])
+        .and_then(|()| probe.as_file().sync_all());
+    matches!(written, Err(e) if e.kind() == std::io::ErrorKind::StorageFull)
 }
 
 /// Fsyncs a folder so a file linked into it survives a power cut (Unix; elsewhere the file
@@ -426,6 +503,7 @@ fn link_into_place(temp: &Path, path: &Path) -> std::io::Result<bool> {
 fn create_register(path: &Path, options: &RegisterOptions) -> Result<(), RegisterError> {
     let started = Instant::now();
     let temp = temp_beside(path, NEW_MARK).map_err(|e| io_error(path, e))?;
+    hold(&temp);
     let built = (|| -> Result<(), RegisterError> {
         let fail = |e| classify(e, path, started.elapsed());
         let mut conn = Connection::open_with_flags(
@@ -458,7 +536,18 @@ fn create_register(path: &Path, options: &RegisterOptions) -> Result<(), Registe
     })();
     remove_with_companions(temp.path());
     drop(temp);
-    built
+    match built {
+        // Another desk made the register meanwhile: open theirs.
+        Err(_) if path.symlink_metadata().is_ok() => Ok(()),
+        Err(RegisterError::Io { .. } | RegisterError::Database { .. })
+            if disk_is_full(folder_of(path)) =>
+        {
+            Err(RegisterError::DiskFull {
+                path: path.to_path_buf(),
+            })
+        }
+        other => other,
+    }
 }
 
 /// Checks an opened file before anything is written to it: another program's database is
@@ -481,15 +570,20 @@ fn check_register(conn: &Connection, path: &Path, started: Instant) -> Result<()
         });
     }
     let verdict: String = conn
-        .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
+        .query_row("PRAGMA quick_check(1)", [], |row| row.get::<_, String>(0))
         .map_err(|e| match fail(e) {
             RegisterError::Corrupt { path, detail } => RegisterError::Damaged { path, detail },
             other => other,
         })?;
     if verdict != "ok" {
+        // SQLite heads its findings with `*** in database main ***`: the finding is below.
+        let finding = verdict
+            .lines()
+            .find(|line| !line.starts_with("*** in database"))
+            .unwrap_or(&verdict);
         return Err(RegisterError::Damaged {
             path: path.to_path_buf(),
-            detail: one_line(&verdict),
+            detail: one_line(finding),
         });
     }
     Ok(())
@@ -1148,6 +1242,7 @@ impl Register for SqliteRegister {
         // complete and checked: a killed or failed backup never leaves a file that looks
         // like a backup.
         let temp = temp_beside(target, PARTIAL_MARK).map_err(io)?;
+        hold(&temp);
         let written = (|| -> Result<(), RegisterError> {
             let Some(temp_text) = temp.path().to_str() else {
                 return Err(io(std::io::Error::new(
