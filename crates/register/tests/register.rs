@@ -390,10 +390,7 @@ fn a_file_that_is_not_a_register_is_reported_as_damaged() {
         text.starts_with(&format!("The register {} is damaged", path.display())),
         "{text}"
     );
-    assert!(
-        text.contains("copy your latest backup over this file"),
-        "{text}"
-    );
+    assert!(text.contains("Restore your latest backup"), "{text}");
     assert!(error.explain(Lang::Ja).contains("壊れている"));
     assert!(error.explain(Lang::Ko).contains("손상"));
     // The file is left as it was.
@@ -864,7 +861,7 @@ fn records_that_are_not_there_are_reported_as_not_found() {
     assert!(
         error
             .explain(Lang::En)
-            .contains("quote is no longer in the register")
+            .contains("There is no quote #9999 in the register")
     );
     assert_eq!(not_found(error), Record::Quote);
 }
