@@ -56,9 +56,10 @@ pub struct QuoteArgs {
     /// The patient's sex.
     #[arg(long, value_enum, required_unless_present = "open")]
     pub sex: Option<SexArg>,
-    /// First or return visit in month 1.
-    #[arg(long, value_enum, default_value = "first")]
-    pub visit: VisitArg,
+    /// First or return visit in month 1 (default: first; return for a course under way,
+    /// which a first visit cannot continue).
+    #[arg(long, value_enum)]
+    pub visit: Option<VisitArg>,
     /// Number of months (1 to 24); default 6. Not needed with --doses.
     #[arg(long, value_name = "N", value_parser = parse_months, allow_hyphen_values = true)]
     pub months: Option<u32>,
@@ -409,8 +410,10 @@ pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> Result<CourseReques
             None => return Err(Problem::NoSex),
         },
         visit: match args.visit {
-            VisitArg::First => Visit::First,
-            VisitArg::Return => Visit::Return,
+            Some(VisitArg::First) => Visit::First,
+            Some(VisitArg::Return) => Visit::Return,
+            None if args.so_far().is_under_way() => Visit::Return,
+            None => Visit::First,
         },
         doses,
         weight_kg: args.weight_kg,

@@ -50,6 +50,9 @@ pub struct JsonReport {
     /// Left out when the sheet has none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub as_needed: Vec<JsonAsNeeded>,
+    /// Tests due in this course that no visit of the plan takes: priced, not in the total.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tests_at_no_visit: Vec<JsonAsNeeded>,
     /// Course length in days.
     pub days: u32,
     /// mg over the course.
@@ -356,6 +359,14 @@ pub fn report(quote: &Quote, lang: Lang) -> JsonReport {
         total: est.total.0,
         as_needed: quote
             .as_needed(lang)
+            .into_iter()
+            .map(|(label, amount)| JsonAsNeeded {
+                label,
+                amount: amount.0,
+            })
+            .collect(),
+        tests_at_no_visit: quote
+            .tests_at_no_visit(lang)
             .into_iter()
             .map(|(label, amount)| JsonAsNeeded {
                 label,

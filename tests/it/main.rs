@@ -29,6 +29,7 @@ mod i18n_keys;
 mod pdf;
 mod pricing_errors;
 mod properties;
+mod quote_checks;
 mod records;
 mod reliability;
 mod renderer;

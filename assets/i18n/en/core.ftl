@@ -247,3 +247,11 @@ visit-months-range = months { $from }–{ $to }
 visit-kinds-line = Visits: { $visits }
 visit-kinds-separator = { "; " }
 list-separator = { ", " }
+warn-test-at-no-visit = { $test } ({ $price }) is due in this course but falls at no visit of this plan that takes it: it is not in the total. Plan a visit that takes it, or tell the patient where it is done.
+item-at-no-visit = Not at any visit of this plan (not in the total)
+err-so-far-days-unknown = { $mg } mg taken so far need the days of the course so far: without them the course length and its warnings would be wrong.
+err-so-far-average = { $mg } mg taken in { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} is { $average } mg a day on average, above the daily maximum of { $max } mg: check the mg and the days taken so far.
+err-first-visit-under-way = A course under way continues with a return visit: a first visit starts a new course.

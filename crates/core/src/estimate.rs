@@ -204,6 +204,36 @@ pub enum PlanError {
         "month 1 is a first visit, which is in person; a telephone or online visit can only be a return visit"
     )]
     FirstVisitRemote,
+    /// mg taken so far without the days they were taken over.
+    #[error(
+        "{} mg taken so far need the days of the course so far: without them the course length and its warnings would be wrong",
+        crate::money::group_digits(*.mg)
+    )]
+    SoFarDaysUnknown {
+        /// The mg taken so far.
+        mg: u64,
+    },
+    /// mg taken so far that make a daily average above the daily maximum.
+    #[error(
+        "{} mg taken in {} is {} mg a day on average, above the daily maximum of {} mg: check the mg and the days taken so far",
+        crate::money::group_digits(*.mg),
+        if *.days == 1 { "1 day".to_string() } else { format!("{} days", .days) },
+        crate::money::group_digits(*.average),
+        crate::money::group_digits(*.max)
+    )]
+    SoFarAverage {
+        /// The mg taken so far.
+        mg: u64,
+        /// The days of the course so far.
+        days: u32,
+        /// Their mean per day (rounded up).
+        average: u64,
+        /// The daily maximum (2 mg/kg/day at the weight, else the planner's highest dose).
+        max: u64,
+    },
+    /// A first visit for a course under way.
+    #[error("a course under way continues with a return visit: a first visit starts a new course")]
+    FirstVisitUnderWay,
     /// More visit kinds than months.
     #[error(
         "{given} visit kinds are given for a course of {months} months: give one per month at most"
@@ -342,6 +372,11 @@ pub struct CourseEstimate {
     /// (mg → capsules, 0 included). Empty when the course buys no packs.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub capsules_left: BTreeMap<u32, u32>,
+    /// Tests the sheet's schedule makes due in this course that no visit of the plan takes
+    /// (a month without a visit, or visits of a kind that does not take them, until the
+    /// end): listed with their price, not in the total, and warned about.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tests_at_no_visit: Vec<Item>,
     /// What was taken before these months (a course under way); the cumulative figures
     /// include it, the money does not.
     #[serde(skip_serializing_if = "is_default")]
@@ -632,6 +667,73 @@ fn tests_due(
     items
 }
 
+/// The tests for a patient of `sex` that the schedule makes due by course month
+/// `last_month` and no visit took (`tests_last`: the month each was last taken): a listed
+/// month or a one-off test at weeks not served, or a repeated test never taken. Each with
+/// its name in the sheet's languages.
+fn tests_at_no_visit(
+    sheet: &PriceSheet,
+    sex: Sex,
+    last_month: u32,
+    tests_last: &[Option<u32>],
+) -> Vec<(Item, crate::pricing::LocalText)> {
+    use crate::pricing::TestSchedule;
+    let Fees::Itemised { tests, .. } = &sheet.fees else {
+        return Vec::new();
+    };
+    tests
+        .iter()
+        .zip(tests_last)
+        .filter(|(t, _)| t.who == TestFor::Everyone || sex == Sex::Female)
+        .filter(|(t, last)| match &t.schedule {
+            TestSchedule::Months { months } => months
+                .iter()
+                .any(|m| *m <= last_month && last.is_none_or(|l| *m > l)),
+            TestSchedule::AfterWeeks { weeks, .. } => {
+                last.is_none() && crate::pricing::week_month(*weeks) <= last_month
+            }
+            TestSchedule::Periodic { .. } => last.is_none(),
+            TestSchedule::AsNeeded => false,
+        })
+        .map(|(t, _)| {
+            (
+                Item {
+                    code: t.code.clone(),
+                    amount: t.price,
+                },
+                t.name.clone(),
+            )
+        })
+        .collect()
+}
+
+/// The warning for a test no visit of the plan takes: its name and price in each language.
+fn at_no_visit_warning(
+    sheet: &PriceSheet,
+    item: &Item,
+    name: &crate::pricing::LocalText,
+) -> Warning {
+    use crate::i18n::Lang;
+    let named = |lang: Lang| match name.get(lang) {
+        "" => lang.tr(&format!("item-{}", item.code)),
+        own => own.to_string(),
+    };
+    let price = |lang: Lang| sheet.currency.format(item.amount, lang);
+    Warning {
+        code: "test_at_no_visit",
+        severity: crate::vocab::Severity::Caution,
+        month: None,
+        args: vec![
+            ("test", named(Lang::En)),
+            ("test@ja", named(Lang::Ja)),
+            ("test@ko", named(Lang::Ko)),
+            ("price", price(Lang::En)),
+            ("price@ja", price(Lang::Ja)),
+            ("price@ko", price(Lang::Ko)),
+        ],
+    }
+}
+
 /// Shipping after a visit of a kind that mails the medication, and the one-off fees of
 /// course month 1 (a first-visit fee only when the course opens with a first visit).
 fn fees_and_shipping(
@@ -740,6 +842,7 @@ fn price_months(
     check_choices(sheet, req, &so_far)?;
     let weight = req.weight_kg.map(check_weight).transpose()?;
     let target = req.target_mg_per_kg.map(check_target).transpose()?;
+    check_so_far(&so_far, weight, req.visit)?;
     if req.visit_every == 0 || req.visit_every > sheet.max_months_per_visit {
         let days = DAYS_PER_MONTH.saturating_mul(req.visit_every);
         return Err(match sheet.max_prescription_days {
@@ -823,6 +926,12 @@ fn price_months(
             subtotal,
         });
     }
+    #[expect(
+        clippy::arithmetic_side_effects,
+        reason = "months_before + the months priced ≤ MAX_MONTHS, checked above"
+    )]
+    let last_month = months_before + months.len() as u32;
+    let at_no_visit = tests_at_no_visit(sheet, req.sex, last_month, &carried.tests_last);
     let in_hand = carried.in_hand;
 
     // Discounts on the course: off the sum of the months, tax included, each its own line.
@@ -890,12 +999,18 @@ fn price_months(
         days,
         dates,
         capsules_left: in_hand,
+        tests_at_no_visit: at_no_visit.iter().map(|(it, _)| it.clone()).collect(),
         course_items,
         so_far,
         screening: req.screening.clone(),
         warnings: Vec::new(),
     };
     est.warnings = screening_warnings(&req.screening, req.sex);
+    est.warnings.extend(
+        at_no_visit
+            .iter()
+            .map(|(it, name)| at_no_visit_warning(sheet, it, name)),
+    );
     est.warnings.extend(rules::dose_warnings_after(
         &req.doses,
         weight,
@@ -932,6 +1047,35 @@ fn medication_discounts(
         items.push(Item {
             code: d.code.clone(),
             amount: Money::ZERO.minus(off)?,
+        });
+    }
+    Ok(())
+}
+
+/// What was taken so far against the rules: mg need their days, their daily mean is at most
+/// the daily maximum (2 mg/kg/day at `weight`, else the planner's highest dose), and a
+/// course under way continues with a return visit.
+fn check_so_far(so_far: &SoFar, weight: Option<f64>, visit: Visit) -> Result<(), PlanError> {
+    if !so_far.is_under_way() {
+        return Ok(());
+    }
+    if visit == Visit::First {
+        return Err(PlanError::FirstVisitUnderWay);
+    }
+    if so_far.days == 0 {
+        return Err(PlanError::SoFarDaysUnknown { mg: so_far.mg });
+    }
+    // Whole mg a day: 2 mg/kg/day at the weight (at most 600 mg at 300 kg), rounded down.
+    let max = weight.map_or(u64::from(crate::dose::MAX_DAILY_MG), |w| {
+        (rules::MAX_MG_PER_KG_DAY * w).floor() as u64
+    });
+    let days = u64::from(so_far.days);
+    if so_far.mg > max.saturating_mul(days) {
+        return Err(PlanError::SoFarAverage {
+            mg: so_far.mg,
+            days: so_far.days,
+            average: so_far.mg.div_ceil(days),
+            max,
         });
     }
     Ok(())
@@ -1093,6 +1237,9 @@ impl PlanError {
             PlanError::NoPackage { .. } => "no_package",
             PlanError::UnknownChoice { .. } => "unknown_choice",
             PlanError::FirstVisitRemote => "first_visit_remote",
+            PlanError::SoFarDaysUnknown { .. } => "so_far_days_unknown",
+            PlanError::SoFarAverage { .. } => "so_far_average",
+            PlanError::FirstVisitUnderWay => "first_visit_under_way",
             PlanError::VisitKinds { .. } => "visit_kinds",
             PlanError::DiscountMonth { .. } => "discount_month",
             PlanError::DiscountTwice(_) => "discount_twice",
@@ -1142,6 +1289,25 @@ impl PlanError {
                 ],
             ),
             PlanError::FirstVisitRemote => lang.tr("err-first-visit-remote"),
+            PlanError::SoFarDaysUnknown { mg } => lang.tr_args(
+                "err-so-far-days-unknown",
+                &[("mg", Arg::Str(crate::money::group_digits(*mg)))],
+            ),
+            PlanError::SoFarAverage {
+                mg,
+                days,
+                average,
+                max,
+            } => lang.tr_args(
+                "err-so-far-average",
+                &[
+                    ("mg", Arg::Str(crate::money::group_digits(*mg))),
+                    ("days", n(*days)),
+                    ("average", Arg::Str(crate::money::group_digits(*average))),
+                    ("max", Arg::Str(crate::money::group_digits(*max))),
+                ],
+            ),
+            PlanError::FirstVisitUnderWay => lang.tr("err-first-visit-under-way"),
             PlanError::VisitKinds { given, months } => lang.tr_args(
                 "err-visit-kinds",
                 &[("given", n(*given as u32)), ("months", n(*months as u32))],
