@@ -12,3 +12,4 @@ register-disk-full = The disk holding { $path } is full, so nothing was saved. F
 register-read-only = { $path } can only be read (its permissions, or a read-only disk), so nothing was saved. Ask whoever manages the computer to make it writable, or choose another location in Settings. Quotes, plans and PDFs keep working without the register.
 register-overflow = The month's totals are too large to add up exactly. Check the quotes of this month for a wrong amount.
 register-database-error = The register { $path } reported an error ({ $detail }). Nothing was saved. Try again; if it happens again, make a backup and report this message. Quotes, plans and PDFs keep working without the register.
+register-sheet-too-large = This price sheet is { $kb } KB, and a price sheet may have at most { $limit } KB, so nothing was saved in the register. Use the clinic's own sheet file (a sheet is a few KB).
