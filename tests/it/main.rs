@@ -26,6 +26,7 @@ mod gui_safety;
 mod gui_saved;
 mod gui_shell;
 mod i18n_keys;
+mod optimise;
 mod pdf;
 mod pricing_errors;
 mod properties;
