@@ -12,6 +12,7 @@ mod cli;
 mod common;
 mod course;
 mod course_months;
+mod desk_start;
 mod estimate;
 mod fault;
 mod gui;
