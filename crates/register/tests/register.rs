@@ -420,7 +420,14 @@ fn a_register_held_by_another_desk_past_the_timeout_is_reported_as_locked() {
     assert!(matches!(error, RegisterError::Locked { .. }), "{error:?}");
     assert_eq!(error.code(), "locked");
     let text = error.explain(Lang::En);
-    assert!(text.contains("stayed locked for 0.2 seconds"), "{text}");
+    // The time actually waited (at least the timeout; more on a busy machine).
+    let waited: f64 = text
+        .split("stayed locked for ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|number| number.parse().ok())
+        .unwrap_or_else(|| panic!("no waited time in {text}"));
+    assert!(waited >= 0.2, "{text}");
     assert!(text.contains("Nothing was saved"), "{text}");
 
     // Reading still works meanwhile, and so does opening the register again.
