@@ -898,3 +898,51 @@ fn one_transaction_commits_all_or_nothing() {
         .unwrap();
     assert_eq!(dump(&path).len(), 3);
 }
+
+#[test]
+fn a_register_keyed_before_nfc_is_rekeyed_once_at_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = register_path(&dir);
+    let mut register = SqliteRegister::open(&path).unwrap();
+    register
+        .add_patient(&patient(
+            "\u{304B}\u{3099}5",
+            "\u{30AB}\u{3099}\u{30C8}\u{30A6}",
+        ))
+        .unwrap();
+    register
+        .add_patient(&patient("A-2", "Suzuki Aiko"))
+        .unwrap();
+    drop(register);
+    // As an earlier version left it: the number and name stored decomposed (NFD), keyed
+    // without NFC, and no key version.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "UPDATE patients SET patient_number = 'か\u{3099}5', number_key = 'カ\u{3099}5',
+             name = 'カ\u{3099}トウ', name_key = 'カ\u{3099}トウ' WHERE patient_number <> 'A-2';
+             PRAGMA user_version = 0;",
+        )
+        .unwrap();
+    }
+    let mut register = SqliteRegister::open(&path).unwrap();
+    // Typed composed (NFC), found.
+    assert_eq!(
+        register
+            .find_patients("\u{30AC}\u{30C8}", 10)
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(register.patient_by_number("\u{304C}5").unwrap().is_some());
+    let error = register
+        .add_patient(&patient("\u{304C}5", "Other"))
+        .unwrap_err();
+    assert_eq!(error.code(), "duplicate_number");
+    drop(register);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, 1);
+}
