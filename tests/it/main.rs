@@ -27,6 +27,7 @@ mod gui_saved;
 mod gui_shell;
 mod i18n_keys;
 mod pdf;
+mod pdf_mitsumori;
 mod pricing_errors;
 mod properties;
 mod records;

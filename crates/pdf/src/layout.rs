@@ -29,6 +29,10 @@ const ACCEPT_TEXT_STYLE: Style = Style::new(9.5, INK);
 const ACCEPT_LABEL_STYLE: Style = Style::new(8.5, MUTED);
 /// The patient's name printed in the acceptance block.
 const ACCEPT_NAME_STYLE: Style = Style::new(10.5, INK);
+/// The smallest type the month table is set in when it fits in one band.
+const TABLE_MIN_SIZE: f32 = 7.5;
+/// The type of a month table wrapped into bands (a sheet with many items).
+const BAND_SIZE: f32 = 8.5;
 /// Room to write above a line of the acceptance block.
 const ACCEPT_WRITE_H: f32 = 24.0;
 
@@ -656,16 +660,17 @@ impl Layout<'_, '_> {
             .chain(course_discounts.iter().map(|(_, a)| a.as_str()))
             .collect();
 
-        // Fit the columns: every heading on one line if the table fits; else the headings
-        // that save the most width go to two lines (then, for headings of several words,
-        // three), broken where the widest line is narrowest; then smaller type.
+        // The columns of a band fitted in `size`: every heading on one line if the band fits;
+        // else the headings that save the most width go to two lines (then, for headings of
+        // several words, three), broken where the widest line is narrowest.
         let pad = 5.0;
-        let fit = |size: f32| -> (Vec<f32>, Vec<usize>) {
+        let last = headers.len() - 1;
+        let fit = |cols: &[usize], size: f32| -> (Vec<f32>, Vec<usize>) {
             let body = Style::new(size, INK);
             let head_style = Style::new(size - 0.5, INK).bold();
-            let last = headers.len() - 1;
-            let cells: Vec<f32> = (0..headers.len())
-                .map(|i| {
+            let cells: Vec<f32> = cols
+                .iter()
+                .map(|&i| {
                     let mut w = rows
                         .iter()
                         .map(|r| c.width(&r[i], body))
@@ -679,166 +684,220 @@ impl Layout<'_, '_> {
                 })
                 .collect();
             // A heading's width on at most 1, 2 and 3 lines.
-            let heads: Vec<[f32; 3]> = headers
+            let heads: Vec<[f32; 3]> = cols
                 .iter()
-                .map(|(h, _)| {
+                .map(|&i| {
                     [1, 2, 3].map(|n| {
-                        c.heading_lines(h, n, head_style)
+                        c.heading_lines(&headers[i].0, n, head_style)
                             .iter()
                             .map(|l| c.width(l, head_style))
                             .fold(0.0, f32::max)
                     })
                 })
                 .collect();
-            let width = |i: usize, n: usize| cells[i].max(heads[i][n - 1]) + 2.0 * pad;
-            let mut lines = vec![1usize; headers.len()];
-            let mut widths: Vec<f32> = (0..headers.len()).map(|i| width(i, 1)).collect();
+            let width = |k: usize, n: usize| cells[k].max(heads[k][n - 1]) + 2.0 * pad;
+            let mut lines = vec![1usize; cols.len()];
+            let mut widths: Vec<f32> = (0..cols.len()).map(|k| width(k, 1)).collect();
             for cap in [2, 3] {
                 while widths.iter().sum::<f32>() > CONTENT_W {
-                    let best = (0..headers.len())
-                        .filter(|&i| {
-                            let most = if headers[i].0.contains(' ') { 3 } else { 2 };
-                            lines[i] < cap.min(most)
+                    let best = (0..cols.len())
+                        .filter(|&k| {
+                            let most = if headers[cols[k]].0.contains(' ') {
+                                3
+                            } else {
+                                2
+                            };
+                            lines[k] < cap.min(most)
                         })
-                        .map(|i| (i, widths[i] - width(i, lines[i] + 1)))
+                        .map(|k| (k, widths[k] - width(k, lines[k] + 1)))
                         .filter(|(_, saved)| *saved > 0.01)
                         .max_by(|a, b| a.1.total_cmp(&b.1));
-                    let Some((i, _)) = best else { break };
-                    lines[i] += 1;
-                    widths[i] = width(i, lines[i]);
+                    let Some((k, _)) = best else { break };
+                    lines[k] += 1;
+                    widths[k] = width(k, lines[k]);
                 }
             }
             (widths, lines)
         };
-        // 9 pt down to 5.5 pt in half points.
-        let mut size = 9.0;
-        let (mut widths, mut lines) = fit(size);
-        for step in 1..=7u8 {
-            if widths.iter().sum::<f32>() <= CONTENT_W {
-                break;
+        let fits = |cols: &[usize], size: f32| fit(cols, size).0.iter().sum::<f32>() <= CONTENT_W;
+
+        // One band with every column, in 9 pt down to TABLE_MIN_SIZE. When the sheet has more
+        // items than that holds (15 tests, say), the item columns wrap into further bands
+        // under the first, each repeating the month, in BAND_SIZE: every figure stays
+        // readable and each month still reads along one row. The subtotal closes the last
+        // band, with the course discounts and the total under it.
+        let first_item = headers.len() - codes.len() - 1;
+        let all: Vec<usize> = (0..headers.len()).collect();
+        let single = [9.0, 8.5, 8.0, TABLE_MIN_SIZE]
+            .into_iter()
+            .find(|&s| fits(&all, s));
+        let (size, bands) = match single {
+            Some(size) => (size, vec![all]),
+            None => {
+                let mut bands: Vec<Vec<usize>> = Vec::new();
+                let mut band: Vec<usize> = (0..first_item).collect();
+                // The columns every band of this kind starts with (no item yet).
+                let mut base = band.len();
+                for i in first_item..last {
+                    band.push(i);
+                    if band.len() > base + 1 && !fits(&band, BAND_SIZE) {
+                        band.pop();
+                        bands.push(std::mem::replace(&mut band, vec![0, i]));
+                        base = 1;
+                    }
+                }
+                band.push(last);
+                if band.len() > base + 1 && !fits(&band, BAND_SIZE) {
+                    band.pop();
+                    bands.push(band);
+                    bands.push(vec![0, last]);
+                } else {
+                    bands.push(band);
+                }
+                (BAND_SIZE, bands)
             }
-            size = 9.0 - 0.5 * f32::from(step);
-            (widths, lines) = fit(size);
-        }
-        // Spread the spare width over the columns (a table that does not fit even in the
-        // smallest type is squeezed: the last resort).
-        let scale = CONTENT_W / widths.iter().sum::<f32>();
-        for w in &mut widths {
-            *w *= scale;
-        }
+        };
         let body = Style::new(size, INK);
         let head_style = Style::new(body.size - 0.5, INK).bold();
-
-        let head_lines: Vec<Vec<String>> = headers
-            .iter()
-            .zip(&lines)
-            .map(|((h, _), n)| c.heading_lines(h, *n, head_style))
-            .collect();
-        let head_n = head_lines.iter().map(Vec::len).max().unwrap_or(1) as f32;
         let line_h = head_style.size + 2.5;
-        let head_h = head_n * line_h + 9.0;
         let row_h = body.size + 8.0;
-        // A course discount's name spans every column but the last, wrapped if it must be.
-        let last = widths.len() - 1;
-        let span_w = widths[..last].iter().sum::<f32>() - 2.0 * pad;
-        let discount_lines: Vec<(Vec<String>, &String)> = course_discounts
-            .iter()
-            .map(|(name, amount)| (c.wrap(name, span_w, body), amount))
-            .collect();
         let wrap_h = body.size + 3.0;
-        let discount_h = |lines: &[String]| row_h + (lines.len().max(1) as f32 - 1.0) * wrap_h;
-        let discounts_h: f32 = discount_lines.iter().map(|(l, _)| discount_h(l)).sum();
-        let table_h = head_h + row_h * (rows.len() as f32 + 1.0) + discounts_h + 4.0;
-        self.ensure(c, table_h + 40.0);
-        self.heading(c, "pdf-table")?;
-
-        let xs: Vec<f32> = widths
-            .iter()
-            .scan(MARGIN, |x, w| {
-                let left = *x;
-                *x += w;
-                Some(left)
-            })
-            .collect();
-        let anchor = |i: usize, align: Align| match align {
-            Align::Left => xs[i] + pad,
-            Align::Right => xs[i] + widths[i] - pad,
-            Align::Center => xs[i] + widths[i] / 2.0,
-        };
-
-        // Header.
-        let top = self.y - 4.0;
-        c.fill(MARGIN, top, CONTENT_W, head_h, TINT);
-        c.rule(MARGIN, top, RIGHT, top, 1.0, ACCENT);
-        for (i, lines) in head_lines.iter().enumerate() {
-            // Bottom-align the header lines.
-            let first = top + head_h - 6.0 - (lines.len() as f32 - 1.0) * line_h;
-            for (j, line) in lines.iter().enumerate() {
-                c.text(
-                    line,
-                    anchor(i, headers[i].1),
-                    first + j as f32 * line_h,
-                    headers[i].1,
-                    head_style,
-                )?;
-            }
-        }
-        let mut y = top + head_h;
-        c.rule(MARGIN, y, RIGHT, y, 0.6, ACCENT);
-
-        // Months.
         let baseline = |y: f32| y + row_h / 2.0 + body.size * 0.36;
-        for (r, row) in rows.iter().enumerate() {
-            if r % 2 == 1 {
-                c.fill(MARGIN, y, CONTENT_W, row_h, STRIPE);
+        let fitted: Vec<(Vec<f32>, Vec<usize>)> = bands.iter().map(|b| fit(b, size)).collect();
+        let band_count = bands.len();
+        for (b, (cols, (mut widths, lines))) in bands.iter().zip(fitted).enumerate() {
+            let is_last = b + 1 == band_count;
+            // Spread the spare width evenly over the columns (a band that does not fit even
+            // so is squeezed: the last resort).
+            let spare = (CONTENT_W - widths.iter().sum::<f32>()).max(0.0) / widths.len() as f32;
+            for w in &mut widths {
+                *w += spare;
             }
-            for (i, cell) in row.iter().enumerate() {
-                let align = headers[i].1;
-                c.text(cell, anchor(i, align), baseline(y), align, body)?;
+            let scale = CONTENT_W / widths.iter().sum::<f32>();
+            for w in &mut widths {
+                *w *= scale;
             }
-            y += row_h;
-            if r + 1 < rows.len() {
-                c.rule(MARGIN, y, RIGHT, y, 0.3, RULE);
+            let head_lines: Vec<Vec<String>> = cols
+                .iter()
+                .zip(&lines)
+                .map(|(&i, n)| c.heading_lines(&headers[i].0, *n, head_style))
+                .collect();
+            let head_n = head_lines.iter().map(Vec::len).max().unwrap_or(1) as f32;
+            let head_h = head_n * line_h + 9.0;
+            // A course discount's name spans every column but the last, wrapped if it must be.
+            let end = widths.len() - 1;
+            let span_w = widths[..end].iter().sum::<f32>() - 2.0 * pad;
+            let discount_lines: Vec<(Vec<String>, &String)> = if is_last {
+                course_discounts
+                    .iter()
+                    .map(|(name, amount)| (c.wrap(name, span_w, body), amount))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let discount_h = |lines: &[String]| row_h + (lines.len().max(1) as f32 - 1.0) * wrap_h;
+            let discounts_h: f32 = discount_lines.iter().map(|(l, _)| discount_h(l)).sum();
+            let closing_h = if is_last { row_h + discounts_h } else { 0.0 };
+            let band_h = head_h + row_h * rows.len() as f32 + closing_h + 4.0;
+            if b == 0 {
+                self.ensure(c, band_h + 40.0);
+                self.heading(c, "pdf-table")?;
+            } else {
+                self.ensure(c, band_h + 4.0);
             }
-        }
-        // Course discounts.
-        for (lines, amount) in &discount_lines {
-            c.rule(MARGIN, y, RIGHT, y, 0.5, INK);
-            let h = discount_h(lines);
-            for (j, line) in lines.iter().enumerate() {
+
+            let xs: Vec<f32> = widths
+                .iter()
+                .scan(MARGIN, |x, w| {
+                    let left = *x;
+                    *x += w;
+                    Some(left)
+                })
+                .collect();
+            let anchor = |k: usize, align: Align| match align {
+                Align::Left => xs[k] + pad,
+                Align::Right => xs[k] + widths[k] - pad,
+                Align::Center => xs[k] + widths[k] / 2.0,
+            };
+
+            // Header.
+            let top = self.y - 4.0;
+            c.fill(MARGIN, top, CONTENT_W, head_h, TINT);
+            c.rule(MARGIN, top, RIGHT, top, 1.0, ACCENT);
+            for (k, lines) in head_lines.iter().enumerate() {
+                let align = headers[cols[k]].1;
+                // Bottom-align the header lines.
+                let first = top + head_h - 6.0 - (lines.len() as f32 - 1.0) * line_h;
+                for (j, line) in lines.iter().enumerate() {
+                    c.text(
+                        line,
+                        anchor(k, align),
+                        first + j as f32 * line_h,
+                        align,
+                        head_style,
+                    )?;
+                }
+            }
+            let mut y = top + head_h;
+            c.rule(MARGIN, y, RIGHT, y, 0.6, ACCENT);
+
+            // Months.
+            for (r, row) in rows.iter().enumerate() {
+                if r % 2 == 1 {
+                    c.fill(MARGIN, y, CONTENT_W, row_h, STRIPE);
+                }
+                for (k, &i) in cols.iter().enumerate() {
+                    let align = headers[i].1;
+                    c.text(&row[i], anchor(k, align), baseline(y), align, body)?;
+                }
+                y += row_h;
+                if r + 1 < rows.len() {
+                    c.rule(MARGIN, y, RIGHT, y, 0.3, RULE);
+                }
+            }
+            if !is_last {
+                c.rule(MARGIN, y, RIGHT, y, 0.8, INK);
+                self.y = y + 18.0;
+                continue;
+            }
+            // Course discounts.
+            for (lines, amount) in &discount_lines {
+                c.rule(MARGIN, y, RIGHT, y, 0.5, INK);
+                let h = discount_h(lines);
+                for (j, line) in lines.iter().enumerate() {
+                    c.text(
+                        line,
+                        xs[0] + pad,
+                        baseline(y) + j as f32 * wrap_h,
+                        Align::Left,
+                        body,
+                    )?;
+                }
                 c.text(
-                    line,
-                    xs[0] + pad,
-                    baseline(y) + j as f32 * wrap_h,
-                    Align::Left,
+                    amount,
+                    anchor(end, Align::Right),
+                    baseline(y),
+                    Align::Right,
                     body,
                 )?;
+                y += h;
             }
+            // Course total.
+            c.rule(MARGIN, y, RIGHT, y, 0.8, INK);
+            c.fill(MARGIN, y + 0.4, CONTENT_W, row_h, TINT);
+            let bold = body.bold();
+            c.text(&total_label, xs[0] + pad, baseline(y), Align::Left, bold)?;
             c.text(
-                amount,
-                anchor(last, Align::Right),
+                &total,
+                anchor(end, Align::Right),
                 baseline(y),
                 Align::Right,
-                body,
+                bold,
             )?;
-            y += h;
+            y += row_h;
+            c.rule(MARGIN, y, RIGHT, y, 0.8, INK);
+            self.y = y + 14.0;
         }
-        // Course total.
-        c.rule(MARGIN, y, RIGHT, y, 0.8, INK);
-        c.fill(MARGIN, y + 0.4, CONTENT_W, row_h, TINT);
-        let bold = body.bold();
-        c.text(&total_label, xs[0] + pad, baseline(y), Align::Left, bold)?;
-        c.text(
-            &total,
-            anchor(last, Align::Right),
-            baseline(y),
-            Align::Right,
-            bold,
-        )?;
-        y += row_h;
-        c.rule(MARGIN, y, RIGHT, y, 0.8, INK);
-        self.y = y + 14.0;
-
         let note_style = Style::new(8.0, MUTED);
         let line_style = Style::new(8.5, INK);
         // Which visits are by telephone or online, the tests priced only if needed (not in
