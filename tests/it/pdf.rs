@@ -709,8 +709,8 @@ fn a_sheet_that_asks_for_acceptance_ends_with_a_block_to_sign() {
         assert_eq!(pages.len(), 1, "{lang:?}: {pages:?}");
         assert!(ends_with_block(&pages[0], block), "{lang:?}: {}", pages[0]);
     }
-    // 12 months: two pages, the block whole on the last one.
-    let twelve = woman_with(&fees, 20, 12, Choices::default());
+    // 18 months: two pages, the block whole on the last one.
+    let twelve = woman_with(&fees, 20, 18, Choices::default());
     for (lang, block) in [(Lang::En, en_block), (Lang::Ja, ja_block)] {
         let pages = page_texts(&twelve, lang);
         assert_eq!(pages.len(), 2, "{lang:?}: {pages:?}");

@@ -165,3 +165,30 @@ fn the_usual_estimate_has_no_overprinting_in_any_language() {
         }
     }
 }
+
+#[test]
+fn a_course_with_its_dates_and_every_caution_fits_one_page_without_overprinting() {
+    // A woman of 60 kg on 40 mg a day from 10 May: every after-course date is a caution
+    // (before, the last two spilled alone onto a second page in English).
+    let sheet = dose_planner::pricing::reference_sheet();
+    for months in [6, 8] {
+        let req = CourseRequest {
+            weight_kg: Some(60.0),
+            start: Some(jiff::civil::date(2026, 5, 10)),
+            ..CourseRequest::constant(Sex::Female, Dose::daily(40), months)
+        };
+        let q = Quote::compute(&sheet, &req, date()).unwrap();
+        for lang in Lang::ALL {
+            let what = format!("{months} months, {lang:?}");
+            let bytes = estimate_pdf(&request(&q, lang)).unwrap();
+            dump(&bytes, &format!("course-{months}m-{lang:?}"));
+            let (text, pages) = squeezed(&bytes);
+            assert_eq!(pages, 1, "{what}: {text}");
+            // The last caution and the course total are on it.
+            let last = q.cautions().last().unwrap().message(lang);
+            let last: String = last.chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(text.contains(&last), "{what}: {last} not in {text}");
+            assert_no_overlap(&bytes, &what);
+        }
+    }
+}

@@ -6,6 +6,7 @@
 use super::PdfError;
 use super::PdfRequest;
 use super::canvas::{ACCENT, Align, Canvas, INK, MUTED, PAGE_H, PAGE_W, RULE, STRIPE, Style, TINT};
+use super::fonts::FontSet;
 use crate::estimate::{CourseEstimate, MonthLine};
 use crate::i18n::{Arg, Lang};
 use crate::money::Money;
@@ -36,8 +37,24 @@ const BAND_SIZE: f32 = 8.5;
 /// Room to write above a line of the acceptance block.
 const ACCEPT_WRITE_H: f32 = 24.0;
 
-/// Draws the whole estimate and returns the pages' operations.
-pub(crate) fn draw(req: &PdfRequest<'_>, canvas: &mut Canvas<'_>) -> Result<(), PdfError> {
+/// Draws the whole estimate. An estimate that spills onto a further page is drawn again with
+/// tighter spacing (never smaller type), and that is kept when it takes fewer pages: a
+/// course fits one page when it can instead of leaving a few lines alone on the second.
+pub(crate) fn draw<'f>(req: &PdfRequest<'_>, fonts: &'f FontSet) -> Result<Canvas<'f>, PdfError> {
+    let mut canvas = Canvas::new(fonts);
+    draw_with(req, &mut canvas, false)?;
+    if canvas.page_count() > 1 {
+        let mut compact = Canvas::new(fonts);
+        draw_with(req, &mut compact, true)?;
+        if compact.page_count() < canvas.page_count() {
+            return Ok(compact);
+        }
+    }
+    Ok(canvas)
+}
+
+/// Draws the whole estimate on `canvas`, with the tighter spacing when `compact`.
+fn draw_with(req: &PdfRequest<'_>, canvas: &mut Canvas<'_>, compact: bool) -> Result<(), PdfError> {
     let est = req.quote.estimate().ok_or(PdfError::NeedsSex)?;
     let progress = req.quote.progress();
     let mut page = Layout {
@@ -53,6 +70,7 @@ pub(crate) fn draw(req: &PdfRequest<'_>, canvas: &mut Canvas<'_>) -> Result<(), 
         // from 1.
         month_offset: progress.map_or(0, |p| p.months_before),
         y: TOP,
+        compact,
     };
     page.header(canvas)?;
     page.summary(canvas)?;
@@ -81,6 +99,8 @@ struct Layout<'r, 'a> {
     month_offset: u32,
     /// The next free line, from the top of the current page.
     y: f32,
+    /// Tighter vertical spacing (the same type sizes), to keep a course on one page.
+    compact: bool,
 }
 
 /// Where the acceptance block prints the patient's name.
@@ -125,6 +145,11 @@ impl Layout<'_, '_> {
 
     fn tr_args(&self, key: &str, args: &[(&str, Arg)]) -> String {
         self.lang.tr_args(key, args)
+    }
+
+    /// `normal`, or `compact` when drawing with the tighter spacing.
+    fn sp(&self, normal: f32, compact: f32) -> f32 {
+        if self.compact { compact } else { normal }
     }
 
     fn money(&self, amount: Money) -> String {
@@ -255,7 +280,13 @@ impl Layout<'_, '_> {
         let total_label = self.tr_args(total_key, &[("months", months.into())]);
         let total = self.money(est.total);
 
-        let h = 60.0;
+        let h = self.sp(60.0, 52.0);
+        // Baselines of the labels, the amounts and the course total in the band.
+        let (label_y, amount_y, total_y) = if self.compact {
+            (17.0, 39.0, 42.0)
+        } else {
+            (20.0, 44.0, 47.0)
+        };
         let y0 = self.y;
         c.fill(MARGIN, y0, CONTENT_W, h, TINT);
         let label = Style::new(8.5, MUTED);
@@ -265,13 +296,13 @@ impl Layout<'_, '_> {
         let cell_w = (CONTENT_W - total_w) / cells.len() as f32;
         for (i, (k, v)) in cells.iter().enumerate() {
             let x = MARGIN + cell_w * i as f32;
-            c.text(k, x + 14.0, y0 + 20.0, Align::Left, label)?;
+            c.text(k, x + 14.0, y0 + label_y, Align::Left, label)?;
             // Shrink a long range until it fits its cell.
             let mut style = amount;
             while c.width(v, style) > cell_w - 24.0 && style.size > 9.0 {
                 style.size -= 0.5;
             }
-            c.text(v, x + 14.0, y0 + 44.0, Align::Left, style)?;
+            c.text(v, x + 14.0, y0 + amount_y, Align::Left, style)?;
             if i > 0 {
                 c.rule(x, y0 + 10.0, x, y0 + h - 10.0, 0.6, RULE);
             }
@@ -281,12 +312,18 @@ impl Layout<'_, '_> {
         c.text(
             &total_label,
             RIGHT - 14.0,
-            y0 + 20.0,
+            y0 + label_y,
             Align::Right,
             label.bold(),
         )?;
-        c.text(&total, RIGHT - 14.0, y0 + 47.0, Align::Right, total_style)?;
-        self.y = y0 + h + 13.0;
+        c.text(
+            &total,
+            RIGHT - 14.0,
+            y0 + total_y,
+            Align::Right,
+            total_style,
+        )?;
+        self.y = y0 + h + self.sp(13.0, 11.0);
 
         let note = match self.quote.untaxed_items(self.lang) {
             _ if est.tax_included => self.tr("pdf-tax-included"),
@@ -302,7 +339,7 @@ impl Layout<'_, '_> {
             c.text(&line, MARGIN, self.y, Align::Left, note_style)?;
             self.y += 12.0;
         }
-        self.y += 8.0;
+        self.y += self.sp(8.0, 4.0);
         Ok(())
     }
 
@@ -397,7 +434,7 @@ impl Layout<'_, '_> {
         for w in &mut widths {
             *w *= scale;
         }
-        let row_h = body.size + 9.0;
+        let row_h = body.size + self.sp(9.0, 7.0);
         self.ensure(c, 4.0 * row_h + 50.0);
         self.heading(c, "pdf-progress")?;
 
@@ -453,11 +490,11 @@ impl Layout<'_, '_> {
 
     fn heading(&mut self, c: &mut Canvas<'_>, key: &str) -> Result<(), PdfError> {
         let style = Style::new(11.5, ACCENT).bold();
-        self.y += 14.0;
+        self.y += self.sp(14.0, 11.0);
         c.text(&self.tr(key), MARGIN, self.y, Align::Left, style)?;
-        self.y += 6.0;
+        self.y += self.sp(6.0, 5.0);
         c.rule(MARGIN, self.y, RIGHT, self.y, 0.5, RULE);
-        self.y += 14.0;
+        self.y += self.sp(14.0, 12.5);
         Ok(())
     }
 
@@ -578,14 +615,15 @@ impl Layout<'_, '_> {
                 (k, wrapped)
             })
             .collect();
-        let h: f32 = lines.iter().map(|(_, v)| 14.0 * v.len() as f32).sum();
+        let line_h = self.sp(14.0, 12.5);
+        let h: f32 = lines.iter().map(|(_, v)| line_h * v.len() as f32).sum();
         self.ensure(c, h + 40.0);
         self.heading(c, "pdf-plan")?;
         for (k, vs) in lines {
             c.text(&k, MARGIN, self.y, Align::Left, key)?;
             for v in vs {
                 c.text(&v, MARGIN + key_w, self.y, Align::Left, value)?;
-                self.y += 14.0;
+                self.y += line_h;
             }
         }
         Ok(())
@@ -760,7 +798,7 @@ impl Layout<'_, '_> {
         let body = Style::new(size, INK);
         let head_style = Style::new(body.size - 0.5, INK).bold();
         let line_h = head_style.size + 2.5;
-        let row_h = body.size + 8.0;
+        let row_h = body.size + self.sp(8.0, 6.0);
         let wrap_h = body.size + 3.0;
         let baseline = |y: f32| y + row_h / 2.0 + body.size * 0.36;
         let fitted: Vec<(Vec<f32>, Vec<usize>)> = bands.iter().map(|b| fit(b, size)).collect();
@@ -976,8 +1014,8 @@ impl Layout<'_, '_> {
             let tight = layout(8.5);
             let tight_h = height(&tight, 11.5, 2.5);
             // Tight when it keeps both on this page, or the cautions alone when the block
-            // goes to the next page anyway.
-            if tight_h <= room || (normal_h > alone && tight_h <= alone) {
+            // goes to the next page anyway; always when drawing compact.
+            if self.compact || tight_h <= room || (normal_h > alone && tight_h <= alone) {
                 paras = tight;
                 (style, line_h, gap) = (Style::new(8.5, INK), 11.5, 2.5);
             }

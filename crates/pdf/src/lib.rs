@@ -18,7 +18,6 @@ use printpdf::{Date, DateTime, Mm, Offset, PdfDocument, PdfFont, PdfPage, PdfSav
 use crate::i18n::Lang;
 use crate::quote::Quote;
 
-use canvas::Canvas;
 use fonts::FontSet;
 
 /// What the PDF is made from: one quote (which owns the sheet it was priced with, so the
@@ -156,8 +155,7 @@ pub fn estimate_pdf(req: &PdfRequest<'_>) -> Result<Vec<u8>, PdfError> {
         patient: patient.as_deref(),
         ..*req
     };
-    let mut canvas = Canvas::new(&fonts);
-    layout::draw(&req, &mut canvas)?;
+    let canvas = layout::draw(&req, &fonts)?;
     let pages: Vec<PdfPage> = canvas
         .into_pages()
         .into_iter()
