@@ -47,6 +47,8 @@ fn request(quote: &Quote, lang: Lang) -> PdfRequest<'_> {
         quote,
         lang,
         patient: Some("山田 花子"),
+        quote_number: None,
+        staff: None,
     }
 }
 
@@ -191,4 +193,174 @@ fn a_course_with_its_dates_and_every_caution_fits_one_page_without_overprinting(
             assert_no_overlap(&bytes, &what);
         }
     }
+}
+
+#[test]
+fn the_quote_number_the_staff_member_and_the_tax_within_the_total_are_printed() {
+    // 6 months at 20 mg/day for a woman: ¥115,324, of which consumption tax
+    // 115,324 × 10 / 110 = ¥10,484 (the core's figure).
+    let sheet = dose_planner::pricing::reference_sheet();
+    let q = quote(&sheet, 6);
+    assert_eq!(q.included_tax(), Some(dose_planner::money::Money(10_484)));
+    for (lang, needles) in [
+        (
+            Lang::Ja,
+            [
+                "見積番号2026-000123",
+                "担当：佐藤 一郎",
+                "うち消費税10,484円",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "Quoteno.2026-000123",
+                "Preparedby佐藤 一郎",
+                "incl.consumptiontax¥10,484",
+            ],
+        ),
+        (
+            Lang::Ko,
+            ["견적번호2026-000123", "담당:佐藤 一郎", "소비세포함¥10,484"],
+        ),
+    ] {
+        let bytes = estimate_pdf(&PdfRequest {
+            quote_number: Some(" 2026-000123 "),
+            staff: Some("  佐藤   一郎 "),
+            ..request(&q, lang)
+        })
+        .unwrap();
+        dump(&bytes, &format!("mitsumori-{lang:?}"));
+        let (text, pages) = squeezed(&bytes);
+        assert_eq!(pages, 1, "{lang:?}");
+        for needle in needles {
+            let needle: String = needle.chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(text.contains(&needle), "{lang:?}: {needle} not in {text}");
+        }
+        assert_no_overlap(&bytes, &format!("{lang:?} with number and staff"));
+    }
+    // Without them: no number, no staff line; the tax line stays (it is the quote's).
+    let (text, _) = squeezed(&estimate_pdf(&request(&q, Lang::Ja)).unwrap());
+    assert!(!text.contains("見積番号"), "{text}");
+    assert!(!text.contains("担当"), "{text}");
+    assert!(text.contains("うち消費税10,484円"), "{text}");
+}
+
+#[test]
+fn a_sheet_that_adds_tax_prints_no_included_tax_line() {
+    let path = format!(
+        "{}/pricing/example-clinic-us.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let sheet = parse(&std::fs::read_to_string(&path).unwrap(), &path).unwrap();
+    let q = quote(&sheet, 6);
+    assert_eq!(q.included_tax(), None);
+    for lang in Lang::ALL {
+        let (text, _) = squeezed(&estimate_pdf(&request(&q, lang)).unwrap());
+        for absent in ["うち消費税", "consumptiontax", "소비세"] {
+            assert!(!text.contains(absent), "{lang:?}: {absent} in {text}");
+        }
+    }
+}
+
+#[test]
+fn a_bad_quote_number_or_staff_name_is_refused_in_the_users_language() {
+    let sheet = dose_planner::pricing::reference_sheet();
+    let q = quote(&sheet, 6);
+    let long = "1".repeat(33);
+    for bad in [
+        "",
+        "   ",
+        "2026 000123",
+        "2026-0001\u{202E}",
+        long.as_str(),
+        "見積1",
+    ] {
+        let err = estimate_pdf(&PdfRequest {
+            quote_number: Some(bad),
+            ..request(&q, Lang::Ja)
+        })
+        .unwrap_err();
+        assert_eq!(err.code(), "pdf_quote_number", "{bad:?}");
+        assert!(err.explain(Lang::Ja).contains("見積番号"), "{bad:?}");
+        assert!(err.explain(Lang::En).contains("quote number"), "{bad:?}");
+        assert!(err.explain(Lang::Ko).contains("견적 번호"), "{bad:?}");
+    }
+    // 32 characters is the most.
+    let most = "9".repeat(32);
+    assert!(
+        estimate_pdf(&PdfRequest {
+            quote_number: Some(&most),
+            ..request(&q, Lang::En)
+        })
+        .is_ok()
+    );
+    // A staff name with a control character, or one no font can draw.
+    let err = estimate_pdf(&PdfRequest {
+        staff: Some("Sato\u{7}"),
+        ..request(&q, Lang::En)
+    })
+    .unwrap_err();
+    assert_eq!(err.code(), "pdf_name");
+    let err = estimate_pdf(&PdfRequest {
+        staff: Some("Sato 🙂"),
+        ..request(&q, Lang::Ja)
+    })
+    .unwrap_err();
+    assert_eq!(err.code(), "pdf_unprintable");
+    assert!(
+        err.explain(Lang::Ja).contains("担当者名"),
+        "{}",
+        err.explain(Lang::Ja)
+    );
+}
+
+#[test]
+fn the_cli_prints_the_quote_number_and_staff_and_refuses_a_bad_number_writing_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("estimate.pdf");
+    let run = |number: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_dose-planner"))
+            .args([
+                "quote",
+                "--sex",
+                "female",
+                "--daily-mg",
+                "20",
+                "--months",
+                "6",
+            ])
+            .args([
+                "--date",
+                "2026-05-01",
+                "--lang",
+                "ja",
+                "--staff",
+                "佐藤 一郎",
+            ])
+            .args(["--quote-number", number, "--pdf"])
+            .arg(&pdf)
+            .output()
+            .unwrap()
+    };
+    let out = run("2026-000123");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (text, _) = squeezed(&std::fs::read(&pdf).unwrap());
+    for needle in [
+        "見積番号2026-000123",
+        "担当：佐藤一郎",
+        "うち消費税10,484円",
+    ] {
+        assert!(text.contains(needle), "{needle} not in {text}");
+    }
+    std::fs::remove_file(&pdf).unwrap();
+    let out = run("2026/00 0123");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("見積番号"), "{err}");
+    assert!(!pdf.exists());
 }

@@ -192,6 +192,16 @@ impl Layout<'_, '_> {
             c.text(&phone, RIGHT, ry, Align::Right, small)?;
             ry += 12.0;
         }
+        // The staff member who made the quote (担当), with the issuer.
+        if let Some(staff) = self.req.staff {
+            let style = Style::new(9.0, INK);
+            let text = self.tr_args("pdf-staff", &[("name", staff.into())]);
+            for line in c.wrap(&text, right_w, style) {
+                ry += 2.0;
+                c.text(&line, RIGHT, ry, Align::Right, style)?;
+                ry += 12.0;
+            }
+        }
 
         // Left: title, patient, dates.
         let title = Style::new(24.0, ACCENT).bold();
@@ -217,13 +227,16 @@ impl Layout<'_, '_> {
         let label = Style::new(9.0, MUTED);
         let value = Style::new(9.0, INK);
         let valid_until = self.quote.valid_until().ok_or(PdfError::DateOutOfRange)?;
-        let rows = [
+        let mut rows = vec![
             (
                 self.tr("pdf-quote-date"),
                 local_date(lang, self.quote.quote_date()),
             ),
             (self.tr("pdf-valid-until"), local_date(lang, valid_until)),
         ];
+        if let Some(number) = self.req.quote_number {
+            rows.insert(0, (self.tr("pdf-quote-number"), number.to_string()));
+        }
         let key_w = rows
             .iter()
             .map(|(k, _)| c.width(k, label))
@@ -335,6 +348,17 @@ impl Layout<'_, '_> {
             None => self.tr("pdf-tax-added"),
         };
         let note_style = Style::new(8.5, MUTED);
+        // The consumption tax within the total (うち消費税), under the course total; on the
+        // note's line when both fit, else on a line of its own.
+        if let Some(tax) = self.quote.included_tax() {
+            let style = Style::new(9.0, INK);
+            let text = self.tr_args("pdf-included-tax", &[("tax", self.money(tax).into())]);
+            let note_w = c.width(&note, note_style);
+            c.text(&text, RIGHT - 14.0, self.y, Align::Right, style)?;
+            if note_w + c.width(&text, style) + 24.0 > CONTENT_W - 14.0 {
+                self.y += 12.0;
+            }
+        }
         for line in c.wrap(&note, CONTENT_W, note_style) {
             c.text(&line, MARGIN, self.y, Align::Left, note_style)?;
             self.y += 12.0;
