@@ -438,6 +438,16 @@ impl Quote {
             .collect()
     }
 
+    /// The tests due in this course that no visit of the plan takes: (name, price), listed
+    /// "not at any visit of this plan" and not in the total (a woman's for a range).
+    pub fn tests_at_no_visit(&self, lang: Lang) -> Vec<(String, Money)> {
+        self.shown()
+            .tests_at_no_visit
+            .iter()
+            .map(|it| (self.item_name(&it.code, lang), it.amount))
+            .collect()
+    }
+
     /// The name of an item code: the sheet's own name for a clinic's test, a one-off fee
     /// (`[[fees]]`) or a discount, else the localised name of the code; medication and the
     /// all-in package name the product when the sheet offers several.

@@ -390,10 +390,7 @@ fn a_file_that_is_not_a_register_is_reported_as_damaged() {
         text.starts_with(&format!("The register {} is damaged", path.display())),
         "{text}"
     );
-    assert!(
-        text.contains("copy your latest backup over this file"),
-        "{text}"
-    );
+    assert!(text.contains("Restore your latest backup"), "{text}");
     assert!(error.explain(Lang::Ja).contains("壊れている"));
     assert!(error.explain(Lang::Ko).contains("손상"));
     // The file is left as it was.
@@ -423,7 +420,14 @@ fn a_register_held_by_another_desk_past_the_timeout_is_reported_as_locked() {
     assert!(matches!(error, RegisterError::Locked { .. }), "{error:?}");
     assert_eq!(error.code(), "locked");
     let text = error.explain(Lang::En);
-    assert!(text.contains("stayed locked for 0.2 seconds"), "{text}");
+    // The time actually waited (at least the timeout; more on a busy machine).
+    let waited: f64 = text
+        .split("stayed locked for ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|number| number.parse().ok())
+        .unwrap_or_else(|| panic!("no waited time in {text}"));
+    assert!(waited >= 0.2, "{text}");
     assert!(text.contains("Nothing was saved"), "{text}");
 
     // Reading still works meanwhile, and so does opening the register again.
@@ -864,7 +868,7 @@ fn records_that_are_not_there_are_reported_as_not_found() {
     assert!(
         error
             .explain(Lang::En)
-            .contains("quote is no longer in the register")
+            .contains("There is no quote #9999 in the register")
     );
     assert_eq!(not_found(error), Record::Quote);
 }
