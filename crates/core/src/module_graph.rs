@@ -15,6 +15,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("pricing", include_str!("pricing/mod.rs")),
     ("pricing", include_str!("pricing/error.rs")),
     ("pricing", include_str!("pricing/parse.rs")),
+    ("pricing", include_str!("pricing/write.rs")),
     ("quote", include_str!("quote.rs")),
     ("rules", include_str!("rules.rs")),
     ("safety", include_str!("safety.rs")),
