@@ -25,7 +25,7 @@ const SOURCES: &[(&str, &str)] = &[
 ];
 
 const LIB: &str = include_str!("lib.rs");
-const PRICING_FILES: usize = 3;
+const PRICING_FILES: usize = 4;
 
 /// The names `name` in `crate::name` and `crate::{a, b::c}` of one module's code; comments
 /// and the `#[cfg(test)]` part at the end are left out.
