@@ -700,6 +700,8 @@ fn a_quote_carries_its_own_sheet_to_the_pdf() {
         quote: &quote,
         lang: Lang::En,
         patient: None,
+        quote_number: None,
+        staff: None,
     })
     .unwrap();
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
@@ -722,6 +724,8 @@ fn a_quote_carries_its_own_sheet_to_the_pdf() {
         quote: &range,
         lang: Lang::En,
         patient: None,
+        quote_number: None,
+        staff: None,
     });
     assert_eq!(r, Err(PdfError::NeedsSex));
 }
