@@ -8,7 +8,8 @@
 ; recovery copies (%LOCALAPPDATA%\dose-planner) nor the user's sheets (%APPDATA%\dose-planner).
 ; Silent: setup.exe /S (and /D=folder to choose the folder); uninstall.exe /S.
 
-Unicode true
+; A 64-bit installer (the program is x64; a 64-bit Windows or Wine needs no 32-bit layer).
+Target amd64-unicode
 ManifestDPIAware true
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
