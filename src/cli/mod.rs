@@ -503,6 +503,8 @@ pub fn quote(
                 quote: &quote,
                 lang: args.pdf_lang(),
                 patient: patient.as_deref(),
+                quote_number: args.quote_number.as_deref(),
+                staff: args.staff.as_deref(),
             })
             .map_err(|e| input(Problem::Pdf(e)))?,
         ),

@@ -29,6 +29,7 @@ mod gui_shell;
 mod i18n_keys;
 mod optimise;
 mod pdf;
+mod pdf_mitsumori;
 mod pricing_errors;
 mod properties;
 mod quote_checks;
