@@ -307,3 +307,78 @@ proptest! {
         }
     }
 }
+
+/// `--in-hand`: a course under way on the boxes sheet (a box of 30 × 20 mg for ¥30,000) with
+/// a full box still in hand buys no box in its first month left: month 4 is the visit
+/// 1,650 + the blood test 3,608 = 5,258 instead of 35,258, and the course ¥30,000 less
+/// (3 × 35,258 = 105,774 → 75,774). A strength not sold in boxes is refused, not ignored.
+#[test]
+fn capsules_in_hand_are_not_bought_again() {
+    let args = |hand: Option<&'static str>| {
+        let mut a = vec![
+            "--pricing",
+            "pricing/example-clinic-boxes.toml",
+            "--sex",
+            "male",
+            "--daily-mg",
+            "20",
+            "--months",
+            "3",
+            "--so-far-mg",
+            "1800",
+            "--so-far-days",
+            "90",
+        ];
+        if let Some(h) = hand {
+            a.extend(["--in-hand", h]);
+        }
+        a
+    };
+    assert_eq!(total_of(&args(None)), 105_774);
+    assert_eq!(total_of(&args(Some("20mg:30"))), 75_774);
+    // 15 in hand: month 4 still needs 15 more, a whole box; 15 are left at the end.
+    assert_eq!(total_of(&args(Some("20mg:15"))), 105_774);
+    let out = Command::new(env!("CARGO_BIN_EXE_dose-planner"))
+        .arg("quote")
+        .args(args(Some("10mg:4")))
+        .args(["--lang", "ko"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("상자로 파는 규격(20)에만"), "{err}");
+}
+
+/// The course view's capsules in hand, from the packs dispensed and the days taken: on the
+/// boxes sheet (30 × 20 mg a box) a month of 20 mg with 5 days missed buys 1 box and keeps
+/// 5 capsules; then 30 mg (20 + 10: 10 mg is sold per capsule) for 30 days needs 30 × 20 mg,
+/// has 5, buys 1 box and keeps 5; then 40 mg for 15 days needs 30, has 5, buys 1 box: 5 left.
+#[test]
+fn capsules_in_hand_from_the_visits_so_far() {
+    use dose_planner::course::Period;
+    let text = std::fs::read_to_string(format!(
+        "{}/pricing/example-clinic-boxes.toml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let sheet = dose_planner::pricing::parse(&text, "boxes").unwrap();
+    let period = |mg, days, missed_days| Period {
+        dose: Dose::daily(mg),
+        days,
+        missed_days,
+    };
+    let hand = |periods: &[Period]| {
+        dose_planner::estimate::capsules_in_hand(&sheet, None, periods).unwrap()
+    };
+    assert_eq!(hand(&[period(20, 30, 5)]), [(20, 5)].into());
+    assert_eq!(
+        hand(&[period(20, 30, 5), period(30, 30, 0)]),
+        [(20, 5)].into()
+    );
+    assert_eq!(
+        hand(&[period(20, 30, 5), period(30, 30, 0), period(40, 15, 0)]),
+        [(20, 5)].into()
+    );
+    assert_eq!(hand(&[period(20, 30, 0)]), [(20, 0)].into());
+}

@@ -231,6 +231,14 @@ pub enum PlanError {
         /// The daily maximum (2 mg/kg/day at the weight, else the planner's highest dose).
         max: u64,
     },
+    /// Capsules in hand of a strength the sheet does not sell in packs.
+    #[error("capsules in hand count only for strengths sold in packs ({}), not {mg} mg", list(.packs))]
+    InHand {
+        /// The strength given.
+        mg: u32,
+        /// The pack-sold strengths.
+        packs: Vec<u32>,
+    },
     /// A first visit for a course under way.
     #[error("a course under way continues with a return visit: a first visit starts a new course")]
     FirstVisitUnderWay,
@@ -494,13 +502,21 @@ impl Carried {
         let product_of = |code: Option<&str>| sheet.product(code).map(|p| p.code.clone());
         let same_product =
             product_of(so_far.product.as_deref()) == product_of(req.choices.product.as_deref());
-        let in_hand = if same_product {
-            so_far
+        // Capsules in hand count only for a strength the sheet sells in packs (the others
+        // are dispensed as the month needs): one of another strength is refused, not dropped.
+        if same_product
+            && let Some(mg) = so_far
                 .in_hand
-                .iter()
-                .filter(|(mg, _)| sheet.packs.contains_key(mg))
-                .map(|(mg, n)| (*mg, *n))
-                .collect()
+                .keys()
+                .find(|mg| !sheet.packs.contains_key(mg))
+        {
+            return Err(PlanError::InHand {
+                mg: *mg,
+                packs: sheet.packs.keys().copied().collect(),
+            });
+        }
+        let in_hand = if same_product {
+            so_far.in_hand.clone()
         } else {
             BTreeMap::new()
         };
@@ -509,6 +525,39 @@ impl Carried {
             tests_last,
         })
     }
+}
+
+/// The capsules of pack-sold strengths in hand after `periods` of a course on `sheet` (as
+/// priced for `product`): each period buys the whole packs its days need beyond what is in
+/// hand (as the estimate and the visit form do), and the capsules of its missed days stay in
+/// hand (an alternating dose's missed days counted from its `a` day).
+pub fn capsules_in_hand(
+    sheet: &PriceSheet,
+    product: Option<&str>,
+    periods: &[crate::course::Period],
+) -> Result<BTreeMap<u32, u32>, PlanError> {
+    let sheet = &*sheet
+        .for_product(product)
+        .ok_or_else(|| PlanError::UnknownChoice {
+            what: Choice::Product,
+            code: product.unwrap_or_default().to_string(),
+            available: sheet.products.iter().map(|p| p.code.clone()).collect(),
+        })?;
+    let ranking = sheet.ranking_capsules();
+    let mut in_hand = BTreeMap::new();
+    for (month, p) in (1u32..).zip(periods) {
+        let dose_err = |error| PlanError::Dose { month, error };
+        let (_, needed, _) = dispense(p.dose, p.days, &ranking).map_err(dose_err)?;
+        buy_packs(sheet, &needed, &mut in_hand)?;
+        let (_, missed, _) =
+            dispense(p.dose, p.missed_days.min(p.days), &ranking).map_err(dose_err)?;
+        for (mg, n) in &missed.0 {
+            if let Some(have) = in_hand.get_mut(mg) {
+                *have = have.saturating_add(*n);
+            }
+        }
+    }
+    Ok(in_hand)
 }
 
 /// The visit that opens course month `course` (1-based), if any: every `visit_every` months
@@ -1348,6 +1397,7 @@ impl PlanError {
             PlanError::SoFarDaysUnknown { .. } => "so_far_days_unknown",
             PlanError::SoFarAverage { .. } => "so_far_average",
             PlanError::FirstVisitUnderWay => "first_visit_under_way",
+            PlanError::InHand { .. } => "in_hand",
             PlanError::VisitKinds { .. } => "visit_kinds",
             PlanError::DiscountMonth { .. } => "discount_month",
             PlanError::DiscountTwice(_) => "discount_twice",
@@ -1416,6 +1466,10 @@ impl PlanError {
                 ],
             ),
             PlanError::FirstVisitUnderWay => lang.tr("err-first-visit-under-way"),
+            PlanError::InHand { mg, packs } => lang.tr_args(
+                "err-in-hand",
+                &[("mg", n(*mg)), ("packs", Arg::Str(list(packs)))],
+            ),
             PlanError::VisitKinds { given, months } => lang.tr_args(
                 "err-visit-kinds",
                 &[("given", n(*given as u32)), ("months", n(*months as u32))],
