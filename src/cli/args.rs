@@ -167,6 +167,12 @@ pub struct QuoteArgs {
     /// The patient's name, printed on the PDF.
     #[arg(long, value_name = "NAME")]
     pub patient: Option<String>,
+    /// The quote number printed on the PDF (見積番号, e.g. 2026-000123); default none.
+    #[arg(long, value_name = "NUMBER")]
+    pub quote_number: Option<String>,
+    /// The staff member who made the quote, printed on the PDF (担当); default none.
+    #[arg(long, value_name = "NAME")]
+    pub staff: Option<String>,
     /// Quote date printed on the PDF (YYYY-MM-DD); default today.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<jiff::civil::Date>,

@@ -253,7 +253,13 @@ pub fn main() -> ExitCode {
             let message = lines.join(" ");
             let message = message.strip_prefix("error: ").unwrap_or(&message);
             let message = crate::patient::escape_text(message);
-            eprintln!("error: {message} (see dose-planner quote --help)");
+            // The help of the subcommand that was given (`register` or `quote`).
+            let command = std::env::args_os()
+                .skip(1)
+                .find(|a| !a.to_string_lossy().starts_with('-'))
+                .filter(|a| a == "register")
+                .map_or("quote", |_| "register");
+            eprintln!("error: {message} (see dose-planner {command} --help)");
             return ExitCode::from(2);
         }
     };
@@ -497,6 +503,8 @@ pub fn quote(
                 quote: &quote,
                 lang: args.pdf_lang(),
                 patient: patient.as_deref(),
+                quote_number: args.quote_number.as_deref(),
+                staff: args.staff.as_deref(),
             })
             .map_err(|e| input(Problem::Pdf(e)))?,
         ),
