@@ -12,3 +12,16 @@ register-disk-full = { $path } のあるディスクがいっぱいのため、�
 register-read-only = { $path } は読み取り専用です（アクセス権、または読み取り専用のディスク）。何も保存されていません。コンピューターの管理者に書き込みできるようにしてもらうか、設定で別の保存場所を選んでください。見積もり・計画・PDF は台帳なしでもそのまま使えます。
 register-overflow = この月の合計が大きすぎて正確に計算できません。この月の見積もりに誤った金額がないか確認してください。
 register-database-error = 台帳 { $path } でエラーが発生しました（{ $detail }）。何も保存されていません。もう一度お試しください。繰り返し起こる場合は、バックアップを取ってからこのメッセージを報告してください。見積もり・計画・PDF は台帳なしでもそのまま使えます。
+# 台帳の場所と、PostgreSQL サーバー上の台帳。
+register-address-empty = 台帳の場所が指定されていません。ファイル（register.sqlite3）かサーバーのアドレス（postgres://ユーザー@ホスト:5432/dose_planner）を指定してください。
+register-address-unknown-scheme = { $address } は台帳の場所として使えません。台帳はファイルか、postgres:// で始まるサーバーのアドレスです（{ $scheme }:// ではありません）。何も開いたり作成したりしていません。
+register-address-malformed = { $address } はサーバーのアドレスとして読めません。postgres://ユーザー@ホスト:5432/データベース?sslmode=require の形で書いてください。何も開いたり作成したりしていません。
+register-address-no-host = { $address } にはサーバー名がありません。postgres://ユーザー@ホスト:5432/データベース の形で書いてください。
+register-address-bad-port = { $address }：ポート { $value } は 1〜65535 の数ではありません（PostgreSQL は通常 5432 です）。
+register-address-password = { $address } にパスワードが含まれています。本アプリはアドレスにパスワードを保存しません。アドレスから削除し、PostgreSQL のパスワードファイル（~/.pgpass、Windows では %APPDATA%\postgresql\pgpass.conf）に書くか、尋ねられたときに入力してください。
+register-address-bad-sslmode = { $address }：sslmode { $value } は使えません。disable、prefer、require、verify-full のいずれかにしてください。
+register-address-no-ca-file = { $address }：sslmode=verify-full ではクリニックの認証局でサーバーを確認します。&sslrootcert=パス で認証局のファイル（PEM）を指定してください。
+register-address-unknown-option = { $address }：オプション { $name } は使えません。使えるのは sslmode と sslrootcert だけです。
+register-server-away = 台帳サーバー { $server } に接続できません（{ $detail }）。何も保存されていません。ネットワークとサーバーが動いているかを確認して、もう一度お試しください。見積もり・計画・PDF は台帳なしでも使えます。
+register-server-error = 台帳サーバー { $server } が要求を拒否したか失敗しました（{ $detail }）。何も保存されていません。繰り返す場合は、このメッセージをサーバーの管理者に伝えてください。見積もり・計画・PDF は台帳なしでも使えます。
+register-server-backup = サーバー上の台帳は、本アプリではなく PostgreSQL の pg_dump でサーバー側でバックアップします。台帳全体を読める端末で次を実行してください：{ $command }
