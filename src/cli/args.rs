@@ -161,7 +161,8 @@ impl QuoteArgs {
         SoFar {
             mg: self.so_far_mg.unwrap_or(0),
             days: self.so_far_days.unwrap_or(0),
-            paid: None,
+            product: self.product.clone(),
+            ..SoFar::default()
         }
     }
 
@@ -375,8 +376,15 @@ pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> Result<CourseReques
                     kg,
                     error,
                 };
-                match solve_rest(target, kg, so_far, months, capsules, sheet.alternating_days)
-                    .map_err(unreachable)?
+                match solve_rest(
+                    target,
+                    kg,
+                    &so_far,
+                    months,
+                    capsules,
+                    sheet.alternating_days,
+                )
+                .map_err(unreachable)?
                 {
                     Rest::Dose { dose } => dose,
                     Rest::TargetReached => {

@@ -11,6 +11,7 @@ mod choices;
 mod cli;
 mod common;
 mod course;
+mod course_months;
 mod estimate;
 mod fault;
 mod gui;

@@ -592,6 +592,7 @@ fn course_under_way(paid: Option<Money>) -> Quote {
         mg: 4_200,
         days: 120,
         paid,
+        ..Default::default()
     };
     let req = CourseRequest {
         visit: dose_planner::estimate::Visit::Return,

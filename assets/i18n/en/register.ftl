@@ -25,3 +25,4 @@ register-address-unknown-option = { $address }: the option { $name } is not one 
 register-server-away = The register server { $server } cannot be reached ({ $detail }). Nothing was saved. Check the network and that the server is running, then try again. Quotes, plans and PDFs keep working without the register.
 register-server-error = The register server { $server } refused or failed the request ({ $detail }). Nothing was saved. If it happens again, report this message to whoever manages the server. Quotes, plans and PDFs keep working without the register.
 register-server-backup = A register on a server is backed up on the server with PostgreSQL's pg_dump, not by the planner. Run, on a computer that may read the whole register: { $command }
+register-sheet-too-large = This price sheet is { $kb } KB, and a price sheet may have at most { $limit } KB, so nothing was saved in the register. Use the clinic's own sheet file (a sheet is a few KB).

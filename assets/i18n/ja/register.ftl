@@ -25,3 +25,4 @@ register-address-unknown-option = { $address }：オプション { $name } は�
 register-server-away = 台帳サーバー { $server } に接続できません（{ $detail }）。何も保存されていません。ネットワークとサーバーが動いているかを確認して、もう一度お試しください。見積もり・計画・PDF は台帳なしでも使えます。
 register-server-error = 台帳サーバー { $server } が要求を拒否したか失敗しました（{ $detail }）。何も保存されていません。繰り返す場合は、このメッセージをサーバーの管理者に伝えてください。見積もり・計画・PDF は台帳なしでも使えます。
 register-server-backup = サーバー上の台帳は、本アプリではなく PostgreSQL の pg_dump でサーバー側でバックアップします。台帳全体を読める端末で次を実行してください：{ $command }
+register-sheet-too-large = この料金表は { $kb } KB あり、料金表は最大 { $limit } KB までのため、台帳には何も保存していません。クリニックの料金表ファイル（通常は数 KB）を使ってください。

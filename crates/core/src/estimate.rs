@@ -399,7 +399,7 @@ pub fn estimate_after(
     req: &CourseRequest,
     so_far: SoFar,
 ) -> Result<CourseEstimate, PlanError> {
-    price_months(sheet, req, so_far, DAYS_PER_MONTH)
+    price_months(sheet, req, so_far, DAYS_PER_MONTH, false)
 }
 
 /// Month 1 of `req` (after `so_far`) as one visit prices it: `dose` for `days` days of
@@ -428,23 +428,306 @@ pub fn visit_month(
         Some(k) => *k = kind.to_string(),
         None => req.choices.visit_kinds.push(kind.to_string()),
     }
-    let est = price_months(sheet, &req, so_far, days)?;
+    let est = price_months(sheet, &req, so_far, days, true)?;
     est.months.into_iter().next().ok_or(PlanError::NoMonths)
 }
 
+/// What carries from one month of a course to the next: the capsules of pack-sold strengths
+/// in hand and the course month each test was last taken.
+struct Carried {
+    in_hand: BTreeMap<u32, u32>,
+    tests_last: Vec<Option<u32>>,
+}
+
+impl Carried {
+    /// Where the months so far left the course: their tests replayed month by month (the
+    /// visits `req.visit_every` gives, of the kinds `so_far` names) and their capsules in hand
+    /// (of the same product, pack-sold strengths only).
+    fn after(sheet: &PriceSheet, req: &CourseRequest, so_far: &SoFar) -> Result<Self, PlanError> {
+        let mut tests_last = match &sheet.fees {
+            Fees::Itemised { tests, .. } => vec![None; tests.len()],
+            Fees::Flat { .. } => Vec::new(),
+        };
+        for course in 1..=so_far.months() {
+            if visit_in(req, course).is_none() {
+                continue;
+            }
+            let kind = kind_of(sheet, &so_far.visit_kinds, course)?;
+            // The months so far were charged then: only which tests they took matters now.
+            let _ = tests_due(sheet, req.sex, course, kind, &mut tests_last);
+        }
+        let product_of = |code: Option<&str>| sheet.product(code).map(|p| p.code.clone());
+        let same_product =
+            product_of(so_far.product.as_deref()) == product_of(req.choices.product.as_deref());
+        let in_hand = if same_product {
+            so_far
+                .in_hand
+                .iter()
+                .filter(|(mg, _)| sheet.packs.contains_key(mg))
+                .map(|(mg, n)| (*mg, *n))
+                .collect()
+        } else {
+            BTreeMap::new()
+        };
+        Ok(Carried {
+            in_hand,
+            tests_last,
+        })
+    }
+}
+
+/// The visit that opens course month `course` (1-based), if any: every `visit_every` months
+/// from month 1; month 1's is the request's first or return visit, later ones are returns.
+fn visit_in(req: &CourseRequest, course: u32) -> Option<Visit> {
+    let opens = course
+        .checked_sub(1)
+        .is_some_and(|i| i.is_multiple_of(req.visit_every.max(1)));
+    opens.then_some(if course == 1 {
+        req.visit
+    } else {
+        Visit::Return
+    })
+}
+
+/// The sheet's visit kind of course month `course` as `kinds` lists them (`None`: in person).
+fn kind_of<'a>(
+    sheet: &'a PriceSheet,
+    kinds: &[String],
+    course: u32,
+) -> Result<Option<&'a crate::pricing::VisitKind>, PlanError> {
+    let code = usize::try_from(course)
+        .ok()
+        .and_then(|c| c.checked_sub(1))
+        .and_then(|i| kinds.get(i))
+        .filter(|k| *k != IN_PERSON);
+    match code {
+        None => Ok(None),
+        Some(code) => sheet
+            .visit_kind(code)
+            .map(Some)
+            .ok_or_else(|| unknown_visit_kind(sheet, code)),
+    }
+}
+
+fn unknown_visit_kind(sheet: &PriceSheet, code: &str) -> PlanError {
+    PlanError::UnknownChoice {
+        what: Choice::VisitKind,
+        code: code.to_string(),
+        available: std::iter::once(IN_PERSON.to_string())
+            .chain(sheet.visit_kinds.iter().map(|k| k.code.clone()))
+            .collect(),
+    }
+}
+
+/// What a month dispenses: the capsules of each day (one mix, or two for an alternating
+/// dose: odd days, even days), the capsules for `days` days and the mg they hold.
+fn dispense(
+    dose: Dose,
+    days: u32,
+    ranking: &[crate::pricing::Capsule],
+) -> Result<(Vec<CapsuleMix>, CapsuleMix, u64), DoseError> {
+    let mix_a = cheapest_mix(dose.a, ranking)?;
+    let mix_b = cheapest_mix(dose.b, ranking)?;
+    let capsules = mix_a.times(days.div_ceil(2)).plus(&mix_b.times(days / 2));
+    let per_day = if dose.is_alternating() {
+        vec![mix_a, mix_b]
+    } else {
+        vec![mix_a]
+    };
+    Ok((per_day, capsules, dose.mg_over(days)))
+}
+
+/// The consultation of a month's visit: the visit kind's fee, else the first or return
+/// visit's; a flat sheet charges only a visit kind's own fee (its package includes the rest).
+fn consultation(
+    sheet: &PriceSheet,
+    visit: Option<Visit>,
+    kind: Option<&crate::pricing::VisitKind>,
+) -> Option<Item> {
+    let v = visit?;
+    let amount = match (&sheet.fees, kind) {
+        (Fees::Flat { .. }, Some(k)) if k.fee > Money::ZERO => k.fee,
+        (Fees::Flat { .. }, _) => return None,
+        (Fees::Itemised { .. }, Some(k)) => k.fee,
+        (Fees::Itemised { first_visit, .. }, None) if v == Visit::First => *first_visit,
+        (Fees::Itemised { return_visit, .. }, None) => *return_visit,
+    };
+    Some(Item {
+        code: "consultation".into(),
+        amount,
+    })
+}
+
+/// The medication line of an itemised sheet: per-capsule strengths as dispensed (a pack-sold
+/// strength has no capsule price), plus the whole packs bought.
+fn medication(
+    sheet: &PriceSheet,
+    capsules: &CapsuleMix,
+    packs: &BTreeMap<u32, u32>,
+) -> Result<Item, crate::money::Overflow> {
+    let mut amount = capsules.price(&sheet.capsules)?;
+    for (mg, bought) in packs {
+        if let Some(pack) = sheet.packs.get(mg) {
+            amount = amount.plus(pack.price.times(u64::from(*bought))?)?;
+        }
+    }
+    Ok(Item {
+        code: "medication".into(),
+        amount,
+    })
+}
+
+/// The package line of a flat sheet: its all-in price for the dose, once per 30 days begun.
+fn package(
+    packages: &[crate::pricing::Package],
+    month: u32,
+    dose: Dose,
+    days: u32,
+) -> Result<Item, PlanError> {
+    let package = (!dose.is_alternating())
+        .then(|| packages.iter().find(|p| p.daily_mg == dose.a))
+        .flatten()
+        .ok_or_else(|| PlanError::NoPackage {
+            month,
+            dose,
+            available: packages.iter().map(|p| p.daily_mg).collect(),
+        })?;
+    Ok(Item {
+        code: "package".into(),
+        amount: package
+            .price_per_month
+            .times(u64::from(days.div_ceil(DAYS_PER_MONTH)))?,
+    })
+}
+
+/// The tests due at a visit in course month `course` that a visit of `kind` takes, for a
+/// patient of `sex`; `tests_last` (the month each was last taken) is brought up to date. A
+/// visit of another kind takes only its own tests: a test due then waits for a visit that
+/// takes it.
+fn tests_due(
+    sheet: &PriceSheet,
+    sex: Sex,
+    course: u32,
+    kind: Option<&crate::pricing::VisitKind>,
+    tests_last: &mut [Option<u32>],
+) -> Vec<Item> {
+    let Fees::Itemised { tests, .. } = &sheet.fees else {
+        return Vec::new();
+    };
+    let mut items = Vec::new();
+    for (t, last) in tests.iter().zip(tests_last.iter_mut()) {
+        let for_patient = match t.who {
+            TestFor::Everyone => true,
+            TestFor::Women => sex == Sex::Female,
+        };
+        let taken_here = kind.is_none_or(|k| k.tests.contains(&t.code));
+        if for_patient && taken_here && t.schedule.due(course, *last) {
+            *last = Some(course);
+            items.push(Item {
+                code: t.code.clone(),
+                amount: t.price,
+            });
+        }
+    }
+    items
+}
+
+/// Shipping after a visit of a kind that mails the medication, and the one-off fees of
+/// course month 1 (a first-visit fee only when the course opens with a first visit).
+fn fees_and_shipping(
+    sheet: &PriceSheet,
+    kind: Option<&crate::pricing::VisitKind>,
+    course: u32,
+    opening: Visit,
+) -> Vec<Item> {
+    let shipping = kind.and_then(|k| k.shipping).map(|amount| Item {
+        code: "shipping".into(),
+        amount,
+    });
+    let fees = sheet
+        .one_off_fees
+        .iter()
+        .filter(|f| course == 1 && f.charged_at(opening))
+        .map(|fee| Item {
+            code: fee.code.clone(),
+            amount: fee.price,
+        });
+    shipping.into_iter().chain(fees).collect()
+}
+
+/// Tax on the taxable items (the sheet's `tax_exempt` codes are not taxed; a discount on
+/// medication is taxed as the medication is); `None` when prices include tax.
+fn tax(sheet: &PriceSheet, items: &[Item]) -> Result<Option<Item>, crate::money::Overflow> {
+    let medication_code = if sheet.is_flat() {
+        "package"
+    } else {
+        "medication"
+    };
+    let taxable = Money::sum(
+        items
+            .iter()
+            .filter(|it| {
+                let code = if sheet.discount(&it.code).is_some() {
+                    medication_code
+                } else {
+                    it.code.as_str()
+                };
+                sheet.is_taxable(code)
+            })
+            .map(|it| it.amount),
+    )?;
+    let tax = sheet.tax.on(taxable)?;
+    Ok(
+        (!matches!(sheet.tax, crate::pricing::Tax::Included)).then(|| Item {
+            code: "tax".into(),
+            amount: tax,
+        }),
+    )
+}
+
+/// The chosen discounts on course month `course`, each off the month's amount as the
+/// discounts before it left it (tax included).
+fn month_discounts(
+    sheet: &PriceSheet,
+    req: &CourseRequest,
+    course: u32,
+    items: &mut Vec<Item>,
+) -> Result<(), crate::money::Overflow> {
+    for d in chosen_discounts(sheet, req).filter(|d| d.on == DiscountOn::Month(course)) {
+        let base = Money::sum(items.iter().map(|it| it.amount))?;
+        items.push(Item {
+            code: d.code.clone(),
+            amount: Money::ZERO.minus(d.of(base)?)?,
+        });
+    }
+    Ok(())
+}
+
 /// [`estimate_after`] with `first_days` days of medication in month 1 (30 in an estimate;
-/// a visit's own days in [`visit_month`]); every later month has 30.
+/// a visit's own days in [`visit_month`]); every later month has 30. `first_is_visit`: the
+/// quote's month 1 opens with a visit whatever `visit_every` says (a visit being recorded).
+///
+/// The months priced are course months `so_far.months() + 1` onwards; each is priced in
+/// steps — dispense, packs, consultation, medication or package, medication discounts, tests
+/// due, shipping and one-off fees, tax, month discounts.
 fn price_months(
     sheet: &PriceSheet,
     req: &CourseRequest,
     so_far: SoFar,
     first_days: u32,
+    first_is_visit: bool,
 ) -> Result<CourseEstimate, PlanError> {
     if req.doses.is_empty() {
         return Err(PlanError::NoMonths);
     }
     if req.doses.len() > MAX_MONTHS as usize {
         return Err(PlanError::TooManyMonths(req.doses.len()));
+    }
+    let months_before = so_far.months();
+    // The whole course, months so far included, within the planner's longest course.
+    let course_months = (months_before as usize).saturating_add(req.doses.len());
+    if course_months > MAX_MONTHS as usize {
+        return Err(PlanError::TooManyMonths(course_months));
     }
     let product = req.choices.product.as_deref();
     let sheet = &*sheet
@@ -454,7 +737,7 @@ fn price_months(
             code: product.unwrap_or_default().to_string(),
             available: sheet.products.iter().map(|p| p.code.clone()).collect(),
         })?;
-    check_choices(sheet, req)?;
+    check_choices(sheet, req, &so_far)?;
     let weight = req.weight_kg.map(check_weight).transpose()?;
     let target = req.target_mg_per_kg.map(check_target).transpose()?;
     if req.visit_every == 0 || req.visit_every > sheet.max_months_per_visit {
@@ -478,179 +761,49 @@ fn price_months(
     let mut cumulative_mg = so_far.mg;
     // Pack-sold strengths are ranked at their pack price per capsule; the rest as priced.
     let ranking = sheet.ranking_capsules();
-    // Capsules of each pack-sold strength bought and not yet taken, carried month to month.
-    let mut in_hand: BTreeMap<u32, u32> = BTreeMap::new();
-    let mut tests_done: Vec<Option<u32>> = match &sheet.fees {
-        Fees::Itemised { tests, .. } => vec![None; tests.len()],
-        Fees::Flat { .. } => Vec::new(),
-    };
+    let mut carried = Carried::after(sheet, req, &so_far)?;
 
     for (i, dose) in req.doses.iter().copied().enumerate() {
         #[expect(
             clippy::arithmetic_side_effects,
-            reason = "i < MAX_MONTHS (24), checked above"
+            reason = "i < MAX_MONTHS (24) and months_before + i ≤ MAX_MONTHS, checked above"
         )]
-        let month = i as u32 + 1;
-        let dose_err = |error| PlanError::Dose { month, error };
+        let (month, course) = (i as u32 + 1, months_before + i as u32 + 1);
         let days = if i == 0 { first_days } else { DAYS_PER_MONTH };
-        let mix_a = cheapest_mix(dose.a, &ranking).map_err(dose_err)?;
-        let mix_b = cheapest_mix(dose.b, &ranking).map_err(dose_err)?;
-        let a_days = days.div_ceil(2);
-        let b_days = days / 2;
-        let capsules = mix_a.times(a_days).plus(&mix_b.times(b_days));
-        let capsules_per_day = if dose.is_alternating() {
-            vec![mix_a, mix_b]
-        } else {
-            vec![mix_a]
-        };
-        let mg = dose.mg_over(days);
+        let (capsules_per_day, capsules, mg) =
+            dispense(dose, days, &ranking).map_err(|error| PlanError::Dose { month, error })?;
         // Saturating: the mg taken so far come from outside (a register, the command line).
         cumulative_mg = cumulative_mg.saturating_add(mg);
+        let packs = buy_packs(sheet, &capsules, &mut carried.in_hand)?;
 
-        let packs = buy_packs(sheet, &capsules, &mut in_hand)?;
-
-        let visit = if (i as u32).is_multiple_of(req.visit_every) {
-            Some(if month == 1 { req.visit } else { Visit::Return })
-        } else {
-            None
+        let visit = match visit_in(req, course) {
+            None if i == 0 && first_is_visit => Some(Visit::Return),
+            v => v,
         };
         // The kind of this month's visit (`None`: in person, or no visit this month).
-        let kind = visit
-            .and(req.choices.visit_kind(month))
-            .and_then(|code| sheet.visit_kind(code));
-
-        let mut items = Vec::new();
-        match &sheet.fees {
-            Fees::Itemised {
-                first_visit,
-                return_visit,
-                tests,
-            } => {
-                if let Some(v) = visit {
-                    let fee = match (kind, v) {
-                        (Some(k), _) => k.fee,
-                        (None, Visit::First) => *first_visit,
-                        (None, Visit::Return) => *return_visit,
-                    };
-                    items.push(Item {
-                        code: "consultation".into(),
-                        amount: fee,
-                    });
-                }
-                // Per-capsule strengths as dispensed (a pack-sold strength has no capsule
-                // price), plus the whole packs bought this month.
-                let mut medication = capsules.price(&sheet.capsules)?;
-                for (mg, bought) in &packs {
-                    if let Some(pack) = sheet.packs.get(mg) {
-                        medication = medication.plus(pack.price.times(u64::from(*bought))?)?;
-                    }
-                }
-                items.push(Item {
-                    code: "medication".into(),
-                    amount: medication,
-                });
-                medication_discounts(sheet, req, &mut items)?;
-                if visit.is_some() {
-                    for (t, last) in tests.iter().zip(tests_done.iter_mut()) {
-                        let for_patient = match t.who {
-                            TestFor::Everyone => true,
-                            TestFor::Women => req.sex == Sex::Female,
-                        };
-                        // A visit of another kind takes only its own tests; a test due then
-                        // stays due until a visit that takes it.
-                        let taken_here = kind.is_none_or(|k| k.tests.contains(&t.code));
-                        if for_patient && taken_here && t.schedule.due(month, *last) {
-                            *last = Some(month);
-                            items.push(Item {
-                                code: t.code.clone(),
-                                amount: t.price,
-                            });
-                        }
-                    }
-                }
-            }
-            Fees::Flat { packages } => {
-                if let Some(k) = kind
-                    && k.fee > Money::ZERO
-                {
-                    items.push(Item {
-                        code: "consultation".into(),
-                        amount: k.fee,
-                    });
-                }
-                let package = (!dose.is_alternating())
-                    .then(|| packages.iter().find(|p| p.daily_mg == dose.a))
-                    .flatten()
-                    .ok_or_else(|| PlanError::NoPackage {
-                        month,
-                        dose,
-                        available: packages.iter().map(|p| p.daily_mg).collect(),
-                    })?;
-                // One package per 30 days begun (once in a month of an estimate).
-                let packages_bought = u64::from(days.div_ceil(DAYS_PER_MONTH));
-                items.push(Item {
-                    code: "package".into(),
-                    amount: package.price_per_month.times(packages_bought)?,
-                });
-                medication_discounts(sheet, req, &mut items)?;
-            }
-        }
-        // Medication mailed after a visit of a kind that ships it.
-        if let Some(shipping) = kind.and_then(|k| k.shipping) {
-            items.push(Item {
-                code: "shipping".into(),
-                amount: shipping,
-            });
-        }
-        // One-off fees (`[[fees]]`): month 1 only, each its own item; a first-visit fee only
-        // when the course opens with a first visit.
-        if month == 1 {
-            for fee in sheet
-                .one_off_fees
-                .iter()
-                .filter(|f| f.charged_at(req.visit))
-            {
-                items.push(Item {
-                    code: fee.code.clone(),
-                    amount: fee.price,
-                });
-            }
-        }
-        // Tax on the taxable items only (the sheet's `tax_exempt` codes are not taxed; a
-        // discount on medication is taxed as the medication is).
-        let medication_code = if sheet.is_flat() {
-            "package"
-        } else {
-            "medication"
+        let kind = match visit {
+            Some(_) => kind_of(sheet, &req.choices.visit_kinds, month)?,
+            None => None,
         };
-        let taxable = Money::sum(
-            items
-                .iter()
-                .filter(|it| {
-                    let code = if sheet.discount(&it.code).is_some() {
-                        medication_code
-                    } else {
-                        it.code.as_str()
-                    };
-                    sheet.is_taxable(code)
-                })
-                .map(|it| it.amount),
-        )?;
-        let tax = sheet.tax.on(taxable)?;
-        if !matches!(sheet.tax, crate::pricing::Tax::Included) {
-            items.push(Item {
-                code: "tax".into(),
-                amount: tax,
-            });
+
+        let mut items: Vec<Item> = consultation(sheet, visit, kind).into_iter().collect();
+        items.push(match &sheet.fees {
+            Fees::Itemised { .. } => medication(sheet, &capsules, &packs)?,
+            Fees::Flat { packages } => package(packages, month, dose, days)?,
+        });
+        medication_discounts(sheet, req, &mut items)?;
+        if visit.is_some() {
+            items.extend(tests_due(
+                sheet,
+                req.sex,
+                course,
+                kind,
+                &mut carried.tests_last,
+            ));
         }
-        // A discount on this month: off the month's amount, tax included.
-        for d in chosen_discounts(sheet, req).filter(|d| d.on == DiscountOn::Month(month)) {
-            let base = Money::sum(items.iter().map(|it| it.amount))?;
-            items.push(Item {
-                code: d.code.clone(),
-                amount: Money::ZERO.minus(d.of(base)?)?,
-            });
-        }
+        items.extend(fees_and_shipping(sheet, kind, course, req.visit));
+        items.extend(tax(sheet, &items)?);
+        month_discounts(sheet, req, course, &mut items)?;
         let subtotal = Money::sum(items.iter().map(|it| it.amount))?;
 
         months.push(MonthLine {
@@ -670,6 +823,7 @@ fn price_months(
             subtotal,
         });
     }
+    let in_hand = carried.in_hand;
 
     // Discounts on the course: off the sum of the months, tax included, each its own line.
     let mut course_items = Vec::new();
@@ -692,7 +846,7 @@ fn price_months(
     let days = DAYS_PER_MONTH * months.len() as u32;
     let target_reached = match (weight, target) {
         // Reached before the months planned: day 0.
-        (Some(w), Some(t)) if crate::course::remaining_mg(t, w, so_far).is_none() => {
+        (Some(w), Some(t)) if crate::course::remaining_mg(t, w, &so_far).is_none() => {
             Some(TargetReached {
                 target_mg_per_kg: t,
                 day: 0,
@@ -743,7 +897,10 @@ fn price_months(
     };
     est.warnings = screening_warnings(&req.screening, req.sex);
     est.warnings.extend(rules::dose_warnings_after(
-        &req.doses, weight, req.visit, so_far,
+        &req.doses,
+        weight,
+        req.visit,
+        &est.so_far,
     ));
     Ok(est)
 }
@@ -780,10 +937,11 @@ fn medication_discounts(
     Ok(())
 }
 
-/// The request's choices against the sheet: known visit kinds (month 1 of a first visit in
-/// person), no more kinds than months, known discounts each once, a month discount on a
-/// month of the course.
-fn check_choices(sheet: &PriceSheet, req: &CourseRequest) -> Result<(), PlanError> {
+/// The request's choices against the sheet: known visit kinds (course month 1 of a first
+/// visit in person), no more kinds than months, known discounts each once, a month discount
+/// on a month of the course (months so far included; one on a month already past takes
+/// nothing off), the visit kinds so far known.
+fn check_choices(sheet: &PriceSheet, req: &CourseRequest, so_far: &SoFar) -> Result<(), PlanError> {
     let c = &req.choices;
     if c.visit_kinds.len() > req.doses.len() {
         return Err(PlanError::VisitKinds {
@@ -791,20 +949,15 @@ fn check_choices(sheet: &PriceSheet, req: &CourseRequest) -> Result<(), PlanErro
             months: req.doses.len(),
         });
     }
-    for code in &c.visit_kinds {
+    for code in c.visit_kinds.iter().chain(&so_far.visit_kinds) {
         if code != IN_PERSON && sheet.visit_kind(code).is_none() {
-            return Err(PlanError::UnknownChoice {
-                what: Choice::VisitKind,
-                code: code.clone(),
-                available: std::iter::once(IN_PERSON.to_string())
-                    .chain(sheet.visit_kinds.iter().map(|k| k.code.clone()))
-                    .collect(),
-            });
+            return Err(unknown_visit_kind(sheet, code));
         }
     }
     if req.visit == Visit::First && c.visit_kind(1).is_some() {
         return Err(PlanError::FirstVisitRemote);
     }
+    let course_months = (so_far.months() as usize).saturating_add(req.doses.len());
     for (i, code) in c.discounts.iter().enumerate() {
         let Some(d) = sheet.discount(code) else {
             return Err(PlanError::UnknownChoice {
@@ -817,12 +970,12 @@ fn check_choices(sheet: &PriceSheet, req: &CourseRequest) -> Result<(), PlanErro
             return Err(PlanError::DiscountTwice(code.clone()));
         }
         if let DiscountOn::Month(m) = d.on
-            && m as usize > req.doses.len()
+            && m as usize > course_months
         {
             return Err(PlanError::DiscountMonth {
                 code: code.clone(),
                 month: m,
-                months: req.doses.len(),
+                months: course_months,
             });
         }
     }

@@ -515,7 +515,7 @@ impl Quote {
         crate::estimate::visit_month(
             &self.sheet,
             &self.request,
-            self.shown().so_far,
+            self.shown().so_far.clone(),
             dose,
             days,
             kind,

@@ -113,6 +113,14 @@ pub enum RegisterError {
         /// The register file.
         path: PathBuf,
     },
+    /// A course's frozen price sheet is larger than any sheet the app reads.
+    #[error("the price sheet is {bytes} bytes; a price sheet may have at most {limit} bytes")]
+    SheetTooLarge {
+        /// The sheet's size in bytes.
+        bytes: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
     /// A month's totals do not fit in 64 bits.
     #[error("the month's totals are too large to add up exactly")]
     Overflow,
@@ -164,6 +172,7 @@ impl RegisterError {
             RegisterError::BackupExists { .. } => "backup_exists",
             RegisterError::DiskFull { .. } => "disk_full",
             RegisterError::ReadOnly { .. } => "read_only",
+            RegisterError::SheetTooLarge { .. } => "sheet_too_large",
             RegisterError::Overflow => "overflow",
             RegisterError::Database { .. } => "database",
             RegisterError::Address(e) => e.code(),
@@ -215,6 +224,19 @@ impl RegisterError {
             }
             RegisterError::DiskFull { path: p } => lang.tr_args("register-disk-full", &[path(p)]),
             RegisterError::ReadOnly { path: p } => lang.tr_args("register-read-only", &[path(p)]),
+            RegisterError::SheetTooLarge { bytes, limit } => lang.tr_args(
+                "register-sheet-too-large",
+                &[
+                    (
+                        "kb",
+                        Arg::from(u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX)),
+                    ),
+                    (
+                        "limit",
+                        Arg::from(u32::try_from(limit / 1024).unwrap_or(u32::MAX)),
+                    ),
+                ],
+            ),
             RegisterError::Overflow => lang.tr("register-overflow"),
             RegisterError::Database { path: p, detail } => lang.tr_args(
                 "register-database-error",
@@ -285,6 +307,10 @@ mod tests {
             RegisterError::BackupExists { path: path.clone() },
             RegisterError::DiskFull { path: path.clone() },
             RegisterError::ReadOnly { path: path.clone() },
+            RegisterError::SheetTooLarge {
+                bytes: 900_000,
+                limit: 262_144,
+            },
             RegisterError::Overflow,
             RegisterError::Database {
                 path,
@@ -337,6 +363,9 @@ mod tests {
                     }
                     RegisterError::ServerBackup { command } => {
                         assert!(text.contains(command.as_str()), "{text}");
+                    }
+                    RegisterError::SheetTooLarge { .. } => {
+                        assert!(text.contains("879") && text.contains("256"), "{text}");
                     }
                     RegisterError::NotFound { .. }
                     | RegisterError::Overflow

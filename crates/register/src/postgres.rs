@@ -35,21 +35,29 @@ use rustls::{DigitallySignedStruct, SignatureScheme};
 use crate::Register;
 use crate::address::{ServerAddress, SslMode};
 use crate::error::{Record, RegisterError};
-use crate::migrations::{Migration, SCHEMA_VERSION};
+use crate::migrations::{Migration, SCHEMA_VERSION, sha256_hex};
 use crate::model::{
     Course, CourseId, CourseStatus, ListedQuote, MonthQuotes, NewCourse, NewPatient, NewQuote,
     NewVisit, OpenCourse, Patient, PatientId, QuoteEntry, QuoteId, QuoteStatus, Sha256Hex, Visit,
     VisitId,
 };
 use crate::search_key::{search_key, upper_bound};
+use crate::sqlite::MAX_SHEET_BYTES;
 
 /// Every migration for PostgreSQL, oldest first: the same versions as
 /// [`MIGRATIONS`](crate::MIGRATIONS), in PostgreSQL's SQL.
-pub const PG_MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "0001_init.sql",
-    sql: include_str!("../migrations/pg/0001_init.sql"),
-}];
+pub const PG_MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "0001_init.sql",
+        sql: include_str!("../migrations/pg/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "0002_sheets_once.sql",
+        sql: include_str!("../migrations/pg/0002_sheets_once.sql"),
+    },
+];
 
 /// The advisory lock that serialises migrations between desks (any fixed number).
 const MIGRATION_LOCK: i64 = 0x646f_7365_706c_616e;
@@ -584,8 +592,38 @@ fn duplicate(number: &str) -> impl Fn(Fail) -> Fail + '_ {
 }
 
 const PATIENT_COLUMNS: &str = "id, patient_number, name, date_of_birth, sex";
-const COURSE_COLUMNS: &str = "id, patient_id, start_date, target_mg_per_kg, request_json, \
-     sheet_name, sheet_toml, currency, product, status";
+/// A course's columns, from `courses c JOIN sheets s ON s.id = c.sheet_id`.
+const COURSE_COLUMNS: &str = "c.id, c.patient_id, c.start_date, c.target_mg_per_kg, \
+     c.request_json, c.sheet_name, s.sheet_toml, c.currency, c.product, c.status";
+
+/// The id of the frozen sheet with this text, stored now if no course has used it yet (each
+/// distinct sheet once, keyed by its SHA-256, as on SQLite). A sheet over
+/// [`MAX_SHEET_BYTES`] is refused.
+fn store_sheet(tx: &mut Transaction<'_>, shown: &str, sheet_toml: &str) -> Outcome<i64> {
+    if sheet_toml.len() > MAX_SHEET_BYTES {
+        return Err(RegisterError::SheetTooLarge {
+            bytes: sheet_toml.len(),
+            limit: MAX_SHEET_BYTES,
+        }
+        .into());
+    }
+    let key = sha256_hex(sheet_toml);
+    tx.execute(
+        "INSERT INTO sheets (sha256, sheet_toml) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
+        &[&key, &sheet_toml],
+    )?;
+    let row = tx.query_one(
+        "SELECT id, sheet_toml FROM sheets WHERE sha256 = $1",
+        &[&key],
+    )?;
+    let stored: String = row.try_get(1)?;
+    if stored != sheet_toml {
+        // Two texts with one SHA-256, or a row changed by something else: never reference
+        // another sheet's prices.
+        return Err(unreadable(shown, &format!("price sheet {key}")));
+    }
+    Ok(row.try_get(0)?)
+}
 
 impl Register for PostgresRegister {
     fn add_patient(&mut self, patient: &NewPatient) -> Result<PatientId, RegisterError> {
@@ -691,11 +729,13 @@ impl Register for PostgresRegister {
     }
 
     fn add_course(&mut self, course: &NewCourse) -> Result<CourseId, RegisterError> {
+        let shown = self.shown.clone();
         self.write(|tx| {
             require_patient(tx, course.patient)?;
+            let sheet = store_sheet(tx, &shown, &course.sheet_toml)?;
             let row = tx.query_one(
                 "INSERT INTO courses (patient_id, start_date, target_mg_per_kg, request_json,
-                 sheet_name, sheet_toml, currency, product, status)
+                 sheet_name, sheet_id, currency, product, status)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
                 &[
                     &course.patient.0,
@@ -703,7 +743,7 @@ impl Register for PostgresRegister {
                     &course.target_mg_per_kg,
                     &course.request_json,
                     &course.sheet_name,
-                    &course.sheet_toml,
+                    &sheet,
                     &course.currency,
                     &course.product,
                     &course.status.code(),
@@ -734,8 +774,8 @@ impl Register for PostgresRegister {
             require_patient(tx, patient)?;
             let rows = tx.query(
                 &format!(
-                    "SELECT {COURSE_COLUMNS} FROM courses WHERE patient_id = $1
-                     ORDER BY start_date, id"
+                    "SELECT {COURSE_COLUMNS} FROM courses c JOIN sheets s ON s.id = c.sheet_id
+                     WHERE c.patient_id = $1 ORDER BY c.start_date, c.id"
                 ),
                 &[&patient.0],
             )?;
@@ -746,7 +786,10 @@ impl Register for PostgresRegister {
     fn open_course(&self, id: CourseId) -> Result<OpenCourse, RegisterError> {
         self.read(|tx| {
             let course = match tx.query_opt(
-                &format!("SELECT {COURSE_COLUMNS} FROM courses WHERE id = $1"),
+                &format!(
+                    "SELECT {COURSE_COLUMNS} FROM courses c JOIN sheets s ON s.id = c.sheet_id
+                     WHERE c.id = $1"
+                ),
                 &[&id.0],
             )? {
                 Some(row) => course_row(&row)?,
@@ -809,18 +852,21 @@ impl Register for PostgresRegister {
     fn add_quote(&mut self, quote: &NewQuote) -> Result<QuoteId, RegisterError> {
         self.write(|tx| {
             require_patient(tx, quote.patient)?;
-            if let Some(course) = quote.course {
-                let mine = tx.query_opt(
-                    "SELECT 1 FROM courses WHERE id = $1 AND patient_id = $2",
+            // The quote was priced with its course's frozen sheet.
+            let sheet: Option<i64> = match quote.course {
+                None => None,
+                Some(course) => match tx.query_opt(
+                    "SELECT sheet_id FROM courses WHERE id = $1 AND patient_id = $2",
                     &[&course.0, &quote.patient.0],
-                )?;
-                if mine.is_none() {
-                    return Err(not_found(Record::Course, course.0));
-                }
-            }
+                )? {
+                    Some(row) => row.try_get(0)?,
+                    None => return Err(not_found(Record::Course, course.0)),
+                },
+            };
             let row = tx.query_one(
                 "INSERT INTO quotes (quote_date, patient_id, course_id, total_minor, currency,
-                 status, pdf_sha256) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                 status, pdf_sha256, sheet_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                 RETURNING id",
                 &[
                     &iso(quote.date),
                     &quote.patient.0,
@@ -829,6 +875,7 @@ impl Register for PostgresRegister {
                     &quote.currency,
                     &quote.status.code(),
                     &quote.pdf_sha256.as_ref().map(Sha256Hex::as_str),
+                    &sheet,
                 ],
             )?;
             Ok(QuoteId(row.try_get(0)?))
@@ -903,7 +950,11 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join("\n")
                 .to_ascii_uppercase();
-            assert!(!sql.contains("INTEGER PRIMARY KEY"), "{}: use identity ids", m.name);
+            assert!(
+                !sql.contains("INTEGER PRIMARY KEY"),
+                "{}: use identity ids",
+                m.name
+            );
         }
     }
 }

@@ -30,6 +30,11 @@ use crate::model::{
 };
 use crate::search_key::{search_key, upper_bound};
 
+/// The largest frozen price sheet the register stores, in bytes of UTF-8: the app's price
+/// sheet limit (256 KB), so a course or saved quote never carries a sheet the app would not
+/// read from a file.
+pub const MAX_SHEET_BYTES: usize = 256 * 1024;
+
 /// How a register is opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegisterOptions {
@@ -426,6 +431,38 @@ fn require_free_number(conn: &Connection, number: &str, except: Option<PatientId
     }
 }
 
+/// The id of the frozen sheet with this text, stored now if no course or quote has used it
+/// yet (each distinct sheet is stored once, keyed by its SHA-256). A sheet over
+/// [`MAX_SHEET_BYTES`] is refused: no price sheet is read beyond that size.
+fn store_sheet(conn: &Connection, sheet_toml: &str) -> Outcome<i64> {
+    if sheet_toml.len() > MAX_SHEET_BYTES {
+        return Err(RegisterError::SheetTooLarge {
+            bytes: sheet_toml.len(),
+            limit: MAX_SHEET_BYTES,
+        }
+        .into());
+    }
+    let key = migrations::sha256_hex(sheet_toml);
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO sheets (sha256, sheet_toml) VALUES (?1, ?2) ON CONFLICT (sha256) DO NOTHING",
+    )?;
+    insert.execute([key.as_str(), sheet_toml])?;
+    let mut select = conn.prepare_cached("SELECT id, sheet_toml FROM sheets WHERE sha256 = ?1")?;
+    let (id, stored): (i64, String) =
+        select.query_row([key.as_str()], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    if stored != sheet_toml {
+        // Two texts with one SHA-256, or a row changed by something else: never reference
+        // another sheet's prices.
+        return Err(rusqlite::Error::FromSqlConversionFailure(
+            1,
+            Type::Text,
+            Box::new(Unreadable(format!("price sheet {key}"))),
+        )
+        .into());
+    }
+    Ok(id)
+}
+
 fn not_found(what: Record, id: i64) -> Fail {
     RegisterError::NotFound { what, id }.into()
 }
@@ -531,9 +568,10 @@ impl Register for SqliteRegister {
     fn add_course(&mut self, course: &NewCourse) -> Result<CourseId, RegisterError> {
         self.write(|conn| {
             require_patient(conn, course.patient)?;
+            let sheet = store_sheet(conn, &course.sheet_toml)?;
             let mut stmt = conn.prepare_cached(
                 "INSERT INTO courses (patient_id, start_date, target_mg_per_kg, request_json,
-                 sheet_name, sheet_toml, currency, product, status)
+                 sheet_name, sheet_id, currency, product, status)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
             )?;
             let id = stmt.query_row(
@@ -543,7 +581,7 @@ impl Register for SqliteRegister {
                     course.target_mg_per_kg,
                     course.request_json,
                     course.sheet_name,
-                    course.sheet_toml,
+                    sheet,
                     course.currency,
                     course.product,
                     course.status.code(),
@@ -572,9 +610,10 @@ impl Register for SqliteRegister {
         self.read(|conn| {
             require_patient(conn, patient)?;
             let mut stmt = conn.prepare_cached(
-                "SELECT id, patient_id, start_date, target_mg_per_kg, request_json, sheet_name,
-                 sheet_toml, currency, product, status FROM courses
-                 WHERE patient_id = ?1 ORDER BY start_date, id",
+                "SELECT c.id, c.patient_id, c.start_date, c.target_mg_per_kg, c.request_json,
+                 c.sheet_name, s.sheet_toml, c.currency, c.product, c.status
+                 FROM courses c JOIN sheets s ON s.id = c.sheet_id
+                 WHERE c.patient_id = ?1 ORDER BY c.start_date, c.id",
             )?;
             let mut courses = Vec::new();
             for c in stmt.query_map([patient.0], course_row)? {
@@ -587,8 +626,9 @@ impl Register for SqliteRegister {
     fn open_course(&self, id: CourseId) -> Result<OpenCourse, RegisterError> {
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(
-                "SELECT id, patient_id, start_date, target_mg_per_kg, request_json, sheet_name,
-                 sheet_toml, currency, product, status FROM courses WHERE id = ?1",
+                "SELECT c.id, c.patient_id, c.start_date, c.target_mg_per_kg, c.request_json,
+                 c.sheet_name, s.sheet_toml, c.currency, c.product, c.status
+                 FROM courses c JOIN sheets s ON s.id = c.sheet_id WHERE c.id = ?1",
             )?;
             let course = stmt
                 .query_row([id.0], course_row)
@@ -648,16 +688,22 @@ impl Register for SqliteRegister {
     fn add_quote(&mut self, quote: &NewQuote) -> Result<QuoteId, RegisterError> {
         self.write(|conn| {
             require_patient(conn, quote.patient)?;
-            if let Some(course) = quote.course {
-                let mut stmt =
-                    conn.prepare_cached("SELECT 1 FROM courses WHERE id = ?1 AND patient_id = ?2")?;
-                if !stmt.exists([course.0, quote.patient.0])? {
-                    return Err(not_found(Record::Course, course.0));
+            // The quote was priced with its course's frozen sheet.
+            let sheet: Option<i64> = match quote.course {
+                None => None,
+                Some(course) => {
+                    let mut stmt = conn.prepare_cached(
+                        "SELECT sheet_id FROM courses WHERE id = ?1 AND patient_id = ?2",
+                    )?;
+                    stmt.query_row([course.0, quote.patient.0], |row| row.get(0))
+                        .optional()?
+                        .ok_or_else(|| not_found(Record::Course, course.0))?
                 }
-            }
+            };
             let mut stmt = conn.prepare_cached(
                 "INSERT INTO quotes (quote_date, patient_id, course_id, total_minor, currency,
-                 status, pdf_sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+                 status, pdf_sha256, sheet_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 RETURNING id",
             )?;
             let id = stmt.query_row(
                 rusqlite::params![
@@ -668,6 +714,7 @@ impl Register for SqliteRegister {
                     quote.currency,
                     quote.status.code(),
                     quote.pdf_sha256.as_ref().map(Sha256Hex::as_str),
+                    sheet,
                 ],
                 |row| row.get(0),
             )?;

@@ -66,6 +66,19 @@ impl Engine {
     }
 }
 
+impl Engine {
+    /// One number from the register, as its owner sees it.
+    fn count(&self, sql: &str) -> i64 {
+        match self {
+            Engine::Sqlite(_, path) => rusqlite::Connection::open(path)
+                .unwrap()
+                .query_row(sql, [], |row| row.get(0))
+                .unwrap(),
+            Engine::Postgres(address) => admin(address).query_one(sql, &[]).unwrap().get(0),
+        }
+    }
+}
+
 fn admin(address: &ServerAddress) -> ::postgres::Client {
     let mut config = ::postgres::Config::new();
     config
@@ -564,6 +577,44 @@ fn a_register_from_a_newer_planner_is_refused(engine: Engine) {
     }
 }
 
+fn each_price_sheet_is_stored_once_and_a_huge_one_is_refused(engine: Engine) {
+    let mut register = engine.open();
+    let a = register
+        .add_patient(&patient("A-1", "Tanaka Hanako"))
+        .unwrap();
+    let b = register.add_patient(&patient("A-2", "Kim Minji")).unwrap();
+    let first = register.add_course(&course(a)).unwrap();
+    register.add_course(&course(b)).unwrap();
+    let other = NewCourse {
+        sheet_toml: "[clinic]\nname = \"Other clinic\"\n".into(),
+        ..course(b)
+    };
+    let third = register.add_course(&other).unwrap();
+    assert_eq!(engine.count("SELECT count(*) FROM sheets"), 2);
+    assert_eq!(
+        register.open_course(third).unwrap().course.sheet_toml,
+        other.sheet_toml
+    );
+    register
+        .add_quote(&NewQuote {
+            course: Some(first),
+            ..quote(a, date(2026, 6, 1), 1, "JPY", QuoteStatus::Issued)
+        })
+        .unwrap();
+    assert_eq!(
+        engine.count("SELECT count(*) FROM quotes q JOIN courses c ON c.id = q.course_id AND c.sheet_id = q.sheet_id"),
+        1
+    );
+    let huge = NewCourse {
+        sheet_toml: "#".repeat(256 * 1024 + 1),
+        ..course(a)
+    };
+    let error = register.add_course(&huge).unwrap_err();
+    assert_eq!(error.code(), "sheet_too_large", "{error:?}");
+    assert_eq!(register.courses_of(a).unwrap().len(), 1);
+    assert_eq!(engine.count("SELECT count(*) FROM sheets"), 2);
+}
+
 macro_rules! conformance {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -585,6 +636,7 @@ conformance!(
     two_desks_adding_visits_at_once_lose_none,
     two_desks_giving_one_number_at_once_make_one_patient,
     a_register_from_a_newer_planner_is_refused,
+    each_price_sheet_is_stored_once_and_a_huge_one_is_refused,
 );
 
 // ---- what only a server has ----

@@ -100,6 +100,17 @@ fn dump(path: &Path) -> Vec<String> {
     rows
 }
 
+/// The `sha256_hex` function the migrations' SQL expects of the engine (see 0002).
+fn define_sha256_hex(conn: &rusqlite::Connection) {
+    conn.create_scalar_function(
+        "sha256_hex",
+        1,
+        rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+        |ctx| Ok(dose_planner_register::sha256_hex(&ctx.get::<String>(0)?)),
+    )
+    .unwrap();
+}
+
 fn versions(path: &Path) -> Vec<u32> {
     let conn = rusqlite::Connection::open(path).unwrap();
     let mut stmt = conn
@@ -119,6 +130,7 @@ fn migrates_from_empty_and_from_every_earlier_schema_version_keeping_the_rows() 
         let path = register_path(&dir);
         {
             let conn = rusqlite::Connection::open(&path).unwrap();
+            define_sha256_hex(&conn);
             conn.execute_batch(
                 "CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY,
                  applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)",
@@ -162,6 +174,104 @@ fn migrates_from_empty_and_from_every_earlier_schema_version_keeping_the_rows() 
         assert_eq!(versions(&path), expected);
         assert_eq!(dump(&path), before);
     }
+}
+
+#[test]
+fn a_version_1_register_keeps_each_distinct_sheet_once_after_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = register_path(&dir);
+    let sheet_a = "[clinic]\nname = \"A\"\n";
+    let sheet_b = "[clinic]\nname = \"B\"\n";
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY,
+             applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)",
+        )
+        .unwrap();
+        conn.execute_batch(MIGRATIONS[0].sql).unwrap();
+        conn.execute("INSERT INTO schema_migrations (version) VALUES (1)", [])
+            .unwrap();
+        conn.execute(
+            "INSERT INTO patients (id, patient_number, number_key, name, name_key, date_of_birth,
+             sex) VALUES (1, 'A-1', 'a-1', 'Tanaka', 'tanaka', '2004-04-12', 'female')",
+            [],
+        )
+        .unwrap();
+        for (id, sheet) in [(1, sheet_a), (2, sheet_b), (3, sheet_a)] {
+            conn.execute(
+                "INSERT INTO courses (id, patient_id, start_date, request_json, sheet_name,
+                 sheet_toml, currency, status)
+                 VALUES (?1, 1, '2026-05-01', '{}', 'x', ?2, 'JPY', 'planned')",
+                rusqlite::params![id, sheet],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO quotes (quote_date, patient_id, course_id, total_minor, currency,
+                 status) VALUES ('2026-05-01', 1, ?1, 1000, 'JPY', 'issued')",
+                [id],
+            )
+            .unwrap();
+        }
+    }
+    let mut register = SqliteRegister::open(&path).unwrap();
+    assert_eq!(register.schema_version().unwrap(), 2);
+    let courses = register.courses_of(PatientId(1)).unwrap();
+    let sheets: Vec<&str> = courses.iter().map(|c| c.sheet_toml.as_str()).collect();
+    assert_eq!(sheets, [sheet_a, sheet_b, sheet_a]);
+    // One more course on sheet B adds no sheet.
+    let mut again = course(PatientId(1));
+    again.sheet_toml = sheet_b.into();
+    let id = register.add_course(&again).unwrap();
+    assert_eq!(register.open_course(id).unwrap().course.sheet_toml, sheet_b);
+    drop(register);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |row| row.get(0)).unwrap() };
+    assert_eq!(count("SELECT COUNT(*) FROM sheets"), 2);
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM quotes q JOIN courses c ON c.id = q.course_id WHERE q.sheet_id = c.sheet_id"
+        ),
+        3
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM pragma_table_info('courses') WHERE name = 'sheet_toml'"),
+        0
+    );
+    let stored: String = conn
+        .query_row(
+            "SELECT sha256 FROM sheets WHERE sheet_toml = ?1",
+            [sheet_a],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, dose_planner_register::sha256_hex(sheet_a));
+}
+
+#[test]
+fn a_sheet_over_256_kb_is_refused_and_a_sheet_used_twice_is_stored_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = register_path(&dir);
+    let mut register = SqliteRegister::open(&path).unwrap();
+    let p = register.add_patient(&patient("A-1", "Tanaka")).unwrap();
+    let mut big = course(p);
+    big.sheet_toml = format!("# {}\n", "x".repeat(dose_planner_register::MAX_SHEET_BYTES));
+    let error = register.add_course(&big).unwrap_err();
+    assert_eq!(error.code(), "sheet_too_large", "{error}");
+    assert!(
+        error.explain(Lang::En).contains("256 KB"),
+        "{}",
+        error.explain(Lang::En)
+    );
+    for _ in 0..100 {
+        register.add_course(&course(p)).unwrap();
+    }
+    drop(register);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let sheets: i64 = conn
+        .query_row("SELECT COUNT(*) FROM sheets", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(sheets, 1);
 }
 
 #[test]
