@@ -30,6 +30,7 @@ mod pdf;
 mod pricing_errors;
 mod properties;
 mod records;
+mod register_address;
 mod reliability;
 mod renderer;
 mod saved;

@@ -26,3 +26,4 @@ register-server-away = The register server { $server } cannot be reached ({ $det
 register-server-error = The register server { $server } refused or failed the request ({ $detail }). Nothing was saved. If it happens again, report this message to whoever manages the server. Quotes, plans and PDFs keep working without the register.
 register-server-backup = A register on a server is backed up on the server with PostgreSQL's pg_dump, not by the planner. Run, on a computer that may read the whole register: { $command }
 register-sheet-too-large = This price sheet is { $kb } KB, and a price sheet may have at most { $limit } KB, so nothing was saved in the register. Use the clinic's own sheet file (a sheet is a few KB).
+register-file-only = This works on a register file only; the register on the server { $server } cannot do it yet. Nothing was changed. Quotes, plans and PDFs keep working.

@@ -26,3 +26,4 @@ register-server-away = 台帳サーバー { $server } に接続できません�
 register-server-error = 台帳サーバー { $server } が要求を拒否したか失敗しました（{ $detail }）。何も保存されていません。繰り返す場合は、このメッセージをサーバーの管理者に伝えてください。見積もり・計画・PDF は台帳なしでも使えます。
 register-server-backup = サーバー上の台帳は、本アプリではなく PostgreSQL の pg_dump でサーバー側でバックアップします。台帳全体を読める端末で次を実行してください：{ $command }
 register-sheet-too-large = この料金表は { $kb } KB あり、料金表は最大 { $limit } KB までのため、台帳には何も保存していません。クリニックの料金表ファイル（通常は数 KB）を使ってください。
+register-file-only = この操作は台帳ファイルでのみ使えます。サーバー上の台帳 { $server } ではまだ使えません。何も変更していません。見積もり・計画・PDF はそのまま使えます。

@@ -26,3 +26,4 @@ register-server-away = 대장 서버 { $server }에 연결할 수 없습니다({
 register-server-error = 대장 서버 { $server }가 요청을 거부했거나 처리하지 못했습니다({ $detail }). 아무것도 저장되지 않았습니다. 다시 일어나면 이 메시지를 서버 관리자에게 알려 주세요. 견적, 계획, PDF는 대장 없이도 됩니다.
 register-server-backup = 서버의 대장은 이 프로그램이 아니라 서버에서 PostgreSQL의 pg_dump로 백업합니다. 대장 전체를 읽을 수 있는 컴퓨터에서 다음을 실행하세요: { $command }
 register-sheet-too-large = 이 가격표는 { $kb } KB이며 가격표는 최대 { $limit } KB까지이므로 대장에 아무것도 저장하지 않았습니다. 클리닉의 가격표 파일(보통 몇 KB)을 사용하세요.
+register-file-only = 이 작업은 대장 파일에서만 됩니다. 서버의 대장 { $server }에서는 아직 안 됩니다. 아무것도 바꾸지 않았습니다. 견적, 계획, PDF는 그대로 됩니다.

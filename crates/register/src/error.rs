@@ -151,6 +151,12 @@ pub enum RegisterError {
         /// PostgreSQL's words.
         detail: String,
     },
+    /// What was asked works on a register file only, not yet on a server register.
+    #[error("this works on a register file only, not yet on the server register {server}")]
+    FileOnly {
+        /// The server's address (no password).
+        server: String,
+    },
     /// A register on a server is backed up with `pg_dump` on the server's side.
     #[error("a register on a server is backed up with pg_dump: {command}")]
     ServerBackup {
@@ -179,6 +185,7 @@ impl RegisterError {
             RegisterError::ServerAway { .. } => "server_away",
             RegisterError::Server { .. } => "server_error",
             RegisterError::ServerBackup { .. } => "server_backup",
+            RegisterError::FileOnly { .. } => "file_only",
         }
     }
 
@@ -256,6 +263,10 @@ impl RegisterError {
                     ("server", Arg::Str(server.clone())),
                     ("detail", Arg::Str(detail.clone())),
                 ],
+            ),
+            RegisterError::FileOnly { server } => lang.tr_args(
+                "register-file-only",
+                &[("server", Arg::Str(server.clone()))],
             ),
             RegisterError::ServerBackup { command } => lang.tr_args(
                 "register-server-backup",
@@ -360,6 +371,9 @@ mod tests {
                     | RegisterError::Server { server, detail } => {
                         assert!(text.contains(server.as_str()), "{text}");
                         assert!(text.contains(detail.as_str()), "{text}");
+                    }
+                    RegisterError::FileOnly { server } => {
+                        assert!(text.contains(server.as_str()), "{text}");
                     }
                     RegisterError::ServerBackup { command } => {
                         assert!(text.contains(command.as_str()), "{text}");
