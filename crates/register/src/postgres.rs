@@ -42,7 +42,7 @@ use crate::model::{
     VisitId,
 };
 use crate::search_key::{search_key, upper_bound};
-use crate::sqlite::MAX_SHEET_BYTES;
+use crate::sqlite::{MAX_SHEET_BYTES, checked_patient};
 
 /// Every migration for PostgreSQL, oldest first: the same versions as
 /// [`MIGRATIONS`](crate::MIGRATIONS), in PostgreSQL's SQL.
@@ -627,6 +627,7 @@ fn store_sheet(tx: &mut Transaction<'_>, shown: &str, sheet_toml: &str) -> Outco
 
 impl Register for PostgresRegister {
     fn add_patient(&mut self, patient: &NewPatient) -> Result<PatientId, RegisterError> {
+        let patient = &checked_patient(patient)?;
         self.write(|tx| {
             require_free_number(tx, &patient.number, None)?;
             let row = tx
@@ -649,6 +650,7 @@ impl Register for PostgresRegister {
     }
 
     fn update_patient(&mut self, id: PatientId, patient: &NewPatient) -> Result<(), RegisterError> {
+        let patient = &checked_patient(patient)?;
         self.write(|tx| {
             require_patient(tx, id)?;
             require_free_number(tx, &patient.number, Some(id))?;

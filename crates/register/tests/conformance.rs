@@ -615,6 +615,31 @@ fn each_price_sheet_is_stored_once_and_a_huge_one_is_refused(engine: Engine) {
     assert_eq!(engine.count("SELECT count(*) FROM sheets"), 2);
 }
 
+fn patient_texts_are_kept_trimmed_and_composed_and_unsafe_ones_refused(engine: Engine) {
+    let mut register = engine.open();
+    // "が" typed as か + combining mark: one patient number, however the keyboard composed it.
+    let a = register
+        .add_patient(&patient(" A-\u{304B}\u{3099} ", "Sato Yui"))
+        .unwrap();
+    assert_eq!(register.patient(a).unwrap().number, "A-\u{304C}");
+    let error = register
+        .add_patient(&patient("A-\u{304C}", "Other"))
+        .unwrap_err();
+    assert_eq!(error.code(), "duplicate_number", "{error:?}");
+    for (number, name) in [
+        ("", "No number"),
+        ("B-1", "Evil\u{202E}name"),
+        ("B-2\u{0007}", "Bell"),
+    ] {
+        let error = register.add_patient(&patient(number, name)).unwrap_err();
+        assert!(
+            matches!(error, RegisterError::PatientText { .. }),
+            "{error:?}"
+        );
+    }
+    assert_eq!(register.find_patients("", 10).unwrap().len(), 1);
+}
+
 macro_rules! conformance {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -637,6 +662,7 @@ conformance!(
     two_desks_giving_one_number_at_once_make_one_patient,
     a_register_from_a_newer_planner_is_refused,
     each_price_sheet_is_stored_once_and_a_huge_one_is_refused,
+    patient_texts_are_kept_trimmed_and_composed_and_unsafe_ones_refused,
 );
 
 // ---- what only a server has ----
@@ -698,7 +724,7 @@ fn postgres_a_server_that_is_away_is_reported_in_the_users_language() {
     assert_eq!(error.code(), "server_away", "{error:?}");
     let ja = error.explain(Lang::Ja);
     assert!(ja.contains("台帳サーバー") && ja.contains(":1/"), "{ja}");
-    assert!(error.explain(Lang::Ko).contains("대장 서버"));
+    assert!(error.explain(Lang::Ko).contains("등록부 서버"));
 }
 
 #[test]
