@@ -786,3 +786,121 @@ fn postgres_backup_says_which_pg_dump_to_run() {
     }
     assert_eq!(register.schema_version().unwrap(), SCHEMA_VERSION);
 }
+
+/// Runs a command of the test's own set-up, failing the test if it fails.
+fn sh(dir: &std::path::Path, script: &str) {
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .current_dir(dir)
+        .status()
+        .unwrap();
+    assert!(status.success(), "{script}");
+}
+
+#[test]
+fn postgres_tls_as_sslmode_asks_and_a_server_signed_by_another_ca_is_refused() {
+    let private = server::start_private();
+    let certs = tempfile::tempdir().unwrap();
+    let dir = certs.path();
+    // The clinic's CA, a server certificate it signs for localhost / 127.0.0.1, and a CA that
+    // signed nothing here.
+    sh(
+        dir,
+        "set -e; chmod 755 .
+         openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days 2 \
+           -subj '/CN=Test clinic CA' 2>/dev/null
+         openssl req -x509 -newkey rsa:2048 -nodes -keyout other.key -out other.crt -days 2 \
+           -subj '/CN=Another CA' 2>/dev/null
+         openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr \
+           -subj '/CN=localhost' 2>/dev/null
+         printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' > ext
+         openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial \
+           -out server.crt -days 2 -extfile ext 2>/dev/null
+         chmod 600 server.key
+         if [ \"$(id -u)\" -eq 0 ]; then chown postgres: server.key server.crt; fi",
+    );
+    let admin_address = private.address();
+    let mut admin = admin(&admin_address);
+    for sql in [
+        format!(
+            "ALTER SYSTEM SET ssl_cert_file = '{}'",
+            dir.join("server.crt").display()
+        ),
+        format!(
+            "ALTER SYSTEM SET ssl_key_file = '{}'",
+            dir.join("server.key").display()
+        ),
+        "ALTER SYSTEM SET ssl = on".to_string(),
+    ] {
+        admin.batch_execute(&sql).unwrap();
+    }
+    admin.batch_execute("SELECT pg_reload_conf()").unwrap();
+    let database = private.fresh_database();
+    let encrypted_desks = |admin: &mut ::postgres::Client| -> i64 {
+        admin
+            .query_one(
+                "SELECT count(*) FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid)
+                 WHERE a.application_name = 'dose-planner' AND s.ssl",
+                &[],
+            )
+            .unwrap()
+            .get(0)
+    };
+    let with = |host: &str, mode: dose_planner_register::SslMode, ca: Option<&str>| ServerAddress {
+        host: host.into(),
+        sslmode: mode,
+        sslrootcert: ca.map(|c| dir.join(c)),
+        ..database.clone()
+    };
+    use dose_planner_register::SslMode;
+
+    let mut plain =
+        PostgresRegister::connect(&with("127.0.0.1", SslMode::Disable, None), None).unwrap();
+    let hanako = plain.add_patient(&patient("A-1", "Tanaka Hanako")).unwrap();
+    assert_eq!(encrypted_desks(&mut admin), 0);
+    // Every desk stays connected, so the count of encrypted sessions only grows.
+    let mut desks = Vec::new();
+    for (n, (host, mode, ca)) in [
+        ("127.0.0.1", SslMode::Prefer, None),
+        ("127.0.0.1", SslMode::Require, None),
+        ("localhost", SslMode::VerifyFull, Some("ca.crt")),
+        ("127.0.0.1", SslMode::VerifyFull, Some("ca.crt")),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut desk = PostgresRegister::connect(&with(host, mode, ca), None)
+            .unwrap_or_else(|e| panic!("{host} {mode:?}: {e}"));
+        assert_eq!(names(&desk, "tanaka"), ["Tanaka Hanako"]);
+        let c = desk.add_course(&course(hanako)).unwrap();
+        desk.add_visit(&visit(c, date(2026, 6, 1), 1)).unwrap();
+        assert_eq!(
+            encrypted_desks(&mut admin),
+            i64::try_from(n).unwrap() + 1,
+            "{host} {mode:?}"
+        );
+        desks.push(desk);
+    }
+    // Signed by a CA the clinic did not name: refused before anything is sent.
+    let error = PostgresRegister::connect(
+        &with("localhost", SslMode::VerifyFull, Some("other.crt")),
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(error.code(), "server_away", "{error:?}");
+    assert!(
+        error
+            .explain(Lang::En)
+            .to_lowercase()
+            .contains("certificate"),
+        "{error:?}"
+    );
+    // A CA file that is not there is named.
+    let error = PostgresRegister::connect(
+        &with("localhost", SslMode::VerifyFull, Some("missing.crt")),
+        None,
+    )
+    .unwrap_err();
+    assert!(error.explain(Lang::En).contains("missing.crt"), "{error:?}");
+}
