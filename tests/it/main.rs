@@ -34,6 +34,7 @@ mod pricing_errors;
 mod properties;
 mod quote_checks;
 mod records;
+mod register_address;
 mod register_reliability;
 mod reliability;
 mod renderer;
