@@ -42,3 +42,4 @@ mod saved;
 mod screening;
 mod sheets;
 mod warnings;
+mod windows;
