@@ -11,6 +11,7 @@ mod choices;
 mod cli;
 mod common;
 mod course;
+mod desk_saved;
 mod desk_start;
 mod estimate;
 mod fault;
