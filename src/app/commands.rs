@@ -633,6 +633,8 @@ impl DesktopApp {
             quote: &ready.quote,
             lang,
             patient: ready.patient.as_deref(),
+            quote_number: None,
+            staff: None,
         };
         let written = crate::pdf::estimate_pdf(&req)
             .map_err(|e| e.explain(lang))

@@ -20,7 +20,7 @@ use crate::estimate::{
 };
 use crate::i18n::{Arg, Lang};
 use crate::money::{Currency, Money};
-use crate::pricing::{DiscountOn, PriceSheet};
+use crate::pricing::PriceSheet;
 use crate::quote::Quote;
 use crate::safety;
 use crate::saved::{self, SavedQuote, SavedQuoteError};
@@ -313,6 +313,19 @@ pub fn replan(
         .collect::<Result<Vec<Period>, _>>()
         .map_err(|e| e.explain(lang))?;
     let mut so_far = SoFar::from_periods(&periods);
+    // What the rules that count course months carry on from: each month's visit kind (a
+    // visit handing over 2 months counts for both), the product planned.
+    so_far.visit_kinds = visits
+        .iter()
+        .flat_map(|v| {
+            let months = v
+                .days_covered
+                .div_ceil(crate::estimate::DAYS_PER_MONTH)
+                .max(1) as usize;
+            std::iter::repeat_n(v.visit_kind.clone(), months)
+        })
+        .collect();
+    so_far.product = req.choices.product.clone();
     if !visits.is_empty() {
         let paid = Money::sum(visits.iter().map(|v| v.charged))
             .map_err(|e| PlanError::from(e).explain(lang))?;
@@ -360,7 +373,7 @@ pub fn replan(
                     let product = sheet.for_product(req.choices.product.as_deref());
                     let capsules = product.as_ref().map_or(&sheet.capsules, |s| &s.capsules);
                     let rest =
-                        solve_rest(target, w, so_far, left, capsules, sheet.alternating_days)
+                        solve_rest(target, w, &so_far, left, capsules, sheet.alternating_days)
                             .map_err(|e| e.explain(lang))?;
                     match rest {
                         Rest::TargetReached => return Ok(reached(so_far, weight, taken)),
@@ -368,7 +381,7 @@ pub fn replan(
                     }
                 }
                 Keep::Dose => {
-                    let months = months_to_reach(target, w, so_far, last.dose);
+                    let months = months_to_reach(target, w, &so_far, last.dose);
                     if months == 0 {
                         return Ok(reached(so_far, weight, taken));
                     }
@@ -402,10 +415,10 @@ pub fn replan(
         start: start.or(req.start),
         target_mg_per_kg: target,
         screening: req.screening.clone(),
-        choices: rest_choices(sheet, &req.choices, done, months),
+        choices: rest_choices(&req.choices, done, months),
     };
-    let quote =
-        Quote::compute_after(sheet, &request, so_far, today).map_err(|e| e.explain(lang))?;
+    let quote = Quote::compute_after(sheet, &request, so_far.clone(), today)
+        .map_err(|e| e.explain(lang))?;
     Ok(Replanned {
         so_far,
         weight,
@@ -420,7 +433,7 @@ pub fn replan(
 
 /// The plan's choices for the months after the first `done`: their visit kinds, the
 /// product, and the discounts that are not tied to one month of the plan.
-fn rest_choices(sheet: &PriceSheet, planned: &Choices, done: u32, months: u32) -> Choices {
+fn rest_choices(planned: &Choices, done: u32, months: u32) -> Choices {
     Choices {
         visit_kinds: planned
             .visit_kinds
@@ -430,16 +443,9 @@ fn rest_choices(sheet: &PriceSheet, planned: &Choices, done: u32, months: u32) -
             .cloned()
             .collect(),
         product: planned.product.clone(),
-        discounts: planned
-            .discounts
-            .iter()
-            .filter(|code| {
-                sheet
-                    .discount(code)
-                    .is_some_and(|d| !matches!(d.on, DiscountOn::Month(_)))
-            })
-            .cloned()
-            .collect(),
+        // A discount on a course month already past takes nothing off the months left
+        // (the core counts course months).
+        discounts: planned.discounts.clone(),
     }
 }
 
@@ -480,9 +486,11 @@ impl CourseView {
     /// The view of `open`, its plan read back from the stored request.
     pub fn new(open: OpenCourse) -> CourseView {
         let c = &open.course;
-        let plan = saved::open(&c.request_json, &c.sheet_name).map(|r| CoursePlan {
-            saved: r.quote,
-            sheet: r.sheet,
+        let plan = saved::open(&crate::records::course_request_json(c), &c.sheet_name).map(|r| {
+            CoursePlan {
+                saved: r.quote,
+                sheet: r.sheet,
+            }
         });
         CourseView {
             open,

@@ -22,12 +22,12 @@ fn the_rest_of_a_course_counts_what_was_taken_and_prices_the_months_left() {
     let so_far = SoFar {
         mg: 4_200,
         days: 120,
-        paid: None,
+        ..Default::default()
     };
     let sheet = reference_sheet();
     let caps = &sheet.capsules;
     // Keep the end date: 3,000 mg in 90 days = 33.3 mg/day → 40 mg (30 mg gives 2,700).
-    let rest = solve_rest(120.0, 60.0, so_far, 3, caps, false).unwrap();
+    let rest = solve_rest(120.0, 60.0, &so_far, 3, caps, false).unwrap();
     assert_eq!(
         rest,
         Rest::Dose {
@@ -87,13 +87,13 @@ fn a_weight_change_and_missed_days_change_the_dose_proposed() {
         SoFar {
             mg: 3_240,
             days: 90,
-            paid: None
+            ..Default::default()
         }
     );
     let caps = reference_sheet().capsules;
     // At 60 kg: 7,200 − 3,240 = 3,960 mg in 90 days = 44 mg/day → 50 mg (40 mg gives 3,600).
     assert_eq!(
-        solve_rest(120.0, 60.0, so_far, 3, &caps, false),
+        solve_rest(120.0, 60.0, &so_far, 3, &caps, false),
         Ok(Rest::Dose {
             dose: Dose::daily(50)
         })
@@ -101,19 +101,19 @@ fn a_weight_change_and_missed_days_change_the_dose_proposed() {
     // Now 66 kg: 7,920 − 3,240 = 4,680 mg in 90 days = 52 mg/day → 60 mg (50 gives 4,500);
     // with alternating days 60/50 = 45 × 60 + 45 × 50 = 4,950 ≥ 4,680.
     assert_eq!(
-        solve_rest(120.0, 66.0, so_far, 3, &caps, false),
+        solve_rest(120.0, 66.0, &so_far, 3, &caps, false),
         Ok(Rest::Dose {
             dose: Dose::daily(60)
         })
     );
     assert_eq!(
-        solve_rest(120.0, 66.0, so_far, 3, &caps, true),
+        solve_rest(120.0, 66.0, &so_far, 3, &caps, true),
         Ok(Rest::Dose {
             dose: Dose { a: 60, b: 50 }
         })
     );
     // Keep 40 mg instead: 4,680 mg at 1,200 a month = 3.9 → 4 more months.
-    assert_eq!(months_to_reach(120.0, 66.0, so_far, Dose::daily(40)), 4);
+    assert_eq!(months_to_reach(120.0, 66.0, &so_far, Dose::daily(40)), 4);
 }
 
 #[test]
@@ -122,11 +122,11 @@ fn a_target_already_reached_is_said_not_dosed() {
     let so_far = SoFar {
         mg: 7_500,
         days: 180,
-        paid: None,
+        ..Default::default()
     };
     let caps = reference_sheet().capsules;
     assert_eq!(
-        solve_rest(120.0, 60.0, so_far, 2, &caps, false),
+        solve_rest(120.0, 60.0, &so_far, 2, &caps, false),
         Ok(Rest::TargetReached)
     );
     // Priced anyway (the doctor may continue): the target is reported at day 0.
@@ -149,7 +149,7 @@ fn a_target_already_reached_is_said_not_dosed() {
     let long = SoFar {
         mg: 7_500,
         days: 240,
-        paid: None,
+        ..Default::default()
     };
     let est = estimate_after(
         &reference_sheet(),

@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used)] // tests may panic on unexpected input
 
+use dose_planner::i18n::Lang;
 use dose_planner::pricing::{self, REFERENCE_SHEET_TOML};
 
 /// Replaces `from` with `to` in the reference sheet and returns the error text.
@@ -771,4 +772,38 @@ fn choices_and_schedules_refused_where_written() {
             every_months: Some(2)
         }
     );
+}
+
+/// Issue 20 item 11: a `[[tests]]` code that is an item code the estimate prints itself
+/// (`consultation`, `medication`, `package`, `tax`, `shipping`, …) is refused where it is
+/// written — before, its price vanished from the table and the PDF while the month total
+/// included it. A fee or discount may not take a test's code either (its own section says so).
+#[test]
+fn a_test_may_not_take_a_built_in_item_code() {
+    let parse = |text: &str| pricing::parse(text, "pricing/x.toml");
+    let test = |code: &str| {
+        with_fee(&format!(
+            "[[tests]]\ncode = \"{code}\"\nname = {{ en = \"Extra\" }}\nprice = 500\nwho = \"everyone\"\n"
+        ))
+    };
+    assert!(parse(&test("liver_panel")).is_ok());
+    for code in pricing::RESERVED_CODES {
+        let e = parse(&test(code)).unwrap_err();
+        // The table starts on line 56; `code = "…"` is line 57, its value at column 8.
+        assert_eq!((e.line, e.column, e.code()), (57, 8, "code_taken"), "{e}");
+        assert!(
+            e.to_string().starts_with(&format!(
+                "pricing/x.toml:57:8: the code \"{code}\" in [[tests]]"
+            )),
+            "{e}"
+        );
+        for lang in [Lang::Ja, Lang::Ko] {
+            assert!(e.explain(lang).contains(code), "{}", e.explain(lang));
+        }
+    }
+    // A fee and a discount named like a test are refused at their own line.
+    let fee = with_fee(
+        "[[fees]]\ncode = \"urine_test\"\nname = { en = \"x\" }\nprice = 1\nwhen = \"course\"\n",
+    );
+    assert_eq!(parse(&fee).unwrap_err().code(), "fee_code_taken");
 }

@@ -11,8 +11,14 @@ use crate::pricing::{AfterLastDose, Capsule};
 use crate::vocab::{DAYS_PER_MONTH, Severity, Warning};
 
 /// What the patient took before the months being planned: mg actually taken (the doses of the
-/// visits so far × the days taken, less missed days) and the days of the course so far.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// visits so far × the days taken, less missed days), the days of the course so far, and
+/// what the rules that count course months need to carry on where those months left off —
+/// the visit kinds so far, the product and the capsules still in hand.
+///
+/// The course month the quote starts in is [`SoFar::months`] + 1: every rule that counts
+/// months (test schedules, once-per-course fees, month discounts, the month-1 rules) counts
+/// the months of the course, not of the quote.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SoFar {
     /// mg taken so far.
@@ -23,6 +29,19 @@ pub struct SoFar {
     /// What the patient paid so far (the visits' amounts), when known.
     #[serde(default)]
     pub paid: Option<crate::money::Money>,
+    /// The kind of each month's visit so far, month 1 first (`in_person` or a sheet's visit
+    /// kind), as [`crate::estimate::Choices::visit_kinds`]: months past the list were in
+    /// person. Which months had a visit follows the request's `visit_every`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub visit_kinds: Vec<String>,
+    /// The product of the months so far (`None`: the sheet's first, or the same as the
+    /// quote's). Capsules in hand count only for the same product.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product: Option<String>,
+    /// Capsules of pack-sold strengths bought and not yet taken (mg → capsules): the months
+    /// left buy packs only for what these do not cover.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub in_hand: std::collections::BTreeMap<u32, u32>,
 }
 
 /// A stretch of the course at one dose: from a visit to the next, or part of it when the
@@ -46,13 +65,19 @@ impl SoFar {
                 .mg
                 .saturating_add(p.dose.mg_over(p.days.saturating_sub(p.missed_days))),
             days: acc.days.saturating_add(p.days),
-            paid: acc.paid,
+            ..acc
         })
     }
 
     /// Whether anything was taken (a course under way).
-    pub fn is_under_way(self) -> bool {
+    pub fn is_under_way(&self) -> bool {
         self.mg > 0 || self.days > 0
+    }
+
+    /// Whole months of the course so far (30 days each; a month begun and not finished does
+    /// not count): the quote's month 1 is course month `months() + 1`.
+    pub fn months(&self) -> u32 {
+        self.days / DAYS_PER_MONTH
     }
 }
 
@@ -71,7 +96,7 @@ pub enum Rest {
 
 /// The mg still needed to reach `target_mg_per_kg` at `weight_kg` after `so_far`; `None` when
 /// the target is already reached.
-pub fn remaining_mg(target_mg_per_kg: f64, weight_kg: f64, so_far: SoFar) -> Option<f64> {
+pub fn remaining_mg(target_mg_per_kg: f64, weight_kg: f64, so_far: &SoFar) -> Option<f64> {
     let needed = target_mg_per_kg * weight_kg - so_far.mg as f64;
     // A millionth of a mg absorbs float noise in target × weight.
     (needed > 1e-6).then_some(needed)
@@ -82,7 +107,7 @@ pub fn remaining_mg(target_mg_per_kg: f64, weight_kg: f64, so_far: SoFar) -> Opt
 pub fn solve_rest(
     target_mg_per_kg: f64,
     weight_kg: f64,
-    so_far: SoFar,
+    so_far: &SoFar,
     months_left: u32,
     capsules: &[Capsule],
     allow_alternating: bool,
@@ -104,7 +129,7 @@ pub fn solve_rest(
 
 /// Keep the dose: the whole months of `dose` needed to reach the target after what was taken
 /// so far (0 when it is already reached).
-pub fn months_to_reach(target_mg_per_kg: f64, weight_kg: f64, so_far: SoFar, dose: Dose) -> u32 {
+pub fn months_to_reach(target_mg_per_kg: f64, weight_kg: f64, so_far: &SoFar, dose: Dose) -> u32 {
     let Some(needed) = remaining_mg(target_mg_per_kg, weight_kg, so_far) else {
         return 0;
     };
@@ -174,17 +199,17 @@ mod tests {
         let so_far = SoFar {
             mg: 4_200,
             days: 120,
-            paid: None,
+            ..SoFar::default()
         };
         assert_eq!(
-            solve_rest(120.0, 60.0, so_far, 3, &caps(), false),
+            solve_rest(120.0, 60.0, &so_far, 3, &caps(), false),
             Ok(Rest::Dose {
                 dose: Dose::daily(40)
             })
         );
         // With alternating days: 40/30 = 45 × 40 + 45 × 30 = 3,150 ≥ 3,000, a smaller mean.
         assert_eq!(
-            solve_rest(120.0, 60.0, so_far, 3, &caps(), true),
+            solve_rest(120.0, 60.0, &so_far, 3, &caps(), true),
             Ok(Rest::Dose {
                 dose: Dose { a: 40, b: 30 }
             })
@@ -218,7 +243,7 @@ mod tests {
             SoFar {
                 mg: 1_740,
                 days: 60,
-                paid: None
+                ..SoFar::default()
             }
         );
     }
@@ -228,13 +253,13 @@ mod tests {
         let so_far = SoFar {
             mg: 7_200,
             days: 180,
-            paid: None,
+            ..SoFar::default()
         };
         assert_eq!(
-            solve_rest(120.0, 60.0, so_far, 2, &caps(), false),
+            solve_rest(120.0, 60.0, &so_far, 2, &caps(), false),
             Ok(Rest::TargetReached)
         );
-        assert_eq!(months_to_reach(120.0, 60.0, so_far, Dose::daily(40)), 0);
+        assert_eq!(months_to_reach(120.0, 60.0, &so_far, Dose::daily(40)), 0);
     }
 
     #[test]
@@ -266,22 +291,22 @@ mod tests {
         let so_far = SoFar {
             mg: 4_200,
             days: 120,
-            paid: None,
+            ..SoFar::default()
         };
-        assert_eq!(months_to_reach(120.0, 60.0, so_far, Dose::daily(20)), 5);
+        assert_eq!(months_to_reach(120.0, 60.0, &so_far, Dose::daily(20)), 5);
         let so_far = SoFar {
             mg: 4_199,
             days: 120,
-            paid: None,
+            ..SoFar::default()
         };
-        assert_eq!(months_to_reach(120.0, 60.0, so_far, Dose::daily(20)), 6);
+        assert_eq!(months_to_reach(120.0, 60.0, &so_far, Dose::daily(20)), 6);
         // A weight gained since: 70 kg × 120 = 8,400 − 4,200 = 4,200 at 40 mg (1,200 a
         // month) = 3.5 → 4 months.
         let so_far = SoFar {
             mg: 4_200,
             days: 120,
-            paid: None,
+            ..SoFar::default()
         };
-        assert_eq!(months_to_reach(120.0, 70.0, so_far, Dose::daily(40)), 4);
+        assert_eq!(months_to_reach(120.0, 70.0, &so_far, Dose::daily(40)), 4);
     }
 }

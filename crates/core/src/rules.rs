@@ -45,7 +45,7 @@ pub fn fmt_mgkg(v: f64) -> String {
 /// whole. The warning then says so (`day = heavier`, with the dose and its heavier amount);
 /// the mg/kg/day an estimate shows stays the mean.
 pub fn dose_warnings(doses: &[Dose], weight_kg: Option<f64>, first_visit: Visit) -> Vec<Warning> {
-    dose_warnings_after(doses, weight_kg, first_visit, SoFar::default())
+    dose_warnings_after(doses, weight_kg, first_visit, &SoFar::default())
 }
 
 /// [`dose_warnings`] for the rest of a course under way: the cumulative dose and the
@@ -54,7 +54,7 @@ pub fn dose_warnings_after(
     doses: &[Dose],
     weight_kg: Option<f64>,
     first_visit: Visit,
-    so_far: SoFar,
+    so_far: &SoFar,
 ) -> Vec<Warning> {
     let mut out = Vec::new();
     if let Some(w) = weight_kg {

@@ -21,14 +21,50 @@ pub struct Migration {
 }
 
 /// Every migration, oldest first.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "0001_init.sql",
-    sql: include_str!("../migrations/0001_init.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "0001_init.sql",
+        sql: include_str!("../migrations/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "0002_sheets_once.sql",
+        sql: include_str!("../migrations/0002_sheets_once.sql"),
+    },
+];
 
 /// The schema version this build writes and reads: the last migration's.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The SHA-256 of a text's UTF-8 bytes as 64 lowercase hex digits: the key of a frozen
+/// sheet in the `sheets` table (0002).
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::Digest;
+    use std::fmt::Write;
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        // Writing to a String cannot fail.
+        let _ = write!(hex, "{byte:02x}");
+    }
+    hex
+}
+
+/// Defines `sha256_hex(text)` on the connection for the migrations' SQL (0002 keys the
+/// sheets already in a register with it; PostgreSQL defines the same function in SQL).
+fn define_functions(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "sha256_hex",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let text: String = ctx.get(0)?;
+            Ok(sha256_hex(&text))
+        },
+    )
+}
 
 /// The table recording which migrations were applied, and when (the database's clock, in
 /// UTC: the register never reads the computer's clock).
@@ -87,6 +123,7 @@ pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32, Migr
     if found >= target {
         return Ok(found);
     }
+    define_functions(conn)?;
     loop {
         // IMMEDIATE: two desks opening an old register at once take turns; the second finds
         // the work done when it gets the lock.
@@ -115,6 +152,15 @@ pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<u32, Migr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sheets_are_keyed_by_the_standard_sha256() {
+        // FIPS 180-2's test vector.
+        assert_eq!(
+            sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
 
     #[test]
     fn migrations_are_numbered_one_by_one_and_the_last_is_the_schema_version() {

@@ -100,6 +100,17 @@ fn dump(path: &Path) -> Vec<String> {
     rows
 }
 
+/// The `sha256_hex` function the migrations' SQL expects of the engine (see 0002).
+fn define_sha256_hex(conn: &rusqlite::Connection) {
+    conn.create_scalar_function(
+        "sha256_hex",
+        1,
+        rusqlite::functions::FunctionFlags::SQLITE_UTF8,
+        |ctx| Ok(dose_planner_register::sha256_hex(&ctx.get::<String>(0)?)),
+    )
+    .unwrap();
+}
+
 fn versions(path: &Path) -> Vec<u32> {
     let conn = rusqlite::Connection::open(path).unwrap();
     let mut stmt = conn
@@ -119,6 +130,7 @@ fn migrates_from_empty_and_from_every_earlier_schema_version_keeping_the_rows() 
         let path = register_path(&dir);
         {
             let conn = rusqlite::Connection::open(&path).unwrap();
+            define_sha256_hex(&conn);
             conn.execute_batch(
                 "CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY,
                  applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)",
@@ -162,6 +174,104 @@ fn migrates_from_empty_and_from_every_earlier_schema_version_keeping_the_rows() 
         assert_eq!(versions(&path), expected);
         assert_eq!(dump(&path), before);
     }
+}
+
+#[test]
+fn a_version_1_register_keeps_each_distinct_sheet_once_after_the_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = register_path(&dir);
+    let sheet_a = "[clinic]\nname = \"A\"\n";
+    let sheet_b = "[clinic]\nname = \"B\"\n";
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY,
+             applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)",
+        )
+        .unwrap();
+        conn.execute_batch(MIGRATIONS[0].sql).unwrap();
+        conn.execute("INSERT INTO schema_migrations (version) VALUES (1)", [])
+            .unwrap();
+        conn.execute(
+            "INSERT INTO patients (id, patient_number, number_key, name, name_key, date_of_birth,
+             sex) VALUES (1, 'A-1', 'a-1', 'Tanaka', 'tanaka', '2004-04-12', 'female')",
+            [],
+        )
+        .unwrap();
+        for (id, sheet) in [(1, sheet_a), (2, sheet_b), (3, sheet_a)] {
+            conn.execute(
+                "INSERT INTO courses (id, patient_id, start_date, request_json, sheet_name,
+                 sheet_toml, currency, status)
+                 VALUES (?1, 1, '2026-05-01', '{}', 'x', ?2, 'JPY', 'planned')",
+                rusqlite::params![id, sheet],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO quotes (quote_date, patient_id, course_id, total_minor, currency,
+                 status) VALUES ('2026-05-01', 1, ?1, 1000, 'JPY', 'issued')",
+                [id],
+            )
+            .unwrap();
+        }
+    }
+    let mut register = SqliteRegister::open(&path).unwrap();
+    assert_eq!(register.schema_version().unwrap(), 2);
+    let courses = register.courses_of(PatientId(1)).unwrap();
+    let sheets: Vec<&str> = courses.iter().map(|c| c.sheet_toml.as_str()).collect();
+    assert_eq!(sheets, [sheet_a, sheet_b, sheet_a]);
+    // One more course on sheet B adds no sheet.
+    let mut again = course(PatientId(1));
+    again.sheet_toml = sheet_b.into();
+    let id = register.add_course(&again).unwrap();
+    assert_eq!(register.open_course(id).unwrap().course.sheet_toml, sheet_b);
+    drop(register);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |row| row.get(0)).unwrap() };
+    assert_eq!(count("SELECT COUNT(*) FROM sheets"), 2);
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM quotes q JOIN courses c ON c.id = q.course_id WHERE q.sheet_id = c.sheet_id"
+        ),
+        3
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM pragma_table_info('courses') WHERE name = 'sheet_toml'"),
+        0
+    );
+    let stored: String = conn
+        .query_row(
+            "SELECT sha256 FROM sheets WHERE sheet_toml = ?1",
+            [sheet_a],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, dose_planner_register::sha256_hex(sheet_a));
+}
+
+#[test]
+fn a_sheet_over_256_kb_is_refused_and_a_sheet_used_twice_is_stored_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = register_path(&dir);
+    let mut register = SqliteRegister::open(&path).unwrap();
+    let p = register.add_patient(&patient("A-1", "Tanaka")).unwrap();
+    let mut big = course(p);
+    big.sheet_toml = format!("# {}\n", "x".repeat(dose_planner_register::MAX_SHEET_BYTES));
+    let error = register.add_course(&big).unwrap_err();
+    assert_eq!(error.code(), "sheet_too_large", "{error}");
+    assert!(
+        error.explain(Lang::En).contains("256 KB"),
+        "{}",
+        error.explain(Lang::En)
+    );
+    for _ in 0..100 {
+        register.add_course(&course(p)).unwrap();
+    }
+    drop(register);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let sheets: i64 = conn
+        .query_row("SELECT COUNT(*) FROM sheets", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(sheets, 1);
 }
 
 #[test]
@@ -280,10 +390,7 @@ fn a_file_that_is_not_a_register_is_reported_as_damaged() {
         text.starts_with(&format!("The register {} is damaged", path.display())),
         "{text}"
     );
-    assert!(
-        text.contains("copy your latest backup over this file"),
-        "{text}"
-    );
+    assert!(text.contains("Restore your latest backup"), "{text}");
     assert!(error.explain(Lang::Ja).contains("壊れている"));
     assert!(error.explain(Lang::Ko).contains("손상"));
     // The file is left as it was.
@@ -309,11 +416,22 @@ fn a_register_held_by_another_desk_past_the_timeout_is_reported_as_locked() {
     let error = register
         .add_patient(&patient("A-2", "Suzuki Aiko"))
         .unwrap_err();
-    assert!(started.elapsed() >= Duration::from_millis(200));
+    let elapsed = started.elapsed();
+    assert!(elapsed >= Duration::from_millis(200));
     assert!(matches!(error, RegisterError::Locked { .. }), "{error:?}");
     assert_eq!(error.code(), "locked");
     let text = error.explain(Lang::En);
-    assert!(text.contains("stayed locked for 0.2 seconds"), "{text}");
+    // The time actually waited: at least the timeout, at most what the caller measured.
+    let waited: f64 = text
+        .split("stayed locked for ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        waited >= 0.2 && waited <= elapsed.as_secs_f64() + 0.01,
+        "{waited} s, {elapsed:?}: {text}"
+    );
     assert!(text.contains("Nothing was saved"), "{text}");
 
     // Reading still works meanwhile, and so does opening the register again.
@@ -754,7 +872,7 @@ fn records_that_are_not_there_are_reported_as_not_found() {
     assert!(
         error
             .explain(Lang::En)
-            .contains("quote is no longer in the register")
+            .contains("There is no quote #9999 in the register")
     );
     assert_eq!(not_found(error), Record::Quote);
 }
@@ -779,4 +897,52 @@ fn one_transaction_commits_all_or_nothing() {
         })
         .unwrap();
     assert_eq!(dump(&path).len(), 3);
+}
+
+#[test]
+fn a_register_keyed_before_nfc_is_rekeyed_once_at_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = register_path(&dir);
+    let mut register = SqliteRegister::open(&path).unwrap();
+    register
+        .add_patient(&patient(
+            "\u{304B}\u{3099}5",
+            "\u{30AB}\u{3099}\u{30C8}\u{30A6}",
+        ))
+        .unwrap();
+    register
+        .add_patient(&patient("A-2", "Suzuki Aiko"))
+        .unwrap();
+    drop(register);
+    // As an earlier version left it: the number and name stored decomposed (NFD), keyed
+    // without NFC, and no key version.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "UPDATE patients SET patient_number = 'か\u{3099}5', number_key = 'カ\u{3099}5',
+             name = 'カ\u{3099}トウ', name_key = 'カ\u{3099}トウ' WHERE patient_number <> 'A-2';
+             PRAGMA user_version = 0;",
+        )
+        .unwrap();
+    }
+    let mut register = SqliteRegister::open(&path).unwrap();
+    // Typed composed (NFC), found.
+    assert_eq!(
+        register
+            .find_patients("\u{30AC}\u{30C8}", 10)
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(register.patient_by_number("\u{304C}5").unwrap().is_some());
+    let error = register
+        .add_patient(&patient("\u{304C}5", "Other"))
+        .unwrap_err();
+    assert_eq!(error.code(), "duplicate_number");
+    drop(register);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, 1);
 }

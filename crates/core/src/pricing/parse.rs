@@ -641,6 +641,17 @@ impl Sheet<'_> {
             if !is_code(&code) {
                 return Err(self.error(Some(t.code.span()), SheetProblem::TestCode { code }));
             }
+            // A test may not take an item code the estimate prints itself: its price would
+            // sit in the month's total under another column's heading.
+            if RESERVED_CODES.contains(&code.as_str()) {
+                return Err(self.error(
+                    Some(t.code.span()),
+                    SheetProblem::CodeTaken {
+                        section: "[[tests]]",
+                        code,
+                    },
+                ));
+            }
             if !seen.insert(code.clone()) {
                 return Err(self.error(Some(t.code.span()), SheetProblem::DuplicateTest { code }));
             }
