@@ -14,6 +14,7 @@ mod course;
 mod course_months;
 mod desk_saved;
 mod desk_start;
+mod desk_visits;
 mod estimate;
 mod fault;
 mod gui;
