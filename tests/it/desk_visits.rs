@@ -9,7 +9,7 @@ use dose_planner::app::{Command, DesktopApp};
 use eframe::egui::Key;
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use std::path::Path;
 
 /// Today in every test.
