@@ -3,7 +3,8 @@
 //! On the quote screen, while no text field has focus, single keys choose: F / M / N the sex
 //! (woman, man, not given), V / R the first or a return visit, 1 2 3 4 6 8 the dose buttons
 //! (10 … 80 mg/day), + and − the months. Anywhere, even in a text field (a name just typed):
-//! Ctrl+E exports the PDF, Ctrl+S saves the quote and Ctrl+1 … Ctrl+5 switch screens (⌘ on
+//! Ctrl+E exports the PDF, Ctrl+S saves the quote, Ctrl+N starts a new patient and
+//! Ctrl+1 … Ctrl+5 switch screens (⌘ on
 //! a Mac). The controls show these keys; the tables here are the only place they are
 //! written, so a hint cannot differ from the key that works.
 //!
@@ -43,6 +44,9 @@ pub const MONTHS_LESS: Key = Key::Minus;
 
 /// Export PDF (the save dialog): Ctrl+E.
 pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+
+/// New patient (clears the patient on every screen): Ctrl+N.
+pub const NEW_PATIENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 
 /// Save quote (the save dialog, as the "Save quote…" button): Ctrl+S.
 pub const SAVE_QUOTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
@@ -131,6 +135,9 @@ pub fn desk_keys(
         }
         if i.consume_shortcut(&SAVE_QUOTE) {
             command = Some(Command::SaveQuoteDialog);
+        }
+        if i.consume_shortcut(&NEW_PATIENT) {
+            command = Some(Command::NewPatient);
         }
         for (to, shortcut) in SCREEN_KEYS {
             if i.consume_shortcut(&shortcut) {

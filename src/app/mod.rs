@@ -125,6 +125,10 @@ impl Screen {
 pub enum Command {
     /// Use a price sheet: a file, or `None` for the built-in sheet.
     LoadSheet(Option<PathBuf>),
+    /// The next patient (Ctrl+N): the shared patient, the plans and quote inputs, the
+    /// screening answers, the pinned plans and the register patient on screen are cleared on
+    /// every screen; the sheet, the language and the settings stay.
+    NewPatient,
     /// Ask for a sheet file with the native dialog, then load it.
     OpenSheetDialog,
     /// Ask where to save the PDF with the native dialog, then export.
@@ -307,6 +311,8 @@ pub struct DesktopApp {
     pub about_open: bool,
     /// The banner, if any.
     pub banner: Option<Banner>,
+    /// Whether "New patient" is offered in the notice (after an export or a print).
+    pub offer_new_patient: bool,
     /// The sheet chosen last time could not be read at start-up: nothing is priced (every
     /// screen that prices shows why) until a sheet is chosen. Never replaced by the built-in
     /// sheet behind the user's back.
@@ -473,6 +479,7 @@ impl DesktopApp {
             banner: None,
             banner_since: None,
             sheet_blocked: None,
+            offer_new_patient: false,
             quote: QuoteScreen::default(),
             plan: PlanScreen::new(today),
             today,

@@ -329,3 +329,7 @@ app-safety-no-findings = Nothing found yet.
 app-safety-needs-plan = The dates after the course and the test schedule appear once the plan has a weight and its doses.
 app-patient-number-short = No. { $number }
 app-visit-prefilled-for = prefilled for { $dose } mg/day × { $days } days ({ $kind })
+app-new-patient = New patient
+app-new-patient-done = Cleared for the next patient: name, sex, age, weight, plans and screening answers.
+app-card-age = { $years } y
+app-card-weight = { $kg } kg

@@ -320,3 +320,7 @@ app-safety-no-findings = 該当する項目はまだありません。
 app-safety-needs-plan = 体重と各月の用量を入力すると、服用終了後の日付と検査スケジュールが表示されます。
 app-patient-number-short = 患者番号 { $number }
 app-visit-prefilled-for = { $dose } mg/日・{ $days }日分・{ $kind }の条件で自動入力された値
+app-new-patient = 次の患者
+app-new-patient-done = 次の患者のために消去しました：氏名、性別、年齢、体重、計画、問診の回答。
+app-card-age = { $years }歳
+app-card-weight = { $kg } kg

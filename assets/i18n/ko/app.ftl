@@ -320,3 +320,7 @@ app-safety-no-findings = 아직 해당하는 항목이 없습니다.
 app-safety-needs-plan = 체중과 각 달의 용량을 입력하면 복용 종료 후 날짜와 검사 일정이 표시됩니다.
 app-patient-number-short = 환자 번호 { $number }
 app-visit-prefilled-for = { $dose } mg/일 · { $days }일분 · { $kind } 조건으로 자동 입력된 값
+app-new-patient = 새 환자
+app-new-patient-done = 다음 환자를 위해 지웠습니다: 이름, 성별, 나이, 체중, 계획, 문진 답변.
+app-card-age = { $years }세
+app-card-weight = { $kg } kg
