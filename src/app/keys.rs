@@ -48,6 +48,42 @@ pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, K
 /// New patient (clears the patient on every screen): Ctrl+N.
 pub const NEW_PATIENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 
+/// Undo the last plan or quote edit: Ctrl+Z (while no text field has the focus).
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+
+/// Redo: Ctrl+Shift+Z, or Ctrl+Y.
+pub const REDO: [KeyboardShortcut; 2] = [
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
+    KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
+];
+
+/// Undo or redo, as pressed this frame (before the screens are drawn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// One step back.
+    Undo,
+    /// One step forward again.
+    Redo,
+}
+
+/// Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, while no text field has the focus (in a field they are
+/// the field's own text undo).
+pub fn undo_keys(ctx: &egui::Context) -> Option<Step> {
+    if ctx.text_edit_focused() {
+        return None;
+    }
+    ctx.input_mut(|i| {
+        // The longer shortcut first: Ctrl+Shift+Z also matches Ctrl+Z's logical keys.
+        if REDO.iter().any(|k| i.consume_shortcut(k)) {
+            Some(Step::Redo)
+        } else if i.consume_shortcut(&UNDO) {
+            Some(Step::Undo)
+        } else {
+            None
+        }
+    })
+}
+
 /// Save quote (the save dialog, as the "Save quote…" button): Ctrl+S.
 pub const SAVE_QUOTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 

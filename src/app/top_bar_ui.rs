@@ -86,6 +86,23 @@ impl DesktopApp {
                 }
             }
             ui.separator();
+            // Undo and redo of the plan and quote edits (Ctrl+Z, Ctrl+Shift+Z).
+            let (can_undo, can_redo) = self.can_step();
+            for (step, key, shortcut, on) in [
+                (keys::Step::Undo, "app-undo", keys::UNDO, can_undo),
+                (keys::Step::Redo, "app-redo", keys::REDO[0], can_redo),
+            ] {
+                let name = lang.tr(key);
+                let shortcut = ui.ctx().format_shortcut(&shortcut);
+                let button = ui.add_enabled(on, egui::Button::new(&name));
+                if keys::announce(button, &name, &shortcut)
+                    .on_hover_text(&shortcut)
+                    .clicked()
+                {
+                    self.step(step);
+                }
+            }
+            ui.separator();
             if let Some(cmd) = saved_ui::file_buttons(ui, lang, &self.settings.recent_quotes) {
                 self.queue(cmd);
             }

@@ -15,6 +15,7 @@ mod course_months;
 mod desk_patient;
 mod desk_saved;
 mod desk_start;
+mod desk_undo;
 mod desk_visits;
 mod estimate;
 mod fault;

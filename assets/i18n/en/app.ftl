@@ -333,3 +333,5 @@ app-new-patient = New patient
 app-new-patient-done = Cleared for the next patient: name, sex, age, weight, plans and screening answers.
 app-card-age = { $years } y
 app-card-weight = { $kg } kg
+app-undo = Undo
+app-redo = Redo

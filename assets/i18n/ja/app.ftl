@@ -324,3 +324,5 @@ app-new-patient = 次の患者
 app-new-patient-done = 次の患者のために消去しました：氏名、性別、年齢、体重、計画、問診の回答。
 app-card-age = { $years }歳
 app-card-weight = { $kg } kg
+app-undo = 元に戻す
+app-redo = やり直す

@@ -324,3 +324,5 @@ app-new-patient = 새 환자
 app-new-patient-done = 다음 환자를 위해 지웠습니다: 이름, 성별, 나이, 체중, 계획, 문진 답변.
 app-card-age = { $years }세
 app-card-weight = { $kg } kg
+app-undo = 실행 취소
+app-redo = 다시 실행
