@@ -48,6 +48,9 @@ pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, K
 /// New patient (clears the patient on every screen): Ctrl+N.
 pub const NEW_PATIENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
 
+/// The help for the screen shown: F1.
+pub const HELP: Key = Key::F1;
+
 /// Undo the last plan or quote edit: Ctrl+Z (while no text field has the focus).
 pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 

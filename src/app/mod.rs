@@ -12,6 +12,7 @@ mod commands;
 mod compare_ui;
 mod course_ui;
 mod dialog_ui;
+mod help_ui;
 mod keys;
 mod month_table_ui;
 mod patient;
@@ -315,6 +316,8 @@ pub struct DesktopApp {
     pub banner: Option<Banner>,
     /// Undo and redo of the plan and quote edits.
     history: undo::History,
+    /// Whether the help for the screen shown is open (F1).
+    pub help_open: bool,
     /// Whether "New patient" is offered in the notice (after an export or a print).
     pub offer_new_patient: bool,
     /// The sheet chosen last time could not be read at start-up: nothing is priced (every
@@ -485,6 +488,7 @@ impl DesktopApp {
             sheet_blocked: None,
             offer_new_patient: false,
             history: undo::History::default(),
+            help_open: false,
             quote: QuoteScreen::default(),
             plan: PlanScreen::new(today),
             today,
@@ -613,6 +617,13 @@ impl eframe::App for DesktopApp {
         if let Some(step) = keys::undo_keys(ui.ctx()) {
             self.step(step);
         }
+        // F1: the help for the screen shown (F1 again closes it).
+        if ui
+            .ctx()
+            .input_mut(|i| i.consume_key(egui::Modifiers::NONE, keys::HELP))
+        {
+            self.help_open = !self.help_open;
+        }
 
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.add_space(4.0);
@@ -703,6 +714,7 @@ impl eframe::App for DesktopApp {
             self.queue(cmd);
         }
         self.about_ui(ui.ctx());
+        self.help_ui(ui.ctx());
 
         // A restored plan was drawn without stopping the app: it is now this app's plan.
         if self.restoring.is_some() {

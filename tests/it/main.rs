@@ -12,6 +12,7 @@ mod cli;
 mod common;
 mod course;
 mod course_months;
+mod desk_help;
 mod desk_patient;
 mod desk_saved;
 mod desk_start;
