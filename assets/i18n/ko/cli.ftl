@@ -49,6 +49,10 @@ cli-err-output = 결과를 쓸 수 없습니다: { $reason }
 # Errors of saved quotes (crates/core/src/saved.rs).
 saved-err-not-a-quote = { $file }은(는) 저장된 견적이 아닙니다({ $line }:{ $column }: { $message })
 saved-err-newer-version = { $file }은(는) 더 새로운 버전의 앱에서 저장되었습니다(형식 { $found }). 이 버전은 형식 { $reads }까지 읽습니다
+saved-err-unknown-version = { $file }의 형식 { $found }은(는) 어떤 버전의 앱도 쓰지 않는 형식입니다. 이 앱에서 저장한 견적이 아닙니다
+saved-err-age = { $file }: 저장된 나이({ $got })는 있을 수 없습니다. 나이는 0부터 { $max }까지입니다
+saved-err-quote-date = { $file }: 저장된 견적일({ $got })이 { $first }년부터 { $last }년까지의 범위를 벗어납니다. 저장 후 파일이 바뀌었습니다
+saved-err-start-date = { $file }: 저장된 시작일({ $got })이 { $first }년부터 { $last }년까지의 범위를 벗어납니다. 저장 후 파일이 바뀌었습니다
 saved-err-sheet = { $file }: 저장된 가격이 손상되었습니다: { $error }
 saved-err-plan = { $file }: 저장된 치료 계획이 올바르지 않습니다: { $error }
 saved-err-patient = { $file }: { $error }

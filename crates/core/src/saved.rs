@@ -146,10 +146,10 @@ impl From<SavedDoseV1> for String {
     }
 }
 
-/// The screening answers in a version-1 file (unknown fields are ignored, as they always
-/// were).
+/// The screening answers in a version-1 or version-2 file (these three fields are all any
+/// version wrote: any other is refused, as everywhere else in the file).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct SavedScreeningV1 {
     /// The checklist items answered "yes", by their stable codes (`psychiatric`, …).
     pub checked: Vec<SavedCheckV1>,
@@ -403,6 +403,41 @@ pub enum SavedQuoteError {
         /// Its version.
         found: u32,
     },
+    /// A format number no version ever wrote (0).
+    #[error(
+        "{source_name} has format {found}, which no version of the app writes; it is not a saved quote of this app"
+    )]
+    UnknownVersion {
+        /// The file.
+        source_name: String,
+        /// Its version.
+        found: u32,
+    },
+    /// An age no patient has (the file was edited by hand): the CLI's rule, 0 to 120.
+    #[error(
+        "{source_name}: the age saved in it ({got}) is not possible; ages go from 0 to {}",
+        crate::patient::MAX_AGE
+    )]
+    Age {
+        /// The file.
+        source_name: String,
+        /// The age in the file.
+        got: u32,
+    },
+    /// A date outside the years 1900 to 2200 (the file was edited by hand).
+    #[error(
+        "{source_name}: the {field} saved in it ({got}) is outside the years {} to {}",
+        crate::patient::FIRST_YEAR,
+        crate::patient::LAST_YEAR
+    )]
+    Date {
+        /// The file.
+        source_name: String,
+        /// Which date: `quote date` or `start date`.
+        field: SavedDate,
+        /// The date in the file.
+        got: jiff::civil::Date,
+    },
     /// The frozen price sheet inside is broken (the file was edited by hand).
     #[error("{source_name}: the prices saved in it are damaged: {error}")]
     Sheet {
@@ -460,12 +495,33 @@ pub enum SavedQuoteError {
     },
 }
 
+/// A date inside a saved quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SavedDate {
+    /// The quote date (printed on the estimate).
+    QuoteDate,
+    /// The first day of medication.
+    Start,
+}
+
+impl std::fmt::Display for SavedDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SavedDate::QuoteDate => "quote date",
+            SavedDate::Start => "start date",
+        })
+    }
+}
+
 impl SavedQuoteError {
     /// A stable code for scripts and tests.
     pub fn code(&self) -> &'static str {
         match self {
             SavedQuoteError::NotAQuote { .. } => "saved_not_a_quote",
             SavedQuoteError::NewerVersion { .. } => "saved_newer_version",
+            SavedQuoteError::UnknownVersion { .. } => "saved_unknown_version",
+            SavedQuoteError::Age { .. } => "saved_age",
+            SavedQuoteError::Date { .. } => "saved_date",
             SavedQuoteError::Sheet { .. } => "saved_sheet",
             SavedQuoteError::Plan { .. } => "saved_plan",
             SavedQuoteError::Patient { .. } => "saved_patient",
@@ -500,6 +556,37 @@ impl SavedQuoteError {
                     ("file", s(source_name)),
                     ("found", Arg::Str(found.to_string())),
                     ("reads", Arg::Str(SCHEMA_VERSION.to_string())),
+                ],
+            ),
+            SavedQuoteError::UnknownVersion { source_name, found } => lang.tr_args(
+                "saved-err-unknown-version",
+                &[
+                    ("file", s(source_name)),
+                    ("found", Arg::Str(found.to_string())),
+                ],
+            ),
+            SavedQuoteError::Age { source_name, got } => lang.tr_args(
+                "saved-err-age",
+                &[
+                    ("file", s(source_name)),
+                    ("got", Arg::Str(got.to_string())),
+                    ("max", Arg::Str(crate::patient::MAX_AGE.to_string())),
+                ],
+            ),
+            SavedQuoteError::Date {
+                source_name,
+                field,
+                got,
+            } => lang.tr_args(
+                match field {
+                    SavedDate::QuoteDate => "saved-err-quote-date",
+                    SavedDate::Start => "saved-err-start-date",
+                },
+                &[
+                    ("file", s(source_name)),
+                    ("got", Arg::Str(got.to_string())),
+                    ("first", Arg::Str(crate::patient::FIRST_YEAR.to_string())),
+                    ("last", Arg::Str(crate::patient::LAST_YEAR.to_string())),
                 ],
             ),
             SavedQuoteError::Sheet { source_name, error } => lang.tr_args(
@@ -645,7 +732,13 @@ pub fn open(text: &str, source_name: &str) -> Result<Reopened, SavedQuoteError> 
             .to_string(),
     };
     let v: Version = serde_json::from_str(text).map_err(not_a_quote)?;
-    if v.schema_version > SCHEMA_VERSION || v.schema_version == 0 {
+    if v.schema_version == 0 {
+        return Err(SavedQuoteError::UnknownVersion {
+            source_name: source_name.to_string(),
+            found: 0,
+        });
+    }
+    if v.schema_version > SCHEMA_VERSION {
         return Err(SavedQuoteError::NewerVersion {
             source_name: source_name.to_string(),
             found: v.schema_version,
@@ -657,6 +750,7 @@ pub fn open(text: &str, source_name: &str) -> Result<Reopened, SavedQuoteError> 
         _ => serde_json::from_str(text).map_err(not_a_quote)?,
     };
     let mut quote = SavedQuote::from(file);
+    check_inputs(&quote, source_name)?;
     quote.patient = match &quote.patient {
         None => None,
         Some(p) => crate::patient::check_name(p).map_err(|error| SavedQuoteError::Patient {
@@ -693,6 +787,34 @@ pub fn open(text: &str, source_name: &str) -> Result<Reopened, SavedQuoteError> 
         sheet,
         estimate: est,
     })
+}
+
+/// The rules the CLI applies to the same inputs typed as arguments: an age of 0 to
+/// [`crate::patient::MAX_AGE`], dates in [`crate::patient::plausible_date`]'s years. (The
+/// doses, the months, the weight and the target are the estimate's own checks.)
+fn check_inputs(quote: &SavedQuote, source_name: &str) -> Result<(), SavedQuoteError> {
+    let date = |field, got| {
+        if crate::patient::plausible_date(got) {
+            Ok(())
+        } else {
+            Err(SavedQuoteError::Date {
+                source_name: source_name.to_string(),
+                field,
+                got,
+            })
+        }
+    };
+    date(SavedDate::QuoteDate, quote.quote_date)?;
+    if let Some(start) = quote.request.start {
+        date(SavedDate::Start, start)?;
+    }
+    match quote.request.screening.age {
+        Some(got) if got > crate::patient::MAX_AGE => Err(SavedQuoteError::Age {
+            source_name: source_name.to_string(),
+            got,
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// How today's prices differ from a saved quote's.
