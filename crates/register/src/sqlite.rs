@@ -105,7 +105,9 @@ impl SqliteRegister {
     ) -> Result<SqliteRegister, RegisterError> {
         let started = Instant::now();
         let fail = |e| classify(e, path, started.elapsed());
-        if !existing_register_file(path)? {
+        if existing_register_file(path)? {
+            precheck(path, started)?;
+        } else {
             create_register(path, options)?;
         }
         // No SQLITE_OPEN_CREATE: the file exists, with the mode it was made with.
@@ -153,6 +155,7 @@ impl SqliteRegister {
                 path: path.to_path_buf(),
             });
         }
+        precheck(path, started)?;
         let open = |uri: Option<String>| -> Result<Connection, RegisterError> {
             let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
             let conn = match uri {
@@ -555,20 +558,7 @@ fn create_register(path: &Path, options: &RegisterOptions) -> Result<(), Registe
 /// one (`PRAGMA quick_check`).
 fn check_register(conn: &Connection, path: &Path, started: Instant) -> Result<(), RegisterError> {
     let fail = |e| classify(e, path, started.elapsed());
-    // The first statement that reads the file: a file that is not a database fails here.
-    let (tables, registers): (i64, i64) = conn
-        .query_row(
-            "SELECT COUNT(*), COALESCE(SUM(name = 'schema_migrations'), 0) FROM sqlite_master
-             WHERE type = 'table'",
-            [],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .map_err(fail)?;
-    if tables > 0 && registers == 0 {
-        return Err(RegisterError::NotARegister {
-            path: path.to_path_buf(),
-        });
-    }
+    check_not_foreign(conn, path, started)?;
     let verdict: String = conn
         .query_row("PRAGMA quick_check(1)", [], |row| row.get::<_, String>(0))
         .map_err(|e| match fail(e) {
@@ -587,6 +577,53 @@ fn check_register(conn: &Connection, path: &Path, started: Instant) -> Result<()
         });
     }
     Ok(())
+}
+
+/// Refuses another program's database: tables, but not the register's `schema_migrations`.
+fn check_not_foreign(
+    conn: &Connection,
+    path: &Path,
+    started: Instant,
+) -> Result<(), RegisterError> {
+    let fail = |e| classify(e, path, started.elapsed());
+    // The first statement that reads the file: a file that is not a database fails here.
+    let (tables, registers): (i64, i64) = conn
+        .query_row(
+            "SELECT COUNT(*), COALESCE(SUM(name = 'schema_migrations'), 0) FROM sqlite_master
+             WHERE type = 'table'",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .map_err(fail)?;
+    if tables > 0 && registers == 0 {
+        return Err(RegisterError::NotARegister {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// Looks at the file as it is on the disk, without SQLite's `-wal` and `-shm` companions
+/// (an immutable, read-only connection creates none): another program's database
+/// is refused before any file is made beside it.
+fn precheck(path: &Path, started: Instant) -> Result<(), RegisterError> {
+    let Some(uri) = immutable_uri(path) else {
+        return Ok(());
+    };
+    let Ok(conn) = Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI,
+    ) else {
+        return Ok(());
+    };
+    // Only a definite answer counts here: an immutable read takes no lock, so a page another
+    // desk is checkpointing at this moment may read oddly; the normal open checks again.
+    match check_not_foreign(&conn, path, started) {
+        Err(e @ RegisterError::NotARegister { .. }) => Err(e),
+        _ => Ok(()),
+    }
 }
 
 /// The migrations, then the search keys recomputed if they were made by an older

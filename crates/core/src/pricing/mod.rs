@@ -12,6 +12,7 @@
 
 mod error;
 mod parse;
+mod write;
 
 use std::collections::BTreeMap;
 
@@ -22,6 +23,7 @@ use crate::money::{Currency, Money};
 
 pub use error::{PricingError, SheetProblem};
 pub use parse::parse;
+pub use write::write;
 
 /// The most `[[tests]]` a sheet may list (a clinic lists a handful).
 pub const MAX_TESTS: usize = 100;
