@@ -9,8 +9,8 @@
 //! files.
 
 pub use dose_planner_core::{
-    course, dose, estimate, i18n, money, monitoring, patient, pricing, quote, safety, saved,
-    screening,
+    course, dose, estimate, i18n, money, monitoring, optimise, patient, pricing, quote, safety,
+    saved, screening,
 };
 pub use dose_planner_pdf as pdf;
 pub use dose_planner_pdf::bundled as fonts;

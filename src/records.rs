@@ -7,23 +7,98 @@
 use std::path::{Path, PathBuf};
 
 use dose_planner_register::model::{
-    CourseId, CourseStatus, MonthQuotes, NewCourse, NewPatient, NewQuote, PatientId, QuoteId,
-    QuoteStatus, Sha256Hex,
+    Course, CourseId, CourseStatus, MonthQuotes, NewCourse, NewPatient, NewQuote, Patient,
+    PatientId, QuoteId, QuoteStatus, Sha256Hex,
 };
-use dose_planner_register::{Register, RegisterError, SqliteRegister};
+use dose_planner_register::search_key::search_key;
+use dose_planner_register::{Register, RegisterError, RegisterOptions, SqliteRegister};
 
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Lang};
 use crate::saved::SavedQuote;
 
 /// Opens (or creates) the register at `path`, making its folder (mode 0700) first.
 pub fn open(path: &Path) -> Result<SqliteRegister, RegisterError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        crate::files::make_private_dir(dir).map_err(|source| RegisterError::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
+        crate::files::make_private_dir(dir).map_err(|source| folder_error(dir, source))?;
     }
     SqliteRegister::open(path)
+}
+
+/// Opens an existing register for reading (a list, a backup): nothing is created, and a
+/// register on a read-only disk can be read.
+pub fn open_for_reading(path: &Path) -> Result<SqliteRegister, RegisterError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // A folder that is a file is said so, not as "File exists (os error 17)".
+        match std::fs::metadata(dir) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(RegisterError::Missing {
+                    path: path.to_path_buf(),
+                });
+            }
+            Err(source) => return Err(folder_error(dir, source)),
+            Ok(_) => {}
+        }
+    }
+    SqliteRegister::open_read_only(path, &RegisterOptions::default())
+}
+
+/// Why a folder could not be made or read, in the register's words: a part of the path that
+/// is a file is said so.
+pub fn folder_error(dir: &Path, source: std::io::Error) -> RegisterError {
+    let a_file_on_the_way = dir
+        .ancestors()
+        .any(|a| std::fs::metadata(a).is_ok_and(|m| !m.is_dir()));
+    if a_file_on_the_way
+        || matches!(
+            source.kind(),
+            std::io::ErrorKind::NotADirectory | std::io::ErrorKind::AlreadyExists
+        )
+    {
+        RegisterError::NotAFolder {
+            path: dir.to_path_buf(),
+        }
+    } else {
+        RegisterError::Io {
+            path: dir.to_path_buf(),
+            source,
+        }
+    }
+}
+
+/// Whether writing to `target` would overwrite the register at `register` or one of its
+/// SQLite companions (`-wal`, `-shm`, `-journal`): the same path after resolving the folder,
+/// or the same file through another name (a link).
+pub fn is_register_file(target: &Path, register: &Path) -> bool {
+    let resolve = |p: &Path| -> Option<PathBuf> {
+        let dir = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        Some(std::fs::canonicalize(dir).ok()?.join(p.file_name()?))
+    };
+    let target_resolved = resolve(target);
+    ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
+        let mut name = register.as_os_str().to_os_string();
+        name.push(suffix);
+        let companion = PathBuf::from(name);
+        target == companion
+            || (target_resolved.is_some() && target_resolved == resolve(&companion))
+            || same_inode(target, &companion)
+    })
+}
+
+#[cfg(unix)]
+fn same_inode(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_inode(_: &Path, _: &Path) -> bool {
+    false
 }
 
 /// The register's path: `explicit` when given, else the default one.
@@ -44,24 +119,159 @@ pub struct Imported {
     pub quote: QuoteId,
 }
 
+/// A detail in which an import's patient differs from the patient the register holds under
+/// the same number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Difference {
+    /// The name (compared as the register's search compares it: case, width and spaces aside).
+    Name {
+        /// In the register.
+        stored: String,
+        /// In the import.
+        given: String,
+    },
+    /// The date of birth.
+    Birth {
+        /// In the register.
+        stored: jiff::civil::Date,
+        /// In the import.
+        given: jiff::civil::Date,
+    },
+    /// The sex.
+    Sex {
+        /// In the register.
+        stored: dose_planner_core::Sex,
+        /// In the import.
+        given: dose_planner_core::Sex,
+    },
+}
+
+/// Why an import was refused.
+#[derive(Debug)]
+pub enum ImportError {
+    /// The register failed or refused.
+    Register(RegisterError),
+    /// The number is another patient's (the name, birth date or sex differ): nothing was
+    /// imported, unless the user confirms it is the same patient.
+    OtherPatient {
+        /// The number as stored.
+        number: String,
+        /// What differs.
+        differences: Vec<Difference>,
+    },
+}
+
+impl From<RegisterError> for ImportError {
+    fn from(e: RegisterError) -> ImportError {
+        ImportError::Register(e)
+    }
+}
+
+impl ImportError {
+    /// What happened and what to do, in `lang`.
+    pub fn explain(&self, lang: Lang) -> String {
+        match self {
+            ImportError::Register(e) => e.explain(lang),
+            ImportError::OtherPatient {
+                number,
+                differences,
+            } => {
+                let sex = |s: dose_planner_core::Sex| s.name(lang);
+                let lines: Vec<String> = differences
+                    .iter()
+                    .map(|d| {
+                        let (what, stored, given) = match d {
+                            Difference::Name { stored, given } => {
+                                ("records-differs-name", stored.clone(), given.clone())
+                            }
+                            Difference::Birth { stored, given } => (
+                                "records-differs-birth",
+                                stored.to_string(),
+                                given.to_string(),
+                            ),
+                            Difference::Sex { stored, given } => {
+                                ("records-differs-sex", sex(*stored), sex(*given))
+                            }
+                        };
+                        lang.tr_args(
+                            what,
+                            &[
+                                ("stored", Arg::Str(crate::patient::escape_text(&stored))),
+                                ("given", Arg::Str(crate::patient::escape_text(&given))),
+                            ],
+                        )
+                    })
+                    .collect();
+                lang.tr_args(
+                    "records-import-other-patient",
+                    &[
+                        ("number", Arg::Str(crate::patient::escape_text(number))),
+                        (
+                            "differences",
+                            Arg::Str(lines.join(lang.tr("records-list-separator").as_str())),
+                        ),
+                    ],
+                )
+            }
+        }
+    }
+}
+
+/// How the import's patient differs from `stored` (nothing when it is the same person).
+pub fn differences(stored: &Patient, given: &NewPatient) -> Vec<Difference> {
+    let mut found = Vec::new();
+    if search_key(&stored.name) != search_key(&given.name) {
+        found.push(Difference::Name {
+            stored: stored.name.clone(),
+            given: given.name.trim().to_string(),
+        });
+    }
+    if stored.date_of_birth != given.date_of_birth {
+        found.push(Difference::Birth {
+            stored: stored.date_of_birth,
+            given: given.date_of_birth,
+        });
+    }
+    if stored.sex != given.sex {
+        found.push(Difference::Sex {
+            stored: stored.sex,
+            given: given.sex,
+        });
+    }
+    found
+}
+
 /// Imports a saved quote (format 1 or 2, as opened by `saved::open`) into the register: the
-/// patient is found by `patient.number` or added; the quote's plan becomes a planned course
-/// (the saved file's own JSON and frozen sheet kept as they are); the quote is logged as
-/// issued with its saved total. One transaction: all or nothing.
+/// patient is found by the exact key of `patient.number` (as the register compares numbers)
+/// or added; the quote's plan becomes a planned course (the saved file's own JSON, its frozen
+/// sheet stored once); the quote is logged as issued with its saved total. A stored patient
+/// with that number but another name, birth date or sex is refused
+/// ([`ImportError::OtherPatient`]) unless `same_patient` (the user confirmed it). One
+/// transaction: all or nothing.
 pub fn import_saved(
     register: &mut SqliteRegister,
     saved: &SavedQuote,
     patient: &NewPatient,
-) -> Result<Imported, RegisterError> {
+    same_patient: bool,
+) -> Result<Imported, ImportError> {
     let currency = sheet_currency(saved);
-    register.in_transaction(|r| {
-        let number = patient.number.trim().to_lowercase();
-        let found = r
-            .find_patients(&patient.number, 50)?
-            .into_iter()
-            .find(|p| p.number.trim().to_lowercase() == number);
-        let patient_id = match found {
-            Some(p) => p.id,
+    let mut refused = None;
+    let done = register.in_transaction(|r| {
+        let patient_id = match r.patient_by_number(&patient.number)? {
+            Some(stored) => {
+                let differ = differences(&stored, patient);
+                if !differ.is_empty() && !same_patient {
+                    refused = Some(ImportError::OtherPatient {
+                        number: stored.number.clone(),
+                        differences: differ,
+                    });
+                    // Any error rolls the transaction back; the refusal is reported below.
+                    return Err(RegisterError::DuplicateNumber {
+                        number: stored.number,
+                    });
+                }
+                stored.id
+            }
             None => r.add_patient(patient)?,
         };
         let course = r.add_course(&planned_course(saved, patient_id))?;
@@ -79,7 +289,12 @@ pub fn import_saved(
             course,
             quote,
         })
-    })
+    });
+    match (done, refused) {
+        (Ok(imported), _) => Ok(imported),
+        (Err(_), Some(refusal)) => Err(refusal),
+        (Err(e), None) => Err(ImportError::Register(e)),
+    }
 }
 
 /// The currency code of a saved quote's frozen sheet (empty if the sheet cannot be read,
@@ -99,12 +314,43 @@ pub fn planned_course(saved: &SavedQuote, patient: PatientId) -> NewCourse {
         patient,
         start: saved.request.start.unwrap_or(saved.quote_date),
         target_mg_per_kg: saved.request.target_mg_per_kg,
-        request_json: crate::saved::to_json(saved),
+        // The sheet is stored once, beside the request (`sheet_toml`); the request's copy
+        // is left empty and put back by `course_request_json`.
+        request_json: crate::saved::to_json(&SavedQuote {
+            sheet_toml: String::new(),
+            ..saved.clone()
+        }),
         sheet_name: saved.sheet_name.clone(),
         sheet_toml: saved.sheet_toml.clone(),
         currency: sheet_currency(saved),
         product: saved.request.choices.product.clone(),
         status: CourseStatus::Planned,
+    }
+}
+
+/// A course's request as the saved-quote JSON it was made from: its frozen sheet put back
+/// when the stored request left it out (courses since the register stores each sheet once);
+/// a request that carries its own sheet (older courses) is returned as it is.
+pub fn course_request_json(course: &Course) -> String {
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(&course.request_json) else {
+        return course.request_json.clone();
+    };
+    match value.get_mut("sheet_toml") {
+        Some(serde_json::Value::String(sheet)) if sheet.is_empty() => {
+            *sheet = course.sheet_toml.clone();
+            serde_json::to_string(&value).unwrap_or_else(|_| course.request_json.clone())
+        }
+        _ => course.request_json.clone(),
+    }
+}
+
+/// A CSV cell a spreadsheet program reads as text, never as a formula: a cell that begins
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP's CSV injection list) gets a
+/// leading `'`.
+pub fn csv_cell(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
     }
 }
 
@@ -116,31 +362,39 @@ pub fn sha256_hex(bytes: &[u8]) -> Sha256Hex {
 }
 
 /// A month's Quotes list as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read
-/// Japanese and Korean names): one row per quote — date, patient number, name, total (in the
+/// Japanese and Korean names; every cell through [`csv_cell`], so no cell is a formula): one row per quote — date, patient number, name, total (in the
 /// currency's units, e.g. `21054` yen or `135.00` dollars), currency, status — headings in
 /// `lang`.
 pub fn month_csv(month: &MonthQuotes, lang: Lang) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-    w.write_record([
-        lang.tr("records-csv-date"),
-        lang.tr("records-csv-number"),
-        lang.tr("records-csv-name"),
-        lang.tr("records-csv-total"),
-        lang.tr("records-csv-currency"),
-        lang.tr("records-csv-status"),
-    ])?;
+    w.write_record(
+        [
+            lang.tr("records-csv-date"),
+            lang.tr("records-csv-number"),
+            lang.tr("records-csv-name"),
+            lang.tr("records-csv-total"),
+            lang.tr("records-csv-currency"),
+            lang.tr("records-csv-status"),
+        ]
+        .map(|cell| csv_cell(&cell)),
+    )?;
     for q in &month.quotes {
         let e = &q.quote;
         let amount = crate::money::Currency::known(&e.currency)
             .map_or_else(|| e.total.0.to_string(), |c| c.format_number(e.total));
-        w.write_record([
-            e.date.to_string(),
-            q.patient_number.clone(),
-            q.patient_name.clone(),
-            amount.replace(',', ""),
-            e.currency.clone(),
-            e.status.code().to_string(),
-        ])?;
+        // Every cell neutralised: names, numbers and currency codes are typed or imported
+        // text.
+        w.write_record(
+            [
+                e.date.to_string(),
+                q.patient_number.clone(),
+                q.patient_name.clone(),
+                amount.replace(',', ""),
+                e.currency.clone(),
+                e.status.code().to_string(),
+            ]
+            .map(|cell| csv_cell(&cell)),
+        )?;
     }
     w.into_inner().map_err(|e| e.into_error().into())
 }

@@ -47,6 +47,7 @@ impl DesktopApp {
                 self.sheet = LoadedSheet::builtin(self.sheet.generation + 1);
                 self.opened = None;
                 self.settings.last_sheet = None;
+                self.sheet_blocked = None;
                 self.banner = None;
             }
             Command::LoadSheet(Some(path)) => {
@@ -56,9 +57,18 @@ impl DesktopApp {
                         self.sheet = loaded;
                         self.opened = None;
                         self.settings.last_sheet = Some(path);
+                        self.sheet_blocked = None;
                         self.banner = Some(Banner {
                             error: false,
                             text: lang.tr_args("app-sheet-loaded", &[("name", Arg::Str(name))]),
+                        });
+                    }
+                    // A sheet in use stays in use; none in use (the one chosen last time
+                    // could not be read at start-up): pricing stays stopped, and says so.
+                    Err(e) if self.pricing_blocked().is_some() => {
+                        self.banner = Some(Banner {
+                            error: true,
+                            text: e.explain(lang),
                         });
                     }
                     Err(e) => {
@@ -103,6 +113,7 @@ impl DesktopApp {
                     let name = today.sheet.clinic.name.get(lang).to_string();
                     self.settings.last_sheet = today.path.clone();
                     self.sheet = today;
+                    self.sheet_blocked = None;
                     self.banner = Some(Banner {
                         error: false,
                         text: lang.tr_args("app-saved-repriced", &[("name", Arg::Str(name))]),
@@ -270,6 +281,9 @@ impl DesktopApp {
     fn quote_now(&self, keys: [&str; 3]) -> Result<Ready, String> {
         let lang = self.settings.lang;
         let [invalid, needs_sex, failed] = keys;
+        if let Some(text) = self.pricing_blocked() {
+            return Err(text);
+        }
         if let Some(view) = self.shown_course() {
             return view
                 .quote_now(lang, self.today)
@@ -307,6 +321,9 @@ impl DesktopApp {
         patient: &dose_planner_register::Patient,
     ) -> Result<Ready, String> {
         let lang = self.settings.lang;
+        if let Some(text) = self.pricing_blocked() {
+            return Err(text);
+        }
         let (mut req, _) = self
             .request_of(self.work_screen)
             .map_err(|reason| lang.tr_args("app-saved-invalid", &[("reason", Arg::Str(reason))]))?;
@@ -366,6 +383,10 @@ impl DesktopApp {
     /// `None` while the inputs make no plan (half typed): the last good one stays in the file.
     /// A name that cannot be saved is left out (the field shows why).
     pub(super) fn recovery_form(&self, source: Screen) -> Option<SavedQuote> {
+        // No sheet in use (the last one could not be read): nothing is priced, nothing kept.
+        if self.pricing_blocked().is_some() {
+            return None;
+        }
         // Inputs that make no plan yet are shown as errors on their screen; nothing to keep.
         let (req, sex_given) = self.request_of(source).ok()?;
         let quote = Quote::compute(&self.sheet.sheet, &req, self.today).ok()?;
@@ -532,6 +553,9 @@ impl DesktopApp {
         if name == pricing::REFERENCE_SHEET_NAME {
             return Ok(LoadedSheet::builtin(generation));
         }
+        if let Some(text) = self.pricing_blocked() {
+            return Err(text);
+        }
         if self.sheet.saved_prices.is_none() {
             let mut current = self.sheet.clone();
             current.generation = generation;
@@ -609,6 +633,8 @@ impl DesktopApp {
             quote: &ready.quote,
             lang,
             patient: ready.patient.as_deref(),
+            quote_number: None,
+            staff: None,
         };
         let written = crate::pdf::estimate_pdf(&req)
             .map_err(|e| e.explain(lang))

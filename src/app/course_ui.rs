@@ -486,9 +486,11 @@ impl CourseView {
     /// The view of `open`, its plan read back from the stored request.
     pub fn new(open: OpenCourse) -> CourseView {
         let c = &open.course;
-        let plan = saved::open(&c.request_json, &c.sheet_name).map(|r| CoursePlan {
-            saved: r.quote,
-            sheet: r.sheet,
+        let plan = saved::open(&crate::records::course_request_json(c), &c.sheet_name).map(|r| {
+            CoursePlan {
+                saved: r.quote,
+                sheet: r.sheet,
+            }
         });
         CourseView {
             open,

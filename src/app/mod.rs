@@ -243,6 +243,15 @@ impl LoadedSheet {
     }
 }
 
+/// The sheet chosen last time, which could not be used when the window opened.
+#[derive(Debug)]
+pub struct SheetBlock {
+    /// Its file.
+    pub path: PathBuf,
+    /// Why it cannot be used (shown in the language of the moment).
+    pub error: crate::files::SheetError,
+}
+
 /// What every panel needs to draw (rerun's `ViewerContext`): the language, the sheet shown
 /// and today, in one value instead of threaded through each call.
 #[derive(Clone, Copy)]
@@ -298,6 +307,10 @@ pub struct DesktopApp {
     pub about_open: bool,
     /// The banner, if any.
     pub banner: Option<Banner>,
+    /// The sheet chosen last time could not be read at start-up: nothing is priced (every
+    /// screen that prices shows why) until a sheet is chosen. Never replaced by the built-in
+    /// sheet behind the user's back.
+    pub sheet_blocked: Option<SheetBlock>,
     /// The banner on screen and when it first showed (egui's clock), so that a notice of
     /// success can go by itself.
     banner_since: Option<(Banner, f64)>,
@@ -459,6 +472,7 @@ impl DesktopApp {
             about_open: false,
             banner: None,
             banner_since: None,
+            sheet_blocked: None,
             quote: QuoteScreen::default(),
             plan: PlanScreen::new(today),
             today,
@@ -486,10 +500,43 @@ impl DesktopApp {
         if unreadable {
             app.error("app-settings-unreadable", &[]);
         }
-        if let Some(path) = app.settings.last_sheet.clone() {
-            app.run_command(Command::LoadSheet(Some(path)));
-        }
+        app.load_last_sheet();
         app
+    }
+
+    /// Uses the sheet chosen last time (`settings.last_sheet`), as the window opens. A sheet
+    /// that cannot be used is never replaced by the built-in one: pricing stops, with a
+    /// message that stays, until the file is fixed or a sheet is chosen.
+    pub fn load_last_sheet(&mut self) {
+        let Some(path) = self.settings.last_sheet.clone() else {
+            return;
+        };
+        match LoadedSheet::from_file(&path, self.sheet.generation + 1) {
+            Ok(loaded) => {
+                self.sheet = loaded;
+                self.sheet_blocked = None;
+            }
+            Err(error) => self.sheet_blocked = Some(SheetBlock { path, error }),
+        }
+    }
+
+    /// Why nothing can be priced, in the user's language: the sheet chosen last time could
+    /// not be read at start-up and none has been chosen since (a saved quote's own prices
+    /// still show that quote).
+    pub fn pricing_blocked(&self) -> Option<String> {
+        let lang = self.settings.lang;
+        if self.sheet.saved_prices.is_some() {
+            return None;
+        }
+        self.sheet_blocked.as_ref().map(|b| {
+            lang.tr_args(
+                "app-sheet-blocked",
+                &[
+                    ("path", Arg::Str(b.path.display().to_string())),
+                    ("error", Arg::Str(b.error.explain(lang))),
+                ],
+            )
+        })
     }
 
     /// `DOSE_PLANNER_LANG=ja|en|ko` and `DOSE_PLANNER_SCREEN=quote|plan|compare|patients|quotes`
@@ -555,6 +602,17 @@ impl eframe::App for DesktopApp {
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.add_space(4.0);
             self.top_bar(ui);
+            // Stays while no sheet is in use, whatever notice comes and goes below it.
+            if let Some(text) = self.pricing_blocked() {
+                widgets::strip(ui, widgets::Tone::Error, |ui| {
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(text).color(widgets::Tone::Error.ink()),
+                        )
+                        .wrap(),
+                    );
+                });
+            }
             self.banner_ui(ui);
             let lang = self.settings.lang;
             if let Some(field) = &mut self.path_field {
@@ -586,7 +644,18 @@ impl eframe::App for DesktopApp {
         };
         let mut queued = Vec::new();
         let screen = self.settings.screen;
+        let blocked = self.pricing_blocked().is_some() && screen != Screen::Quotes;
         egui::CentralPanel::default().show(ui, |ui| match screen {
+            // No sheet in use: nothing priced (the reason is in the top bar), the way out here.
+            _ if blocked => {
+                ui.add_space(24.0);
+                ui.label(egui::RichText::new(ctx.lang.tr("app-sheet-blocked-hint")).size(16.0));
+                if let Some(block) = &self.sheet_blocked
+                    && ui.button(ctx.lang.tr("app-sheet-try-again")).clicked()
+                {
+                    queued.push(Command::LoadSheet(Some(block.path.clone())));
+                }
+            }
             // The Quote and the Plan screens lay themselves out in the window and scroll
             // only their parts that need it (the month tables), under headers that stay.
             Screen::Quote => self.quote.ui(ui, &ctx, &mut self.patient),

@@ -297,8 +297,8 @@ fn found_table(ui: &mut egui::Ui, lang: Lang, found: &[Patient], out: &mut Vec<C
             ui.label("");
             ui.end_row();
             for p in found {
-                ui.label(&p.number);
-                ui.label(&p.name);
+                ui.label(crate::patient::escape_text(&p.number));
+                ui.label(crate::patient::escape_text(&p.name));
                 ui.label(p.date_of_birth.to_string());
                 ui.label(p.sex.name(lang));
                 let open = ui
@@ -306,8 +306,8 @@ fn found_table(ui: &mut egui::Ui, lang: Lang, found: &[Patient], out: &mut Vec<C
                     .accessible_name(lang.tr_args(
                         "app-patients-open-named",
                         &[
-                            ("name", Arg::Str(p.name.clone())),
-                            ("number", Arg::Str(p.number.clone())),
+                            ("name", Arg::Str(crate::patient::escape_text(&p.name))),
+                            ("number", Arg::Str(crate::patient::escape_text(&p.number))),
                         ],
                     ));
                 if open.clicked() {

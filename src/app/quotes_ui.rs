@@ -158,8 +158,8 @@ fn month_ui(ui: &mut egui::Ui, lang: Lang, list: &MonthQuotes, out: &mut Vec<Com
                 for q in &list.quotes {
                     let e = &q.quote;
                     ui.label(e.date.to_string());
-                    ui.label(&q.patient_number);
-                    ui.label(&q.patient_name);
+                    ui.label(crate::patient::escape_text(&q.patient_number));
+                    ui.label(crate::patient::escape_text(&q.patient_name));
                     widgets::right_aligned(ui, money(lang, &e.currency, e.total), false);
                     let mut chosen = e.status;
                     egui::ComboBox::from_id_salt(("quote_status", e.id.0))
@@ -174,7 +174,10 @@ fn month_ui(ui: &mut egui::Ui, lang: Lang, list: &MonthQuotes, out: &mut Vec<Com
                         .accessible_name(lang.tr_args(
                             "app-quotes-status-of",
                             &[
-                                ("name", Arg::Str(q.patient_name.clone())),
+                                (
+                                    "name",
+                                    Arg::Str(crate::patient::escape_text(&q.patient_name)),
+                                ),
                                 ("date", Arg::Str(e.date.to_string())),
                             ],
                         ));

@@ -361,6 +361,19 @@ impl DesktopApp {
     /// Writes the Quotes list of the month shown as CSV, read from the register now.
     pub(super) fn export_csv(&mut self, path: &Path) {
         let lang = self.settings.lang;
+        // The CSV would replace the register (or its -wal/-shm file) and lose every patient.
+        if let Some(register) = self.register.path()
+            && crate::records::is_register_file(path, register)
+        {
+            self.banner = Some(Banner {
+                error: true,
+                text: lang.tr_args(
+                    "records-csv-is-register",
+                    &[("path", Arg::Str(path.display().to_string()))],
+                ),
+            });
+            return;
+        }
         let month = self.quotes_list.month;
         let Some(list) = self.with_register(|r| r.quotes_of_month(month)) else {
             return;

@@ -43,13 +43,15 @@ pub fn sheet_label(lang: Lang, sheet: &ListedSheet) -> String {
 }
 
 /// Draws the picker; returns what the user chose. `mine` is the user's sheet folder, if
-/// known: a sheet in use from anywhere else can be copied there.
+/// known: a sheet in use from anywhere else can be copied there. `unusable` is the sheet
+/// chosen last time when it could not be read at start-up: then no sheet is in use.
 pub fn sheet_picker(
     ui: &mut egui::Ui,
     lang: Lang,
     current: &LoadedSheet,
     files: &[ListedSheet],
     mine: Option<&Path>,
+    unusable: Option<&Path>,
 ) -> Option<Picked> {
     let mut picked = None;
     let builtin = lang.tr_args(
@@ -59,9 +61,10 @@ pub fn sheet_picker(
             Arg::Str(super::builtin_sheet().clinic.name.get(lang).to_string()),
         )],
     );
-    let selected = match &current.path {
-        None => builtin.clone(),
-        Some(p) => format!("{} ({})", current.sheet.clinic.name.get(lang), file_name(p)),
+    let selected = match (unusable, &current.path) {
+        (Some(p), _) => lang.tr_args("app-sheet-none-in-use", &[("file", Arg::Str(file_name(p)))]),
+        (None, None) => builtin.clone(),
+        (None, Some(p)) => format!("{} ({})", current.sheet.clinic.name.get(lang), file_name(p)),
     };
     let label = ui.label(lang.tr("app-sheet"));
     let combo = egui::ComboBox::from_id_salt("sheet_picker")
@@ -69,13 +72,16 @@ pub fn sheet_picker(
         .width(380.0)
         .show_ui(ui, |ui| {
             if ui
-                .selectable_label(current.path.is_none(), builtin.as_str())
+                .selectable_label(
+                    current.path.is_none() && unusable.is_none(),
+                    builtin.as_str(),
+                )
                 .clicked()
             {
                 picked = Some(Picked::Run(Command::LoadSheet(None)));
             }
             for sheet in files {
-                let chosen = current.path.as_ref() == Some(&sheet.path);
+                let chosen = unusable.is_none() && current.path.as_ref() == Some(&sheet.path);
                 if ui
                     .selectable_label(chosen, sheet_label(lang, sheet))
                     .on_hover_text(sheet.path.display().to_string())
@@ -96,7 +102,7 @@ pub fn sheet_picker(
     if ui.button(lang.tr("app-sheet-open")).clicked() {
         picked = Some(Picked::Run(Command::OpenSheetDialog));
     }
-    if let (Some(path), Some(mine)) = (&current.path, mine)
+    if let (Some(path), Some(mine), None) = (&current.path, mine, unusable)
         && path.parent() != Some(mine)
         && ui
             .button(lang.tr("shell-keep-copy"))

@@ -78,6 +78,7 @@ impl DesktopApp {
                     &self.sheet,
                     &self.sheet_files,
                     self.sheet_folders.mine.as_deref(),
+                    self.sheet_blocked.as_ref().map(|b| b.path.as_path()),
                 ) {
                     Some(sheet_ui::Picked::Run(cmd)) => self.queue(cmd),
                     Some(sheet_ui::Picked::Shell(cmd)) => self.queue_shell(cmd),

@@ -56,9 +56,10 @@ pub struct QuoteArgs {
     /// The patient's sex.
     #[arg(long, value_enum, required_unless_present = "open")]
     pub sex: Option<SexArg>,
-    /// First or return visit in month 1.
-    #[arg(long, value_enum, default_value = "first")]
-    pub visit: VisitArg,
+    /// First or return visit in month 1 (default: first; return for a course under way,
+    /// which a first visit cannot continue).
+    #[arg(long, value_enum)]
+    pub visit: Option<VisitArg>,
     /// Number of months (1 to 24); default 6. Not needed with --doses.
     #[arg(long, value_name = "N", value_parser = parse_months, allow_hyphen_values = true)]
     pub months: Option<u32>,
@@ -120,6 +121,24 @@ pub struct QuoteArgs {
     /// With --so-far-mg: the days of the course so far (for the course's length and chart).
     #[arg(long, value_name = "D", requires = "so_far_mg", value_parser = clap::value_parser!(u32).range(0..=1000))]
     pub so_far_days: Option<u32>,
+    /// Find the plan instead of typing it: the cheapest that reaches --target-mg-per-kg at
+    /// --weight-kg, or the soonest; prints the plan (doses per month) with its full quote, why
+    /// it was chosen, and the cheapest plan of each course length.
+    #[arg(long, value_enum, value_name = "GOAL", requires_all = ["weight_kg", "target_mg_per_kg"], conflicts_with_all = ["daily_mg", "doses", "months", "open", "so_far_mg"])]
+    pub optimise: Option<GoalArg>,
+    /// With --optimise: the longest course, in months (default 8).
+    #[arg(long, value_name = "N", requires = "optimise", value_parser = parse_months, allow_hyphen_values = true)]
+    pub max_months: Option<u32>,
+    /// With --optimise: the highest daily dose, mg/kg/day (default 1.0; at most 2.0).
+    #[arg(long, value_name = "X", requires = "optimise", value_parser = parse_mg_per_kg_day, allow_hyphen_values = true)]
+    pub max_mg_per_kg_day: Option<f64>,
+    /// With --optimise: the highest month-1 dose, mg/kg/day (default 0.5).
+    #[arg(long, value_name = "Y", requires = "optimise", value_parser = parse_mg_per_kg_day, allow_hyphen_values = true)]
+    pub start_mg_per_kg_day: Option<f64>,
+    /// With --optimise: a month's dose may also be lower than the month before's (by default
+    /// doses only rise).
+    #[arg(long, requires = "optimise")]
+    pub may_lower: bool,
     /// Reopen a saved quote (its frozen prices give the same totals as when it was saved).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["sex", "months", "weight_kg", "start", "age", "checks", "medicines", "visit_every", "product", "discounts", "visit_kinds", "later_visits", "so_far_mg"])]
     pub open: Option<PathBuf>,
@@ -144,6 +163,12 @@ pub struct QuoteArgs {
     /// The patient's name, printed on the PDF.
     #[arg(long, value_name = "NAME")]
     pub patient: Option<String>,
+    /// The quote number printed on the PDF (見積番号, e.g. 2026-000123); default none.
+    #[arg(long, value_name = "NUMBER")]
+    pub quote_number: Option<String>,
+    /// The staff member who made the quote, printed on the PDF (担当); default none.
+    #[arg(long, value_name = "NAME")]
+    pub staff: Option<String>,
     /// Quote date printed on the PDF (YYYY-MM-DD); default today.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<jiff::civil::Date>,
@@ -349,9 +374,62 @@ fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
     })
 }
 
+/// What `--optimise` chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GoalArg {
+    /// The cheapest plan that reaches the target.
+    Cheapest,
+    /// The plan that reaches the target soonest.
+    Soonest,
+}
+
+impl From<GoalArg> for crate::optimise::Goal {
+    fn from(g: GoalArg) -> Self {
+        match g {
+            GoalArg::Cheapest => crate::optimise::Goal::Cheapest,
+            GoalArg::Soonest => crate::optimise::Goal::Soonest,
+        }
+    }
+}
+
+fn parse_mg_per_kg_day(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= dose_planner_core::rules::MAX_MG_PER_KG_DAY => {
+            Ok(v)
+        }
+        _ => Err(format!(
+            "a daily dose in mg/kg/day is a number above 0 and at most 2.0 (the label maximum), got '{s}'"
+        )),
+    }
+}
+
+impl QuoteArgs {
+    /// The optimiser's limits from `--weight-kg`, `--target-mg-per-kg` and the `--max-…` /
+    /// `--start-…` options; `None` without `--optimise`.
+    pub fn limits(&self) -> Option<crate::optimise::Limits> {
+        self.optimise?;
+        let mut l = crate::optimise::Limits::new(self.weight_kg?, self.target_mg_per_kg?);
+        if let Some(m) = self.max_months {
+            l.max_months = m;
+        }
+        if let Some(x) = self.max_mg_per_kg_day {
+            l.max_mg_per_kg_day = x;
+        }
+        l.start_mg_per_kg_day = self
+            .start_mg_per_kg_day
+            .unwrap_or(l.start_mg_per_kg_day.min(l.max_mg_per_kg_day));
+        l.rising_only = !self.may_lower;
+        Some(l)
+    }
+}
+
 /// Builds the request from the arguments (solving the target dose on `sheet` when asked).
 pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> Result<CourseRequest, Problem> {
-    let doses = if let Some(DoseList(doses)) = &args.doses {
+    let doses = if let Some(limits) = args.limits() {
+        // The optimiser fills the doses in (`cli::new_quote`); the longest plan lays out the
+        // later visits.
+        vec![Dose::daily(0); limits.max_months as usize]
+    } else if let Some(DoseList(doses)) = &args.doses {
         if let Some(m) = args.months
             && m as usize != doses.len()
         {
@@ -409,8 +487,10 @@ pub fn request_from(args: &QuoteArgs, sheet: &PriceSheet) -> Result<CourseReques
             None => return Err(Problem::NoSex),
         },
         visit: match args.visit {
-            VisitArg::First => Visit::First,
-            VisitArg::Return => Visit::Return,
+            Some(VisitArg::First) => Visit::First,
+            Some(VisitArg::Return) => Visit::Return,
+            None if args.so_far().is_under_way() => Visit::Return,
+            None => Visit::First,
         },
         doses,
         weight_kg: args.weight_kg,

@@ -50,6 +50,15 @@ pub struct JsonReport {
     /// Left out when the sheet has none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub as_needed: Vec<JsonAsNeeded>,
+    /// With `--optimise`: the plan chosen (cheapest or soonest), its doses and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<JsonPlan>,
+    /// With `--optimise`: the cheapest plan of each course length that reaches the target.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<JsonAlternative>,
+    /// Tests due in this course that no visit of the plan takes: priced, not in the total.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tests_at_no_visit: Vec<JsonAsNeeded>,
     /// Course length in days.
     pub days: u32,
     /// mg over the course.
@@ -137,6 +146,30 @@ pub struct JsonAsNeeded {
     pub label: String,
     /// Its price, in minor units.
     pub amount: i64,
+}
+
+/// The plan `--optimise` chose.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JsonPlan {
+    /// `cheapest` or `soonest`.
+    pub goal: crate::optimise::Goal,
+    /// The daily dose of each month (`40` or `50/40`).
+    pub doses: Vec<String>,
+    /// The choice in words, in the report's language.
+    pub explanation: String,
+}
+
+/// The cheapest plan of one course length.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JsonAlternative {
+    /// Months.
+    pub months: u32,
+    /// The daily dose of each month.
+    pub doses: Vec<String>,
+    /// The course total, in minor units.
+    pub total: i64,
+    /// The 1-based day the target is reached.
+    pub target_day: u32,
 }
 
 /// One priced line of a month (or a discount on the whole course).
@@ -286,8 +319,9 @@ fn mix(m: &CapsuleMix) -> BTreeMap<u32, u32> {
 }
 
 /// The report of `quote`, with labels and messages in `lang`.
-pub fn report(quote: &Quote, lang: Lang) -> JsonReport {
+pub fn report(quote: &Quote, suggestion: Option<&super::Suggestion>, lang: Lang) -> JsonReport {
     let est = quote.shown();
+    let doses = |d: &[crate::dose::Dose]| d.iter().map(ToString::to_string).collect();
     let months = est
         .months
         .iter()
@@ -356,6 +390,35 @@ pub fn report(quote: &Quote, lang: Lang) -> JsonReport {
         total: est.total.0,
         as_needed: quote
             .as_needed(lang)
+            .into_iter()
+            .map(|(label, amount)| JsonAsNeeded {
+                label,
+                amount: amount.0,
+            })
+            .collect(),
+        plan: suggestion.map(|s| JsonPlan {
+            goal: s.goal,
+            doses: doses(&s.found.plan(s.goal).doses),
+            explanation: s
+                .found
+                .explain(s.goal, s.target_mg_per_kg, &quote.sheet().currency, lang),
+        }),
+        alternatives: suggestion
+            .map(|s| {
+                s.found
+                    .frontier
+                    .iter()
+                    .map(|p| JsonAlternative {
+                        months: p.months(),
+                        doses: doses(&p.doses),
+                        total: p.total.0,
+                        target_day: p.target_day,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        tests_at_no_visit: quote
+            .tests_at_no_visit(lang)
             .into_iter()
             .map(|(label, amount)| JsonAsNeeded {
                 label,
@@ -447,8 +510,12 @@ pub fn report(quote: &Quote, lang: Lang) -> JsonReport {
 }
 
 /// The report of `quote` as pretty-printed JSON text, ending in a newline.
-pub fn to_text(quote: &Quote, lang: Lang) -> Result<String, serde_json::Error> {
-    let mut s = serde_json::to_string_pretty(&report(quote, lang))?;
+pub fn to_text(
+    quote: &Quote,
+    suggestion: Option<&super::Suggestion>,
+    lang: Lang,
+) -> Result<String, serde_json::Error> {
+    let mut s = serde_json::to_string_pretty(&report(quote, suggestion, lang))?;
     s.push('\n');
     Ok(s)
 }

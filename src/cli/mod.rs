@@ -45,6 +45,8 @@ pub enum CliError {
 pub enum Problem {
     /// The plan cannot be priced.
     Plan(PlanError),
+    /// `--optimise` found no plan.
+    Optimise(crate::optimise::OptimiseError),
     /// The patient's name cannot be used.
     Name(NameError),
     /// A saved quote cannot be opened (or saved).
@@ -105,6 +107,9 @@ impl Problem {
         let s = |v: String| Arg::Str(v);
         match self {
             Problem::Plan(e) => plan_error(e, lang, true),
+            Problem::Optimise(crate::optimise::OptimiseError::Plan(e)) => plan_error(e, lang, true),
+            Problem::Optimise(e) if en => e.to_string(),
+            Problem::Optimise(e) => e.explain(lang),
             Problem::Name(e) if !en => e.explain(lang),
             Problem::Saved(e) if !en => e.explain(lang),
             Problem::Sheet(e) if !en => e.explain(lang),
@@ -248,7 +253,13 @@ pub fn main() -> ExitCode {
             let message = lines.join(" ");
             let message = message.strip_prefix("error: ").unwrap_or(&message);
             let message = crate::patient::escape_text(message);
-            eprintln!("error: {message} (see dose-planner quote --help)");
+            // The help of the subcommand that was given (`register` or `quote`).
+            let command = std::env::args_os()
+                .skip(1)
+                .find(|a| !a.to_string_lossy().starts_with('-'))
+                .filter(|a| a == "register")
+                .map_or("quote", |_| "register");
+            eprintln!("error: {message} (see dose-planner {command} --help)");
             return ExitCode::from(2);
         }
     };
@@ -288,6 +299,16 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The plans `--optimise` found and which one the quote shows.
+pub struct Suggestion {
+    /// Cheapest or soonest.
+    pub goal: crate::optimise::Goal,
+    /// The target, mg/kg.
+    pub target_mg_per_kg: f64,
+    /// The plans.
+    pub found: crate::optimise::Optimised,
+}
+
 /// A quote's inputs, loaded: the sheet (with its name and text, frozen into a saved file),
 /// the request, and what a saved quote brings along.
 struct Loaded {
@@ -298,6 +319,8 @@ struct Loaded {
     patient: Option<String>,
     /// The saved quote's date, kept when it is shown at its frozen prices.
     quote_date: Option<jiff::civil::Date>,
+    /// What `--optimise` found, when asked.
+    suggestion: Option<Suggestion>,
     /// (then, now): the course total at the saved prices and at today's, when they differ
     /// and the quote is shown at the saved ones.
     price_change: Option<(Money, Money)>,
@@ -323,7 +346,22 @@ fn load_sheet(path: Option<&Path>) -> Result<(String, String, PriceSheet), CliEr
 /// A new quote from the arguments.
 fn new_quote(args: &QuoteArgs) -> Result<Loaded, CliError> {
     let (sheet_name, sheet_toml, sheet) = load_sheet(args.pricing.as_deref())?;
-    let request = request_from(args, &sheet).map_err(input)?;
+    let mut request = request_from(args, &sheet).map_err(input)?;
+    let suggestion = match (args.optimise, args.limits()) {
+        (Some(goal), Some(limits)) => {
+            let found = crate::optimise::optimise(&sheet, &request, &limits)
+                .map_err(|e| input(Problem::Optimise(e)))?;
+            let goal = crate::optimise::Goal::from(goal);
+            request.doses = found.plan(goal).doses.clone();
+            request.choices.visit_kinds.truncate(request.doses.len());
+            Some(Suggestion {
+                goal,
+                target_mg_per_kg: limits.target_mg_per_kg,
+                found,
+            })
+        }
+        _ => None,
+    };
     Ok(Loaded {
         sheet_name,
         sheet_toml,
@@ -332,6 +370,7 @@ fn new_quote(args: &QuoteArgs) -> Result<Loaded, CliError> {
         patient: None,
         quote_date: None,
         price_change: None,
+        suggestion,
     })
 }
 
@@ -374,6 +413,7 @@ fn saved_quote(args: &QuoteArgs, path: &Path) -> Result<Loaded, CliError> {
         patient: q.patient.clone(),
         quote_date: Some(q.quote_date),
         price_change: None,
+        suggestion: None,
     };
     let Some((name, toml, sheet)) = today_sheet else {
         return Ok(frozen);
@@ -463,16 +503,25 @@ pub fn quote(
                 quote: &quote,
                 lang: args.pdf_lang(),
                 patient: patient.as_deref(),
+                quote_number: args.quote_number.as_deref(),
+                staff: args.staff.as_deref(),
             })
             .map_err(|e| input(Problem::Pdf(e)))?,
         ),
     };
     let text = if args.json {
-        Some(json::to_text(&quote, lang).map_err(|e| failure(Problem::Output(e.into())))?)
+        Some(
+            json::to_text(&quote, loaded.suggestion.as_ref(), lang)
+                .map_err(|e| failure(Problem::Output(e.into())))?,
+        )
     } else if args.pdf.is_some() {
         None
     } else {
-        Some(text::report(&quote, lang))
+        let mut report = text::report(&quote, lang);
+        if let Some(s) = &loaded.suggestion {
+            report.push_str(&text::suggestion(s, &quote, lang));
+        }
+        Some(report)
     };
 
     if let (Some(path), Some(json)) = (&args.save, &saved_json) {

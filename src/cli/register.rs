@@ -60,6 +60,11 @@ pub enum RegisterAction {
         /// The patient's date of birth.
         #[arg(long, value_name = "YYYY-MM-DD")]
         birth: jiff::civil::Date,
+        /// The number is already in the register with another name, birth date or sex, and
+        /// it is the same patient: attach the quote to the stored patient (whose details are
+        /// kept).
+        #[arg(long)]
+        same_patient: bool,
     },
     /// Set a quote's status (the patient answered, the course started or ended).
     Status {
@@ -124,7 +129,13 @@ type Failed = (String, u8);
 
 fn register_failed(lang: Lang) -> impl Fn(RegisterError) -> Failed {
     move |e| {
-        let code = if matches!(e, RegisterError::NotFound { .. }) {
+        // What the user typed or gave (a number, a name, a saved quote's sheet) is input.
+        let code = if matches!(
+            e,
+            RegisterError::NotFound { .. }
+                | RegisterError::PatientText { .. }
+                | RegisterError::SheetTooLarge { .. }
+        ) {
             2
         } else {
             1
@@ -143,7 +154,15 @@ fn run_inner(
     let Some(path) = records::path_or_default(args.register.as_deref()) else {
         return Err((lang.tr("records-no-data-folder"), 2));
     };
-    let mut register = records::open(&path).map_err(&failed)?;
+    // Listing and backing up only read: nothing is created, and a register on a read-only
+    // disk can be listed and backed up.
+    let mut register = match &args.action {
+        RegisterAction::Backup { .. } | RegisterAction::Quotes { .. } => {
+            records::open_for_reading(&path)
+        }
+        RegisterAction::Import { .. } | RegisterAction::Status { .. } => records::open(&path),
+    }
+    .map_err(&failed)?;
     let say = |out: &mut dyn Write, line: String| {
         // A closed stdout (a pipe to `head`) is not the register's failure.
         let _ = writeln!(out, "{line}");
@@ -165,6 +184,18 @@ fn run_inner(
             );
         }
         RegisterAction::Quotes { month, csv } => {
+            // Refused before anything is read or written: the CSV would replace the register.
+            if let Some(file) = csv
+                && records::is_register_file(file, &path)
+            {
+                return Err((
+                    lang.tr_args(
+                        "records-csv-is-register",
+                        &[("path", Arg::Str(file.display().to_string()))],
+                    ),
+                    2,
+                ));
+            }
             let first = month.unwrap_or(today);
             let list = register.quotes_of_month(first).map_err(&failed)?;
             for line in month_lines(&list, lang) {
@@ -187,6 +218,7 @@ fn run_inner(
             patient_number,
             patient_name,
             birth,
+            same_patient,
         } => {
             let text = crate::files::read_text(file, crate::files::MAX_QUOTE_BYTES)
                 .map_err(|e| (e.explain(lang), 2))?;
@@ -208,14 +240,23 @@ fn run_inner(
                 date_of_birth: *birth,
                 sex: saved.request.sex,
             };
-            let done = records::import_saved(&mut register, &saved, &patient).map_err(&failed)?;
+            let done = records::import_saved(&mut register, &saved, &patient, *same_patient)
+                .map_err(|e| match e {
+                    records::ImportError::Register(e) => failed(e),
+                    refused @ records::ImportError::OtherPatient { .. } => {
+                        (refused.explain(lang), 2)
+                    }
+                })?;
             say(
                 out,
                 lang.tr_args(
                     "records-imported",
                     &[
                         ("quote", Arg::Str(done.quote.0.to_string())),
-                        ("number", Arg::Str(patient.number.clone())),
+                        (
+                            "number",
+                            Arg::Str(crate::patient::escape_text(&patient.number)),
+                        ),
                     ],
                 ),
             );
@@ -268,12 +309,15 @@ fn month_lines(list: &dose_planner_register::model::MonthQuotes, lang: Lang) -> 
     };
     for q in &list.quotes {
         let e = &q.quote;
+        // Stored text is shown escaped: a control character or a line break in a number or
+        // name (stored before the register checked them) never reaches the terminal.
+        let shown = |s: &str| crate::patient::escape_text(s).replace('\n', "<U+000A>");
         out.push(format!(
             "#{:<5} {}  {} {} {:>14}  {}",
             e.id.0,
             e.date,
-            pad(&q.patient_number, 10),
-            pad(&q.patient_name, 24),
+            pad(&shown(&q.patient_number), 10),
+            pad(&shown(&q.patient_name), 24),
             money(&e.currency, e.total),
             status_name(lang, e.status)
         ));
@@ -285,7 +329,7 @@ fn month_lines(list: &dose_planner_register::model::MonthQuotes, lang: Lang) -> 
     out.push(lang.tr_args(
         "records-month-counts",
         &[
-            ("count", Arg::Str(list.counts.total().to_string())),
+            ("count", Arg::from(list.counts.total())),
             ("counts", Arg::Str(counts.join(", "))),
         ],
     ));

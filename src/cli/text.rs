@@ -217,36 +217,24 @@ pub fn report(quote: &Quote, lang: Lang) -> String {
         let pad = width.saturating_sub(display_width(label));
         s.push_str(&format!("{label}{}{value}\n", " ".repeat(pad)));
     }
-    // Tests the clinic does only if the doctor asks: priced, but not in the total.
-    let as_needed = quote.as_needed(lang);
-    if !as_needed.is_empty() {
-        s.push('\n');
-        s.push_str(&lang.tr_args(
-            "cli-sum-label",
-            &[("label", Arg::Str(lang.tr("item-as-needed")))],
-        ));
-        s.push('\n');
-        let lines: Vec<(String, String)> = as_needed
-            .into_iter()
-            .map(|(name, price)| {
-                (
-                    lang.tr_args("cli-sum-label", &[("label", Arg::Str(name))]),
-                    cur.format(price, lang),
-                )
-            })
-            .collect();
-        // Indented under their heading, the prices in the summary's column when they fit.
-        let inner = lines
-            .iter()
-            .map(|(label, _)| display_width(label) + 1)
-            .max()
-            .unwrap_or(0)
-            .max(width.saturating_sub(2));
-        for (label, value) in &lines {
-            let pad = inner.saturating_sub(display_width(label));
-            s.push_str(&format!("  {label}{}{value}\n", " ".repeat(pad)));
-        }
-    }
+    // Tests the clinic does only if the doctor asks, and tests no visit of the plan takes:
+    // priced, but not in the total.
+    not_in_total(
+        &mut s,
+        "item-as-needed",
+        quote.as_needed(lang),
+        width,
+        cur,
+        lang,
+    );
+    not_in_total(
+        &mut s,
+        "item-at-no-visit",
+        quote.tests_at_no_visit(lang),
+        width,
+        cur,
+        lang,
+    );
     if !est.warnings.is_empty() {
         s.push('\n');
         s.push_str(&lang.tr("cli-warnings"));
@@ -256,6 +244,120 @@ pub fn report(quote: &Quote, lang: Lang) -> String {
         }
     }
     s
+}
+
+/// What `--optimise` adds under the report: the choice in words and the cheapest plan of
+/// each course length (months, doses, total, the day the target is reached).
+pub fn suggestion(s: &super::Suggestion, quote: &Quote, lang: Lang) -> String {
+    let cur = &quote.sheet().currency;
+    let mut out = String::from("\n");
+    out.push_str(&lang.tr_args(
+        "cli-sum-label",
+        &[(
+            "label",
+            Arg::Str(lang.tr(match s.goal {
+                crate::optimise::Goal::Cheapest => "cli-opt-cheapest",
+                crate::optimise::Goal::Soonest => "cli-opt-soonest",
+            })),
+        )],
+    ));
+    out.push_str("\n  ");
+    out.push_str(&s.found.explain(s.goal, s.target_mg_per_kg, cur, lang));
+    out.push_str("\n\n");
+    out.push_str(&lang.tr_args(
+        "cli-sum-label",
+        &[("label", Arg::Str(lang.tr("cli-opt-frontier")))],
+    ));
+    out.push('\n');
+    let rows: Vec<[String; 4]> = s
+        .found
+        .frontier
+        .iter()
+        .map(|p| {
+            [
+                p.months().to_string(),
+                p.doses
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(","),
+                cur.format(p.total, lang),
+                p.target_day.to_string(),
+            ]
+        })
+        .collect();
+    let head = [
+        lang.tr("cli-opt-col-months"),
+        lang.tr("cli-opt-col-doses"),
+        lang.tr("cli-opt-col-total"),
+        lang.tr("cli-opt-col-day"),
+    ];
+    let widths: Vec<usize> = (0..4)
+        .map(|i| {
+            rows.iter()
+                .map(|r| display_width(&r[i]))
+                .chain(std::iter::once(display_width(&head[i])))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in std::iter::once(&head).chain(rows.iter()) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(i, (c, w))| {
+                let pad = " ".repeat(w.saturating_sub(display_width(c)));
+                // The doses read left to right; numbers line up on the right.
+                if i == 1 {
+                    format!("{c}{pad}")
+                } else {
+                    format!("{pad}{c}")
+                }
+            })
+            .collect();
+        out.push_str("  ");
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// A heading (`heading`, a key) and its priced lines, not in the total, under the summary.
+fn not_in_total(
+    s: &mut String,
+    heading: &str,
+    tests: Vec<(String, crate::money::Money)>,
+    width: usize,
+    cur: &crate::money::Currency,
+    lang: Lang,
+) {
+    if tests.is_empty() {
+        return;
+    }
+    s.push('\n');
+    s.push_str(&lang.tr_args("cli-sum-label", &[("label", Arg::Str(lang.tr(heading)))]));
+    s.push('\n');
+    let lines: Vec<(String, String)> = tests
+        .into_iter()
+        .map(|(name, price)| {
+            (
+                lang.tr_args("cli-sum-label", &[("label", Arg::Str(name))]),
+                cur.format(price, lang),
+            )
+        })
+        .collect();
+    // Indented under their heading, the prices in the summary's column when they fit.
+    let inner = lines
+        .iter()
+        .map(|(label, _)| display_width(label) + 1)
+        .max()
+        .unwrap_or(0)
+        .max(width.saturating_sub(2));
+    for (label, value) in &lines {
+        let pad = inner.saturating_sub(display_width(label));
+        s.push_str(&format!("  {label}{}{value}\n", " ".repeat(pad)));
+    }
 }
 
 /// A date as the report prints it: `2026-12-01` in English (as the report always has, and

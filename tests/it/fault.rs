@@ -2861,3 +2861,469 @@ fn cli_hostile_inputs() {
         ),
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The register (issue 20): damaged, foreign, 0-byte, read-only and full-disk registers,
+// kill -9 during backups and imports, four writers on a new file.
+
+use crate::register_reliability::{
+    Tmpfs, count as sql_count, damage, integrity, kill_after, leftovers, names,
+};
+
+/// The register's counts: a row the register had committed and no longer has is a row
+/// lost; a temporary file, journal or empty file left after the next normal run is a file
+/// left.
+#[derive(Default)]
+struct RegisterTally {
+    t: Tally,
+    rows_lost: u64,
+    files_left: u64,
+}
+
+impl RegisterTally {
+    fn rows_lost(&mut self, what: String) {
+        self.rows_lost += 1;
+        self.t.fail(Fail::Lost, what);
+    }
+
+    fn files_left(&mut self, what: String) {
+        self.files_left += 1;
+        self.t.fail(Fail::Lost, what);
+    }
+
+    fn finish(self, note: &str) {
+        let line = format!(
+            "fault/register: cases {}, panics {}, hangs {}, rows lost {}, files left {}, wrong {} ({note})",
+            self.t.cases,
+            self.t.panics,
+            self.t.hangs,
+            self.rows_lost,
+            self.files_left,
+            self.t.wrong
+        );
+        for f in &self.t.failures {
+            eprintln!("fault/register: {f}");
+        }
+        eprintln!("{line}");
+        assert!(
+            self.t.panics == 0
+                && self.t.hangs == 0
+                && self.rows_lost == 0
+                && self.files_left == 0
+                && self.t.wrong == 0,
+            "{line}"
+        );
+    }
+}
+
+fn import_args(register: &str, number: &str) -> Vec<OsString> {
+    os(&[
+        "register",
+        "--register",
+        register,
+        "import",
+        "q.json",
+        &format!("--patient-number={number}"),
+        "--patient-name=Fault Case",
+        "--birth",
+        "2004-04-12",
+    ])
+}
+
+/// Runs the CLI on `register` with each command and checks the promises: no panic or hang,
+/// an `error:` line on failure, and a refused file left byte for byte as it was.
+fn refused_unchanged(r: &mut RegisterTally, dir: &Path, label: &str, file: &str, want_exit: i32) {
+    let path = dir.join(file);
+    let before = fs::read(&path).ok();
+    let files_before = names(dir);
+    for (what, args) in [
+        ("quotes", os(&["register", "--register", file, "quotes"])),
+        ("backup", os(&["register", "--register", file, "backup"])),
+        (
+            "status",
+            os(&["register", "--register", file, "status", "1", "accepted"]),
+        ),
+        ("import", import_args(file, "F-1")),
+    ] {
+        let run = cli(dir, &args);
+        check_cli(&mut r.t, &format!("{label}: {what}"), &run);
+        if run.code != Some(want_exit) {
+            r.t.fail(
+                Fail::Wrong,
+                format!(
+                    "{label}: {what} exit {:?}, not {want_exit}: {}",
+                    run.code, run.stderr
+                ),
+            );
+        }
+        if fs::read(&path).ok() != before {
+            r.t.fail(Fail::Wrong, format!("{label}: {what} changed the file"));
+        }
+        let extra: Vec<String> = names(dir)
+            .into_iter()
+            .filter(|n| !files_before.contains(n))
+            .collect();
+        if !extra.is_empty() {
+            r.files_left(format!("{label}: {what} left {extra:?}"));
+        }
+    }
+}
+
+#[test]
+fn register_faults() {
+    let started = Instant::now();
+    let mut r = RegisterTally::default();
+    let mut notes = Vec::new();
+    let mut rng = Rng::new(0x5EED_0020);
+    let scratch_dir = scratch();
+    let d = scratch_dir.path();
+    crate::register_reliability::saved_quote(d);
+    // A good register with 5 imports, the source of the damaged copies.
+    for n in 0..5 {
+        let run = cli(d, &import_args("good.sqlite3", &format!("G-{n}")));
+        check_cli(&mut r.t, "a good import", &run);
+    }
+    let good = fs::read(d.join("good.sqlite3")).unwrap();
+    let pages = good.len() / 4096;
+
+    // Damaged: each page in turn garbled (its first 200 bytes), then every command. A
+    // damaged file is refused unchanged; one whose damage SQLite's check cannot see is used
+    // normally but never made worse.
+    let damaged_dir = d.join("damaged");
+    fs::create_dir(&damaged_dir).unwrap();
+    fs::copy(d.join("q.json"), damaged_dir.join("q.json")).unwrap();
+    let mut refused = 0;
+    for page in 1..pages {
+        let mut bytes = good.clone();
+        for b in &mut bytes[page * 4096..page * 4096 + 200] {
+            *b = rng.next() as u8;
+        }
+        let file = format!("page-{page}.sqlite3");
+        let path = damaged_dir.join(&file);
+        fs::write(&path, &bytes).unwrap();
+        if integrity(&path) == "ok" {
+            let run = cli(&damaged_dir, &import_args(&file, "D-1"));
+            check_cli(
+                &mut r.t,
+                &format!("page {page} garbled, unseen: import"),
+                &run,
+            );
+            if run.code == Some(0) && integrity(&path) != "ok" {
+                r.rows_lost(format!("page {page}: an import damaged the register"));
+            }
+        } else {
+            refused += 1;
+            refused_unchanged(
+                &mut r,
+                &damaged_dir,
+                &format!("page {page} garbled"),
+                &file,
+                1,
+            );
+        }
+        let _ = fs::remove_file(&path);
+        for suffix in ["-wal", "-shm"] {
+            let _ = fs::remove_file(damaged_dir.join(format!("{file}{suffix}")));
+        }
+    }
+    // The patients' table damaged where SQLite's check sees it.
+    let path = damaged_dir.join("patients.sqlite3");
+    fs::write(&path, &good).unwrap();
+    damage(&path);
+    refused += 1;
+    refused_unchanged(
+        &mut r,
+        &damaged_dir,
+        "patients' table damaged",
+        "patients.sqlite3",
+        1,
+    );
+    notes.push(format!(
+        "{} damaged copies, {refused} seen as damaged",
+        pages
+    ));
+
+    // Other programs' databases, a text file, 0 bytes.
+    let foreign_dir = d.join("foreign");
+    fs::create_dir(&foreign_dir).unwrap();
+    fs::copy(d.join("q.json"), foreign_dir.join("q.json")).unwrap();
+    for (i, sql) in [
+        "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep');",
+        "CREATE TABLE patients (id INTEGER PRIMARY KEY, name TEXT);",
+        "CREATE VIEW v AS SELECT 1; CREATE TABLE t (x);",
+        "PRAGMA journal_mode=WAL; CREATE TABLE t (x); INSERT INTO t VALUES (1);",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let file = format!("foreign-{i}.db");
+        {
+            let conn = rusqlite::Connection::open(foreign_dir.join(&file)).unwrap();
+            conn.execute_batch(sql).unwrap();
+        }
+        refused_unchanged(
+            &mut r,
+            &foreign_dir,
+            &format!("foreign database {i}"),
+            &file,
+            1,
+        );
+        let _ = fs::remove_file(foreign_dir.join(&file));
+    }
+    fs::write(
+        foreign_dir.join("notes.txt"),
+        "not a database, but long enough to look at\n".repeat(200),
+    )
+    .unwrap();
+    refused_unchanged(&mut r, &foreign_dir, "a text file", "notes.txt", 1);
+    fs::write(foreign_dir.join("empty.sqlite3"), b"").unwrap();
+    refused_unchanged(&mut r, &foreign_dir, "a 0-byte file", "empty.sqlite3", 1);
+
+    // A read-only disk: listed and backed up.
+    match Tmpfs::mount(&d.join("ro"), "4m") {
+        None => notes.push("read-only disk not simulated (mount failed)".into()),
+        Some(ro) => {
+            fs::copy(d.join("good.sqlite3"), d.join("ro/r.sqlite3")).unwrap();
+            if ro.read_only() {
+                for (what, args) in [
+                    (
+                        "quotes",
+                        os(&[
+                            "register",
+                            "--register",
+                            "ro/r.sqlite3",
+                            "quotes",
+                            "--month",
+                            "2026-11",
+                        ]),
+                    ),
+                    (
+                        "backup",
+                        os(&[
+                            "register",
+                            "--register",
+                            "ro/r.sqlite3",
+                            "backup",
+                            "--to",
+                            ".",
+                        ]),
+                    ),
+                ] {
+                    let run = cli(d, &args);
+                    check_cli(&mut r.t, &format!("read-only disk: {what}"), &run);
+                    if run.code != Some(0) {
+                        r.t.fail(
+                            Fail::Wrong,
+                            format!("read-only disk: {what}: {}", run.stderr),
+                        );
+                    }
+                }
+                let run = cli(d, &import_args("ro/r.sqlite3", "RO-1"));
+                check_cli(&mut r.t, "read-only disk: import", &run);
+                if run.code != Some(1) {
+                    r.t.fail(
+                        Fail::Wrong,
+                        format!("read-only disk: import exit {:?}", run.code),
+                    );
+                }
+                notes.push("read-only tmpfs".into());
+            }
+        }
+    }
+
+    // A full disk: a new register, an import into a register, a backup.
+    match Tmpfs::mount(&d.join("full"), "96k") {
+        None => notes.push("full disk not simulated (mount failed)".into()),
+        Some(_full) => {
+            let full = d.join("full");
+            fs::copy(d.join("q.json"), full.join("q.json")).unwrap();
+            let run = cli(&full, &import_args("r.sqlite3", "FULL-1"));
+            check_cli(&mut r.t, "a register on a nearly full disk", &run);
+            let mut filler = fs::File::create(full.join("filler")).unwrap();
+            let _ = filler.write_all(&vec![0u8; 200 * 1024]);
+            drop(filler);
+            let had = if full.join("r.sqlite3").exists() {
+                sql_count(&full.join("r.sqlite3"), "SELECT COUNT(*) FROM quotes")
+            } else {
+                0
+            };
+            for n in 0..5 {
+                let run = cli(&full, &import_args("r.sqlite3", &format!("FULL-{}", n + 2)));
+                check_cli(&mut r.t, "an import on a full disk", &run);
+            }
+            if full.join("r.sqlite3").exists() {
+                let now = sql_count(&full.join("r.sqlite3"), "SELECT COUNT(*) FROM quotes");
+                if now < had || integrity(&full.join("r.sqlite3")) != "ok" {
+                    r.rows_lost(format!("a full disk: {had} quotes before, {now} after"));
+                }
+            }
+            let run = cli(&full, &import_args("new.sqlite3", "NEW-1"));
+            check_cli(&mut r.t, "a new register on a full disk", &run);
+            if run.code != Some(1) || !run.stderr.contains("is full") {
+                r.t.fail(
+                    Fail::Wrong,
+                    format!(
+                        "a new register on a full disk: {:?} {}",
+                        run.code, run.stderr
+                    ),
+                );
+            }
+            let run = cli(
+                d,
+                &os(&[
+                    "register",
+                    "--register",
+                    "good.sqlite3",
+                    "backup",
+                    "--to",
+                    "full",
+                ]),
+            );
+            check_cli(&mut r.t, "a backup onto a full disk", &run);
+            if run.code != Some(1) {
+                r.t.fail(
+                    Fail::Wrong,
+                    format!("a backup onto a full disk: exit {:?}", run.code),
+                );
+            }
+            let left: Vec<String> = names(&full)
+                .into_iter()
+                .filter(|n| {
+                    ![
+                        "filler",
+                        "q.json",
+                        "r.sqlite3",
+                        "r.sqlite3-wal",
+                        "r.sqlite3-shm",
+                    ]
+                    .contains(&n.as_str())
+                })
+                .collect();
+            if !left.is_empty() {
+                r.files_left(format!("a full disk: left {left:?}"));
+            }
+            notes.push("full 96 KB tmpfs".into());
+        }
+    }
+
+    // kill -9 during backups and imports, ≥ 30 landed while running each.
+    let kills_dir = d.join("kills");
+    fs::create_dir(&kills_dir).unwrap();
+    fs::copy(d.join("q.json"), kills_dir.join("q.json")).unwrap();
+    for n in 0..200 {
+        let run = cli(&kills_dir, &import_args("k.sqlite3", &format!("K-{n}")));
+        if run.code != Some(0) {
+            check_cli(&mut r.t, "a register for the kills", &run);
+        }
+    }
+    let k = kills_dir.join("k.sqlite3");
+    for (label, backup) in [("backup", true), ("import", false)] {
+        let mut landed = 0;
+        let mut tries = 0;
+        let window = 60;
+        while landed < 30 && tries < 200 {
+            tries += 1;
+            let quotes_before = sql_count(&k, "SELECT COUNT(*) FROM quotes");
+            let args: Vec<String> = if backup {
+                ["register", "--register", "k.sqlite3", "backup"]
+                    .map(String::from)
+                    .to_vec()
+            } else {
+                import_args("k.sqlite3", &format!("KILL-{tries}"))
+                    .into_iter()
+                    .map(|a| a.to_string_lossy().into_owned())
+                    .collect()
+            };
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let delay = Duration::from_millis(rng.below(window) as u64);
+            if kill_after(&kills_dir, &args, delay) {
+                landed += 1;
+            }
+            r.t.cases += 1;
+            let quotes_after = sql_count(&k, "SELECT COUNT(*) FROM quotes");
+            let courses = sql_count(&k, "SELECT COUNT(*) FROM courses");
+            if integrity(&k) != "ok" || quotes_after < quotes_before || courses != quotes_after {
+                r.rows_lost(format!(
+                    "kill during {label} {tries}: {quotes_before} quotes before, {quotes_after} after, {courses} courses"
+                ));
+            }
+            for name in names(&kills_dir) {
+                if name.starts_with("register-backup-") && !name.contains(".dose-planner-") {
+                    let b = kills_dir.join(&name);
+                    if fs::metadata(&b).map(|m| m.len()).unwrap_or(0) == 0 || integrity(&b) != "ok"
+                    {
+                        r.t.fail(
+                            Fail::Wrong,
+                            format!("kill during {label}: {name} is not a complete backup"),
+                        );
+                    }
+                }
+            }
+        }
+        if landed < 30 {
+            r.t.fail(
+                Fail::Wrong,
+                format!("only {landed} kills landed during {label}s"),
+            );
+        }
+        notes.push(format!("{landed} kills during {label}s"));
+    }
+    // The next backup and import leave nothing of the killed ones.
+    check_cli(
+        &mut r.t,
+        "the backup after the kills",
+        &cli(
+            &kills_dir,
+            &os(&["register", "--register", "k.sqlite3", "backup"]),
+        ),
+    );
+    check_cli(
+        &mut r.t,
+        "the import after the kills",
+        &cli(&kills_dir, &import_args("k.sqlite3", "AFTER")),
+    );
+    let left = leftovers(&kills_dir);
+    if !left.is_empty() {
+        r.files_left(format!("after the kills: {left:?}"));
+    }
+
+    // Four writers on a new file, 10 times.
+    for round in 0..10 {
+        let file = format!("four-{round}.sqlite3");
+        let children: Vec<_> = (0..4)
+            .map(|desk| {
+                Command::new(env!("CARGO_BIN_EXE_dose-planner"))
+                    .args(import_args(&file, &format!("W-{desk}")))
+                    .current_dir(&kills_dir)
+                    .stdin(Stdio::null())
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            r.t.cases += 1;
+            let out = child.wait_with_output().unwrap();
+            if !out.status.success() {
+                r.t.fail(
+                    Fail::Wrong,
+                    format!(
+                        "four writers, round {round}: {}",
+                        String::from_utf8_lossy(&out.stderr)
+                    ),
+                );
+            }
+        }
+        let n = sql_count(&kills_dir.join(&file), "SELECT COUNT(*) FROM patients");
+        if n != 4 {
+            r.rows_lost(format!("four writers, round {round}: {n} patients"));
+        }
+    }
+    let left = leftovers(&kills_dir);
+    if !left.is_empty() {
+        r.files_left(format!("after four writers: {left:?}"));
+    }
+    notes.push(format!("{:.1} s", started.elapsed().as_secs_f64()));
+    r.finish(&notes.join(", "));
+}

@@ -31,6 +31,8 @@ fn render(lang: Lang, months: u32, patient: Option<&str>) -> Result<Vec<u8>, Pdf
         quote: &quote,
         lang,
         patient,
+        quote_number: None,
+        staff: None,
     })
 }
 
@@ -356,6 +358,8 @@ fn cautions_and_dates_for_this_patient_are_printed() {
             quote: &quote,
             lang,
             patient: None,
+            quote_number: None,
+            staff: None,
         })
         .unwrap();
         squeezed(&bytes).0
@@ -393,6 +397,8 @@ fn boxes_bought_and_capsules_left_are_printed_on_a_sheet_that_sells_boxes() {
         quote: &quote,
         lang: Lang::En,
         patient: None,
+        quote_number: None,
+        staff: None,
     })
     .unwrap();
     let (text, _) = squeezed(&bytes);
@@ -412,6 +418,8 @@ fn boxes_bought_and_capsules_left_are_printed_on_a_sheet_that_sells_boxes() {
         quote: &plain,
         lang: Lang::En,
         patient: None,
+        quote_number: None,
+        staff: None,
     })
     .unwrap();
     assert!(!squeezed(&bytes).0.contains("Packsbought"));
@@ -443,6 +451,8 @@ fn pdf_text(quote: &Quote, lang: Lang) -> (String, usize) {
         quote,
         lang,
         patient: None,
+        quote_number: None,
+        staff: None,
     })
     .unwrap();
     squeezed(&bytes)
@@ -671,6 +681,8 @@ fn page_texts(quote: &Quote, lang: Lang) -> Vec<String> {
         quote,
         lang,
         patient: Some("Yamada Hanako"),
+        quote_number: None,
+        staff: None,
     })
     .unwrap();
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
@@ -709,8 +721,8 @@ fn a_sheet_that_asks_for_acceptance_ends_with_a_block_to_sign() {
         assert_eq!(pages.len(), 1, "{lang:?}: {pages:?}");
         assert!(ends_with_block(&pages[0], block), "{lang:?}: {}", pages[0]);
     }
-    // 12 months: two pages, the block whole on the last one.
-    let twelve = woman_with(&fees, 20, 12, Choices::default());
+    // 18 months: two pages, the block whole on the last one.
+    let twelve = woman_with(&fees, 20, 18, Choices::default());
     for (lang, block) in [(Lang::En, en_block), (Lang::Ja, ja_block)] {
         let pages = page_texts(&twelve, lang);
         assert_eq!(pages.len(), 2, "{lang:?}: {pages:?}");
@@ -807,6 +819,8 @@ fn dump_pdfs_to_look_at() {
                 quote,
                 lang,
                 patient: Some("Yamada Hanako"),
+                quote_number: None,
+                staff: None,
             })
             .unwrap();
             std::fs::write(format!("{dir}/{name}-{lang:?}.pdf"), bytes).unwrap();

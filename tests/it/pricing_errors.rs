@@ -209,11 +209,16 @@ fn errors_read_in_the_users_language_with_the_place() {
     );
     assert!(e.explain(Lang::Ko).contains("`mg` 또는 `price`"));
 
-    // The reader's own detail stays English inside a Japanese frame.
+    // The reader's own detail stays English, quoted and named as the reader's own words
+    // inside a Japanese or Korean sentence (never English words loose in the sentence).
     let e = refused("first_visit = 3850", "first_visit = 3850 yen");
     assert_eq!(
         e.explain(Lang::Ja),
-        "pricing/x.toml:23:15: 料金表の書き方に誤りがあります（string values must be quoted, expected literal string）。（該当行: `first_visit = 3850 yen`）"
+        "pricing/x.toml:23:15: 料金表の書き方に誤りがあります。読み取り部品の英語の原文：「string values must be quoted, expected literal string」（該当行: `first_visit = 3850 yen`）"
+    );
+    assert_eq!(
+        e.explain(Lang::Ko),
+        "pricing/x.toml:23:15: 가격표 형식에 오류가 있습니다. 판독 부품의 영어 원문: \"string values must be quoted, expected literal string\" (해당 줄: `first_visit = 3850 yen`)"
     );
 
     let e = refused("max_months_per_visit = 2", "max_months_per_visit = 3");

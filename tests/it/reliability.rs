@@ -694,6 +694,8 @@ fn a_quote_carries_its_own_sheet_to_the_pdf() {
         quote: &quote,
         lang: Lang::En,
         patient: None,
+        quote_number: None,
+        staff: None,
     })
     .unwrap();
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
@@ -716,6 +718,8 @@ fn a_quote_carries_its_own_sheet_to_the_pdf() {
         quote: &range,
         lang: Lang::En,
         patient: None,
+        quote_number: None,
+        staff: None,
     });
     assert_eq!(r, Err(PdfError::NeedsSex));
 }

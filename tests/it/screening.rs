@@ -348,6 +348,8 @@ fn the_handout_says_what_the_sheet_says_about_pregnancy_tests() {
         quote: &q,
         lang: Lang::Ja,
         patient: None,
+        quote_number: None,
+        staff: None,
     })
     .unwrap();
     let doc = lopdf::Document::load_mem(&bytes).unwrap();

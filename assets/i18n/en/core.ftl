@@ -247,3 +247,27 @@ visit-months-range = months { $from }–{ $to }
 visit-kinds-line = Visits: { $visits }
 visit-kinds-separator = { "; " }
 list-separator = { ", " }
+warn-test-at-no-visit = { $test } ({ $price }) is due in this course but falls at no visit of this plan that takes it: it is not in the total. Plan a visit that takes it, or tell the patient where it is done.
+item-at-no-visit = Not at any visit of this plan (not in the total)
+err-so-far-days-unknown = { $mg } mg taken so far need the days of the course so far: without them the course length and its warnings would be wrong.
+err-so-far-average = { $mg } mg taken in { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} is { $average } mg a day on average, above the daily maximum of { $max } mg: check the mg and the days taken so far.
+err-first-visit-under-way = A course under way continues with a return visit: a first visit starts a new course.
+opt-run = { $dose } mg for { $months ->
+    [one] 1 month
+   *[other] { $months } months
+}
+opt-then = {", then "}
+opt-reaches = { $plan }: reaches { $target } mg/kg on day { $day }
+opt-less-than = { $amount } less than { $other }
+opt-same-as = the same price as { $other }
+opt-sooner-than = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+} sooner than the cheapest plan for { $amount } more
+opt-sentence = { $reaches }, { $versus }.
+err-optimise-limits = The optimiser's limits are not usable: at most 24 months ({ $months } asked), a highest dose above 0 and at most 2.0 mg/kg/day, a month-1 dose above 0.
+err-optimise-no-dose = No dose the clinic sells is within { $max } mg a day (the month-1 limit: { $start } mg).
+err-optimise-unreachable = No plan of at most { $months } months within these limits reaches { $target } mg/kg: allow more months or a higher dose.

@@ -28,7 +28,10 @@ records-status-declined = declined
 records-status-started = started
 records-status-completed = completed
 records-month-heading = Quotes of { $month }
-records-month-counts = { $count } quotes: { $counts }
+records-month-counts = { $count ->
+    [one] 1 quote
+   *[other] { $count } quotes
+}: { $counts }
 records-month-totals = Quoted { $quoted }; accepted { $accepted }
 records-month-rate = Acceptance rate { $percent }% ({ $accepted } of { $decided } answered)
 records-month-no-rate = Acceptance rate: no patient has answered yet
@@ -38,3 +41,9 @@ records-csv-name = Patient
 records-csv-total = Total
 records-csv-currency = Currency
 records-csv-status = Status
+records-import-other-patient = Patient number { $number } is already in the register for another patient: { $differences }. Nothing was imported. Check the number; if it is the same patient, import again with --same-patient.
+records-differs-name = the register has the name { $stored }, this import { $given }
+records-differs-birth = the register has the birth date { $stored }, this import { $given }
+records-differs-sex = the register has { $stored }, this import { $given }
+records-list-separator = {"; "}
+records-csv-is-register = { $path } is the register (or one of its files); writing the list there would destroy the register. Nothing was written. Choose another file name.

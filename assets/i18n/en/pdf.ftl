@@ -83,3 +83,9 @@ pdf-acceptance-name = Name
 pdf-acceptance-signature = Signature
 pdf-acceptance-date = Date
 pdf-tax-added-exempt = Tax is added to each month and shown in the table; these items carry no tax: { $items }.
+# The 見積書's conventions: quote number, staff member, the tax within the total.
+pdf-quote-number = Quote no.
+pdf-staff = Prepared by { $name }
+pdf-included-tax = incl. consumption tax { $tax }
+pdf-field-staff = the staff member's name
+pdf-err-quote-number = the quote number "{ $number }" must be 1 to 32 letters, digits or - / _ . #; check what the register issued

@@ -77,3 +77,9 @@ pdf-acceptance-name = お名前
 pdf-acceptance-signature = ご署名
 pdf-acceptance-date = 日付
 pdf-tax-added-exempt = 税は月ごとに加算し、表に記載しています。非課税の項目: { $items }。
+# The 見積書's conventions: quote number, staff member, the tax within the total.
+pdf-quote-number = 見積番号
+pdf-staff = 担当：{ $name }
+pdf-included-tax = うち消費税 { $tax }
+pdf-field-staff = 担当者名
+pdf-err-quote-number = 見積番号「{ $number }」は、英数字と - / _ . # の1～32文字で指定してください。台帳が発行した番号を確認してください

@@ -77,3 +77,9 @@ pdf-acceptance-name = 성명
 pdf-acceptance-signature = 서명
 pdf-acceptance-date = 날짜
 pdf-tax-added-exempt = 세금은 매월 더해지며 표에 표시되어 있습니다. 비과세 항목: { $items }.
+# The 見積書's conventions: quote number, staff member, the tax within the total.
+pdf-quote-number = 견적 번호
+pdf-staff = 담당: { $name }
+pdf-included-tax = 소비세 포함 { $tax }
+pdf-field-staff = 담당자 이름
+pdf-err-quote-number = 견적 번호 "{ $number }"는 영문자, 숫자, - / _ . # 로 된 1~32자여야 합니다. 대장이 발급한 번호를 확인하십시오

@@ -328,7 +328,7 @@ pub fn solve_target_dose(
 /// The candidates of [`solve_target_dose`], by mean daily dose (compared exactly as `a + b`),
 /// a constant dose before a pair of the same mean. (With neighbouring doses a pair's mean
 /// lies strictly between two makeable doses, so the tie rule is a safeguard.)
-fn target_candidates(capsules: &[Capsule], allow_alternating: bool) -> Vec<Dose> {
+pub(crate) fn target_candidates(capsules: &[Capsule], allow_alternating: bool) -> Vec<Dose> {
     let makeable = makeable_doses(capsules);
     let mut out: Vec<Dose> = makeable.iter().map(|mg| Dose::daily(*mg)).collect();
     if allow_alternating {

@@ -204,6 +204,36 @@ pub enum PlanError {
         "month 1 is a first visit, which is in person; a telephone or online visit can only be a return visit"
     )]
     FirstVisitRemote,
+    /// mg taken so far without the days they were taken over.
+    #[error(
+        "{} mg taken so far need the days of the course so far: without them the course length and its warnings would be wrong",
+        crate::money::group_digits(*.mg)
+    )]
+    SoFarDaysUnknown {
+        /// The mg taken so far.
+        mg: u64,
+    },
+    /// mg taken so far that make a daily average above the daily maximum.
+    #[error(
+        "{} mg taken in {} is {} mg a day on average, above the daily maximum of {} mg: check the mg and the days taken so far",
+        crate::money::group_digits(*.mg),
+        if *.days == 1 { "1 day".to_string() } else { format!("{} days", .days) },
+        crate::money::group_digits(*.average),
+        crate::money::group_digits(*.max)
+    )]
+    SoFarAverage {
+        /// The mg taken so far.
+        mg: u64,
+        /// The days of the course so far.
+        days: u32,
+        /// Their mean per day (rounded up).
+        average: u64,
+        /// The daily maximum (2 mg/kg/day at the weight, else the planner's highest dose).
+        max: u64,
+    },
+    /// A first visit for a course under way.
+    #[error("a course under way continues with a return visit: a first visit starts a new course")]
+    FirstVisitUnderWay,
     /// More visit kinds than months.
     #[error(
         "{given} visit kinds are given for a course of {months} months: give one per month at most"
@@ -342,6 +372,11 @@ pub struct CourseEstimate {
     /// (mg → capsules, 0 included). Empty when the course buys no packs.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub capsules_left: BTreeMap<u32, u32>,
+    /// Tests the sheet's schedule makes due in this course that no visit of the plan takes
+    /// (a month without a visit, or visits of a kind that does not take them, until the
+    /// end): listed with their price, not in the total, and warned about.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tests_at_no_visit: Vec<Item>,
     /// What was taken before these months (a course under way); the cumulative figures
     /// include it, the money does not.
     #[serde(skip_serializing_if = "is_default")]
@@ -632,6 +667,73 @@ fn tests_due(
     items
 }
 
+/// The tests for a patient of `sex` that the schedule makes due by course month
+/// `last_month` and no visit took (`tests_last`: the month each was last taken): a listed
+/// month or a one-off test at weeks not served, or a repeated test never taken. Each with
+/// its name in the sheet's languages.
+fn tests_at_no_visit(
+    sheet: &PriceSheet,
+    sex: Sex,
+    last_month: u32,
+    tests_last: &[Option<u32>],
+) -> Vec<(Item, crate::pricing::LocalText)> {
+    use crate::pricing::TestSchedule;
+    let Fees::Itemised { tests, .. } = &sheet.fees else {
+        return Vec::new();
+    };
+    tests
+        .iter()
+        .zip(tests_last)
+        .filter(|(t, _)| t.who == TestFor::Everyone || sex == Sex::Female)
+        .filter(|(t, last)| match &t.schedule {
+            TestSchedule::Months { months } => months
+                .iter()
+                .any(|m| *m <= last_month && last.is_none_or(|l| *m > l)),
+            TestSchedule::AfterWeeks { weeks, .. } => {
+                last.is_none() && crate::pricing::week_month(*weeks) <= last_month
+            }
+            TestSchedule::Periodic { .. } => last.is_none(),
+            TestSchedule::AsNeeded => false,
+        })
+        .map(|(t, _)| {
+            (
+                Item {
+                    code: t.code.clone(),
+                    amount: t.price,
+                },
+                t.name.clone(),
+            )
+        })
+        .collect()
+}
+
+/// The warning for a test no visit of the plan takes: its name and price in each language.
+fn at_no_visit_warning(
+    sheet: &PriceSheet,
+    item: &Item,
+    name: &crate::pricing::LocalText,
+) -> Warning {
+    use crate::i18n::Lang;
+    let named = |lang: Lang| match name.get(lang) {
+        "" => lang.tr(&format!("item-{}", item.code)),
+        own => own.to_string(),
+    };
+    let price = |lang: Lang| sheet.currency.format(item.amount, lang);
+    Warning {
+        code: "test_at_no_visit",
+        severity: crate::vocab::Severity::Caution,
+        month: None,
+        args: vec![
+            ("test", named(Lang::En)),
+            ("test@ja", named(Lang::Ja)),
+            ("test@ko", named(Lang::Ko)),
+            ("price", price(Lang::En)),
+            ("price@ja", price(Lang::Ja)),
+            ("price@ko", price(Lang::Ko)),
+        ],
+    }
+}
+
 /// Shipping after a visit of a kind that mails the medication, and the one-off fees of
 /// course month 1 (a first-visit fee only when the course opens with a first visit).
 fn fees_and_shipping(
@@ -703,13 +805,200 @@ fn month_discounts(
     Ok(())
 }
 
+/// A month of a course before its dose is known: which month of the quote and of the course
+/// it is, its days of medication, the visit that opens it (and the visit's kind) and the tests
+/// due at that visit — none of which depends on the doses.
+#[derive(Debug, Clone)]
+pub(crate) struct Frame<'s> {
+    /// 1-based month of the quote.
+    pub(crate) month: u32,
+    /// 1-based month of the course (the months so far included).
+    pub(crate) course: u32,
+    /// Days of medication.
+    pub(crate) days: u32,
+    visit: Option<Visit>,
+    kind: Option<&'s crate::pricing::VisitKind>,
+    tests: Vec<Item>,
+}
+
+/// One month priced for a dose: what it dispenses and its items.
+#[derive(Debug, Clone)]
+pub(crate) struct PricedMonth {
+    capsules_per_day: Vec<CapsuleMix>,
+    capsules: CapsuleMix,
+    pub(crate) mg: u64,
+    packs: BTreeMap<u32, u32>,
+    items: Vec<Item>,
+    pub(crate) subtotal: Money,
+}
+
+/// A request checked against a sheet (already the chosen product's) and laid out in
+/// [`Frame`]s: what pricing any doses for its months needs. The estimate prices the
+/// request's own doses with it; the optimiser prices other doses with the same steps.
+pub(crate) struct Pricer<'s> {
+    pub(crate) sheet: &'s PriceSheet,
+    req: &'s CourseRequest,
+    ranking: Vec<crate::pricing::Capsule>,
+    pub(crate) frames: Vec<Frame<'s>>,
+    /// Capsules in hand before the first month.
+    pub(crate) in_hand: BTreeMap<u32, u32>,
+    /// The course month each test was last taken, after the last frame.
+    tests_last: Vec<Option<u32>>,
+}
+
+impl<'s> Pricer<'s> {
+    /// Checks `req` (months, choices, weight, target, what was taken so far, the visit
+    /// interval) and lays out its months: course months `so_far.months() + 1` onwards,
+    /// `first_days` days in the first (30 in an estimate), 30 in the others; `first_is_visit`:
+    /// the first opens with a visit whatever `visit_every` says (a visit being recorded).
+    pub(crate) fn new(
+        sheet: &'s PriceSheet,
+        req: &'s CourseRequest,
+        so_far: &SoFar,
+        first_days: u32,
+        first_is_visit: bool,
+    ) -> Result<Pricer<'s>, PlanError> {
+        if req.doses.is_empty() {
+            return Err(PlanError::NoMonths);
+        }
+        if req.doses.len() > MAX_MONTHS as usize {
+            return Err(PlanError::TooManyMonths(req.doses.len()));
+        }
+        let months_before = so_far.months();
+        // The whole course, months so far included, within the planner's longest course.
+        let course_months = (months_before as usize).saturating_add(req.doses.len());
+        if course_months > MAX_MONTHS as usize {
+            return Err(PlanError::TooManyMonths(course_months));
+        }
+        check_choices(sheet, req, so_far)?;
+        let weight = req.weight_kg.map(check_weight).transpose()?;
+        req.target_mg_per_kg.map(check_target).transpose()?;
+        check_so_far(so_far, weight, req.visit)?;
+        if req.visit_every == 0 || req.visit_every > sheet.max_months_per_visit {
+            let days = DAYS_PER_MONTH.saturating_mul(req.visit_every);
+            return Err(match sheet.max_prescription_days {
+                // The sheet's prescription rule is the reason (parse keeps it at least as long
+                // as a visit may give, so a longer prescription is always a longer interval).
+                Some(max) if req.visit_every > 0 && days > max => PlanError::PrescriptionDays {
+                    months: req.visit_every,
+                    days,
+                    max,
+                },
+                _ => PlanError::VisitEvery {
+                    asked: req.visit_every,
+                    max: sheet.max_months_per_visit,
+                },
+            });
+        }
+        let mut carried = Carried::after(sheet, req, so_far)?;
+        let mut frames = Vec::with_capacity(req.doses.len());
+        for i in 0..req.doses.len() {
+            #[expect(
+                clippy::arithmetic_side_effects,
+                reason = "i < MAX_MONTHS (24) and months_before + i ≤ MAX_MONTHS, checked above"
+            )]
+            let (month, course) = (i as u32 + 1, months_before + i as u32 + 1);
+            let visit = match visit_in(req, course) {
+                None if i == 0 && first_is_visit => Some(Visit::Return),
+                v => v,
+            };
+            // The kind of this month's visit (`None`: in person, or no visit this month).
+            let kind = match visit {
+                Some(_) => kind_of(sheet, &req.choices.visit_kinds, month)?,
+                None => None,
+            };
+            let tests = match visit {
+                Some(_) => tests_due(sheet, req.sex, course, kind, &mut carried.tests_last),
+                None => Vec::new(),
+            };
+            frames.push(Frame {
+                month,
+                course,
+                days: if i == 0 { first_days } else { DAYS_PER_MONTH },
+                visit,
+                kind,
+                tests,
+            });
+        }
+        Ok(Pricer {
+            sheet,
+            req,
+            // Pack-sold strengths are ranked at their pack price per capsule; the rest as
+            // priced.
+            ranking: sheet.ranking_capsules(),
+            frames,
+            in_hand: carried.in_hand,
+            tests_last: carried.tests_last,
+        })
+    }
+
+    /// The month `frame` priced for `dose`, the capsules in hand before it in `in_hand` (what
+    /// is left after it on return). Its steps: dispense, packs, consultation, medication or
+    /// package, medication discounts, tests due, shipping and one-off fees, tax, month
+    /// discounts.
+    pub(crate) fn price_month(
+        &self,
+        frame: &Frame<'_>,
+        dose: Dose,
+        in_hand: &mut BTreeMap<u32, u32>,
+    ) -> Result<PricedMonth, PlanError> {
+        let (sheet, req) = (self.sheet, self.req);
+        let (capsules_per_day, capsules, mg) =
+            dispense(dose, frame.days, &self.ranking).map_err(|error| PlanError::Dose {
+                month: frame.month,
+                error,
+            })?;
+        let packs = buy_packs(sheet, &capsules, in_hand)?;
+        let mut items: Vec<Item> = consultation(sheet, frame.visit, frame.kind)
+            .into_iter()
+            .collect();
+        items.push(match &sheet.fees {
+            Fees::Itemised { .. } => medication(sheet, &capsules, &packs)?,
+            Fees::Flat { packages } => package(packages, frame.month, dose, frame.days)?,
+        });
+        medication_discounts(sheet, req, &mut items)?;
+        items.extend(frame.tests.iter().cloned());
+        items.extend(fees_and_shipping(
+            sheet,
+            frame.kind,
+            frame.course,
+            req.visit,
+        ));
+        items.extend(tax(sheet, &items)?);
+        month_discounts(sheet, req, frame.course, &mut items)?;
+        let subtotal = Money::sum(items.iter().map(|it| it.amount))?;
+        Ok(PricedMonth {
+            capsules_per_day,
+            capsules,
+            mg,
+            packs,
+            items,
+            subtotal,
+        })
+    }
+
+    /// The chosen discounts on the whole course, off `sum` (the months' sum, tax included),
+    /// each off what the ones before it left: the total and a negative line for each.
+    pub(crate) fn course_discounts(&self, sum: Money) -> Result<(Money, Vec<Item>), PlanError> {
+        let mut total = sum;
+        let mut lines = Vec::new();
+        for d in chosen_discounts(self.sheet, self.req).filter(|d| d.on == DiscountOn::Course) {
+            let off = d.of(total)?;
+            total = total.minus(off)?;
+            lines.push(Item {
+                code: d.code.clone(),
+                amount: Money::ZERO.minus(off)?,
+            });
+        }
+        Ok((total, lines))
+    }
+}
+
 /// [`estimate_after`] with `first_days` days of medication in month 1 (30 in an estimate;
 /// a visit's own days in [`visit_month`]); every later month has 30. `first_is_visit`: the
 /// quote's month 1 opens with a visit whatever `visit_every` says (a visit being recorded).
 ///
-/// The months priced are course months `so_far.months() + 1` onwards; each is priced in
-/// steps — dispense, packs, consultation, medication or package, medication discounts, tests
-/// due, shipping and one-off fees, tax, month discounts.
+/// The months priced are course months `so_far.months() + 1` onwards ([`Pricer`]).
 fn price_months(
     sheet: &PriceSheet,
     req: &CourseRequest,
@@ -717,18 +1006,6 @@ fn price_months(
     first_days: u32,
     first_is_visit: bool,
 ) -> Result<CourseEstimate, PlanError> {
-    if req.doses.is_empty() {
-        return Err(PlanError::NoMonths);
-    }
-    if req.doses.len() > MAX_MONTHS as usize {
-        return Err(PlanError::TooManyMonths(req.doses.len()));
-    }
-    let months_before = so_far.months();
-    // The whole course, months so far included, within the planner's longest course.
-    let course_months = (months_before as usize).saturating_add(req.doses.len());
-    if course_months > MAX_MONTHS as usize {
-        return Err(PlanError::TooManyMonths(course_months));
-    }
     let product = req.choices.product.as_deref();
     let sheet = &*sheet
         .for_product(product)
@@ -737,105 +1014,45 @@ fn price_months(
             code: product.unwrap_or_default().to_string(),
             available: sheet.products.iter().map(|p| p.code.clone()).collect(),
         })?;
-    check_choices(sheet, req, &so_far)?;
-    let weight = req.weight_kg.map(check_weight).transpose()?;
-    let target = req.target_mg_per_kg.map(check_target).transpose()?;
-    if req.visit_every == 0 || req.visit_every > sheet.max_months_per_visit {
-        let days = DAYS_PER_MONTH.saturating_mul(req.visit_every);
-        return Err(match sheet.max_prescription_days {
-            // The sheet's prescription rule is the reason (parse keeps it at least as long as
-            // a visit may give, so a longer prescription is always a longer interval too).
-            Some(max) if req.visit_every > 0 && days > max => PlanError::PrescriptionDays {
-                months: req.visit_every,
-                days,
-                max,
-            },
-            _ => PlanError::VisitEvery {
-                asked: req.visit_every,
-                max: sheet.max_months_per_visit,
-            },
-        });
-    }
+    let pricer = Pricer::new(sheet, req, &so_far, first_days, first_is_visit)?;
+    let weight = req.weight_kg;
+    let target = req.target_mg_per_kg;
+    let months_before = so_far.months();
 
     let mut months = Vec::with_capacity(req.doses.len());
     let mut cumulative_mg = so_far.mg;
-    // Pack-sold strengths are ranked at their pack price per capsule; the rest as priced.
-    let ranking = sheet.ranking_capsules();
-    let mut carried = Carried::after(sheet, req, &so_far)?;
-
-    for (i, dose) in req.doses.iter().copied().enumerate() {
-        #[expect(
-            clippy::arithmetic_side_effects,
-            reason = "i < MAX_MONTHS (24) and months_before + i ≤ MAX_MONTHS, checked above"
-        )]
-        let (month, course) = (i as u32 + 1, months_before + i as u32 + 1);
-        let days = if i == 0 { first_days } else { DAYS_PER_MONTH };
-        let (capsules_per_day, capsules, mg) =
-            dispense(dose, days, &ranking).map_err(|error| PlanError::Dose { month, error })?;
+    let mut in_hand = pricer.in_hand.clone();
+    for (frame, dose) in pricer.frames.iter().zip(req.doses.iter().copied()) {
+        let m = pricer.price_month(frame, dose, &mut in_hand)?;
         // Saturating: the mg taken so far come from outside (a register, the command line).
-        cumulative_mg = cumulative_mg.saturating_add(mg);
-        let packs = buy_packs(sheet, &capsules, &mut carried.in_hand)?;
-
-        let visit = match visit_in(req, course) {
-            None if i == 0 && first_is_visit => Some(Visit::Return),
-            v => v,
-        };
-        // The kind of this month's visit (`None`: in person, or no visit this month).
-        let kind = match visit {
-            Some(_) => kind_of(sheet, &req.choices.visit_kinds, month)?,
-            None => None,
-        };
-
-        let mut items: Vec<Item> = consultation(sheet, visit, kind).into_iter().collect();
-        items.push(match &sheet.fees {
-            Fees::Itemised { .. } => medication(sheet, &capsules, &packs)?,
-            Fees::Flat { packages } => package(packages, month, dose, days)?,
-        });
-        medication_discounts(sheet, req, &mut items)?;
-        if visit.is_some() {
-            items.extend(tests_due(
-                sheet,
-                req.sex,
-                course,
-                kind,
-                &mut carried.tests_last,
-            ));
-        }
-        items.extend(fees_and_shipping(sheet, kind, course, req.visit));
-        items.extend(tax(sheet, &items)?);
-        month_discounts(sheet, req, course, &mut items)?;
-        let subtotal = Money::sum(items.iter().map(|it| it.amount))?;
-
+        cumulative_mg = cumulative_mg.saturating_add(m.mg);
         months.push(MonthLine {
-            month,
-            visit,
+            month: frame.month,
+            visit: frame.visit,
             dose,
             daily_mg: dose.mean_mg(),
-            capsules_per_day,
-            capsules,
-            packs,
-            visit_kind: kind.map(|k| k.code.clone()),
-            mg,
+            capsules_per_day: m.capsules_per_day,
+            capsules: m.capsules,
+            packs: m.packs,
+            visit_kind: frame.kind.map(|k| k.code.clone()),
+            mg: m.mg,
             cumulative_mg,
             mg_per_kg_per_day: weight.map(|w| dose.mean_mg() / w),
             cumulative_mg_per_kg: weight.map(|w| cumulative_mg as f64 / w),
-            items,
-            subtotal,
+            items: m.items,
+            subtotal: m.subtotal,
         });
     }
-    let in_hand = carried.in_hand;
+    #[expect(
+        clippy::arithmetic_side_effects,
+        reason = "months_before + the months priced ≤ MAX_MONTHS, checked above"
+    )]
+    let last_month = months_before + months.len() as u32;
+    let at_no_visit = tests_at_no_visit(sheet, req.sex, last_month, &pricer.tests_last);
 
     // Discounts on the course: off the sum of the months, tax included, each its own line.
-    let mut course_items = Vec::new();
-    let mut total = Money::sum(months.iter().map(|m| m.subtotal))?;
-    for d in chosen_discounts(sheet, req).filter(|d| d.on == DiscountOn::Course) {
-        let off = d.of(total)?;
-        total = total.minus(off)?;
-        course_items.push(Item {
-            code: d.code.clone(),
-            amount: Money::ZERO.minus(off)?,
-        });
-    }
+    let (total, course_items) =
+        pricer.course_discounts(Money::sum(months.iter().map(|m| m.subtotal))?)?;
     let first_month = months[0].subtotal;
     let later = months[1..].iter().map(|m| m.subtotal);
     let return_months = later.clone().min().zip(later.max());
@@ -890,12 +1107,18 @@ fn price_months(
         days,
         dates,
         capsules_left: in_hand,
+        tests_at_no_visit: at_no_visit.iter().map(|(it, _)| it.clone()).collect(),
         course_items,
         so_far,
         screening: req.screening.clone(),
         warnings: Vec::new(),
     };
     est.warnings = screening_warnings(&req.screening, req.sex);
+    est.warnings.extend(
+        at_no_visit
+            .iter()
+            .map(|(it, name)| at_no_visit_warning(sheet, it, name)),
+    );
     est.warnings.extend(rules::dose_warnings_after(
         &req.doses,
         weight,
@@ -932,6 +1155,35 @@ fn medication_discounts(
         items.push(Item {
             code: d.code.clone(),
             amount: Money::ZERO.minus(off)?,
+        });
+    }
+    Ok(())
+}
+
+/// What was taken so far against the rules: mg need their days, their daily mean is at most
+/// the daily maximum (2 mg/kg/day at `weight`, else the planner's highest dose), and a
+/// course under way continues with a return visit.
+fn check_so_far(so_far: &SoFar, weight: Option<f64>, visit: Visit) -> Result<(), PlanError> {
+    if !so_far.is_under_way() {
+        return Ok(());
+    }
+    if visit == Visit::First {
+        return Err(PlanError::FirstVisitUnderWay);
+    }
+    if so_far.days == 0 {
+        return Err(PlanError::SoFarDaysUnknown { mg: so_far.mg });
+    }
+    // Whole mg a day: 2 mg/kg/day at the weight (at most 600 mg at 300 kg), rounded down.
+    let max = weight.map_or(u64::from(crate::dose::MAX_DAILY_MG), |w| {
+        (rules::MAX_MG_PER_KG_DAY * w).floor() as u64
+    });
+    let days = u64::from(so_far.days);
+    if so_far.mg > max.saturating_mul(days) {
+        return Err(PlanError::SoFarAverage {
+            mg: so_far.mg,
+            days: so_far.days,
+            average: so_far.mg.div_ceil(days),
+            max,
         });
     }
     Ok(())
@@ -1093,6 +1345,9 @@ impl PlanError {
             PlanError::NoPackage { .. } => "no_package",
             PlanError::UnknownChoice { .. } => "unknown_choice",
             PlanError::FirstVisitRemote => "first_visit_remote",
+            PlanError::SoFarDaysUnknown { .. } => "so_far_days_unknown",
+            PlanError::SoFarAverage { .. } => "so_far_average",
+            PlanError::FirstVisitUnderWay => "first_visit_under_way",
             PlanError::VisitKinds { .. } => "visit_kinds",
             PlanError::DiscountMonth { .. } => "discount_month",
             PlanError::DiscountTwice(_) => "discount_twice",
@@ -1142,6 +1397,25 @@ impl PlanError {
                 ],
             ),
             PlanError::FirstVisitRemote => lang.tr("err-first-visit-remote"),
+            PlanError::SoFarDaysUnknown { mg } => lang.tr_args(
+                "err-so-far-days-unknown",
+                &[("mg", Arg::Str(crate::money::group_digits(*mg)))],
+            ),
+            PlanError::SoFarAverage {
+                mg,
+                days,
+                average,
+                max,
+            } => lang.tr_args(
+                "err-so-far-average",
+                &[
+                    ("mg", Arg::Str(crate::money::group_digits(*mg))),
+                    ("days", n(*days)),
+                    ("average", Arg::Str(crate::money::group_digits(*average))),
+                    ("max", Arg::Str(crate::money::group_digits(*max))),
+                ],
+            ),
+            PlanError::FirstVisitUnderWay => lang.tr("err-first-visit-under-way"),
             PlanError::VisitKinds { given, months } => lang.tr_args(
                 "err-visit-kinds",
                 &[("given", n(*given as u32)), ("months", n(*months as u32))],

@@ -10,6 +10,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("i18n", include_str!("i18n.rs")),
     ("money", include_str!("money.rs")),
     ("monitoring", include_str!("monitoring.rs")),
+    ("optimise", include_str!("optimise.rs")),
     ("patient", include_str!("patient.rs")),
     ("pricing", include_str!("pricing/mod.rs")),
     ("pricing", include_str!("pricing/error.rs")),

@@ -79,7 +79,12 @@ pub struct Quote {
     tests: Vec<TestDue>,
     protocols: Vec<ProtocolCost>,
     cautions: Vec<Caution>,
+    included_tax: Option<Money>,
 }
+
+/// Japan's consumption tax (消費税) in thousandths of a percent: 10% since October 2019, the
+/// rate self-paid care carries. A sheet in yen that quotes prices with tax includes it.
+pub const JAPAN_CONSUMPTION_TAX_MILLI_PERCENT: u32 = 10_000;
 
 impl Quote {
     /// Prices `request` on `sheet` for the sex it names, dated `quote_date`.
@@ -159,6 +164,18 @@ impl Quote {
             Priced::Range { .. } => Vec::new(),
         };
         let protocols = compare_protocols(sheet, request)?;
+        // The consumption tax within the total (うち消費税), for one patient on a sheet in
+        // yen whose prices include tax; rounded down, as Japanese receipts do.
+        let included_tax = match &priced {
+            Priced::One(e) if e.tax_included && is_japan(sheet) => {
+                Some(crate::pricing::included_tax(
+                    e.total,
+                    JAPAN_CONSUMPTION_TAX_MILLI_PERCENT,
+                    crate::pricing::Rounding::Down,
+                )?)
+            }
+            _ => None,
+        };
         Ok(Quote {
             sheet: sheet.clone(),
             request: request.clone(),
@@ -169,7 +186,16 @@ impl Quote {
             tests,
             protocols,
             cautions,
+            included_tax,
         })
+    }
+
+    /// The consumption tax included in the course total (うち消費税 ¥n on a Japanese
+    /// estimate): total × 10 / 110, rounded down, for one patient on a sheet in yen whose
+    /// prices include tax. `None` when tax is added as its own line, for a man–woman range,
+    /// and for tax-inclusive sheets in other currencies (their included rate is not known).
+    pub fn included_tax(&self) -> Option<Money> {
+        self.included_tax
     }
 
     /// The sheet this quote was computed with (letterhead, currency, tax, policies).
@@ -412,6 +438,16 @@ impl Quote {
             .collect()
     }
 
+    /// The tests due in this course that no visit of the plan takes: (name, price), listed
+    /// "not at any visit of this plan" and not in the total (a woman's for a range).
+    pub fn tests_at_no_visit(&self, lang: Lang) -> Vec<(String, Money)> {
+        self.shown()
+            .tests_at_no_visit
+            .iter()
+            .map(|it| (self.item_name(&it.code, lang), it.amount))
+            .collect()
+    }
+
     /// The name of an item code: the sheet's own name for a clinic's test, a one-off fee
     /// (`[[fees]]`) or a discount, else the localised name of the code; medication and the
     /// all-in package name the product when the sheet offers several.
@@ -574,6 +610,71 @@ mod tests {
 
     fn date() -> jiff::civil::Date {
         jiff::civil::date(2026, 11, 24)
+    }
+
+    #[test]
+    fn the_consumption_tax_within_a_yen_total_is_a_tenth_of_it_over_eleven_rounded_down() {
+        // 6 months at 20 mg/day for a woman: ¥115,324 = 11 × 10,484.
+        let req = CourseRequest::constant(Sex::Female, Dose::daily(20), 6);
+        let q = Quote::compute(&reference_sheet(), &req, date()).unwrap();
+        assert_eq!(q.estimate().unwrap().total, Money(115_324));
+        assert_eq!(q.included_tax(), Some(Money(10_484)));
+        // A man, 6 months: ¥108,988 × 10 / 110 = 9,908.0: exact.
+        let man = CourseRequest::constant(Sex::Male, Dose::daily(20), 6);
+        let q = Quote::compute(&reference_sheet(), &man, date()).unwrap();
+        assert_eq!(q.estimate().unwrap().total, Money(108_988));
+        assert_eq!(q.included_tax(), Some(Money(9_908)));
+        // A range names no patient: no figure.
+        let q = Quote::compute_range(&reference_sheet(), &req, date()).unwrap();
+        assert_eq!(q.included_tax(), None);
+    }
+
+    #[test]
+    fn included_tax_rounds_as_asked_and_never_overflows() {
+        use crate::pricing::{Rounding, included_tax};
+        let ten = JAPAN_CONSUMPTION_TAX_MILLI_PERCENT;
+        assert_eq!(
+            included_tax(Money(1_100), ten, Rounding::Down),
+            Ok(Money(100))
+        );
+        // 1,000 × 10 / 110 = 90.9…
+        assert_eq!(
+            included_tax(Money(1_000), ten, Rounding::Down),
+            Ok(Money(90))
+        );
+        assert_eq!(included_tax(Money(1_000), ten, Rounding::Up), Ok(Money(91)));
+        assert_eq!(
+            included_tax(Money(1_000), ten, Rounding::Nearest),
+            Ok(Money(91))
+        );
+        // 8% (軽減税率): 1,080 → 80.
+        assert_eq!(
+            included_tax(Money(1_080), 8_000, Rounding::Down),
+            Ok(Money(80))
+        );
+        assert_eq!(included_tax(Money(0), ten, Rounding::Up), Ok(Money(0)));
+        // The largest amount: the tax is less than it, so it fits.
+        let t = included_tax(Money(i64::MAX), ten, Rounding::Up).unwrap();
+        assert!(t.0 > 0 && t.0 < i64::MAX);
+    }
+
+    #[test]
+    fn tax_added_as_its_own_line_and_other_currencies_have_no_included_tax() {
+        let us = crate::pricing::parse(
+            include_str!("../../../pricing/example-clinic-us.toml"),
+            "us.toml",
+        )
+        .unwrap();
+        let kr = crate::pricing::parse(
+            include_str!("../../../pricing/example-clinic-kr.toml"),
+            "kr.toml",
+        )
+        .unwrap();
+        let req = CourseRequest::constant(Sex::Female, Dose::daily(20), 6);
+        for sheet in [us, kr] {
+            let q = Quote::compute(&sheet, &req, date()).unwrap();
+            assert_eq!(q.included_tax(), None, "{}", sheet.currency.code);
+        }
     }
 
     #[test]

@@ -27,6 +27,8 @@ fn export(c: &mut Criterion) {
         quote: &quote,
         lang: Lang::Ja,
         patient: Some("Yamada Hanako"),
+        quote_number: None,
+        staff: None,
     };
     // Fonts loaded: the first export reads the pages of the faces it needs.
     if let Err(e) = estimate_pdf(&req) {

@@ -31,6 +31,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             quote: &quote,
             lang,
             patient: Some("Yamada Hanako"),
+            quote_number: None,
+            staff: None,
         })?;
     }
     std::io::stdout().write_all(&bytes)?;

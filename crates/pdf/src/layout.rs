@@ -6,6 +6,7 @@
 use super::PdfError;
 use super::PdfRequest;
 use super::canvas::{ACCENT, Align, Canvas, INK, MUTED, PAGE_H, PAGE_W, RULE, STRIPE, Style, TINT};
+use super::fonts::FontSet;
 use crate::estimate::{CourseEstimate, MonthLine};
 use crate::i18n::{Arg, Lang};
 use crate::money::Money;
@@ -29,11 +30,31 @@ const ACCEPT_TEXT_STYLE: Style = Style::new(9.5, INK);
 const ACCEPT_LABEL_STYLE: Style = Style::new(8.5, MUTED);
 /// The patient's name printed in the acceptance block.
 const ACCEPT_NAME_STYLE: Style = Style::new(10.5, INK);
+/// The smallest type the month table is set in when it fits in one band.
+const TABLE_MIN_SIZE: f32 = 7.5;
+/// The type of a month table wrapped into bands (a sheet with many items).
+const BAND_SIZE: f32 = 8.5;
 /// Room to write above a line of the acceptance block.
 const ACCEPT_WRITE_H: f32 = 24.0;
 
-/// Draws the whole estimate and returns the pages' operations.
-pub(crate) fn draw(req: &PdfRequest<'_>, canvas: &mut Canvas<'_>) -> Result<(), PdfError> {
+/// Draws the whole estimate. An estimate that spills onto a further page is drawn again with
+/// tighter spacing (never smaller type), and that is kept when it takes fewer pages: a
+/// course fits one page when it can instead of leaving a few lines alone on the second.
+pub(crate) fn draw<'f>(req: &PdfRequest<'_>, fonts: &'f FontSet) -> Result<Canvas<'f>, PdfError> {
+    let mut canvas = Canvas::new(fonts);
+    draw_with(req, &mut canvas, false)?;
+    if canvas.page_count() > 1 {
+        let mut compact = Canvas::new(fonts);
+        draw_with(req, &mut compact, true)?;
+        if compact.page_count() < canvas.page_count() {
+            return Ok(compact);
+        }
+    }
+    Ok(canvas)
+}
+
+/// Draws the whole estimate on `canvas`, with the tighter spacing when `compact`.
+fn draw_with(req: &PdfRequest<'_>, canvas: &mut Canvas<'_>, compact: bool) -> Result<(), PdfError> {
     let est = req.quote.estimate().ok_or(PdfError::NeedsSex)?;
     let progress = req.quote.progress();
     let mut page = Layout {
@@ -49,6 +70,7 @@ pub(crate) fn draw(req: &PdfRequest<'_>, canvas: &mut Canvas<'_>) -> Result<(), 
         // from 1.
         month_offset: progress.map_or(0, |p| p.months_before),
         y: TOP,
+        compact,
     };
     page.header(canvas)?;
     page.summary(canvas)?;
@@ -77,6 +99,8 @@ struct Layout<'r, 'a> {
     month_offset: u32,
     /// The next free line, from the top of the current page.
     y: f32,
+    /// Tighter vertical spacing (the same type sizes), to keep a course on one page.
+    compact: bool,
 }
 
 /// Where the acceptance block prints the patient's name.
@@ -123,6 +147,11 @@ impl Layout<'_, '_> {
         self.lang.tr_args(key, args)
     }
 
+    /// `normal`, or `compact` when drawing with the tighter spacing.
+    fn sp(&self, normal: f32, compact: f32) -> f32 {
+        if self.compact { compact } else { normal }
+    }
+
     fn money(&self, amount: Money) -> String {
         self.sheet.currency.format(amount, self.lang)
     }
@@ -163,6 +192,16 @@ impl Layout<'_, '_> {
             c.text(&phone, RIGHT, ry, Align::Right, small)?;
             ry += 12.0;
         }
+        // The staff member who made the quote (担当), with the issuer.
+        if let Some(staff) = self.req.staff {
+            let style = Style::new(9.0, INK);
+            let text = self.tr_args("pdf-staff", &[("name", staff.into())]);
+            for line in c.wrap(&text, right_w, style) {
+                ry += 2.0;
+                c.text(&line, RIGHT, ry, Align::Right, style)?;
+                ry += 12.0;
+            }
+        }
 
         // Left: title, patient, dates.
         let title = Style::new(24.0, ACCENT).bold();
@@ -188,13 +227,16 @@ impl Layout<'_, '_> {
         let label = Style::new(9.0, MUTED);
         let value = Style::new(9.0, INK);
         let valid_until = self.quote.valid_until().ok_or(PdfError::DateOutOfRange)?;
-        let rows = [
+        let mut rows = vec![
             (
                 self.tr("pdf-quote-date"),
                 local_date(lang, self.quote.quote_date()),
             ),
             (self.tr("pdf-valid-until"), local_date(lang, valid_until)),
         ];
+        if let Some(number) = self.req.quote_number {
+            rows.insert(0, (self.tr("pdf-quote-number"), number.to_string()));
+        }
         let key_w = rows
             .iter()
             .map(|(k, _)| c.width(k, label))
@@ -251,7 +293,13 @@ impl Layout<'_, '_> {
         let total_label = self.tr_args(total_key, &[("months", months.into())]);
         let total = self.money(est.total);
 
-        let h = 60.0;
+        let h = self.sp(60.0, 52.0);
+        // Baselines of the labels, the amounts and the course total in the band.
+        let (label_y, amount_y, total_y) = if self.compact {
+            (17.0, 39.0, 42.0)
+        } else {
+            (20.0, 44.0, 47.0)
+        };
         let y0 = self.y;
         c.fill(MARGIN, y0, CONTENT_W, h, TINT);
         let label = Style::new(8.5, MUTED);
@@ -261,13 +309,13 @@ impl Layout<'_, '_> {
         let cell_w = (CONTENT_W - total_w) / cells.len() as f32;
         for (i, (k, v)) in cells.iter().enumerate() {
             let x = MARGIN + cell_w * i as f32;
-            c.text(k, x + 14.0, y0 + 20.0, Align::Left, label)?;
+            c.text(k, x + 14.0, y0 + label_y, Align::Left, label)?;
             // Shrink a long range until it fits its cell.
             let mut style = amount;
             while c.width(v, style) > cell_w - 24.0 && style.size > 9.0 {
                 style.size -= 0.5;
             }
-            c.text(v, x + 14.0, y0 + 44.0, Align::Left, style)?;
+            c.text(v, x + 14.0, y0 + amount_y, Align::Left, style)?;
             if i > 0 {
                 c.rule(x, y0 + 10.0, x, y0 + h - 10.0, 0.6, RULE);
             }
@@ -277,12 +325,18 @@ impl Layout<'_, '_> {
         c.text(
             &total_label,
             RIGHT - 14.0,
-            y0 + 20.0,
+            y0 + label_y,
             Align::Right,
             label.bold(),
         )?;
-        c.text(&total, RIGHT - 14.0, y0 + 47.0, Align::Right, total_style)?;
-        self.y = y0 + h + 13.0;
+        c.text(
+            &total,
+            RIGHT - 14.0,
+            y0 + total_y,
+            Align::Right,
+            total_style,
+        )?;
+        self.y = y0 + h + self.sp(13.0, 11.0);
 
         let note = match self.quote.untaxed_items(self.lang) {
             _ if est.tax_included => self.tr("pdf-tax-included"),
@@ -294,11 +348,22 @@ impl Layout<'_, '_> {
             None => self.tr("pdf-tax-added"),
         };
         let note_style = Style::new(8.5, MUTED);
+        // The consumption tax within the total (うち消費税), under the course total; on the
+        // note's line when both fit, else on a line of its own.
+        if let Some(tax) = self.quote.included_tax() {
+            let style = Style::new(9.0, INK);
+            let text = self.tr_args("pdf-included-tax", &[("tax", self.money(tax).into())]);
+            let note_w = c.width(&note, note_style);
+            c.text(&text, RIGHT - 14.0, self.y, Align::Right, style)?;
+            if note_w + c.width(&text, style) + 24.0 > CONTENT_W - 14.0 {
+                self.y += 12.0;
+            }
+        }
         for line in c.wrap(&note, CONTENT_W, note_style) {
             c.text(&line, MARGIN, self.y, Align::Left, note_style)?;
             self.y += 12.0;
         }
-        self.y += 8.0;
+        self.y += self.sp(8.0, 4.0);
         Ok(())
     }
 
@@ -393,7 +458,7 @@ impl Layout<'_, '_> {
         for w in &mut widths {
             *w *= scale;
         }
-        let row_h = body.size + 9.0;
+        let row_h = body.size + self.sp(9.0, 7.0);
         self.ensure(c, 4.0 * row_h + 50.0);
         self.heading(c, "pdf-progress")?;
 
@@ -449,11 +514,11 @@ impl Layout<'_, '_> {
 
     fn heading(&mut self, c: &mut Canvas<'_>, key: &str) -> Result<(), PdfError> {
         let style = Style::new(11.5, ACCENT).bold();
-        self.y += 14.0;
+        self.y += self.sp(14.0, 11.0);
         c.text(&self.tr(key), MARGIN, self.y, Align::Left, style)?;
-        self.y += 6.0;
+        self.y += self.sp(6.0, 5.0);
         c.rule(MARGIN, self.y, RIGHT, self.y, 0.5, RULE);
-        self.y += 14.0;
+        self.y += self.sp(14.0, 12.5);
         Ok(())
     }
 
@@ -574,14 +639,15 @@ impl Layout<'_, '_> {
                 (k, wrapped)
             })
             .collect();
-        let h: f32 = lines.iter().map(|(_, v)| 14.0 * v.len() as f32).sum();
+        let line_h = self.sp(14.0, 12.5);
+        let h: f32 = lines.iter().map(|(_, v)| line_h * v.len() as f32).sum();
         self.ensure(c, h + 40.0);
         self.heading(c, "pdf-plan")?;
         for (k, vs) in lines {
             c.text(&k, MARGIN, self.y, Align::Left, key)?;
             for v in vs {
                 c.text(&v, MARGIN + key_w, self.y, Align::Left, value)?;
-                self.y += 14.0;
+                self.y += line_h;
             }
         }
         Ok(())
@@ -656,16 +722,17 @@ impl Layout<'_, '_> {
             .chain(course_discounts.iter().map(|(_, a)| a.as_str()))
             .collect();
 
-        // Fit the columns: every heading on one line if the table fits; else the headings
-        // that save the most width go to two lines (then, for headings of several words,
-        // three), broken where the widest line is narrowest; then smaller type.
+        // The columns of a band fitted in `size`: every heading on one line if the band fits;
+        // else the headings that save the most width go to two lines (then, for headings of
+        // several words, three), broken where the widest line is narrowest.
         let pad = 5.0;
-        let fit = |size: f32| -> (Vec<f32>, Vec<usize>) {
+        let last = headers.len() - 1;
+        let fit = |cols: &[usize], size: f32| -> (Vec<f32>, Vec<usize>) {
             let body = Style::new(size, INK);
             let head_style = Style::new(size - 0.5, INK).bold();
-            let last = headers.len() - 1;
-            let cells: Vec<f32> = (0..headers.len())
-                .map(|i| {
+            let cells: Vec<f32> = cols
+                .iter()
+                .map(|&i| {
                     let mut w = rows
                         .iter()
                         .map(|r| c.width(&r[i], body))
@@ -679,166 +746,220 @@ impl Layout<'_, '_> {
                 })
                 .collect();
             // A heading's width on at most 1, 2 and 3 lines.
-            let heads: Vec<[f32; 3]> = headers
+            let heads: Vec<[f32; 3]> = cols
                 .iter()
-                .map(|(h, _)| {
+                .map(|&i| {
                     [1, 2, 3].map(|n| {
-                        c.heading_lines(h, n, head_style)
+                        c.heading_lines(&headers[i].0, n, head_style)
                             .iter()
                             .map(|l| c.width(l, head_style))
                             .fold(0.0, f32::max)
                     })
                 })
                 .collect();
-            let width = |i: usize, n: usize| cells[i].max(heads[i][n - 1]) + 2.0 * pad;
-            let mut lines = vec![1usize; headers.len()];
-            let mut widths: Vec<f32> = (0..headers.len()).map(|i| width(i, 1)).collect();
+            let width = |k: usize, n: usize| cells[k].max(heads[k][n - 1]) + 2.0 * pad;
+            let mut lines = vec![1usize; cols.len()];
+            let mut widths: Vec<f32> = (0..cols.len()).map(|k| width(k, 1)).collect();
             for cap in [2, 3] {
                 while widths.iter().sum::<f32>() > CONTENT_W {
-                    let best = (0..headers.len())
-                        .filter(|&i| {
-                            let most = if headers[i].0.contains(' ') { 3 } else { 2 };
-                            lines[i] < cap.min(most)
+                    let best = (0..cols.len())
+                        .filter(|&k| {
+                            let most = if headers[cols[k]].0.contains(' ') {
+                                3
+                            } else {
+                                2
+                            };
+                            lines[k] < cap.min(most)
                         })
-                        .map(|i| (i, widths[i] - width(i, lines[i] + 1)))
+                        .map(|k| (k, widths[k] - width(k, lines[k] + 1)))
                         .filter(|(_, saved)| *saved > 0.01)
                         .max_by(|a, b| a.1.total_cmp(&b.1));
-                    let Some((i, _)) = best else { break };
-                    lines[i] += 1;
-                    widths[i] = width(i, lines[i]);
+                    let Some((k, _)) = best else { break };
+                    lines[k] += 1;
+                    widths[k] = width(k, lines[k]);
                 }
             }
             (widths, lines)
         };
-        // 9 pt down to 5.5 pt in half points.
-        let mut size = 9.0;
-        let (mut widths, mut lines) = fit(size);
-        for step in 1..=7u8 {
-            if widths.iter().sum::<f32>() <= CONTENT_W {
-                break;
+        let fits = |cols: &[usize], size: f32| fit(cols, size).0.iter().sum::<f32>() <= CONTENT_W;
+
+        // One band with every column, in 9 pt down to TABLE_MIN_SIZE. When the sheet has more
+        // items than that holds (15 tests, say), the item columns wrap into further bands
+        // under the first, each repeating the month, in BAND_SIZE: every figure stays
+        // readable and each month still reads along one row. The subtotal closes the last
+        // band, with the course discounts and the total under it.
+        let first_item = headers.len() - codes.len() - 1;
+        let all: Vec<usize> = (0..headers.len()).collect();
+        let single = [9.0, 8.5, 8.0, TABLE_MIN_SIZE]
+            .into_iter()
+            .find(|&s| fits(&all, s));
+        let (size, bands) = match single {
+            Some(size) => (size, vec![all]),
+            None => {
+                let mut bands: Vec<Vec<usize>> = Vec::new();
+                let mut band: Vec<usize> = (0..first_item).collect();
+                // The columns every band of this kind starts with (no item yet).
+                let mut base = band.len();
+                for i in first_item..last {
+                    band.push(i);
+                    if band.len() > base + 1 && !fits(&band, BAND_SIZE) {
+                        band.pop();
+                        bands.push(std::mem::replace(&mut band, vec![0, i]));
+                        base = 1;
+                    }
+                }
+                band.push(last);
+                if band.len() > base + 1 && !fits(&band, BAND_SIZE) {
+                    band.pop();
+                    bands.push(band);
+                    bands.push(vec![0, last]);
+                } else {
+                    bands.push(band);
+                }
+                (BAND_SIZE, bands)
             }
-            size = 9.0 - 0.5 * f32::from(step);
-            (widths, lines) = fit(size);
-        }
-        // Spread the spare width over the columns (a table that does not fit even in the
-        // smallest type is squeezed: the last resort).
-        let scale = CONTENT_W / widths.iter().sum::<f32>();
-        for w in &mut widths {
-            *w *= scale;
-        }
+        };
         let body = Style::new(size, INK);
         let head_style = Style::new(body.size - 0.5, INK).bold();
-
-        let head_lines: Vec<Vec<String>> = headers
-            .iter()
-            .zip(&lines)
-            .map(|((h, _), n)| c.heading_lines(h, *n, head_style))
-            .collect();
-        let head_n = head_lines.iter().map(Vec::len).max().unwrap_or(1) as f32;
         let line_h = head_style.size + 2.5;
-        let head_h = head_n * line_h + 9.0;
-        let row_h = body.size + 8.0;
-        // A course discount's name spans every column but the last, wrapped if it must be.
-        let last = widths.len() - 1;
-        let span_w = widths[..last].iter().sum::<f32>() - 2.0 * pad;
-        let discount_lines: Vec<(Vec<String>, &String)> = course_discounts
-            .iter()
-            .map(|(name, amount)| (c.wrap(name, span_w, body), amount))
-            .collect();
+        let row_h = body.size + self.sp(8.0, 6.0);
         let wrap_h = body.size + 3.0;
-        let discount_h = |lines: &[String]| row_h + (lines.len().max(1) as f32 - 1.0) * wrap_h;
-        let discounts_h: f32 = discount_lines.iter().map(|(l, _)| discount_h(l)).sum();
-        let table_h = head_h + row_h * (rows.len() as f32 + 1.0) + discounts_h + 4.0;
-        self.ensure(c, table_h + 40.0);
-        self.heading(c, "pdf-table")?;
-
-        let xs: Vec<f32> = widths
-            .iter()
-            .scan(MARGIN, |x, w| {
-                let left = *x;
-                *x += w;
-                Some(left)
-            })
-            .collect();
-        let anchor = |i: usize, align: Align| match align {
-            Align::Left => xs[i] + pad,
-            Align::Right => xs[i] + widths[i] - pad,
-            Align::Center => xs[i] + widths[i] / 2.0,
-        };
-
-        // Header.
-        let top = self.y - 4.0;
-        c.fill(MARGIN, top, CONTENT_W, head_h, TINT);
-        c.rule(MARGIN, top, RIGHT, top, 1.0, ACCENT);
-        for (i, lines) in head_lines.iter().enumerate() {
-            // Bottom-align the header lines.
-            let first = top + head_h - 6.0 - (lines.len() as f32 - 1.0) * line_h;
-            for (j, line) in lines.iter().enumerate() {
-                c.text(
-                    line,
-                    anchor(i, headers[i].1),
-                    first + j as f32 * line_h,
-                    headers[i].1,
-                    head_style,
-                )?;
-            }
-        }
-        let mut y = top + head_h;
-        c.rule(MARGIN, y, RIGHT, y, 0.6, ACCENT);
-
-        // Months.
         let baseline = |y: f32| y + row_h / 2.0 + body.size * 0.36;
-        for (r, row) in rows.iter().enumerate() {
-            if r % 2 == 1 {
-                c.fill(MARGIN, y, CONTENT_W, row_h, STRIPE);
+        let fitted: Vec<(Vec<f32>, Vec<usize>)> = bands.iter().map(|b| fit(b, size)).collect();
+        let band_count = bands.len();
+        for (b, (cols, (mut widths, lines))) in bands.iter().zip(fitted).enumerate() {
+            let is_last = b + 1 == band_count;
+            // Spread the spare width evenly over the columns (a band that does not fit even
+            // so is squeezed: the last resort).
+            let spare = (CONTENT_W - widths.iter().sum::<f32>()).max(0.0) / widths.len() as f32;
+            for w in &mut widths {
+                *w += spare;
             }
-            for (i, cell) in row.iter().enumerate() {
-                let align = headers[i].1;
-                c.text(cell, anchor(i, align), baseline(y), align, body)?;
+            let scale = CONTENT_W / widths.iter().sum::<f32>();
+            for w in &mut widths {
+                *w *= scale;
             }
-            y += row_h;
-            if r + 1 < rows.len() {
-                c.rule(MARGIN, y, RIGHT, y, 0.3, RULE);
+            let head_lines: Vec<Vec<String>> = cols
+                .iter()
+                .zip(&lines)
+                .map(|(&i, n)| c.heading_lines(&headers[i].0, *n, head_style))
+                .collect();
+            let head_n = head_lines.iter().map(Vec::len).max().unwrap_or(1) as f32;
+            let head_h = head_n * line_h + 9.0;
+            // A course discount's name spans every column but the last, wrapped if it must be.
+            let end = widths.len() - 1;
+            let span_w = widths[..end].iter().sum::<f32>() - 2.0 * pad;
+            let discount_lines: Vec<(Vec<String>, &String)> = if is_last {
+                course_discounts
+                    .iter()
+                    .map(|(name, amount)| (c.wrap(name, span_w, body), amount))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let discount_h = |lines: &[String]| row_h + (lines.len().max(1) as f32 - 1.0) * wrap_h;
+            let discounts_h: f32 = discount_lines.iter().map(|(l, _)| discount_h(l)).sum();
+            let closing_h = if is_last { row_h + discounts_h } else { 0.0 };
+            let band_h = head_h + row_h * rows.len() as f32 + closing_h + 4.0;
+            if b == 0 {
+                self.ensure(c, band_h + 40.0);
+                self.heading(c, "pdf-table")?;
+            } else {
+                self.ensure(c, band_h + 4.0);
             }
-        }
-        // Course discounts.
-        for (lines, amount) in &discount_lines {
-            c.rule(MARGIN, y, RIGHT, y, 0.5, INK);
-            let h = discount_h(lines);
-            for (j, line) in lines.iter().enumerate() {
+
+            let xs: Vec<f32> = widths
+                .iter()
+                .scan(MARGIN, |x, w| {
+                    let left = *x;
+                    *x += w;
+                    Some(left)
+                })
+                .collect();
+            let anchor = |k: usize, align: Align| match align {
+                Align::Left => xs[k] + pad,
+                Align::Right => xs[k] + widths[k] - pad,
+                Align::Center => xs[k] + widths[k] / 2.0,
+            };
+
+            // Header.
+            let top = self.y - 4.0;
+            c.fill(MARGIN, top, CONTENT_W, head_h, TINT);
+            c.rule(MARGIN, top, RIGHT, top, 1.0, ACCENT);
+            for (k, lines) in head_lines.iter().enumerate() {
+                let align = headers[cols[k]].1;
+                // Bottom-align the header lines.
+                let first = top + head_h - 6.0 - (lines.len() as f32 - 1.0) * line_h;
+                for (j, line) in lines.iter().enumerate() {
+                    c.text(
+                        line,
+                        anchor(k, align),
+                        first + j as f32 * line_h,
+                        align,
+                        head_style,
+                    )?;
+                }
+            }
+            let mut y = top + head_h;
+            c.rule(MARGIN, y, RIGHT, y, 0.6, ACCENT);
+
+            // Months.
+            for (r, row) in rows.iter().enumerate() {
+                if r % 2 == 1 {
+                    c.fill(MARGIN, y, CONTENT_W, row_h, STRIPE);
+                }
+                for (k, &i) in cols.iter().enumerate() {
+                    let align = headers[i].1;
+                    c.text(&row[i], anchor(k, align), baseline(y), align, body)?;
+                }
+                y += row_h;
+                if r + 1 < rows.len() {
+                    c.rule(MARGIN, y, RIGHT, y, 0.3, RULE);
+                }
+            }
+            if !is_last {
+                c.rule(MARGIN, y, RIGHT, y, 0.8, INK);
+                self.y = y + 18.0;
+                continue;
+            }
+            // Course discounts.
+            for (lines, amount) in &discount_lines {
+                c.rule(MARGIN, y, RIGHT, y, 0.5, INK);
+                let h = discount_h(lines);
+                for (j, line) in lines.iter().enumerate() {
+                    c.text(
+                        line,
+                        xs[0] + pad,
+                        baseline(y) + j as f32 * wrap_h,
+                        Align::Left,
+                        body,
+                    )?;
+                }
                 c.text(
-                    line,
-                    xs[0] + pad,
-                    baseline(y) + j as f32 * wrap_h,
-                    Align::Left,
+                    amount,
+                    anchor(end, Align::Right),
+                    baseline(y),
+                    Align::Right,
                     body,
                 )?;
+                y += h;
             }
+            // Course total.
+            c.rule(MARGIN, y, RIGHT, y, 0.8, INK);
+            c.fill(MARGIN, y + 0.4, CONTENT_W, row_h, TINT);
+            let bold = body.bold();
+            c.text(&total_label, xs[0] + pad, baseline(y), Align::Left, bold)?;
             c.text(
-                amount,
-                anchor(last, Align::Right),
+                &total,
+                anchor(end, Align::Right),
                 baseline(y),
                 Align::Right,
-                body,
+                bold,
             )?;
-            y += h;
+            y += row_h;
+            c.rule(MARGIN, y, RIGHT, y, 0.8, INK);
+            self.y = y + 14.0;
         }
-        // Course total.
-        c.rule(MARGIN, y, RIGHT, y, 0.8, INK);
-        c.fill(MARGIN, y + 0.4, CONTENT_W, row_h, TINT);
-        let bold = body.bold();
-        c.text(&total_label, xs[0] + pad, baseline(y), Align::Left, bold)?;
-        c.text(
-            &total,
-            anchor(last, Align::Right),
-            baseline(y),
-            Align::Right,
-            bold,
-        )?;
-        y += row_h;
-        c.rule(MARGIN, y, RIGHT, y, 0.8, INK);
-        self.y = y + 14.0;
-
         let note_style = Style::new(8.0, MUTED);
         let line_style = Style::new(8.5, INK);
         // Which visits are by telephone or online, the tests priced only if needed (not in
@@ -917,8 +1038,8 @@ impl Layout<'_, '_> {
             let tight = layout(8.5);
             let tight_h = height(&tight, 11.5, 2.5);
             // Tight when it keeps both on this page, or the cautions alone when the block
-            // goes to the next page anyway.
-            if tight_h <= room || (normal_h > alone && tight_h <= alone) {
+            // goes to the next page anyway; always when drawing compact.
+            if self.compact || tight_h <= room || (normal_h > alone && tight_h <= alone) {
                 paras = tight;
                 (style, line_h, gap) = (Style::new(8.5, INK), 11.5, 2.5);
             }

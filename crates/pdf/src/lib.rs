@@ -18,7 +18,6 @@ use printpdf::{Date, DateTime, Mm, Offset, PdfDocument, PdfFont, PdfPage, PdfSav
 use crate::i18n::Lang;
 use crate::quote::Quote;
 
-use canvas::Canvas;
 use fonts::FontSet;
 
 /// What the PDF is made from: one quote (which owns the sheet it was priced with, so the
@@ -31,7 +30,14 @@ pub struct PdfRequest<'a> {
     pub lang: Lang,
     /// The patient's name, if given.
     pub patient: Option<&'a str>,
+    /// The quote number (見積番号), as the register issued it (`2026-000123`), if any.
+    pub quote_number: Option<&'a str>,
+    /// The staff member who made the quote (担当), if given.
+    pub staff: Option<&'a str>,
 }
+
+/// The longest quote number printed.
+pub const MAX_QUOTE_NUMBER_CHARS: usize = 32;
 
 /// Why the PDF could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -59,6 +65,12 @@ pub enum PdfError {
     /// The patient's name cannot be printed (too long, or a control character).
     #[error("{0}")]
     Name(#[from] crate::patient::NameError),
+    /// The quote number is empty, too long, or holds a character other than letters, digits
+    /// and `-` `/` `_` `.` `#`.
+    #[error(
+        "the quote number \"{0}\" must be 1 to 32 letters, digits or - / _ . #; check what the register issued"
+    )]
+    QuoteNumber(String),
     /// The valid-until date falls outside the calendar.
     #[error(
         "the quote date plus the sheet's validity is past the end of the calendar; check the quote date"
@@ -75,6 +87,7 @@ impl PdfError {
             PdfError::NeedsSex => "pdf_needs_sex",
             PdfError::Name(_) => "pdf_name",
             PdfError::DateOutOfRange => "pdf_date_out_of_range",
+            PdfError::QuoteNumber(_) => "pdf_quote_number",
         }
     }
 
@@ -93,6 +106,7 @@ impl PdfError {
                     "the clinic's phone number in the price sheet" => {
                         lang.tr("pdf-field-clinic-phone")
                     }
+                    "the staff member's name" => lang.tr("pdf-field-staff"),
                     other => other.to_string(),
                 };
                 lang.tr_args(
@@ -110,7 +124,26 @@ impl PdfError {
             PdfError::NeedsSex => lang.tr("pdf-err-needs-sex"),
             PdfError::Name(e) => e.explain(lang),
             PdfError::DateOutOfRange => lang.tr("pdf-err-date"),
+            PdfError::QuoteNumber(n) => lang.tr_args(
+                "pdf-err-quote-number",
+                &[("number", Arg::Str(crate::patient::escape_text(n)))],
+            ),
         }
+    }
+}
+
+/// The quote number trimmed; refused when empty, longer than [`MAX_QUOTE_NUMBER_CHARS`] or
+/// holding anything but ASCII letters, digits and `-` `/` `_` `.` `#`.
+fn check_quote_number(number: &str) -> Result<&str, PdfError> {
+    let n = number.trim();
+    let ok = !n.is_empty()
+        && n.chars().count() <= MAX_QUOTE_NUMBER_CHARS
+        && n.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-/_.#".contains(c));
+    if ok {
+        Ok(n)
+    } else {
+        Err(PdfError::QuoteNumber(number.to_string()))
     }
 }
 
@@ -138,6 +171,16 @@ pub fn estimate_pdf(req: &PdfRequest<'_>) -> Result<Vec<u8>, PdfError> {
     if let Some(p) = &patient {
         fonts.check(p, "the patient's name")?;
     }
+    let staff = req
+        .staff
+        .map(crate::patient::check_name)
+        .transpose()?
+        .flatten()
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "));
+    if let Some(s) = &staff {
+        fonts.check(s, "the staff member's name")?;
+    }
+    let quote_number = req.quote_number.map(check_quote_number).transpose()?;
     let clinic = &req.quote.sheet().clinic;
     fonts.check(
         clinic.name.get(req.lang),
@@ -154,10 +197,11 @@ pub fn estimate_pdf(req: &PdfRequest<'_>) -> Result<Vec<u8>, PdfError> {
 
     let req = PdfRequest {
         patient: patient.as_deref(),
+        staff: staff.as_deref(),
+        quote_number,
         ..*req
     };
-    let mut canvas = Canvas::new(&fonts);
-    layout::draw(&req, &mut canvas)?;
+    let canvas = layout::draw(&req, &fonts)?;
     let pages: Vec<PdfPage> = canvas
         .into_pages()
         .into_iter()

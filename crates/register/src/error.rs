@@ -32,6 +32,44 @@ impl Record {
     }
 }
 
+/// A patient's text the register checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PatientField {
+    /// The clinic's patient number.
+    Number,
+    /// The name.
+    Name,
+}
+
+impl PatientField {
+    /// `number` or `name`.
+    pub fn code(self) -> &'static str {
+        match self {
+            PatientField::Number => "number",
+            PatientField::Name => "name",
+        }
+    }
+}
+
+/// What is wrong with a patient's number or name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextProblem {
+    /// Nothing but spaces.
+    #[error("empty")]
+    Empty,
+    /// More characters than the limit.
+    #[error("{chars} characters, at most {max}")]
+    TooLong {
+        /// Characters given.
+        chars: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// An invisible control or bidirectional character (shown as `U+XXXX`).
+    #[error("the invisible character {}", dose_planner_core::patient::escape_char(*.0))]
+    Control(char),
+}
+
 /// An error of the register.
 #[derive(Debug, thiserror::Error)]
 pub enum RegisterError {
@@ -57,6 +95,68 @@ pub enum RegisterError {
         path: PathBuf,
         /// SQLite's words, or the value that could not be read.
         detail: String,
+    },
+    /// The file's pages are damaged (`PRAGMA quick_check` failed, or SQLite found a damaged
+    /// page): nothing is read from or written to it.
+    #[error(
+        "the register {} is damaged ({detail}); nothing was written; restore the latest backup",
+        path.display()
+    )]
+    Damaged {
+        /// The register file.
+        path: PathBuf,
+        /// SQLite's finding, one line.
+        detail: String,
+    },
+    /// A SQLite database of another program (tables, but not the register's).
+    #[error("{} is another program's database, not a register; nothing was changed", path.display())]
+    NotARegister {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A 0-byte file where a register was expected.
+    #[error("{} is empty (0 bytes), so it is not a register; nothing was changed", path.display())]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// No file where an existing register was expected (reading commands never create one).
+    #[error("there is no register at {}", path.display())]
+    Missing {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// A part of the path is a file where a folder is needed.
+    #[error("a part of {} is a file, not a folder", path.display())]
+    NotAFolder {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// The backup could not be written in its folder.
+    #[error("cannot write the backup {}: {source}", path.display())]
+    BackupIo {
+        /// The backup's file.
+        path: PathBuf,
+        /// The system's error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The backup's copy failed its check; nothing was kept.
+    #[error("the backup {} failed its check ({detail}); nothing was kept", path.display())]
+    BackupFailed {
+        /// The backup's file.
+        path: PathBuf,
+        /// What the check found.
+        detail: String,
+    },
+    /// A patient's number or name that the register does not store: empty, too long, or
+    /// with an invisible control character.
+    #[error("the patient {}: {problem}", field.code())]
+    PatientText {
+        /// The number or the name.
+        field: PatientField,
+        /// What is wrong.
+        problem: TextProblem,
     },
     /// A newer planner has upgraded the register's schema beyond what this build knows.
     #[error(
@@ -140,6 +240,14 @@ impl RegisterError {
         match self {
             RegisterError::Locked { .. } => "locked",
             RegisterError::Corrupt { .. } => "corrupt",
+            RegisterError::Damaged { .. } => "damaged",
+            RegisterError::NotARegister { .. } => "not_a_register",
+            RegisterError::Empty { .. } => "empty_file",
+            RegisterError::Missing { .. } => "missing",
+            RegisterError::NotAFolder { .. } => "not_a_folder",
+            RegisterError::BackupIo { .. } => "backup_io",
+            RegisterError::BackupFailed { .. } => "backup_failed",
+            RegisterError::PatientText { .. } => "patient_text",
             RegisterError::NewerSchema { .. } => "newer_schema",
             RegisterError::Io { .. } => "io",
             RegisterError::NotFound { .. } => "not_found",
@@ -159,12 +267,64 @@ impl RegisterError {
         match self {
             RegisterError::Locked { path: p, waited } => lang.tr_args(
                 "register-locked",
-                &[path(p), ("seconds", Arg::Num(waited.as_secs_f64()))],
+                &[path(p), ("seconds", Arg::Num(shown_seconds(*waited)))],
             ),
             RegisterError::Corrupt { path: p, detail } => lang.tr_args(
                 "register-corrupt",
                 &[path(p), ("detail", Arg::Str(detail.clone()))],
             ),
+            RegisterError::Damaged { path: p, detail } => lang.tr_args(
+                "register-damaged",
+                &[path(p), ("detail", Arg::Str(detail.clone()))],
+            ),
+            RegisterError::NotARegister { path: p } => {
+                lang.tr_args("register-not-a-register", &[path(p)])
+            }
+            RegisterError::Empty { path: p } => lang.tr_args("register-empty-file", &[path(p)]),
+            RegisterError::Missing { path: p } => lang.tr_args("register-missing", &[path(p)]),
+            RegisterError::NotAFolder { path: p } => {
+                lang.tr_args("register-not-a-folder", &[path(p)])
+            }
+            RegisterError::BackupIo { path: p, source } => lang.tr_args(
+                "register-backup-cannot-write",
+                &[path(p), ("error", Arg::Str(source.to_string()))],
+            ),
+            RegisterError::BackupFailed { path: p, detail } => lang.tr_args(
+                "register-backup-failed",
+                &[path(p), ("detail", Arg::Str(detail.clone()))],
+            ),
+            RegisterError::PatientText { field, problem } => {
+                let field = lang.tr(match field {
+                    PatientField::Number => "register-field-number",
+                    PatientField::Name => "register-field-name",
+                });
+                match problem {
+                    TextProblem::Empty => {
+                        lang.tr_args("register-text-empty", &[("field", Arg::Str(field))])
+                    }
+                    TextProblem::TooLong { chars, max } => lang.tr_args(
+                        "register-text-too-long",
+                        &[
+                            ("field", Arg::Str(field)),
+                            (
+                                "chars",
+                                Arg::from(u32::try_from(*chars).unwrap_or(u32::MAX)),
+                            ),
+                            ("max", Arg::from(u32::try_from(*max).unwrap_or(u32::MAX))),
+                        ],
+                    ),
+                    TextProblem::Control(c) => lang.tr_args(
+                        "register-text-control",
+                        &[
+                            ("field", Arg::Str(field)),
+                            (
+                                "char",
+                                Arg::Str(dose_planner_core::patient::escape_char(*c)),
+                            ),
+                        ],
+                    ),
+                }
+            }
             RegisterError::NewerSchema {
                 path: p,
                 found,
@@ -181,11 +341,14 @@ impl RegisterError {
                 "register-cannot-open",
                 &[path(p), ("error", Arg::Str(source.to_string()))],
             ),
-            RegisterError::NotFound { what, .. } => lang.tr(match what {
-                Record::Patient => "register-patient-not-found",
-                Record::Course => "register-course-not-found",
-                Record::Quote => "register-quote-not-found",
-            }),
+            RegisterError::NotFound { what, id } => lang.tr_args(
+                match what {
+                    Record::Patient => "register-patient-not-found",
+                    Record::Course => "register-course-not-found",
+                    Record::Quote => "register-quote-not-found",
+                },
+                &[("id", Arg::Str(id.to_string()))],
+            ),
             RegisterError::DuplicateNumber { number } => lang.tr_args(
                 "register-duplicate-number",
                 &[("number", Arg::Str(number.clone()))],
@@ -217,6 +380,19 @@ impl RegisterError {
     }
 }
 
+/// The time waited as people read it: 0.2, 0.01, 5 (seconds); hundredths under a second so
+/// a short wait never shows as 0.
+fn shown_seconds(waited: Duration) -> f64 {
+    let seconds = waited.as_secs_f64();
+    let scale = if seconds < 1.0 { 100.0 } else { 10.0 };
+    let shown = (seconds * scale).round() / scale;
+    if shown == 0.0 && seconds > 0.0 {
+        0.01
+    } else {
+        shown
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,6 +412,37 @@ mod tests {
                 path: path.clone(),
                 found: 999,
                 supported: 1,
+            },
+            RegisterError::Damaged {
+                path: path.clone(),
+                detail: "Page 3: btreeInitPage() returns error code 11".into(),
+            },
+            RegisterError::NotARegister { path: path.clone() },
+            RegisterError::Empty { path: path.clone() },
+            RegisterError::Missing { path: path.clone() },
+            RegisterError::NotAFolder { path: path.clone() },
+            RegisterError::BackupIo {
+                path: path.clone(),
+                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            },
+            RegisterError::BackupFailed {
+                path: path.clone(),
+                detail: "schema version 1".into(),
+            },
+            RegisterError::PatientText {
+                field: PatientField::Number,
+                problem: TextProblem::Control('\u{202E}'),
+            },
+            RegisterError::PatientText {
+                field: PatientField::Name,
+                problem: TextProblem::TooLong {
+                    chars: 10_000,
+                    max: 60,
+                },
+            },
+            RegisterError::PatientText {
+                field: PatientField::Number,
+                problem: TextProblem::Empty,
             },
             RegisterError::Io {
                 path: path.clone(),
@@ -289,8 +496,32 @@ mod tests {
                     | RegisterError::BackupExists { path }
                     | RegisterError::DiskFull { path }
                     | RegisterError::ReadOnly { path }
-                    | RegisterError::Database { path, .. } => {
+                    | RegisterError::Database { path, .. }
+                    | RegisterError::Damaged { path, .. }
+                    | RegisterError::NotARegister { path }
+                    | RegisterError::Empty { path }
+                    | RegisterError::Missing { path }
+                    | RegisterError::NotAFolder { path }
+                    | RegisterError::BackupIo { path, .. }
+                    | RegisterError::BackupFailed { path, .. } => {
                         assert!(text.contains(&path.display().to_string()), "{text}");
+                        // One message for the command line and the app alike: never Settings
+                        // alone.
+                        assert!(
+                            !text.contains("Settings") || text.contains("--register"),
+                            "{text}"
+                        );
+                    }
+                    RegisterError::PatientText { problem, .. } => {
+                        if let TextProblem::Control(_) = problem {
+                            assert!(
+                                text.contains("U+202E") && !text.contains('\u{202E}'),
+                                "{text}"
+                            );
+                        }
+                        if let TextProblem::TooLong { .. } = problem {
+                            assert!(text.contains("10,000") || text.contains("10000"), "{text}");
+                        }
                     }
                     RegisterError::DuplicateNumber { number } => {
                         assert!(text.contains(number.as_str()), "{text}");
@@ -302,6 +533,15 @@ mod tests {
                 }
             }
         }
+        let quote = RegisterError::NotFound {
+            what: Record::Quote,
+            id: 424_242,
+        };
+        for lang in Lang::ALL {
+            let text = quote.explain(lang);
+            assert!(text.contains("424242"), "{text}");
+        }
+        assert!(!quote.explain(Lang::En).contains("another desk"));
         let newer = &every_error()[2];
         assert!(newer.explain(Lang::En).contains("999"));
         assert_eq!(

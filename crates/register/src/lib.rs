@@ -89,14 +89,14 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
-pub use error::{Record, RegisterError};
+pub use error::{PatientField, Record, RegisterError, TextProblem};
 pub use migrations::{MIGRATIONS, Migration, SCHEMA_VERSION, sha256_hex};
 pub use model::{
     AcceptanceRate, Course, CourseId, CourseStatus, CurrencyTotals, ListedQuote, MonthQuotes,
     NewCourse, NewPatient, NewQuote, NewVisit, OpenCourse, Patient, PatientId, QuoteEntry, QuoteId,
     QuoteStatus, Sha256Hex, StatusCounts, Visit, VisitId,
 };
-pub use sqlite::{MAX_SHEET_BYTES, RegisterOptions, SqliteRegister};
+pub use sqlite::{MAX_PATIENT_TEXT_CHARS, MAX_SHEET_BYTES, RegisterOptions, SqliteRegister};
 
 /// What the app asks of the register. Object safe: the app may hold a
 /// `Box<dyn Register>`, whichever database is behind it.
@@ -114,6 +114,19 @@ pub trait Register {
 
     /// One patient.
     fn patient(&self, id: PatientId) -> Result<Patient, RegisterError>;
+
+    /// The patient with this clinic number, compared by its key (case, width, spaces and
+    /// Unicode composition aside, as [`Register::add_patient`] compares them), if any.
+    ///
+    /// The default pages through [`Register::find_patients`] and keeps the exact key; a
+    /// database implements it as one indexed lookup.
+    fn patient_by_number(&self, number: &str) -> Result<Option<Patient>, RegisterError> {
+        let key = search_key::search_key(number);
+        Ok(self
+            .find_patients(number, u32::MAX)?
+            .into_iter()
+            .find(|p| search_key::search_key(&p.number) == key))
+    }
 
     /// Patients whose name or clinic number starts with `query`, as a person types it:
     /// without regard to case (`tan` finds `Tanaka`), full-width letters or hiragana and

@@ -13,13 +13,16 @@
 /// - full-width Latin letters, digits and signs (`Ｔａｎａｋａ`, `１２３`) as ASCII, and the
 ///   ideographic space as a space;
 /// - hiragana as katakana (`たなか` finds `タナカ`);
-/// - spaces trimmed at both ends and runs of spaces made one.
+/// - spaces trimmed at both ends and runs of spaces made one;
+/// - first of all, Unicode NFC (`unicode-normalization`): `が` typed as one character or as
+///   `か` + a combining voiced mark, `é` precomposed or not, are the same key.
 ///
 /// Kanji and Hangul are kept as they are: `田` finds `田中`, `김` finds `김민지`.
 pub fn search_key(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
     let mut key = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
+    for c in text.nfc() {
         let c = fold(c);
         if c.is_whitespace() {
             pending_space = !key.is_empty();
@@ -89,6 +92,11 @@ mod tests {
         assert_eq!(search_key("田中 花子"), "田中 花子");
         assert_eq!(search_key("김민지"), "김민지");
         assert_eq!(search_key("Ａ－０１２"), "a-012");
+        // NFC: one key however the keyboard composed the character.
+        assert_eq!(search_key("か\u{3099}5"), search_key("が5"));
+        assert_eq!(search_key("e\u{301}mile"), search_key("émile"));
+        assert_eq!(search_key("１２３"), search_key("123"));
+        assert_eq!(search_key("A  7"), search_key("a 7"));
     }
 
     #[test]

@@ -13,7 +13,7 @@
 )]
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use dose_planner_core::{Money, Sex};
 use jiff::civil::Date;
@@ -21,7 +21,7 @@ use rusqlite::types::Type;
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Row, TransactionBehavior};
 
 use crate::Register;
-use crate::error::{Record, RegisterError};
+use crate::error::{PatientField, Record, RegisterError, TextProblem};
 use crate::migrations::{self, MigrateError};
 use crate::model::{
     Course, CourseId, CourseStatus, ListedQuote, MonthQuotes, NewCourse, NewPatient, NewQuote,
@@ -56,7 +56,6 @@ impl Default for RegisterOptions {
 pub struct SqliteRegister {
     conn: Connection,
     path: PathBuf,
-    busy_timeout: Duration,
 }
 
 /// A failure inside an operation: SQLite's, or already the register's own. Turned into a
@@ -84,10 +83,17 @@ impl SqliteRegister {
     /// Opens the register at `path`, creating it (mode 0600) if there is no file yet, and
     /// brings its schema up to date. The folder must exist.
     ///
-    /// Errors: [`RegisterError::Io`] (no folder, no permission), [`RegisterError::Corrupt`]
-    /// (not a SQLite file, damaged), [`RegisterError::NewerSchema`] (written by a newer
-    /// planner: nothing is changed), [`RegisterError::Locked`] (another desk holds it while
-    /// its schema needs upgrading).
+    /// A new register is built under a temporary name beside `path` and linked into place
+    /// only when complete, so a failed or killed creation leaves no file at `path` (and its
+    /// temporary file is removed by the next open). An existing file is checked before
+    /// anything is written to it: a 0-byte file, another program's database and a damaged
+    /// register (`PRAGMA quick_check`) are refused, unchanged.
+    ///
+    /// Errors: [`RegisterError::Io`] (no folder, no permission), [`RegisterError::Empty`],
+    /// [`RegisterError::NotARegister`], [`RegisterError::Damaged`], [`RegisterError::Corrupt`]
+    /// (not a SQLite file), [`RegisterError::NewerSchema`] (written by a newer planner:
+    /// nothing is changed), [`RegisterError::Locked`] (another desk holds it while its schema
+    /// needs upgrading), [`RegisterError::DiskFull`].
     pub fn open(path: &Path) -> Result<SqliteRegister, RegisterError> {
         SqliteRegister::open_with(path, &RegisterOptions::default())
     }
@@ -97,35 +103,94 @@ impl SqliteRegister {
         path: &Path,
         options: &RegisterOptions,
     ) -> Result<SqliteRegister, RegisterError> {
-        create_private(path)?;
-        let fail = |e| classify(e, path, options.busy_timeout);
-        // No SQLITE_OPEN_CREATE: the file exists now, with the mode we chose.
+        let started = Instant::now();
+        let fail = |e| classify(e, path, started.elapsed());
+        if existing_register_file(path)? {
+            precheck(path, started)?;
+        } else {
+            create_register(path, options)?;
+        }
+        // No SQLITE_OPEN_CREATE: the file exists, with the mode it was made with.
         let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(fail)?;
         conn.busy_timeout(options.busy_timeout).map_err(fail)?;
-        // The first statement that reads the file: a file that is not a database fails here.
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+        check_register(&conn, path, started)?;
+        // A register made by this build is in WAL mode already; an older one is switched
+        // (under the busy handler: the switch waits for other desks like any write).
+        let mode: String = conn
+            .pragma_query_value(None, "journal_mode", |row| row.get(0))
             .map_err(fail)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| {
+                row.get::<_, String>(0)
+            })
+            .map_err(fail)?;
+        }
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(fail)?;
-        match migrations::migrate(&mut conn) {
-            Ok(_) => {}
-            Err(MigrateError::Newer { found }) => {
-                return Err(RegisterError::NewerSchema {
-                    path: path.to_path_buf(),
-                    found,
-                    supported: migrations::SCHEMA_VERSION,
-                });
+        upgrade(&mut conn, path, started)?;
+        remove_leftovers(path, NEW_MARK);
+        Ok(SqliteRegister {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Opens an existing register for reading only (listing, backups): nothing in the file
+    /// or its folder is created or changed, so a register on a read-only disk or share can
+    /// be listed and backed up. A register at an older schema is upgraded first (that needs
+    /// write access once). Errors as [`SqliteRegister::open`], and
+    /// [`RegisterError::Missing`] when there is no file.
+    pub fn open_read_only(
+        path: &Path,
+        options: &RegisterOptions,
+    ) -> Result<SqliteRegister, RegisterError> {
+        let started = Instant::now();
+        let fail = |e| classify(e, path, started.elapsed());
+        if !existing_register_file(path)? {
+            return Err(RegisterError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        precheck(path, started)?;
+        let open = |uri: Option<String>| -> Result<Connection, RegisterError> {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let conn = match uri {
+                None => Connection::open_with_flags(path, flags),
+                Some(uri) => Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI),
             }
-            Err(MigrateError::Sql(e)) => return Err(fail(e)),
+            .map_err(fail)?;
+            conn.busy_timeout(options.busy_timeout).map_err(fail)?;
+            check_register(&conn, path, started)?;
+            Ok(conn)
+        };
+        let conn = match open(None) {
+            Ok(conn) => conn,
+            // A WAL register on a read-only disk, closed cleanly, has no `-shm` file and none
+            // can be made: read it as an immutable file (nothing on that disk can change it).
+            Err(RegisterError::Io { .. } | RegisterError::ReadOnly { .. }) => {
+                open(immutable_uri(path))?
+            }
+            Err(e) => return Err(e),
+        };
+        let found = migrations::current_version(&conn).map_err(fail)?;
+        if found > migrations::SCHEMA_VERSION {
+            return Err(RegisterError::NewerSchema {
+                path: path.to_path_buf(),
+                found,
+                supported: migrations::SCHEMA_VERSION,
+            });
+        }
+        if found < migrations::SCHEMA_VERSION {
+            drop(conn);
+            return SqliteRegister::open_with(path, options);
         }
         Ok(SqliteRegister {
             conn,
             path: path.to_path_buf(),
-            busy_timeout: options.busy_timeout,
         })
     }
 
@@ -149,14 +214,15 @@ impl SqliteRegister {
         &mut self,
         work: impl FnOnce(&mut SqliteRegister) -> Result<T, RegisterError>,
     ) -> Result<T, RegisterError> {
+        let started = Instant::now();
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
-            .map_err(|e| self.classify(e))?;
+            .map_err(|e| self.classify(e, started))?;
         match work(self) {
             Ok(value) => match self.conn.execute_batch("COMMIT") {
                 Ok(()) => Ok(value),
                 Err(e) => {
-                    let error = self.classify(e);
+                    let error = self.classify(e, started);
                     self.roll_back();
                     Err(error)
                 }
@@ -188,19 +254,22 @@ impl SqliteRegister {
         }
     }
 
-    fn classify(&self, e: rusqlite::Error) -> RegisterError {
-        classify(e, &self.path, self.busy_timeout)
+    /// SQLite's error in the register's words; a lock reports the time waited since
+    /// `started`.
+    fn classify(&self, e: rusqlite::Error, started: Instant) -> RegisterError {
+        classify(e, &self.path, started.elapsed())
     }
 
-    fn finish<T>(&self, outcome: Outcome<T>) -> Result<T, RegisterError> {
+    fn finish<T>(&self, outcome: Outcome<T>, started: Instant) -> Result<T, RegisterError> {
         outcome.map_err(|fail| match fail {
-            Fail::Sql(e) => self.classify(e),
+            Fail::Sql(e) => self.classify(e, started),
             Fail::Register(e) => e,
         })
     }
 
     /// Runs reads on one consistent snapshot (a deferred transaction, rolled back).
     fn read<T>(&self, work: impl FnOnce(&Connection) -> Outcome<T>) -> Result<T, RegisterError> {
+        let started = Instant::now();
         let outcome = if self.conn.is_autocommit() {
             (|| {
                 let tx = self.conn.unchecked_transaction()?;
@@ -209,7 +278,7 @@ impl SqliteRegister {
         } else {
             work(&self.conn)
         };
-        self.finish(outcome)
+        self.finish(outcome, started)
     }
 
     /// Runs a write as one IMMEDIATE transaction (or inside [`Self::in_transaction`]).
@@ -217,6 +286,7 @@ impl SqliteRegister {
         &mut self,
         work: impl FnOnce(&Connection) -> Outcome<T>,
     ) -> Result<T, RegisterError> {
+        let started = Instant::now();
         let outcome = if self.conn.is_autocommit() {
             (|| {
                 let tx = self
@@ -229,42 +299,423 @@ impl SqliteRegister {
         } else {
             work(&self.conn)
         };
-        self.finish(outcome)
+        self.finish(outcome, started)
     }
 }
 
-/// Creates the file with mode 0600 (on Unix) if it does not exist, so that SQLite (and its
-/// `-wal` and `-shm` files, which take the database file's mode) never makes it readable to
-/// others. An existing file keeps its mode: a clinic may have chosen a group on purpose.
-fn create_private(path: &Path) -> Result<(), RegisterError> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true).write(true).create(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+/// The mark in the name of a register being created (`.register.sqlite3.dose-planner-new-…`).
+const NEW_MARK: &str = ".dose-planner-new-";
+/// The mark in the name of a backup being written (`.register-backup-….dose-planner-partial-…`).
+const PARTIAL_MARK: &str = ".dose-planner-partial-";
+
+/// The version of [`search_key`] the keys in a register were computed with, kept in
+/// SQLite's `user_version`: a register keyed by an older version is re-keyed at open.
+/// 1: names and numbers NFC-normalised before keying.
+const KEY_VERSION: i64 = 1;
+
+/// Whether `path` is a file to open as a register (`false`: there is none yet). A 0-byte
+/// file is refused: the planner never leaves one, so it is a failed copy or a mistyped
+/// name, never a register.
+fn existing_register_file(path: &Path) -> Result<bool, RegisterError> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() == 0 => Err(RegisterError::Empty {
+            path: path.to_path_buf(),
+        }),
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(source) => Err(io_error(path, source)),
     }
-    options
-        .open(path)
-        .map(drop)
-        .map_err(|source| RegisterError::Io {
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> RegisterError {
+    match source.kind() {
+        std::io::ErrorKind::NotADirectory => RegisterError::NotAFolder {
+            path: path.to_path_buf(),
+        },
+        std::io::ErrorKind::StorageFull => RegisterError::DiskFull {
+            path: path.to_path_buf(),
+        },
+        _ => RegisterError::Io {
             path: path.to_path_buf(),
             source,
+        },
+    }
+}
+
+/// The folder a file is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
+/// A temporary file (mode 0600) beside `path`, named `.NAME` + `mark` + random letters.
+fn temp_beside(path: &Path, mark: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // tempfile makes its files with mode 0600 on Unix.
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}{mark}"))
+        .tempfile_in(folder_of(path))
+        // The system's words without the temporary file's name (tempfile adds it).
+        .map_err(|e| {
+            let text = e.to_string();
+            match text.split_once(" at path ") {
+                Some((words, _)) => std::io::Error::new(e.kind(), words.to_string()),
+                None => e,
+            }
         })
+}
+
+/// A file and its SQLite companions (`-wal`, `-shm`, `-journal`), removed; each may be
+/// absent. Best effort: used only on files nobody else uses.
+fn remove_with_companions(file: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = file.as_os_str().to_os_string();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
+}
+
+/// Removes what a killed creation or backup left beside `path`: files named `.…` + `mark` +
+/// `…` (and their SQLite companions). A temporary file that its writer still holds (its
+/// lock, on Unix, cannot be taken) is left alone; a companion (`-journal`, `-wal`, `-shm`)
+/// goes with its temporary file. Best effort: a file that cannot be removed stays.
+fn remove_leftovers(path: &Path, mark: &str) {
+    let Ok(entries) = std::fs::read_dir(folder_of(path)) else {
+        return;
+    };
+    let names: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with('.') && name.contains(mark)
+        })
+        .map(|e| e.path())
+        .collect();
+    let is_companion = |p: &Path| {
+        let name = p.to_string_lossy();
+        ["-wal", "-shm", "-journal"]
+            .iter()
+            .any(|s| name.ends_with(s))
+    };
+    for temp in names.iter().filter(|p| !is_companion(p)) {
+        if !in_use(temp) {
+            remove_with_companions(temp);
+        }
+    }
+    // Companions whose temporary file is gone.
+    for companion in names.iter().filter(|p| is_companion(p)) {
+        let name = companion.to_string_lossy();
+        let main = ["-wal", "-shm", "-journal"]
+            .iter()
+            .find_map(|s| name.strip_suffix(s))
+            .map(PathBuf::from);
+        if main.is_some_and(|m| m.symlink_metadata().is_err()) {
+            let _ = std::fs::remove_file(companion);
+        }
+    }
+}
+
+/// Whether a temporary file's writer is still at work: it holds an advisory lock on it
+/// (Unix `flock`, which SQLite's own `fcntl` locks never touch). Elsewhere `false`.
+fn in_use(temp: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        match std::fs::File::open(temp) {
+            Ok(file) => matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock)),
+            Err(_) => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = temp;
+        false
+    }
+}
+
+/// Marks a temporary file as being written (see [`in_use`]); the lock goes with the file's
+/// handle.
+fn hold(temp: &tempfile::NamedTempFile) {
+    #[cfg(unix)]
+    {
+        // Without the lock, another desk's clean-up may remove the file early; the writer
+        // then fails cleanly (its link finds no file), so a failed lock is not an error.
+        let _ = temp.as_file().try_lock();
+    }
+    #[cfg(not(unix))]
+    let _ = temp;
+}
+
+/// Whether the disk holding `dir` is full: a 64 KB probe file cannot be written. SQLite
+/// reports a full disk while setting up a WAL file's shared memory as a plain I/O error.
+fn disk_is_full(dir: &Path) -> bool {
+    let Ok(mut probe) = tempfile::Builder::new()
+        .prefix(".dose-planner-probe-")
+        .tempfile_in(dir)
+    else {
+        return false;
+    };
+    let written = std::io::Write::write_all(&mut probe, &[0u8; 64 * 1024])
+        .and_then(|()| probe.as_file().sync_all());
+    matches!(written, Err(e) if e.kind() == std::io::ErrorKind::StorageFull)
+}
+
+/// Fsyncs a folder so a file linked into it survives a power cut (Unix; elsewhere the file
+/// system journals it).
+fn sync_folder(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Links a complete `temp` file to `path`, never over an existing file (a hard link fails
+/// if `path` exists; where the file system has no hard links, a rename after checking).
+/// `Ok(false)` when `path` existed.
+fn link_into_place(temp: &Path, path: &Path) -> std::io::Result<bool> {
+    match std::fs::hard_link(temp, path) {
+        Ok(()) => {
+            sync_folder(folder_of(path));
+            Ok(true)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => {
+            if path.symlink_metadata().is_ok() {
+                return Ok(false);
+            }
+            if e.kind() == std::io::ErrorKind::NotFound {
+                return Err(e);
+            }
+            std::fs::rename(temp, path)?;
+            sync_folder(folder_of(path));
+            Ok(true)
+        }
+    }
+}
+
+/// Builds a new register under a temporary name beside `path` (WAL mode, schema up to
+/// date), then links it into place. Nothing is left at `path` if this fails; if another
+/// desk created the register meanwhile, theirs is kept.
+fn create_register(path: &Path, options: &RegisterOptions) -> Result<(), RegisterError> {
+    let started = Instant::now();
+    let temp = temp_beside(path, NEW_MARK).map_err(|e| io_error(path, e))?;
+    hold(&temp);
+    let built = (|| -> Result<(), RegisterError> {
+        let fail = |e| classify(e, path, started.elapsed());
+        let mut conn = Connection::open_with_flags(
+            temp.path(),
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(fail)?;
+        conn.busy_timeout(options.busy_timeout).map_err(fail)?;
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+            .map_err(fail)?;
+        migrations::migrate(&mut conn).map_err(|e| match e {
+            MigrateError::Sql(e) => fail(e),
+            MigrateError::Newer { found } => RegisterError::NewerSchema {
+                path: path.to_path_buf(),
+                found,
+                supported: migrations::SCHEMA_VERSION,
+            },
+        })?;
+        conn.pragma_update(None, "user_version", KEY_VERSION)
+            .map_err(fail)?;
+        conn.close().map_err(|(_, e)| fail(e))?;
+        temp.as_file().sync_all().map_err(|e| io_error(path, e))?;
+        match link_into_place(temp.path(), path) {
+            Ok(_) => Ok(()),
+            // Another desk's open removed this one's file as a leftover after creating
+            // the register itself.
+            Err(_) if path.symlink_metadata().is_ok() => Ok(()),
+            Err(e) => Err(io_error(path, e)),
+        }
+    })();
+    remove_with_companions(temp.path());
+    drop(temp);
+    match built {
+        // Another desk made the register meanwhile: open theirs.
+        Err(_) if path.symlink_metadata().is_ok() => Ok(()),
+        Err(RegisterError::Io { .. } | RegisterError::Database { .. })
+            if disk_is_full(folder_of(path)) =>
+        {
+            Err(RegisterError::DiskFull {
+                path: path.to_path_buf(),
+            })
+        }
+        other => other,
+    }
+}
+
+/// Checks an opened file before anything is written to it: another program's database is
+/// refused (it has tables but not the register's `schema_migrations`), and so is a damaged
+/// one (`PRAGMA quick_check`).
+fn check_register(conn: &Connection, path: &Path, started: Instant) -> Result<(), RegisterError> {
+    let fail = |e| classify(e, path, started.elapsed());
+    check_not_foreign(conn, path, started)?;
+    let verdict: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |row| row.get::<_, String>(0))
+        .map_err(|e| match fail(e) {
+            RegisterError::Corrupt { path, detail } => RegisterError::Damaged { path, detail },
+            other => other,
+        })?;
+    if verdict != "ok" {
+        // SQLite heads its findings with `*** in database main ***`: the finding is below.
+        let finding = verdict
+            .lines()
+            .find(|line| !line.starts_with("*** in database"))
+            .unwrap_or(&verdict);
+        return Err(RegisterError::Damaged {
+            path: path.to_path_buf(),
+            detail: one_line(finding),
+        });
+    }
+    Ok(())
+}
+
+/// Refuses another program's database: tables, but not the register's `schema_migrations`.
+fn check_not_foreign(
+    conn: &Connection,
+    path: &Path,
+    started: Instant,
+) -> Result<(), RegisterError> {
+    let fail = |e| classify(e, path, started.elapsed());
+    // The first statement that reads the file: a file that is not a database fails here.
+    let (tables, registers): (i64, i64) = conn
+        .query_row(
+            "SELECT COUNT(*), COALESCE(SUM(name = 'schema_migrations'), 0) FROM sqlite_master
+             WHERE type = 'table'",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .map_err(fail)?;
+    if tables > 0 && registers == 0 {
+        return Err(RegisterError::NotARegister {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// Looks at the file as it is on the disk, without SQLite's `-wal` and `-shm` companions
+/// (an immutable, read-only connection creates none): another program's database
+/// is refused before any file is made beside it.
+fn precheck(path: &Path, started: Instant) -> Result<(), RegisterError> {
+    let Some(uri) = immutable_uri(path) else {
+        return Ok(());
+    };
+    let Ok(conn) = Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI,
+    ) else {
+        return Ok(());
+    };
+    // Only a definite answer counts here: an immutable read takes no lock, so a page another
+    // desk is checkpointing at this moment may read oddly; the normal open checks again.
+    match check_not_foreign(&conn, path, started) {
+        Err(e @ RegisterError::NotARegister { .. }) => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// The migrations, then the search keys recomputed if they were made by an older
+/// [`search_key`] (one transaction; a key another patient already holds is left as it was,
+/// so no row is lost and no number changes hands).
+fn upgrade(conn: &mut Connection, path: &Path, started: Instant) -> Result<(), RegisterError> {
+    let fail = |e| classify(e, path, started.elapsed());
+    match migrations::migrate(conn) {
+        Ok(_) => {}
+        Err(MigrateError::Newer { found }) => {
+            return Err(RegisterError::NewerSchema {
+                path: path.to_path_buf(),
+                found,
+                supported: migrations::SCHEMA_VERSION,
+            });
+        }
+        Err(MigrateError::Sql(e)) => return Err(fail(e)),
+    }
+    let keyed: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(fail)?;
+    if keyed >= KEY_VERSION {
+        return Ok(());
+    }
+    let mut rekey = || -> rusqlite::Result<()> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let keyed: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if keyed < KEY_VERSION {
+            let rows: Vec<(i64, String, String)> = {
+                let mut stmt = tx.prepare("SELECT id, patient_number, name FROM patients")?;
+                stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+                    .collect::<rusqlite::Result<_>>()?
+            };
+            let mut name_key = tx.prepare("UPDATE patients SET name_key = ?1 WHERE id = ?2")?;
+            let mut number_key = tx.prepare(
+                "UPDATE patients SET number_key = ?1 WHERE id = ?2
+                 AND NOT EXISTS (SELECT 1 FROM patients WHERE number_key = ?1 AND id <> ?2)",
+            )?;
+            for (id, number, name) in rows {
+                name_key.execute(rusqlite::params![search_key(&name), id])?;
+                number_key.execute(rusqlite::params![search_key(&number), id])?;
+            }
+            drop((name_key, number_key));
+            tx.pragma_update(None, "user_version", KEY_VERSION)?;
+        }
+        tx.commit()
+    };
+    rekey().map_err(fail)
+}
+
+/// The first line of a text, at most 200 characters: SQLite's words in a one-line message.
+fn one_line(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default().trim();
+    match line.char_indices().nth(200) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line.to_string(),
+    }
+}
+
+/// `file:PATH?immutable=1` for SQLite, percent-encoding what a URI cannot hold; `None`
+/// when the path is not UTF-8.
+fn immutable_uri(path: &Path) -> Option<String> {
+    let text = path.to_str()?;
+    let mut uri = String::from("file:");
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                uri.push(char::from(byte));
+            }
+            _ => uri.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    Some(uri)
 }
 
 /// SQLite's error in the register's words.
 fn classify(e: rusqlite::Error, path: &Path, waited: Duration) -> RegisterError {
     let path = path.to_path_buf();
-    let detail = e.to_string();
+    // SQLite's own words, one line: never the statement (a migration is ~90 lines of SQL).
+    let detail = one_line(&match &e {
+        rusqlite::Error::SqliteFailure(_, Some(message)) => message.clone(),
+        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+        other => other.to_string(),
+    });
     match &e {
         rusqlite::Error::SqliteFailure(failure, _) => match failure.code {
             ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
                 RegisterError::Locked { path, waited }
             }
-            ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {
-                RegisterError::Corrupt { path, detail }
-            }
+            ErrorCode::NotADatabase => RegisterError::Corrupt { path, detail },
+            ErrorCode::DatabaseCorrupt => RegisterError::Damaged { path, detail },
             ErrorCode::DiskFull => RegisterError::DiskFull { path },
             ErrorCode::ReadOnly => RegisterError::ReadOnly { path },
             ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::SystemIoFailure => {
@@ -463,12 +914,52 @@ fn store_sheet(conn: &Connection, sheet_toml: &str) -> Outcome<i64> {
     Ok(id)
 }
 
+/// The longest patient number or name the register keeps, in characters (the name's rule,
+/// [`dose_planner_core::patient::MAX_NAME_CHARS`], for both).
+pub const MAX_PATIENT_TEXT_CHARS: usize = dose_planner_core::patient::MAX_NAME_CHARS;
+
+/// A patient's number and name as the register keeps them: trimmed, NFC, and refused when
+/// the number is empty, either is longer than [`MAX_PATIENT_TEXT_CHARS`], or either holds a
+/// control or bidirectional character (which would garble a terminal, a CSV or a PDF).
+fn checked_patient(patient: &NewPatient) -> Result<NewPatient, RegisterError> {
+    use unicode_normalization::UnicodeNormalization;
+    let check = |field: PatientField, text: &str, may_be_empty: bool| {
+        let text: String = text.trim().nfc().collect();
+        let problem = if let Some(c) = text
+            .chars()
+            .find(|c| dose_planner_core::patient::is_unsafe_char(*c))
+        {
+            Some(TextProblem::Control(c))
+        } else if text.chars().count() > MAX_PATIENT_TEXT_CHARS {
+            Some(TextProblem::TooLong {
+                chars: text.chars().count(),
+                max: MAX_PATIENT_TEXT_CHARS,
+            })
+        } else if text.is_empty() && !may_be_empty {
+            Some(TextProblem::Empty)
+        } else {
+            None
+        };
+        match problem {
+            Some(problem) => Err(RegisterError::PatientText { field, problem }),
+            None => Ok(text),
+        }
+    };
+    Ok(NewPatient {
+        number: check(PatientField::Number, &patient.number, false)?,
+        name: check(PatientField::Name, &patient.name, true)?,
+        date_of_birth: patient.date_of_birth,
+        sex: patient.sex,
+    })
+}
+
 fn not_found(what: Record, id: i64) -> Fail {
     RegisterError::NotFound { what, id }.into()
 }
 
 impl Register for SqliteRegister {
     fn add_patient(&mut self, patient: &NewPatient) -> Result<PatientId, RegisterError> {
+        let patient = &checked_patient(patient)?;
         self.write(|conn| {
             require_free_number(conn, &patient.number, None)?;
             let mut stmt = conn.prepare_cached(
@@ -491,6 +982,7 @@ impl Register for SqliteRegister {
     }
 
     fn update_patient(&mut self, id: PatientId, patient: &NewPatient) -> Result<(), RegisterError> {
+        let patient = &checked_patient(patient)?;
         self.write(|conn| {
             require_patient(conn, id)?;
             require_free_number(conn, &patient.number, Some(id))?;
@@ -519,6 +1011,17 @@ impl Register for SqliteRegister {
             stmt.query_row([id.0], patient_row)
                 .optional()?
                 .ok_or_else(|| not_found(Record::Patient, id.0))
+        })
+    }
+
+    fn patient_by_number(&self, number: &str) -> Result<Option<Patient>, RegisterError> {
+        let key = search_key(number);
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, patient_number, name, date_of_birth, sex FROM patients
+                 WHERE number_key = ?1",
+            )?;
+            Ok(stmt.query_row([key], patient_row).optional()?)
         })
     }
 
@@ -760,57 +1263,77 @@ impl Register for SqliteRegister {
     }
 
     fn backup_to(&self, target: &Path) -> Result<(), RegisterError> {
-        let io = |source| RegisterError::Io {
-            path: target.to_path_buf(),
-            source,
+        let started = Instant::now();
+        let io = |source: std::io::Error| match io_error(target, source) {
+            RegisterError::Io { path, source } => RegisterError::BackupIo { path, source },
+            other => other,
         };
-        let Some(target_text) = target.to_str() else {
-            return Err(io(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "the backup's path is not valid UTF-8; choose a simpler file name",
-            )));
-        };
-        // Created empty here, mode 0600, and never over an existing file (create_new is
-        // atomic); VACUUM INTO accepts an empty target.
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        match options.open(target) {
-            Ok(file) => drop(file),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(RegisterError::BackupExists {
-                    path: target.to_path_buf(),
-                });
-            }
-            Err(e) => return Err(io(e)),
-        }
-        let written = self
-            .conn
-            .execute("VACUUM INTO ?1", [target_text])
-            .map_err(|e| match classify(e, &self.path, self.busy_timeout) {
-                RegisterError::DiskFull { .. } => RegisterError::DiskFull {
-                    path: target.to_path_buf(),
-                },
-                other => other,
-            })
-            .and_then(|_| {
-                // VACUUM INTO does not flush the copy to the disk; a backup must survive a
-                // power cut.
-                std::fs::OpenOptions::new()
-                    .write(true)
-                    .open(target)
-                    .and_then(|f| f.sync_all())
-                    .map_err(io)
+        // What killed backups left in this folder: their temporary copies and journals.
+        remove_leftovers(target, PARTIAL_MARK);
+        if target.symlink_metadata().is_ok() {
+            return Err(RegisterError::BackupExists {
+                path: target.to_path_buf(),
             });
-        if written.is_err() {
-            // A half-written backup must not pass for a good one; if it cannot be removed,
-            // the error below still says the backup failed.
-            let _ = std::fs::remove_file(target);
         }
+        // Written under a temporary name (mode 0600) and linked to `target` only once
+        // complete and checked: a killed or failed backup never leaves a file that looks
+        // like a backup.
+        let temp = temp_beside(target, PARTIAL_MARK).map_err(io)?;
+        hold(&temp);
+        let written = (|| -> Result<(), RegisterError> {
+            let Some(temp_text) = temp.path().to_str() else {
+                return Err(io(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "the backup's path is not valid UTF-8; choose a simpler folder name",
+                )));
+            };
+            self.conn
+                .execute("VACUUM INTO ?1", [temp_text])
+                .map_err(|e| match classify(e, &self.path, started.elapsed()) {
+                    RegisterError::DiskFull { .. } => RegisterError::DiskFull {
+                        path: target.to_path_buf(),
+                    },
+                    other => other,
+                })?;
+            verify_copy(temp.path(), target)?;
+            // VACUUM INTO does not flush the copy to the disk; a backup must survive a
+            // power cut.
+            temp.as_file().sync_all().map_err(io)?;
+            match link_into_place(temp.path(), target).map_err(io)? {
+                true => Ok(()),
+                false => Err(RegisterError::BackupExists {
+                    path: target.to_path_buf(),
+                }),
+            }
+        })();
+        remove_with_companions(temp.path());
+        drop(temp);
         written
     }
+}
+
+/// Checks a backup's copy before it takes the backup's name: a complete register
+/// (`PRAGMA integrity_check`) at this build's schema version.
+fn verify_copy(copy: &Path, target: &Path) -> Result<(), RegisterError> {
+    let failed = |detail: String| RegisterError::BackupFailed {
+        path: target.to_path_buf(),
+        detail,
+    };
+    let conn = Connection::open_with_flags(
+        copy,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| failed(one_line(&e.to_string())))?;
+    let verdict: String = conn
+        .query_row("PRAGMA integrity_check(1)", [], |row| row.get(0))
+        .map_err(|e| failed(one_line(&e.to_string())))?;
+    if verdict != "ok" {
+        return Err(failed(one_line(&verdict)));
+    }
+    let version =
+        migrations::current_version(&conn).map_err(|e| failed(one_line(&e.to_string())))?;
+    if version != migrations::SCHEMA_VERSION {
+        return Err(failed(format!("schema version {version}")));
+    }
+    Ok(())
 }

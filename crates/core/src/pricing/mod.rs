@@ -251,6 +251,36 @@ pub fn percent_of(
     Ok(Money(i64::try_from(rounded).map_err(|_| Overflow)?))
 }
 
+/// The tax included in a tax-inclusive `amount` at `milli_percent`:
+/// `amount` × rate / (100% + rate), a fraction rounded by `rounding` (¥115,324 at 10%, down:
+/// ¥10,484).
+pub fn included_tax(
+    amount: Money,
+    milli_percent: u32,
+    rounding: Rounding,
+) -> Result<Money, crate::money::Overflow> {
+    use crate::money::Overflow;
+    let den = 100_000_i128
+        .checked_add(i128::from(milli_percent))
+        .ok_or(Overflow)?;
+    let num = i128::from(amount.0)
+        .checked_mul(i128::from(milli_percent))
+        .ok_or(Overflow)?;
+    let (q, r) = (num.div_euclid(den), num.rem_euclid(den));
+    let up = match rounding {
+        Rounding::Down => false,
+        Rounding::Up => r > 0,
+        // r ≥ den / 2, without a fraction: 2r ≥ den.
+        Rounding::Nearest => r.checked_mul(2).ok_or(Overflow)? >= den,
+    };
+    let rounded = if up {
+        q.checked_add(1).ok_or(Overflow)?
+    } else {
+        q
+    };
+    Ok(Money(i64::try_from(rounded).map_err(|_| Overflow)?))
+}
+
 /// A text the clinic may give in several languages.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
