@@ -21,3 +21,13 @@ prices-csv-invalid = { $count ->
     [one] 1 row is refused; nothing was applied:
    *[other] { $count } rows are refused; nothing was applied:
 }
+prices-written = written: { $path }
+prices-dry-run = nothing written (--dry-run, or no --out given)
+prices-row-label = row { $row }:
+prices-line-changed = { $item }: { $old } → { $new }
+prices-line-added = new: { $item } { $price }
+prices-line-missing = not in the file (kept as it is): { $item }
+prices-line-removed = removed: { $item }
+prices-no-difference = no difference
+prices-summary = { $changed } changed, { $added } new, { $missing } missing (kept), { $unchanged } unchanged, { $invalid } refused
+prices-bulk-summary = { $changed } prices change
