@@ -44,6 +44,9 @@ pub enum Command {
     Quote(QuoteArgs),
     /// The register of patients, courses and quotes: backup, the Quotes list, import.
     Register(super::register::RegisterArgs),
+    /// The price list on files: export as TOML or CSV, import a TOML or CSV, bulk changes,
+    /// the difference between two sheets.
+    Prices(super::prices::PricesArgs),
 }
 
 /// Arguments of `dose-planner quote`.

@@ -35,6 +35,8 @@ mod i18n_keys;
 mod optimise;
 mod pdf;
 mod pdf_mitsumori;
+mod prices_cli;
+mod prices_props;
 mod pricing_errors;
 mod properties;
 mod quote_checks;
