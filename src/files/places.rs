@@ -129,3 +129,24 @@ pub fn package_sheets_dir_for(exe: &std::path::Path) -> Vec<PathBuf> {
     }
     dirs
 }
+
+/// PostgreSQL's password file, where libpq looks for it: `$PGPASSFILE`, else
+/// `%APPDATA%\postgresql\pgpass.conf` on Windows, else `~/.pgpass` (for a register on a
+/// server; the planner never stores a password itself).
+pub fn pgpass_file() -> Option<PathBuf> {
+    dose_planner_register::address::pgpass_path(
+        std::env::var_os("PGPASSFILE").map(PathBuf::from),
+        home_dir(),
+        std::env::var_os("APPDATA").map(PathBuf::from),
+    )
+}
+
+/// The operating system's user name (`$USER`, `%USERNAME%`): the role a server register
+/// signs in as when its address names none, as PostgreSQL's own tools do.
+pub fn os_user_name() -> Option<String> {
+    ["USER", "USERNAME", "LOGNAME"]
+        .into_iter()
+        .filter_map(std::env::var_os)
+        .find(|v| !v.is_empty())
+        .map(|v| v.to_string_lossy().into_owned())
+}

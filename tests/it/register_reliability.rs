@@ -1018,8 +1018,20 @@ fn a_saved_quote_with_a_sheet_over_256_kb_is_not_imported_and_a_sheet_is_stored_
             "2004-04-12",
         ],
     );
-    assert_ne!(code, 0, "{out}");
-    assert!(err.contains("256 KB"), "{err}");
+    assert_eq!(code, 2, "{out}");
+    let kb = json["sheet_toml"].as_str().unwrap().len().div_ceil(1024);
+    assert!(
+        err.contains(&format!("are {kb} KB")) && err.contains("256 KB"),
+        "{err}"
+    );
+    // The desk app and `quote` open saved quotes the same way: refused there too.
+    let error = dose_planner::saved::open(
+        &std::fs::read_to_string(dir.join("big.json")).unwrap(),
+        "big.json",
+    )
+    .err()
+    .unwrap();
+    assert_eq!(error.code(), "saved_sheet_too_large");
     assert_eq!(count(&path, "SELECT COUNT(*) FROM patients"), 20);
 }
 
