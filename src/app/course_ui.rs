@@ -350,6 +350,10 @@ pub fn replan(
         })
         .collect();
     so_far.product = req.choices.product.clone();
+    // Capsules still in hand from the packs dispensed, less those taken.
+    so_far.in_hand =
+        crate::estimate::capsules_in_hand(sheet, req.choices.product.as_deref(), &periods)
+            .map_err(|e| e.explain(lang))?;
     if !visits.is_empty() {
         let paid = Money::sum(visits.iter().map(|v| v.charged))
             .map_err(|e| PlanError::from(e).explain(lang))?;

@@ -95,3 +95,4 @@ cli-opt-col-months = Months
 cli-opt-col-doses = mg/day by month
 cli-opt-col-total = Total
 cli-opt-col-day = Target on day
+saved-err-sheet-too-large = { $file }: the prices saved in this quote are { $kb } KB, and a price sheet may have at most { $limit } KB. The file was not opened. Ask for the quote to be saved again from its clinic's own sheet.

@@ -277,3 +277,6 @@ opt-sentence = { $reaches }, { $versus }.
 err-optimise-limits = The optimiser's limits are not usable: at most 24 months ({ $months } asked), a highest dose above 0 and at most 2.0 mg/kg/day, a month-1 dose above 0.
 err-optimise-no-dose = No dose the clinic sells is within { $max } mg a day (the month-1 limit: { $start } mg).
 err-optimise-unreachable = No plan of at most { $months } months within these limits reaches { $target } mg/kg: allow more months or a higher dose.
+err-in-hand = Capsules in hand count only for strengths sold in packs ({ $packs }), not { $mg } mg.
+sheet-min-months = a price for a course of at least { $got } months is not usable (1 would hold for every course): write 2 to { $max }
+err-min-months = The price for { $what } holds only for a course of at least { $needed } months, and this course has { $months }: the sheet gives no other price for it.

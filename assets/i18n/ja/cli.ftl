@@ -83,3 +83,4 @@ cli-opt-col-months = 月数
 cli-opt-col-doses = 各月の mg/日
 cli-opt-col-total = 合計
 cli-opt-col-day = 目標到達日
+saved-err-sheet-too-large = { $file }：この見積もりに保存された料金表は { $kb } KB あり、料金表は最大 { $limit } KB までです。ファイルは開いていません。クリニックの料金表で見積もりを保存し直してもらってください。

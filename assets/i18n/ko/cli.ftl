@@ -83,3 +83,4 @@ cli-opt-col-months = 개월
 cli-opt-col-doses = 월별 mg/일
 cli-opt-col-total = 합계
 cli-opt-col-day = 목표 도달일
+saved-err-sheet-too-large = { $file }: 이 견적에 저장된 가격표는 { $kb } KB이며, 가격표는 최대 { $limit } KB까지입니다. 파일을 열지 않았습니다. 클리닉의 가격표로 견적을 다시 저장해 달라고 요청해 주세요.

@@ -474,6 +474,17 @@ pub enum SavedQuoteError {
         /// Total from its own prices.
         computed: i64,
     },
+    /// The frozen price sheet inside is larger than any price sheet the app reads
+    /// ([`MAX_FROZEN_SHEET_BYTES`]).
+    #[error(
+        "{source_name}: the prices saved in it are {bytes} bytes; a price sheet may have at most {MAX_FROZEN_SHEET_BYTES}"
+    )]
+    SheetTooLarge {
+        /// The file.
+        source_name: String,
+        /// The frozen sheet's size in bytes.
+        bytes: usize,
+    },
     /// [`from_quote`] was given a sheet text other than the one the quote was priced with.
     #[error(
         "{sheet_name}: this price sheet is not the one the quote was priced with; price the quote again before saving"
@@ -516,6 +527,7 @@ impl SavedQuoteError {
             SavedQuoteError::Patient { .. } => "saved_patient",
             SavedQuoteError::TotalMismatch { .. } => "saved_total_mismatch",
             SavedQuoteError::SheetMismatch { .. } => "saved_sheet_mismatch",
+            SavedQuoteError::SheetTooLarge { .. } => "saved_sheet_too_large",
         }
     }
 
@@ -604,6 +616,20 @@ impl SavedQuoteError {
             SavedQuoteError::SheetMismatch { sheet_name } => {
                 lang.tr_args("saved-err-sheet-mismatch", &[("sheet", s(sheet_name))])
             }
+            SavedQuoteError::SheetTooLarge { source_name, bytes } => lang.tr_args(
+                "saved-err-sheet-too-large",
+                &[
+                    ("file", s(source_name)),
+                    (
+                        "kb",
+                        Arg::from(u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX)),
+                    ),
+                    (
+                        "limit",
+                        Arg::from(u32::try_from(MAX_FROZEN_SHEET_BYTES / 1024).unwrap_or(u32::MAX)),
+                    ),
+                ],
+            ),
         }
     }
 }
@@ -672,6 +698,10 @@ pub fn from_quote(
     Ok(saved)
 }
 
+/// The largest price sheet a saved quote may carry, in bytes: the price-sheet file limit
+/// (256 KB).
+pub const MAX_FROZEN_SHEET_BYTES: usize = 256 * 1024;
+
 /// The JSON text of a saved quote, in the current format ([`SavedQuoteV2`]).
 pub fn to_json(quote: &SavedQuote) -> String {
     // Serialising these types cannot fail (string keys, finite or null numbers); an empty
@@ -728,6 +758,14 @@ pub fn open(text: &str, source_name: &str) -> Result<Reopened, SavedQuoteError> 
             error,
         })?,
     };
+    // The price-sheet limit holds for the prices frozen in a saved quote too (a sheet is
+    // stored in the register with its course).
+    if quote.sheet_toml.len() > MAX_FROZEN_SHEET_BYTES {
+        return Err(SavedQuoteError::SheetTooLarge {
+            source_name: source_name.to_string(),
+            bytes: quote.sheet_toml.len(),
+        });
+    }
     let sheet = pricing::parse(&quote.sheet_toml, &format!("{source_name} (saved prices)"))
         .map_err(|error| SavedQuoteError::Sheet {
             source_name: source_name.to_string(),
