@@ -44,6 +44,9 @@ pub enum Command {
     Quote(QuoteArgs),
     /// The register of patients, courses and quotes: backup, the Quotes list, import.
     Register(super::register::RegisterArgs),
+    /// The price list on files: export as TOML or CSV, import a TOML or CSV, bulk changes,
+    /// the difference between two sheets.
+    Prices(super::prices::PricesArgs),
 }
 
 /// Arguments of `dose-planner quote`.
@@ -84,7 +87,7 @@ pub struct QuoteArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub start: Option<jiff::civil::Date>,
     /// The patient's age in years (under 15 and under 18 have rules of their own).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=120), allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::patient::MAX_AGE)), allow_negative_numbers = true)]
     pub age: Option<u32>,
     /// A screening item answered "yes" (repeatable): pregnant, breastfeeding,
     /// planning_pregnancy, severe_liver_disease, hypervitaminosis_a, allergy, aspirin_asthma,
@@ -384,7 +387,19 @@ fn parse_check(s: &str) -> Result<CheckItem, String> {
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    use crate::patient::{FIRST_YEAR, LAST_YEAR, plausible_date};
     let t = s.trim();
+    let date = parse_calendar_date(s, t)?;
+    if plausible_date(date) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "'{s}' is outside the years {FIRST_YEAR} to {LAST_YEAR}; check the year"
+        ))
+    }
+}
+
+fn parse_calendar_date(s: &str, t: &str) -> Result<jiff::civil::Date, String> {
     t.parse::<jiff::civil::Date>().map_err(|_| {
         let shaped = t.len() == 10
             && t.char_indices().all(|(i, c)| {

@@ -9,6 +9,7 @@
 
 pub mod args;
 pub mod json;
+pub mod prices;
 pub mod register;
 pub mod text;
 
@@ -257,8 +258,12 @@ pub fn main() -> ExitCode {
             let command = std::env::args_os()
                 .skip(1)
                 .find(|a| !a.to_string_lossy().starts_with('-'))
-                .filter(|a| a == "register")
-                .map_or("quote", |_| "register");
+                .and_then(|a| match a.to_str() {
+                    Some("register") => Some("register"),
+                    Some("prices") => Some("prices"),
+                    _ => None,
+                })
+                .unwrap_or("quote");
             eprintln!("error: {message} (see dose-planner {command} --help)");
             return ExitCode::from(2);
         }
@@ -273,6 +278,10 @@ pub fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Some(Command::Prices(args)) => {
+            let mut out = std::io::stdout().lock();
+            ExitCode::from(prices::run(&args, &mut out))
+        }
         Some(Command::Register(args)) => {
             let mut out = std::io::stdout().lock();
             ExitCode::from(register::run(&args, today(), &mut out))

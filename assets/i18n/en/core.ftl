@@ -140,7 +140,13 @@ err-no-months = The course needs at least 1 month.
 err-too-many-months = A course of { $months } months is longer than the planner handles ({ $max } months at most).
 err-weight = A body weight of { $kg } kg is not possible: enter the weight in kg, between 10 and 300.
 err-target = A cumulative target of { $target } mg/kg is not usable: enter a number between 1 and 400.
-err-visit-every = This clinic gives at most { $max } month(s) of medication per visit, so a visit every { $asked } months is not possible.
+err-visit-every = This clinic gives at most { $max ->
+        [one] 1 month
+       *[other] { $max } months
+    } of medication per visit, so a visit every { $asked ->
+        [one] month
+       *[other] { $asked } months
+    } is not possible.
 err-month = Month { $month }: { $error }
 err-no-package = Month { $month }: this clinic publishes all-in monthly prices only for { $available } mg/day, not for { $dose } mg/day.
 err-name-too-long = The patient's name is { $chars } characters long; at most { $max } fit on the estimate.

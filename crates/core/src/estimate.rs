@@ -153,7 +153,8 @@ pub enum PlanError {
     Target(String),
     /// Visits every N months where the sheet allows fewer.
     #[error(
-        "this clinic gives at most {max} month(s) of medication per visit, so a visit every {asked} months is not possible"
+        "this clinic gives at most {max} {} of medication per visit, so a visit every {asked} months is not possible",
+        if *.max == 1 { "month" } else { "months" }
     )]
     VisitEvery {
         /// Asked for.

@@ -51,7 +51,7 @@ impl Lang {
 
     /// The Fluent files of this language: the core's, the app's, the PDF's, the command
     /// line's, the file layer's, the register's and the window shell's.
-    fn sources(self) -> [&'static str; 7] {
+    fn sources(self) -> [&'static str; 8] {
         match self {
             Lang::Ja => [
                 include_str!("../../../assets/i18n/ja/core.ftl"),
@@ -61,6 +61,7 @@ impl Lang {
                 include_str!("../../../assets/i18n/ja/files.ftl"),
                 include_str!("../../../assets/i18n/ja/register.ftl"),
                 include_str!("../../../assets/i18n/ja/shell.ftl"),
+                include_str!("../../../assets/i18n/ja/prices.ftl"),
             ],
             Lang::En => [
                 include_str!("../../../assets/i18n/en/core.ftl"),
@@ -70,6 +71,7 @@ impl Lang {
                 include_str!("../../../assets/i18n/en/files.ftl"),
                 include_str!("../../../assets/i18n/en/register.ftl"),
                 include_str!("../../../assets/i18n/en/shell.ftl"),
+                include_str!("../../../assets/i18n/en/prices.ftl"),
             ],
             Lang::Ko => [
                 include_str!("../../../assets/i18n/ko/core.ftl"),
@@ -79,6 +81,7 @@ impl Lang {
                 include_str!("../../../assets/i18n/ko/files.ftl"),
                 include_str!("../../../assets/i18n/ko/register.ftl"),
                 include_str!("../../../assets/i18n/ko/shell.ftl"),
+                include_str!("../../../assets/i18n/ko/prices.ftl"),
             ],
         }
     }

@@ -16,6 +16,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("pricing", include_str!("pricing/error.rs")),
     ("pricing", include_str!("pricing/parse.rs")),
     ("pricing", include_str!("pricing/write.rs")),
+    ("pricing", include_str!("pricing/items.rs")),
+    ("pricing", include_str!("pricing/csv.rs")),
     ("quote", include_str!("quote.rs")),
     ("rules", include_str!("rules.rs")),
     ("safety", include_str!("safety.rs")),
@@ -25,7 +27,7 @@ const SOURCES: &[(&str, &str)] = &[
 ];
 
 const LIB: &str = include_str!("lib.rs");
-const PRICING_FILES: usize = 4;
+const PRICING_FILES: usize = 6;
 
 /// The names `name` in `crate::name` and `crate::{a, b::c}` of one module's code; comments
 /// and the `#[cfg(test)]` part at the end are left out.

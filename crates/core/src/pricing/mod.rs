@@ -10,7 +10,9 @@
 // Also covers `parse` and `error`: every unchecked operation on money or counts shows.
 #![warn(clippy::arithmetic_side_effects)]
 
+pub mod csv;
 mod error;
+pub mod items;
 mod parse;
 mod write;
 
