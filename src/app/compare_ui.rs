@@ -12,7 +12,8 @@ use super::widgets;
 use crate::estimate::CourseEstimate;
 
 /// Which pinned plans are the cheapest and which reach their target soonest (indices into
-/// the pinned list). Both are empty with fewer than two priced plans: a mark compares.
+/// the pinned list). Both are empty with fewer than two priced plans: a mark compares. A plan
+/// that misses its target is never the cheapest.
 pub fn marks(pinned: &[PinnedPlan]) -> (Vec<usize>, Vec<usize>) {
     let priced: Vec<(usize, &super::widgets::Priced)> = pinned
         .iter()
@@ -22,10 +23,20 @@ pub fn marks(pinned: &[PinnedPlan]) -> (Vec<usize>, Vec<usize>) {
     if priced.len() < 2 {
         return (Vec::new(), Vec::new());
     }
-    let cheapest = priced.iter().map(|(_, p)| p.total()).min();
+    // A plan that misses its target (weight and target known, never reached) is never the
+    // cheapest: it does not do what the others do.
+    let misses = |i: usize, p: &super::widgets::Priced| {
+        let r = &pinned[i].request;
+        r.weight_kg.is_some() && r.target_mg_per_kg.is_some() && p.shown().target_reached.is_none()
+    };
+    let cheapest = priced
+        .iter()
+        .filter(|(i, p)| !misses(*i, p))
+        .map(|(_, p)| p.total())
+        .min();
     let cheap: Vec<usize> = priced
         .iter()
-        .filter(|(_, p)| Some(p.total()) == cheapest)
+        .filter(|(i, p)| !misses(*i, p) && Some(p.total()) == cheapest)
         .map(|(i, _)| *i)
         .collect();
     // Days of medication until the target (day 1 is the first day planned).
@@ -292,4 +303,36 @@ fn reached_text(lang: Lang, e: &CourseEstimate) -> String {
             };
             format!("{} mg/kg: {when}", safety::fmt_mgkg(t.target_mg_per_kg))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dose::Dose;
+    use crate::estimate::{CourseRequest, Sex};
+
+    /// Two plans for 60 kg with a 120 mg/kg target (7,200 mg): 20 mg for 6 months (3,600 mg)
+    /// misses it and is the cheaper; 40 mg for 6 months (7,200 mg) reaches it. The cheaper
+    /// plan that misses is not marked "cheapest"; the one that reaches is, and is soonest.
+    /// (Before, the 20 mg plan was marked the cheapest.)
+    #[test]
+    fn a_plan_that_misses_its_target_is_never_the_cheapest() {
+        let sheet = super::super::LoadedSheet::builtin(1);
+        let today = jiff::civil::date(2026, 12, 4);
+        let plan = |mg| {
+            let request = CourseRequest {
+                weight_kg: Some(60.0),
+                target_mg_per_kg: Some(120.0),
+                ..CourseRequest::constant(Sex::Male, Dose::daily(mg), 6)
+            };
+            PinnedPlan::new(request, Some(Sex::Male), &sheet, Lang::En, today)
+        };
+        let pinned = [plan(20), plan(40)];
+        assert!(
+            pinned[0].priced.as_ref().unwrap().total() < pinned[1].priced.as_ref().unwrap().total()
+        );
+        let (cheap, soon) = marks(&pinned);
+        assert_eq!(cheap, [1]);
+        assert_eq!(soon, [1]);
+    }
 }

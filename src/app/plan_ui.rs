@@ -185,7 +185,7 @@ pub struct PinnedPlan {
 
 impl PinnedPlan {
     /// The plan priced on `sheet`.
-    fn new(
+    pub(super) fn new(
         request: CourseRequest,
         sex: Option<Sex>,
         sheet: &LoadedSheet,

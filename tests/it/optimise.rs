@@ -74,6 +74,7 @@ fn enumerate(sheet: &PriceSheet, base: &CourseRequest, limits: &Limits) -> Vec<T
     let doses = doses_by_hand(sheet, max_mg);
     let mut out = Vec::new();
     let mut seq: Vec<Dose> = Vec::new();
+    #[expect(clippy::too_many_arguments, reason = "the enumeration's state, named")]
     fn go(
         seq: &mut Vec<Dose>,
         cum: u64,

@@ -279,7 +279,9 @@ pub fn optimise(
     let mut by_length: Vec<(Complete, Vec<Dose>)> = Vec::new();
     let mut soonest: Option<(Complete, Vec<Dose>)> = None;
     for (i, shortest) in cuts.iter().copied().enumerate() {
-        let longest = cuts.get(i + 1).map_or(max_months, |next| next - 1);
+        let longest = cuts
+            .get(i.saturating_add(1))
+            .map_or(max_months, |next| next.saturating_sub(1));
         let (sheet_c, _) = crate::estimate::for_course(sheet_p, shortest as u32);
         let found = search(
             &sheet_c, base, limits, &doses, start_mg, needed, shortest, longest,
@@ -469,7 +471,7 @@ fn search(
                 if limits.rising_only && n > 1 && month_mg[d] < month_mg[state.last] {
                     continue;
                 }
-                let Some((cost_m, hand)) = month_cost(n - 1, d, &state.hand)? else {
+                let Some((cost_m, hand)) = month_cost(n.saturating_sub(1), d, &state.hand)? else {
                     continue;
                 };
                 let cost = node.cost.plus(cost_m).map_err(PlanError::from)?;
@@ -524,10 +526,10 @@ fn search(
 
     let doses_of = |c: &Complete| -> Vec<Dose> {
         let mut out = vec![doses[c.back.1]];
-        let mut at = (c.months - 1, c.back.0);
+        let mut at = (c.months.saturating_sub(1), c.back.0);
         while let Some((prev, d)) = layers[at.0][at.1].1.back {
             out.push(doses[d]);
-            at = (at.0 - 1, prev);
+            at = (at.0.saturating_sub(1), prev);
         }
         out.reverse();
         out

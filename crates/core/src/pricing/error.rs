@@ -979,7 +979,7 @@ mod tests {
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), all.len(), "codes are unique");
-        assert_eq!(all.len(), 69, "one_of_each lists every variant");
+        assert_eq!(all.len(), 70, "one_of_each lists every variant");
         for p in &all {
             for lang in Lang::ALL {
                 let key = format!("sheet-{}", p.code().replace('_', "-"));

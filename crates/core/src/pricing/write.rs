@@ -77,6 +77,9 @@ pub fn write(sheet: &PriceSheet) -> String {
     if let Some(days) = sheet.max_prescription_days {
         w.line(format_args!("max_prescription_days = {days}"));
     }
+    if sheet.first_visit_remote {
+        w.line(format_args!("first_visit_remote = true"));
+    }
 
     w.section("[dosing]");
     w.line(format_args!(
@@ -137,6 +140,9 @@ pub fn write(sheet: &PriceSheet) -> String {
                 w.section("[[packages]]");
                 w.line(format_args!("daily_mg = {}", p.daily_mg));
                 w.line(format_args!("price_per_month = {}", p.price_per_month.0));
+                if p.min_months > 0 {
+                    w.line(format_args!("min_months = {}", p.min_months));
+                }
             }
         }
     }
@@ -281,20 +287,31 @@ impl Text {
 /// sheet).
 fn capsule_keys(c: &Capsule, pack: Option<&Pack>) -> Vec<(&'static str, String)> {
     let mut keys = vec![("mg", c.mg.to_string())];
+    // A capsule price beside a pack is the shorter courses' rate of a long-course pack.
+    if let Some(price) = c.price
+        && pack.is_none_or(|p| p.min_months > 0)
+    {
+        keys.push(("price", price.0.to_string()));
+    }
     if let Some(pack) = pack {
         keys.push(("pack_size", pack.size.to_string()));
         keys.push(("pack_price", pack.price.0.to_string()));
-    } else if let Some(price) = c.price {
-        keys.push(("price", price.0.to_string()));
+        if pack.min_months > 0 {
+            keys.push(("pack_min_months", pack.min_months.to_string()));
+        }
     }
     keys
 }
 
 fn package_inline(p: &Package) -> String {
-    inline(&[
+    let mut keys = vec![
         ("daily_mg", p.daily_mg.to_string()),
         ("price_per_month", p.price_per_month.0.to_string()),
-    ])
+    ];
+    if p.min_months > 0 {
+        keys.push(("min_months", p.min_months.to_string()));
+    }
+    inline(&keys)
 }
 
 /// `{ key = value, … }`.
