@@ -11,13 +11,95 @@ use dose_planner_register::model::{
     PatientId, QuoteId, QuoteStatus, Sha256Hex,
 };
 use dose_planner_register::search_key::search_key;
-use dose_planner_register::{Register, RegisterError, RegisterOptions, SqliteRegister};
+use dose_planner_register::{
+    PostgresRegister, Register, RegisterAddress, RegisterError, RegisterOptions, ServerAddress,
+    SqliteRegister,
+};
 
 use crate::i18n::{Arg, Lang};
 use crate::saved::SavedQuote;
 
-/// Opens (or creates) the register at `path`, making its folder (mode 0700) first.
+/// A register opened at its address: a file or a server.
+pub enum Opened {
+    /// A SQLite file on this computer.
+    File(SqliteRegister),
+    /// A shared PostgreSQL server.
+    Server(PostgresRegister),
+}
+
+impl Opened {
+    /// The register, whichever engine is behind it.
+    pub fn register(&mut self) -> &mut dyn Register {
+        match self {
+            Opened::File(r) => r,
+            Opened::Server(r) => r,
+        }
+    }
+}
+
+/// Opens the register at `address` as typed (`--register`, `$DOSE_PLANNER_REGISTER`, the
+/// settings): a `postgres://` URL connects to the server; a file path opens (or creates) the
+/// SQLite file. A text that looks like a URL of any other kind is refused, never made a file.
+/// `reading`: only lists and backups will follow, so a file register is opened read-only
+/// ([`open_for_reading`]).
+pub fn open_address(address: &Path, reading: bool) -> Result<Opened, RegisterError> {
+    match parse_address(address)? {
+        RegisterAddress::File(path) if reading => open_for_reading(&path).map(Opened::File),
+        RegisterAddress::File(path) => open_file(&path).map(Opened::File),
+        RegisterAddress::Server(server) => connect(&server).map(Opened::Server),
+    }
+}
+
+/// [`open_address`] for the app, which holds any engine behind the trait.
+pub fn open_any(address: &Path) -> Result<Box<dyn Register>, RegisterError> {
+    Ok(match open_address(address, false)? {
+        Opened::File(r) => Box::new(r),
+        Opened::Server(r) => Box::new(r),
+    })
+}
+
+fn parse_address(address: &Path) -> Result<RegisterAddress, RegisterError> {
+    match address.to_str() {
+        Some(text) => Ok(RegisterAddress::parse(text)?),
+        // Not UTF-8: only a file path can be that.
+        None => Ok(RegisterAddress::file(address)),
+    }
+}
+
+/// Connects to a register server as the address's user (else the operating system's user
+/// name), with the password from PostgreSQL's password file when it has one for this server.
+pub fn connect(server: &ServerAddress) -> Result<PostgresRegister, RegisterError> {
+    let mut server = server.clone();
+    if server.user.is_none() {
+        server.user = crate::files::places::os_user_name();
+    }
+    let password = match (crate::files::places::pgpass_file(), &server.user) {
+        (Some(file), Some(user)) if file.is_file() => {
+            // A password file that cannot be read is as if there were none: the server then
+            // says whether it wanted a password, and that error is shown.
+            crate::files::read_text(&file, 64 * 1024)
+                .ok()
+                .and_then(|text| {
+                    dose_planner_register::address::pgpass_password(&text, &server, user)
+                })
+        }
+        _ => None,
+    };
+    PostgresRegister::connect(&server, password.as_deref())
+}
+
+/// Opens (or creates) the register at `path`, making its folder (mode 0700) first. A path
+/// that is a URL (`postgres://…`, or any `scheme://`) is refused: it is never made a file.
 pub fn open(path: &Path) -> Result<SqliteRegister, RegisterError> {
+    match parse_address(path)? {
+        RegisterAddress::File(path) => open_file(&path),
+        RegisterAddress::Server(server) => Err(RegisterError::FileOnly {
+            server: server.to_string(),
+        }),
+    }
+}
+
+fn open_file(path: &Path) -> Result<SqliteRegister, RegisterError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         crate::files::make_private_dir(dir).map_err(|source| folder_error(dir, source))?;
     }
@@ -27,6 +109,11 @@ pub fn open(path: &Path) -> Result<SqliteRegister, RegisterError> {
 /// Opens an existing register for reading (a list, a backup): nothing is created, and a
 /// register on a read-only disk can be read.
 pub fn open_for_reading(path: &Path) -> Result<SqliteRegister, RegisterError> {
+    if let RegisterAddress::Server(server) = parse_address(path)? {
+        return Err(RegisterError::FileOnly {
+            server: server.to_string(),
+        });
+    }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         // A folder that is a file is said so, not as "File exists (os error 17)".
         match std::fs::metadata(dir) {

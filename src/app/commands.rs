@@ -79,6 +79,7 @@ impl DesktopApp {
                     }
                 }
             }
+            Command::NewPatient => self.new_patient(),
             Command::OpenSheetDialog => self.ask_path(PathPurpose::OpenSheet),
             Command::ExportPdfDialog => {
                 // Say what is missing before asking where to save.
@@ -539,6 +540,34 @@ impl DesktopApp {
         });
     }
 
+    /// Clears everything that belongs to the patient on screen, on every screen, so the next
+    /// patient's quote can never carry the last one's name, sex, weight or answers: the shared
+    /// patient, the Quote and Plan inputs, the screening, the pinned plans, the register
+    /// patient and course shown, a saved quote's frozen prices. The sheet in use, the folder
+    /// quotes are saved in, the language and the screen stay.
+    pub(super) fn new_patient(&mut self) {
+        let lang = self.settings.lang;
+        self.patient = Patient::default();
+        let save_folder = self.quote.save_folder.take();
+        self.quote = QuoteScreen::default();
+        self.quote.save_folder = save_folder;
+        let tab = self.plan.tab;
+        self.plan = PlanScreen::new(self.today);
+        self.plan.tab = tab;
+        self.patients.form = None;
+        self.patients.page = None;
+        self.patients.course = None;
+        self.offer_new_patient = false;
+        if self.opened.take().is_some() || self.sheet.saved_prices.is_some() {
+            // Back from the saved quote's prices to the sheet chosen.
+            self.run_command(Command::LoadSheet(self.settings.last_sheet.clone()));
+        }
+        self.banner = Some(Banner {
+            error: false,
+            text: lang.tr("app-new-patient-done"),
+        });
+    }
+
     /// Today's prices for a quote saved with the sheet `name`: that file if it exists, else
     /// the built-in sheet if it was the built-in one, else the sheet selected now.
     pub(super) fn todays_sheet(&self, name: &str, generation: u64) -> Result<LoadedSheet, String> {
@@ -658,6 +687,8 @@ impl DesktopApp {
             );
             return;
         }
+        // The next patient is one click (or Ctrl+N) away once this one's PDF is written.
+        self.offer_new_patient = written.is_ok();
         self.banner = Some(match written {
             Ok(_) => {
                 if self.settings.open_after_export

@@ -214,10 +214,12 @@ impl VisitForm {
     }
 
     /// The visit the form makes for `course` with the `patient`'s weight, or what to correct
-    /// (in `lang`).
+    /// (in `lang`). The date is on or after the course's start, not after today (the start
+    /// day itself may be ahead: the first visit hands over the first capsules), and no other
+    /// visit of the course is on that day.
     pub fn visit(
         &self,
-        course: dose_planner_register::CourseId,
+        course: &CourseDates<'_>,
         patient: &Patient,
         currency: &Currency,
         lang: Lang,
@@ -228,8 +230,18 @@ impl VisitForm {
             .trim()
             .parse::<jiff::civil::Date>()
             .ok()
-            .filter(|d| *d <= today)
+            .filter(|d| crate::patient::plausible_date(*d))
             .ok_or_else(|| lang.tr("app-visit-date-invalid"))?;
+        let day = |d: jiff::civil::Date| Arg::Str(lang.format_date(d));
+        if date < course.start {
+            return Err(lang.tr_args("app-visit-before-start", &[("start", day(course.start))]));
+        }
+        if date > today && date != course.start {
+            return Err(lang.tr_args("app-visit-after-today", &[("today", day(today))]));
+        }
+        if course.visits.contains(&date) {
+            return Err(lang.tr_args("app-visit-same-day", &[("date", day(date))]));
+        }
         let weight = patient.weight_kg().map_err(|e| e.explain(lang))?;
         let dose = Dose::parse(&self.dose).map_err(|e| e.explain(lang))?;
         if self.missed > self.days {
@@ -238,7 +250,7 @@ impl VisitForm {
         let charged = parse_amount(&self.amount, currency)
             .ok_or_else(|| lang.tr("app-visit-amount-invalid"))?;
         Ok(NewVisit {
-            course,
+            course: course.id,
             date,
             weight_kg: Some(weight),
             daily_dose: dose.to_string(),
@@ -250,6 +262,18 @@ impl VisitForm {
             charged,
         })
     }
+}
+
+/// What the visit form checks a date against: the course, its first day of medication and
+/// the days it already has a visit on.
+#[derive(Debug, Clone)]
+pub struct CourseDates<'a> {
+    /// The course.
+    pub id: dose_planner_register::CourseId,
+    /// Its start (the first day of medication).
+    pub start: jiff::civil::Date,
+    /// The days of its visits so far.
+    pub visits: &'a [jiff::civil::Date],
 }
 
 /// An amount as typed in `currency`: digits with optional thousands separators, its symbol
@@ -326,6 +350,10 @@ pub fn replan(
         })
         .collect();
     so_far.product = req.choices.product.clone();
+    // Capsules still in hand from the packs dispensed, less those taken.
+    so_far.in_hand =
+        crate::estimate::capsules_in_hand(sheet, req.choices.product.as_deref(), &periods)
+            .map_err(|e| e.explain(lang))?;
     if !visits.is_empty() {
         let paid = Money::sum(visits.iter().map(|v| v.charged))
             .map_err(|e| PlanError::from(e).explain(lang))?;
@@ -613,6 +641,12 @@ impl CourseView {
         let quote = result.as_ref().ok().and_then(Replanned::quote);
         let sheet = (currency, &plan.sheet, quote);
         let under_way = !open.visits.is_empty();
+        let visit_days: Vec<jiff::civil::Date> = open.visits.iter().map(|v| v.date).collect();
+        let dates = CourseDates {
+            id: c.id,
+            start: c.start,
+            visits: &visit_days,
+        };
         let outlook = Outlook {
             currency,
             target: c.target_mg_per_kg,
@@ -629,7 +663,7 @@ impl CourseView {
                     visits_table(ui, lang, &plan.sheet, open);
                     ui.add_space(10.0);
                     let form = (&mut self.form, &mut *patient);
-                    form_ui(ui, lang, sheet, today, form, c.id, &mut out);
+                    form_ui(ui, lang, sheet, today, form, &dates, &mut out);
                 });
                 ui.add_space(24.0);
                 ui.vertical(|ui| outlook.ui(ui, lang, &mut self.keep, result));
@@ -638,7 +672,7 @@ impl CourseView {
             visits_table(ui, lang, &plan.sheet, open);
             ui.add_space(10.0);
             let form = (&mut self.form, &mut *patient);
-            form_ui(ui, lang, sheet, today, form, c.id, &mut out);
+            form_ui(ui, lang, sheet, today, form, &dates, &mut out);
             ui.add_space(10.0);
             outlook.ui(ui, lang, &mut self.keep, result);
         }
@@ -706,9 +740,11 @@ fn form_ui(
     (currency, sheet, quote): (&Currency, &PriceSheet, Option<&Quote>),
     today: jiff::civil::Date,
     (form, patient): (&mut VisitForm, &mut Patient),
-    course: dose_planner_register::CourseId,
+    course: &CourseDates<'_>,
     out: &mut Vec<Command>,
 ) {
+    // Enter in any of the form's text fields records the visit (when it can be recorded).
+    let mut entered = false;
     egui::Frame::new()
         .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
         .inner_margin(10)
@@ -720,12 +756,14 @@ fn form_ui(
                 .spacing([12.0, 6.0])
                 .show(ui, |ui| {
                     let label = ui.label(lang.tr("app-visit-date"));
-                    ui.add(
-                        egui::TextEdit::singleline(&mut form.date)
-                            .id_salt("visit_date")
-                            .desired_width(110.0),
-                    )
-                    .labelled_by(label.id);
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut form.date)
+                                .id_salt("visit_date")
+                                .desired_width(110.0),
+                        )
+                        .labelled_by(label.id);
+                    entered |= submitted(ui, &edit);
                     ui.end_row();
                     // The shared patient's weight: what the Plan screen shows, never
                     // corrected behind the user's back (a weight of 0 is refused below).
@@ -735,12 +773,14 @@ fn form_ui(
                     ui.end_row();
 
                     let label = ui.label(lang.tr("app-visit-dose"));
-                    ui.add(
-                        egui::TextEdit::singleline(&mut form.dose)
-                            .id_salt("visit_dose")
-                            .desired_width(110.0),
-                    )
-                    .labelled_by(label.id);
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut form.dose)
+                                .id_salt("visit_dose")
+                                .desired_width(110.0),
+                        )
+                        .labelled_by(label.id);
+                    entered |= submitted(ui, &edit);
                     ui.end_row();
                     let label = ui.label(lang.tr("app-visit-kind"));
                     let kinds = std::iter::once(IN_PERSON)
@@ -792,6 +832,7 @@ fn form_ui(
                                 .min_size(egui::vec2(180.0, 0.0)),
                         )
                         .labelled_by(label.id);
+                    entered |= submitted(ui, &edit);
                     if edit.changed() {
                         form.dispensed_from.typed = true;
                     }
@@ -808,6 +849,7 @@ fn form_ui(
                                 .desired_width(110.0),
                         )
                         .labelled_by(label.id);
+                    entered |= submitted(ui, &edit);
                     if edit.changed() {
                         form.amount_from.typed = true;
                     }
@@ -816,12 +858,13 @@ fn form_ui(
                 });
             let visit = form.visit(course, patient, currency, lang, today);
             ui.horizontal(|ui| {
-                if ui
+                let clicked = ui
                     .add_enabled(
                         visit.is_ok(),
                         egui::Button::new(lang.tr("app-visit-record")),
                     )
-                    .clicked()
+                    .clicked();
+                if (clicked || entered)
                     && let Ok(v) = &visit
                 {
                     out.push(Command::RecordVisit(Box::new(v.clone())));
@@ -831,6 +874,11 @@ fn form_ui(
                 }
             });
         });
+}
+
+/// Whether Enter was pressed in this single-line field (it gives up the focus on Enter).
+pub(super) fn submitted(ui: &egui::Ui, edit: &egui::Response) -> bool {
+    edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
 }
 
 /// A small note beside a typed field whose prefill was for another dose.

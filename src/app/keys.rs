@@ -3,7 +3,8 @@
 //! On the quote screen, while no text field has focus, single keys choose: F / M / N the sex
 //! (woman, man, not given), V / R the first or a return visit, 1 2 3 4 6 8 the dose buttons
 //! (10 … 80 mg/day), + and − the months. Anywhere, even in a text field (a name just typed):
-//! Ctrl+E exports the PDF, Ctrl+S saves the quote and Ctrl+1 … Ctrl+5 switch screens (⌘ on
+//! Ctrl+E exports the PDF, Ctrl+S saves the quote, Ctrl+N starts a new patient and
+//! Ctrl+1 … Ctrl+5 switch screens (⌘ on
 //! a Mac). The controls show these keys; the tables here are the only place they are
 //! written, so a hint cannot differ from the key that works.
 //!
@@ -43,6 +44,48 @@ pub const MONTHS_LESS: Key = Key::Minus;
 
 /// Export PDF (the save dialog): Ctrl+E.
 pub const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+
+/// New patient (clears the patient on every screen): Ctrl+N.
+pub const NEW_PATIENT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+
+/// The help for the screen shown: F1.
+pub const HELP: Key = Key::F1;
+
+/// Undo the last plan or quote edit: Ctrl+Z (while no text field has the focus).
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+
+/// Redo: Ctrl+Shift+Z, or Ctrl+Y.
+pub const REDO: [KeyboardShortcut; 2] = [
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
+    KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
+];
+
+/// Undo or redo, as pressed this frame (before the screens are drawn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// One step back.
+    Undo,
+    /// One step forward again.
+    Redo,
+}
+
+/// Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, while no text field has the focus (in a field they are
+/// the field's own text undo).
+pub fn undo_keys(ctx: &egui::Context) -> Option<Step> {
+    if ctx.text_edit_focused() {
+        return None;
+    }
+    ctx.input_mut(|i| {
+        // The longer shortcut first: Ctrl+Shift+Z also matches Ctrl+Z's logical keys.
+        if REDO.iter().any(|k| i.consume_shortcut(k)) {
+            Some(Step::Redo)
+        } else if i.consume_shortcut(&UNDO) {
+            Some(Step::Undo)
+        } else {
+            None
+        }
+    })
+}
 
 /// Save quote (the save dialog, as the "Save quote…" button): Ctrl+S.
 pub const SAVE_QUOTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
@@ -131,6 +174,9 @@ pub fn desk_keys(
         }
         if i.consume_shortcut(&SAVE_QUOTE) {
             command = Some(Command::SaveQuoteDialog);
+        }
+        if i.consume_shortcut(&NEW_PATIENT) {
+            command = Some(Command::NewPatient);
         }
         for (to, shortcut) in SCREEN_KEYS {
             if i.consume_shortcut(&shortcut) {

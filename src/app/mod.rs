@@ -12,6 +12,7 @@ mod commands;
 mod compare_ui;
 mod course_ui;
 mod dialog_ui;
+mod help_ui;
 mod keys;
 mod month_table_ui;
 mod patient;
@@ -25,6 +26,7 @@ mod screening_ui;
 mod sheet_ui;
 pub mod start;
 mod top_bar_ui;
+mod undo;
 mod widgets;
 
 use eframe::egui;
@@ -41,6 +43,7 @@ use crate::saved::SavedQuote;
 pub use choices_ui::ChoiceInputs;
 pub use course_ui::{CourseView, Keep, VisitForm};
 pub use dialog_ui::{PathField, PathPurpose};
+pub use keys::Step;
 pub use patient::{AgeEntry, AgeInput, Patient, PatientRecord, WeightError};
 pub use patients_ui::{NewPatientForm, PatientPage, PatientsScreen};
 pub use plan_ui::{PlanInputs, PlanScreen};
@@ -125,6 +128,10 @@ impl Screen {
 pub enum Command {
     /// Use a price sheet: a file, or `None` for the built-in sheet.
     LoadSheet(Option<PathBuf>),
+    /// The next patient (Ctrl+N): the shared patient, the plans and quote inputs, the
+    /// screening answers, the pinned plans and the register patient on screen are cleared on
+    /// every screen; the sheet, the language and the settings stay.
+    NewPatient,
     /// Ask for a sheet file with the native dialog, then load it.
     OpenSheetDialog,
     /// Ask where to save the PDF with the native dialog, then export.
@@ -307,6 +314,12 @@ pub struct DesktopApp {
     pub about_open: bool,
     /// The banner, if any.
     pub banner: Option<Banner>,
+    /// Undo and redo of the plan and quote edits.
+    history: undo::History,
+    /// Whether the help for the screen shown is open (F1).
+    pub help_open: bool,
+    /// Whether "New patient" is offered in the notice (after an export or a print).
+    pub offer_new_patient: bool,
     /// The sheet chosen last time could not be read at start-up: nothing is priced (every
     /// screen that prices shows why) until a sheet is chosen. Never replaced by the built-in
     /// sheet behind the user's back.
@@ -473,6 +486,9 @@ impl DesktopApp {
             banner: None,
             banner_since: None,
             sheet_blocked: None,
+            offer_new_patient: false,
+            history: undo::History::default(),
+            help_open: false,
             quote: QuoteScreen::default(),
             plan: PlanScreen::new(today),
             today,
@@ -598,6 +614,16 @@ impl eframe::App for DesktopApp {
         if let Some(cmd) = keys::desk_keys(ui.ctx(), &mut self.settings.screen, keyed) {
             self.queue(cmd);
         }
+        if let Some(step) = keys::undo_keys(ui.ctx()) {
+            self.step(step);
+        }
+        // F1: the help for the screen shown (F1 again closes it).
+        if ui
+            .ctx()
+            .input_mut(|i| i.consume_key(egui::Modifiers::NONE, keys::HELP))
+        {
+            self.help_open = !self.help_open;
+        }
 
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.add_space(4.0);
@@ -688,12 +714,21 @@ impl eframe::App for DesktopApp {
             self.queue(cmd);
         }
         self.about_ui(ui.ctx());
+        self.help_ui(ui.ctx());
 
         // A restored plan was drawn without stopping the app: it is now this app's plan.
         if self.restoring.is_some() {
             self.queue(Command::FinishRestore);
         }
         self.reap_viewers();
+        // Every change of the inputs this frame is one step of undo (typing in one field,
+        // one step).
+        let focused = ui.ctx().memory(|m| m.focused());
+        let focused = focused.filter(|_| ui.ctx().text_edit_focused());
+        self.history.observe(
+            undo::Edits::of(&self.quote.inputs, &self.plan.inputs, &self.patient),
+            focused,
+        );
         self.autosave();
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {
@@ -752,6 +787,26 @@ impl DesktopApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
             ctx.send_viewport_cmd(egui::ViewportCommand::OuterPosition(egui::pos2(0.0, 0.0)));
         }
+    }
+
+    /// One step of undo or redo: the plan and quote inputs, the sex and the weight as they
+    /// were; nothing when there is no such step.
+    pub fn step(&mut self, step: keys::Step) {
+        let edits = match step {
+            keys::Step::Undo => self.history.undo(),
+            keys::Step::Redo => self.history.redo(),
+        };
+        if let Some(e) = edits {
+            self.quote.inputs = e.quote;
+            self.plan.inputs = e.plan;
+            self.patient.sex = e.sex;
+            self.patient.weight = e.weight;
+        }
+    }
+
+    /// Whether there is an edit to undo (the Undo button is on) and one to redo.
+    pub fn can_step(&self) -> (bool, bool) {
+        (self.history.can_undo(), self.history.can_redo())
     }
 
     /// Queues a shell command to run after this frame is drawn.

@@ -43,15 +43,19 @@ impl AgeInput {
                 "" => Ok(None),
                 s => s
                     .parse::<u32>()
+                    .ok()
+                    .filter(|a| *a <= crate::patient::MAX_AGE)
                     .map(Some)
-                    .map_err(|_| "app-safety-age-invalid"),
+                    .ok_or("app-safety-age-invalid"),
             },
             AgeEntry::BirthDate => match self.birth.trim() {
                 "" => Ok(None),
                 s => s
                     .parse::<jiff::civil::Date>()
                     .ok()
+                    .filter(|dob| crate::patient::plausible_date(*dob))
                     .and_then(|dob| age_on(dob, today))
+                    .filter(|a| *a <= crate::patient::MAX_AGE)
                     .map(Some)
                     .ok_or("app-safety-birth-invalid"),
             },

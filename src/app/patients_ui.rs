@@ -333,6 +333,8 @@ fn new_patient_ui(
         .show(ui, |ui| {
             ui.label(egui::RichText::new(lang.tr("app-patients-new-heading")).strong());
             let before = form.clone();
+            // Enter in a text field adds the patient (when the form is complete).
+            let mut entered = false;
             egui::Grid::new("new_patient")
                 .num_columns(2)
                 .spacing([12.0, 6.0])
@@ -343,13 +345,15 @@ fn new_patient_ui(
                         ("app-patient-birth-field", &mut form.birth, 140.0),
                     ] {
                         let label = ui.label(lang.tr(key));
-                        ui.add(
-                            egui::TextEdit::singleline(text)
-                                .id_salt(("new_patient", key))
-                                .desired_width(width)
-                                .char_limit(crate::patient::MAX_NAME_CHARS),
-                        )
-                        .labelled_by(label.id);
+                        let edit = ui
+                            .add(
+                                egui::TextEdit::singleline(text)
+                                    .id_salt(("new_patient", key))
+                                    .desired_width(width)
+                                    .char_limit(crate::patient::MAX_NAME_CHARS),
+                            )
+                            .labelled_by(label.id);
+                        entered |= super::course_ui::submitted(ui, &edit);
                         ui.end_row();
                     }
                     ui.label(lang.tr("app-sex"));
@@ -367,9 +371,10 @@ fn new_patient_ui(
             }
             let made = form.patient(lang, today);
             ui.horizontal(|ui| {
-                if ui
+                let clicked = ui
                     .add_enabled(made.is_ok(), egui::Button::new(lang.tr("app-patients-add")))
-                    .clicked()
+                    .clicked();
+                if (clicked || entered)
                     && let Ok(p) = &made
                 {
                     out.push(Command::AddPatient(p.clone()));

@@ -82,7 +82,7 @@ impl DesktopApp {
     /// the register open now stays when this one cannot be opened.
     pub(super) fn open_register(&mut self, path: PathBuf, keep: bool) {
         let lang = self.settings.lang;
-        match crate::records::open(&path) {
+        match crate::records::open_any(&path) {
             Ok(register) => {
                 if keep {
                     self.settings.register_path = Some(path.clone());
@@ -95,10 +95,7 @@ impl DesktopApp {
                     });
                 }
                 self.patients.reset(path.display().to_string());
-                self.register = RegisterState::Open {
-                    path,
-                    register: Box::new(register),
-                };
+                self.register = RegisterState::Open { path, register };
                 self.quotes_list.stale = true;
             }
             Err(error) => {

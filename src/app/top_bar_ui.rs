@@ -86,6 +86,23 @@ impl DesktopApp {
                 }
             }
             ui.separator();
+            // Undo and redo of the plan and quote edits (Ctrl+Z, Ctrl+Shift+Z).
+            let (can_undo, can_redo) = self.can_step();
+            for (step, key, shortcut, on) in [
+                (keys::Step::Undo, "app-undo", keys::UNDO, can_undo),
+                (keys::Step::Redo, "app-redo", keys::REDO[0], can_redo),
+            ] {
+                let name = lang.tr(key);
+                let shortcut = ui.ctx().format_shortcut(&shortcut);
+                let button = ui.add_enabled(on, egui::Button::new(&name));
+                if keys::announce(button, &name, &shortcut)
+                    .on_hover_text(&shortcut)
+                    .clicked()
+                {
+                    self.step(step);
+                }
+            }
+            ui.separator();
             if let Some(cmd) = saved_ui::file_buttons(ui, lang, &self.settings.recent_quotes) {
                 self.queue(cmd);
             }
@@ -112,6 +129,18 @@ impl DesktopApp {
                     ))
                     .color(ui.visuals().weak_text_color()),
                 );
+            }
+            // The patient card: who every figure on every screen is for.
+            let card = patient_card(lang, &self.patient, self.today);
+            if !card.is_empty() {
+                ui.label(egui::RichText::new(card).strong());
+            }
+            if ui
+                .button(lang.tr("app-new-patient"))
+                .on_hover_text(ui.ctx().format_shortcut(&keys::NEW_PATIENT))
+                .clicked()
+            {
+                self.queue(Command::NewPatient);
             }
             // A pasted control character (or a name set too long) is shown at once; Export
             // and Save refuse it with the same words.
@@ -164,23 +193,55 @@ impl DesktopApp {
                 .request_repaint_after(std::time::Duration::from_secs_f64(left));
         }
         let mut dismiss = false;
+        let mut new_patient = false;
         widgets::strip(ui, tone, |ui| {
             // The text first, then Dismiss beside it; long text wraps before the button.
-            // Room for the button ("Dismiss", "閉じる", "닫기") on the same line.
-            let room = ui.available_width() - 110.0;
+            // Room for the buttons ("Dismiss", "閉じる", "닫기"; "New patient") on the same line.
+            let room = ui.available_width() - if self.offer_new_patient { 280.0 } else { 110.0 };
             ui.scope(|ui| {
                 ui.set_max_width(room.max(120.0));
                 ui.add(
                     egui::Label::new(egui::RichText::new(&banner.text).color(tone.ink())).wrap(),
                 );
             });
+            if self.offer_new_patient && !banner.error {
+                let name = lang.tr("app-new-patient");
+                let shortcut = ui.ctx().format_shortcut(&keys::NEW_PATIENT);
+                let button = egui::Button::new(egui::RichText::new(&name).strong())
+                    .shortcut_text(egui::RichText::new(&shortcut).size(11.0));
+                if keys::announce(ui.add(button), &name, &shortcut).clicked() {
+                    new_patient = true;
+                }
+            }
             if ui.button(lang.tr("app-dismiss")).clicked() {
                 dismiss = true;
             }
         });
+        if new_patient {
+            self.queue(Command::NewPatient);
+        }
         if dismiss {
             self.banner = None;
             self.banner_since = None;
         }
     }
+}
+
+/// The patient as the top bar shows them: sex, age and weight, each when given
+/// ("Female · 27 y · 60 kg"); empty when none is.
+pub fn patient_card(lang: Lang, patient: &Patient, today: jiff::civil::Date) -> String {
+    let mut parts = Vec::new();
+    if let Some(sex) = patient.sex {
+        parts.push(sex.name(lang));
+    }
+    if let Some(age) = patient.age_years(today) {
+        parts.push(lang.tr_args("app-card-age", &[("years", Arg::from(age))]));
+    }
+    if let Ok(kg) = patient.weight_kg() {
+        parts.push(lang.tr_args(
+            "app-card-weight",
+            &[("kg", Arg::Str(Patient::weight_text(kg)))],
+        ));
+    }
+    parts.join(" · ")
 }

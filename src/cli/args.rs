@@ -87,7 +87,7 @@ pub struct QuoteArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub start: Option<jiff::civil::Date>,
     /// The patient's age in years (under 15 and under 18 have rules of their own).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=120), allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::patient::MAX_AGE)), allow_negative_numbers = true)]
     pub age: Option<u32>,
     /// A screening item answered "yes" (repeatable): pregnant, breastfeeding,
     /// planning_pregnancy, severe_liver_disease, hypervitaminosis_a, allergy, aspirin_asthma,
@@ -142,6 +142,10 @@ pub struct QuoteArgs {
     /// doses only rise).
     #[arg(long, requires = "optimise")]
     pub may_lower: bool,
+    /// With --so-far-mg: capsules still in hand from packs already bought, by strength
+    /// (20mg:15,10mg:4): the months left buy packs only for what these do not cover.
+    #[arg(long, value_name = "MG:N,...", requires = "so_far_mg", value_parser = parse_in_hand)]
+    pub in_hand: Option<InHand>,
     /// Reopen a saved quote (its frozen prices give the same totals as when it was saved).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["sex", "months", "weight_kg", "start", "age", "checks", "medicines", "visit_every", "product", "discounts", "visit_kinds", "later_visits", "so_far_mg"])]
     pub open: Option<PathBuf>,
@@ -190,6 +194,7 @@ impl QuoteArgs {
             mg: self.so_far_mg.unwrap_or(0),
             days: self.so_far_days.unwrap_or(0),
             product: self.product.clone(),
+            in_hand: self.in_hand.clone().map(|h| h.0).unwrap_or_default(),
             ..SoFar::default()
         }
     }
@@ -337,6 +342,29 @@ fn parse_so_far_mg(s: &str) -> Result<u64, String> {
     }
 }
 
+/// Capsules in hand by strength (mg → capsules), as `--in-hand` gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InHand(pub std::collections::BTreeMap<u32, u32>);
+
+fn parse_in_hand(s: &str) -> Result<InHand, String> {
+    let bad = || {
+        format!(
+            "capsules in hand are written strength:count, comma-separated (20mg:15,10mg:4), got '{s}'"
+        )
+    };
+    let mut out = std::collections::BTreeMap::new();
+    for part in s.split(',') {
+        let (mg, n) = part.trim().split_once(':').ok_or_else(bad)?;
+        let mg = mg.trim().trim_end_matches("mg").trim();
+        let mg: u32 = mg.parse().map_err(|_| bad())?;
+        let n: u32 = n.trim().parse().map_err(|_| bad())?;
+        if mg == 0 || mg > 300 || n > 10_000 || out.insert(mg, n).is_some() {
+            return Err(bad());
+        }
+    }
+    Ok(InHand(out))
+}
+
 fn parse_weight(s: &str) -> Result<f64, String> {
     check_weight(parse_number(s, "the body weight (kg)")?).map_err(|e| e.to_string())
 }
@@ -359,7 +387,19 @@ fn parse_check(s: &str) -> Result<CheckItem, String> {
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    use crate::patient::{FIRST_YEAR, LAST_YEAR, plausible_date};
     let t = s.trim();
+    let date = parse_calendar_date(s, t)?;
+    if plausible_date(date) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "'{s}' is outside the years {FIRST_YEAR} to {LAST_YEAR}; check the year"
+        ))
+    }
+}
+
+fn parse_calendar_date(s: &str, t: &str) -> Result<jiff::civil::Date, String> {
     t.parse::<jiff::civil::Date>().map_err(|_| {
         let shaped = t.len() == 10
             && t.char_indices().all(|(i, c)| {

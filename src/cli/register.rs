@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 use dose_planner_register::model::{NewPatient, QuoteId, QuoteStatus};
-use dose_planner_register::{Register, RegisterError, SqliteRegister};
+use dose_planner_register::{RegisterError, SqliteRegister};
 
 use super::args::LangArg;
 use crate::i18n::{Arg, Lang};
@@ -15,9 +15,10 @@ use crate::records;
 /// Arguments of `dose-planner register`.
 #[derive(Debug, Args)]
 pub struct RegisterArgs {
-    /// The register file; default: `$DOSE_PLANNER_REGISTER`, else register.sqlite3 in the
-    /// data folder (`$XDG_DATA_HOME/dose-planner`).
-    #[arg(long, value_name = "FILE", global = true)]
+    /// The register: a file, or a server as postgres://user@host:5432/db?sslmode=require;
+    /// default: `$DOSE_PLANNER_REGISTER`, else register.sqlite3 in the data folder
+    /// (`$XDG_DATA_HOME/dose-planner`).
+    #[arg(long, value_name = "FILE|URL", global = true)]
     pub register: Option<PathBuf>,
     /// Language of the output and the errors (default en).
     #[arg(long, value_enum, global = true)]
@@ -129,12 +130,14 @@ type Failed = (String, u8);
 
 fn register_failed(lang: Lang) -> impl Fn(RegisterError) -> Failed {
     move |e| {
-        // What the user typed or gave (a number, a name, a saved quote's sheet) is input.
+        // What the user typed or gave (a number, a name, a saved quote's sheet, the register's
+        // address) is input.
         let code = if matches!(
             e,
             RegisterError::NotFound { .. }
                 | RegisterError::PatientText { .. }
                 | RegisterError::SheetTooLarge { .. }
+                | RegisterError::Address(_)
         ) {
             2
         } else {
@@ -154,27 +157,40 @@ fn run_inner(
     let Some(path) = records::path_or_default(args.register.as_deref()) else {
         return Err((lang.tr("records-no-data-folder"), 2));
     };
-    // Listing and backing up only read: nothing is created, and a register on a read-only
-    // disk can be listed and backed up.
-    let mut register = match &args.action {
-        RegisterAction::Backup { .. } | RegisterAction::Quotes { .. } => {
-            records::open_for_reading(&path)
-        }
-        RegisterAction::Import { .. } | RegisterAction::Status { .. } => records::open(&path),
-    }
-    .map_err(&failed)?;
+    // A file (SQLite) or a `postgres://` server; a URL never becomes a file. Listing and
+    // backing up only read: nothing is created, and a register on a read-only disk can be
+    // listed and backed up.
+    let reading = matches!(
+        &args.action,
+        RegisterAction::Backup { .. } | RegisterAction::Quotes { .. }
+    );
+    let mut opened = records::open_address(&path, reading).map_err(&failed)?;
     let say = |out: &mut dyn Write, line: String| {
         // A closed stdout (a pipe to `head`) is not the register's failure.
         let _ = writeln!(out, "{line}");
     };
     match &args.action {
         RegisterAction::Backup { to } => {
+            let beside = match opened {
+                records::Opened::File(_) => path.parent().map(PathBuf::from),
+                // A server's address has no folder: the current one.
+                records::Opened::Server(_) => None,
+            };
             let dir = to
                 .clone()
-                .or_else(|| path.parent().map(PathBuf::from))
+                .or(beside)
+                .filter(|d| !d.as_os_str().is_empty())
                 .unwrap_or_else(|| PathBuf::from("."));
             let target = SqliteRegister::next_backup_path(&dir, today);
-            register.backup_to(&target).map_err(&failed)?;
+            match opened.register().backup_to(&target) {
+                Ok(()) => {}
+                // A server register is backed up by pg_dump on the server: say what to run.
+                Err(e @ RegisterError::ServerBackup { .. }) => {
+                    say(out, e.explain(lang));
+                    return Ok(());
+                }
+                Err(e) => return Err(failed(e)),
+            }
             say(
                 out,
                 lang.tr_args(
@@ -197,7 +213,7 @@ fn run_inner(
                 ));
             }
             let first = month.unwrap_or(today);
-            let list = register.quotes_of_month(first).map_err(&failed)?;
+            let list = opened.register().quotes_of_month(first).map_err(&failed)?;
             for line in month_lines(&list, lang) {
                 say(out, line);
             }
@@ -240,11 +256,18 @@ fn run_inner(
                 date_of_birth: *birth,
                 sex: saved.request.sex,
             };
-            let done = records::import_saved(&mut register, &saved, &patient, *same_patient)
-                .map_err(|e| match e {
-                    records::ImportError::Register(e) => failed(e),
-                    refused @ records::ImportError::OtherPatient { .. } => {
-                        (refused.explain(lang), 2)
+            let records::Opened::File(register) = &mut opened else {
+                return Err(failed(RegisterError::FileOnly {
+                    server: path.display().to_string(),
+                }));
+            };
+            let done =
+                records::import_saved(register, &saved, &patient, *same_patient).map_err(|e| {
+                    match e {
+                        records::ImportError::Register(e) => failed(e),
+                        refused @ records::ImportError::OtherPatient { .. } => {
+                            (refused.explain(lang), 2)
+                        }
                     }
                 })?;
             say(
@@ -262,7 +285,8 @@ fn run_inner(
             );
         }
         RegisterAction::Status { quote, status } => {
-            register
+            opened
+                .register()
                 .set_quote_status(QuoteId(*quote), (*status).into())
                 .map_err(&failed)?;
             say(

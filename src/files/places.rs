@@ -1,5 +1,7 @@
-//! Where things are on this machine: the user's home and documents folders, and whether a
-//! program is installed (for the file dialog). Reads the environment and `user-dirs.dirs`.
+//! Where things are on this machine: the user's home and documents folders, the app's data
+//! and sheets folders, and whether a program is installed (for the file dialog). Reads the
+//! environment and `user-dirs.dirs` on Linux; asks the system (known folders, through
+//! `directories`) on Windows.
 
 use std::path::PathBuf;
 
@@ -20,8 +22,16 @@ pub fn home_dir() -> Option<PathBuf> {
 
 /// The user's documents folder (`XDG_DOCUMENTS_DIR`, from the environment or
 /// `user-dirs.dirs`, e.g. `~/ドキュメント`; else `~/Documents`), else the home folder, else
-/// the working folder.
+/// the working folder. On Windows the system's Documents folder (wherever the user or
+/// OneDrive moved it), else the same fallbacks.
 pub fn documents_dir() -> PathBuf {
+    #[cfg(windows)]
+    if let Some(dir) = directories::UserDirs::new()
+        .and_then(|u| u.document_dir().map(PathBuf::from))
+        .filter(|d| d.is_dir())
+    {
+        return dir;
+    }
     let Some(home) = home_dir() else {
         return std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     };
@@ -51,8 +61,13 @@ pub fn documents_dir() -> PathBuf {
 }
 
 /// The app's data folder (`$XDG_DATA_HOME/dose-planner`, or `~/.local/share/dose-planner`),
-/// if a home folder is known: the recovery files and the register live there.
+/// if a home folder is known: the recovery files and the register live there. On Windows the
+/// user's local application-data folder, `%LOCALAPPDATA%\dose-planner`
+/// (`C:\Users\<name>\AppData\Local\dose-planner`): this machine's data, not roamed.
 pub fn data_dir() -> Option<PathBuf> {
+    if cfg!(windows) {
+        return directories::BaseDirs::new().map(|b| b.data_local_dir().join("dose-planner"));
+    }
     let base = std::env::var_os("XDG_DATA_HOME")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
@@ -71,10 +86,15 @@ pub fn default_register_path() -> Option<PathBuf> {
 
 /// The user's own price sheets ("my sheets"): `pricing` in the app's config folder —
 /// `$XDG_CONFIG_HOME/dose-planner/pricing` (else `~/.config/dose-planner/pricing`) on Linux,
-/// `%APPDATA%\doseplanner\dose-planner\config\pricing` on Windows,
+/// `%APPDATA%\dose-planner\pricing` on Windows (the roaming application-data folder, so a
+/// clinic's sheets follow the user between desks, beside the local data folder's name),
 /// `~/Library/Application Support/io.github.doseplanner.dose-planner/pricing` on macOS.
 /// `None` when no home folder is known.
 pub fn config_sheets_dir() -> Option<PathBuf> {
+    if cfg!(windows) {
+        return directories::BaseDirs::new()
+            .map(|b| b.config_dir().join("dose-planner").join("pricing"));
+    }
     directories::ProjectDirs::from("io.github", "doseplanner", "dose-planner")
         .map(|p| p.config_dir().join("pricing"))
 }
@@ -108,4 +128,25 @@ pub fn package_sheets_dir_for(exe: &std::path::Path) -> Vec<PathBuf> {
         dirs.push(bin.join("pricing"));
     }
     dirs
+}
+
+/// PostgreSQL's password file, where libpq looks for it: `$PGPASSFILE`, else
+/// `%APPDATA%\postgresql\pgpass.conf` on Windows, else `~/.pgpass` (for a register on a
+/// server; the planner never stores a password itself).
+pub fn pgpass_file() -> Option<PathBuf> {
+    dose_planner_register::address::pgpass_path(
+        std::env::var_os("PGPASSFILE").map(PathBuf::from),
+        home_dir(),
+        std::env::var_os("APPDATA").map(PathBuf::from),
+    )
+}
+
+/// The operating system's user name (`$USER`, `%USERNAME%`): the role a server register
+/// signs in as when its address names none, as PostgreSQL's own tools do.
+pub fn os_user_name() -> Option<String> {
+    ["USER", "USERNAME", "LOGNAME"]
+        .into_iter()
+        .filter_map(std::env::var_os)
+        .find(|v| !v.is_empty())
+        .map(|v| v.to_string_lossy().into_owned())
 }

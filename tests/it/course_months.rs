@@ -276,13 +276,35 @@ proptest! {
                 },
             )
             .unwrap_or_else(|e| panic!("{name}: first {k}: {e}"));
+            // The capsules in hand after month k as the whole course bought them.
+            let priced = sheet.for_product(whole_req.choices.product.as_deref()).unwrap();
+            let mut in_hand = std::collections::BTreeMap::new();
+            for m in &whole.months[..k] {
+                for (mg, packs) in &m.packs {
+                    let size = priced.packs[mg].size;
+                    let have: &mut i64 = in_hand.entry(*mg).or_insert(0);
+                    *have += i64::from(packs * size);
+                }
+            }
+            for m in &whole.months[..k] {
+                for (mg, have) in in_hand.iter_mut() {
+                    *have -= i64::from(m.capsules.0.get(mg).copied().unwrap_or(0));
+                }
+            }
+            let in_hand: std::collections::BTreeMap<u32, u32> =
+                in_hand.into_iter().map(|(mg, n)| (mg, u32::try_from(n).unwrap())).collect();
+            // Months 1…k priced alone leave the same capsules when no price depends on the
+            // course's length.
+            if priced.packs.values().all(|p| p.min_months == 0) {
+                prop_assert_eq!(&in_hand, &first_k.capsules_left, "{}", name);
+            }
             let so_far = SoFar {
                 mg: whole.months[k - 1].cumulative_mg,
                 days: 30 * k as u32,
                 paid: None,
                 visit_kinds: whole_req.choices.visit_kinds.iter().take(k).cloned().collect(),
                 product: whole_req.choices.product.clone(),
-                in_hand: first_k.capsules_left.clone(),
+                in_hand,
             };
             let rest_req = CourseRequest {
                 visit: Visit::Return,
@@ -306,4 +328,133 @@ proptest! {
             prop_assert_eq!(rest.cumulative_mg, whole.cumulative_mg, "{}", name);
         }
     }
+}
+
+/// `--in-hand`: a course under way on the boxes sheet (a box of 30 × 20 mg for ¥30,000) with
+/// a full box still in hand buys no box in its first month left: month 4 is the visit
+/// 1,650 + the blood test 3,608 = 5,258 instead of 35,258, and the course ¥30,000 less
+/// (3 × 35,258 = 105,774 → 75,774). A strength not sold in boxes is refused, not ignored.
+#[test]
+fn capsules_in_hand_are_not_bought_again() {
+    let args = |hand: Option<&'static str>| {
+        let mut a = vec![
+            "--pricing",
+            "pricing/example-clinic-boxes.toml",
+            "--sex",
+            "male",
+            "--daily-mg",
+            "20",
+            "--months",
+            "3",
+            "--so-far-mg",
+            "1800",
+            "--so-far-days",
+            "90",
+        ];
+        if let Some(h) = hand {
+            a.extend(["--in-hand", h]);
+        }
+        a
+    };
+    assert_eq!(total_of(&args(None)), 105_774);
+    assert_eq!(total_of(&args(Some("20mg:30"))), 75_774);
+    // 15 in hand: month 4 still needs 15 more, a whole box; 15 are left at the end.
+    assert_eq!(total_of(&args(Some("20mg:15"))), 105_774);
+    let out = Command::new(env!("CARGO_BIN_EXE_dose-planner"))
+        .arg("quote")
+        .args(args(Some("10mg:4")))
+        .args(["--lang", "ko"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("상자로 파는 규격(20)에만"), "{err}");
+}
+
+/// The course view's capsules in hand, from the packs dispensed and the days taken: on the
+/// boxes sheet (30 × 20 mg a box) a month of 20 mg with 5 days missed buys 1 box and keeps
+/// 5 capsules; then 30 mg (20 + 10: 10 mg is sold per capsule) for 30 days needs 30 × 20 mg,
+/// has 5, buys 1 box and keeps 5; then 40 mg for 15 days needs 30, has 5, buys 1 box: 5 left.
+#[test]
+fn capsules_in_hand_from_the_visits_so_far() {
+    use dose_planner::course::Period;
+    let text = std::fs::read_to_string(format!(
+        "{}/pricing/example-clinic-boxes.toml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let sheet = dose_planner::pricing::parse(&text, "boxes").unwrap();
+    let period = |mg, days, missed_days| Period {
+        dose: Dose::daily(mg),
+        days,
+        missed_days,
+    };
+    let hand = |periods: &[Period]| {
+        dose_planner::estimate::capsules_in_hand(&sheet, None, periods).unwrap()
+    };
+    assert_eq!(hand(&[period(20, 30, 5)]), [(20, 5)].into());
+    assert_eq!(
+        hand(&[period(20, 30, 5), period(30, 30, 0)]),
+        [(20, 5)].into()
+    );
+    assert_eq!(
+        hand(&[period(20, 30, 5), period(30, 30, 0), period(40, 15, 0)]),
+        [(20, 5)].into()
+    );
+    assert_eq!(hand(&[period(20, 30, 0)]), [(20, 0)].into());
+}
+
+/// Issue 21 item 2: an online-only clinic (`[visits] first_visit_remote = true`) opens a course
+/// with an online first visit: 1,650 + 30 × 200 + 550 shipping = 8,200 a month, 24,600 for 3.
+/// A sheet without the rule still refuses it; a price for 5 months or more is refused below
+/// 2 months at parse, and a course too short for a box with no capsule price is refused
+/// naming the 5 months.
+#[test]
+fn an_online_first_visit_where_the_sheet_allows_it_and_long_course_prices() {
+    let online = [
+        "--sex",
+        "female",
+        "--daily-mg",
+        "20",
+        "--months",
+        "3",
+        "--visit-kinds",
+        "online,online,online",
+    ];
+    let mut a = vec!["--pricing", "pricing/example-clinic-online-only.toml"];
+    a.extend(online);
+    assert_eq!(total_of(&a), 24_600);
+    let out = Command::new(env!("CARGO_BIN_EXE_dose-planner"))
+        .arg("quote")
+        .args(["--pricing", "pricing/example-clinic-telephone.toml"])
+        .args(online)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+
+    let text = std::fs::read_to_string(format!(
+        "{}/pricing/example-clinic-long-course.toml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let bad = text.replace("pack_min_months = 5", "pack_min_months = 1");
+    let e = dose_planner::pricing::parse(&bad, "x.toml").unwrap_err();
+    assert_eq!(e.code(), "min_months", "{e}");
+    // Without the capsule prices a 3-month course cannot buy 20 mg at all (with the 10 mg
+    // capsules it takes 2 × 10 mg at 160: 9,600 a month).
+    let box_only = text
+        .replace("price = 200\npack_size", "pack_size")
+        .replace("[[capsules]]\nmg = 10\nprice = 160\n", "");
+    let sheet = dose_planner::pricing::parse(&box_only, "x.toml").unwrap();
+    let req = CourseRequest::constant(Sex::Female, Dose::daily(20), 3);
+    let e = estimate(&sheet, &req).unwrap_err();
+    assert_eq!(e.code(), "min_months");
+    assert_eq!(
+        e.explain(dose_planner::Lang::En),
+        "The price for 20 mg holds only for a course of at least 5 months, and this course has 3: the sheet gives no other price for it."
+    );
+    let req = CourseRequest::constant(Sex::Female, Dose::daily(20), 5);
+    assert!(estimate(&sheet, &req).is_ok());
 }

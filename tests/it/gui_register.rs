@@ -88,7 +88,7 @@ fn course_with_two_visits(h: &mut Harness<'static, DesktopApp>, missed_at_second
     assert_eq!((form.dose.as_str(), form.amount.as_str()), ("40", "30,338"));
     assert_eq!(form.date, "2025-04-01");
     if missed_at_second > 0 {
-        h.get_by_role_and_label(Role::SpinButton, "Missed days")
+        h.get_by_role_and_label(Role::SpinButton, "Missed days since the last visit")
             .set_value_accesskit(f64::from(missed_at_second));
         h.run();
     }

@@ -287,6 +287,7 @@ fn a_clean_exit_removes_the_recovery_file_and_nothing_is_offered_next_time() {
     assert!(h.query_by_label("Restore").is_none());
 }
 
+#[cfg(unix)] // mkfifo
 #[test]
 fn a_fifo_as_a_recovery_file_is_offered_as_damaged_and_can_be_discarded() {
     let dir = tempfile::tempdir().unwrap();

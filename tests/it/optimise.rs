@@ -427,3 +427,65 @@ fn the_optimiser_refuses_what_it_cannot_do() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A price that holds only for a course of 5 months or more (the long-course sheet's box of
+/// 30 × 20 mg at ¥4,800 instead of 30 capsules at ¥6,000) splits the search at 5 months: the
+/// optimiser still agrees with trying every plan of up to 6 months, and its 5- and 6-month
+/// plans get the box price.
+#[test]
+fn the_optimiser_is_exact_across_a_minimum_course_length() {
+    let (_, sheet) = all_sheets()
+        .into_iter()
+        .find(|(n, _)| n.ends_with("example-clinic-long-course.toml"))
+        .unwrap();
+    let base = CourseRequest {
+        choices: Choices {
+            visit_kinds: Choices::later_visits("online", 6),
+            ..Default::default()
+        },
+        ..CourseRequest::constant(Sex::Female, Dose::daily(0), 1)
+    };
+    for (weight, target, start) in [(40.0, 60.0, 0.5), (50.0, 50.0, 1.0), (60.0, 45.0, 0.5)] {
+        let limits = Limits {
+            max_months: 6,
+            start_mg_per_kg_day: start,
+            ..Limits::new(weight, target)
+        };
+        let tried = enumerate(&sheet, &base, &limits);
+        let found = optimise(&sheet, &base, &limits).unwrap();
+        let best = tried
+            .iter()
+            .min_by_key(|t| (t.total, t.doses.len()))
+            .unwrap();
+        assert_eq!(
+            (found.cheapest.total, found.cheapest.doses.len()),
+            (best.total, best.doses.len()),
+            "{weight} kg {target}: {:?} vs {:?}",
+            found.cheapest.doses,
+            best.doses
+        );
+        for n in 1..=6usize {
+            let least = tried
+                .iter()
+                .filter(|t| t.doses.len() == n)
+                .map(|t| t.total)
+                .min();
+            let got = found
+                .frontier
+                .iter()
+                .find(|p| p.doses.len() == n)
+                .map(|p| p.total);
+            assert_eq!(got, least, "{weight} kg {target}: {n} months");
+        }
+    }
+    // By hand: 20 mg for 5 months is 3,300 + 4 × 550 shipping + 5 × 4,800 = 29,500; for 4
+    // months 3,300 + 3 × 550 + 4 × 6,000 = 28,950 (the box price needs 5 months).
+    let quote = |months: usize| {
+        let mut r = base.clone();
+        r.doses = vec![Dose::daily(20); months];
+        r.choices.visit_kinds.truncate(months);
+        estimate(&sheet, &r).unwrap().total
+    };
+    assert_eq!(quote(5), Money(29_500));
+    assert_eq!(quote(4), Money(28_950));
+}

@@ -1,6 +1,7 @@
 //! Issue 9's defects of the core, the file layer and the command line, each as a user or a
 //! hostile tester met it: no panic, no hang, no silent overflow, nothing half-written.
 
+#[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -80,11 +81,13 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     p
 }
 
+#[cfg(unix)]
 fn mkfifo(path: &Path) {
     let ok = Command::new("mkfifo").arg(path).status().unwrap().success();
     assert!(ok, "mkfifo failed");
 }
 
+#[cfg(unix)]
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
@@ -279,6 +282,7 @@ fn an_overflowing_course_is_an_error_never_a_wrong_total() {
 
 // ---- 4. Hangs and unbounded reads ----------------------------------------------------------
 
+#[cfg(unix)] // FIFOs, symlinks, umask and modes
 #[test]
 fn special_files_as_price_sheets_are_refused_at_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -312,6 +316,7 @@ fn special_files_as_price_sheets_are_refused_at_once() {
     assert!(e.contains("not a regular file"), "{e}");
 }
 
+#[cfg(unix)] // FIFOs, symlinks, umask and modes
 #[test]
 fn a_saved_quote_never_opens_the_path_written_inside_it_unchecked() {
     let dir = tempfile::tempdir().unwrap();
@@ -355,6 +360,7 @@ fn a_saved_quote_never_opens_the_path_written_inside_it_unchecked() {
 
 // ---- 6. Leftovers, modes, refused runs -----------------------------------------------------
 
+#[cfg(unix)] // FIFOs, symlinks, umask and modes
 #[test]
 fn outputs_are_private_whatever_the_umask_and_replace_open_modes() {
     let dir = tempfile::tempdir().unwrap();
@@ -726,6 +732,7 @@ fn a_quote_carries_its_own_sheet_to_the_pdf() {
 
 // ---- 4, in the desk app: a FIFO as the last sheet ----------------------------------------
 
+#[cfg(unix)] // FIFOs, symlinks, umask and modes
 #[test]
 fn the_desk_app_refuses_a_fifo_as_its_sheet_and_keeps_painting() {
     use dose_planner::app::{Command, DesktopApp};

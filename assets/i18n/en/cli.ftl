@@ -61,6 +61,10 @@ cli-err-output = cannot write the report: { $reason }
 # Errors of saved quotes (crates/core/src/saved.rs).
 saved-err-not-a-quote = { $file } is not a saved quote ({ $line }:{ $column }: { $message })
 saved-err-newer-version = { $file } was saved by a newer version of the app (format { $found }); this version reads formats up to { $reads }
+saved-err-unknown-version = { $file } has format { $found }, which no version of the app writes; it is not a saved quote of this app
+saved-err-age = { $file }: the age saved in it ({ $got }) is not possible; ages go from 0 to { $max }
+saved-err-quote-date = { $file }: the quote date saved in it ({ $got }) is outside the years { $first } to { $last }; the file was changed after saving
+saved-err-start-date = { $file }: the start date saved in it ({ $got }) is outside the years { $first } to { $last }; the file was changed after saving
 saved-err-sheet = { $file }: the prices saved in it are damaged: { $error }
 saved-err-plan = { $file }: the plan saved in it is not valid: { $error }
 saved-err-patient = { $file }: { $error }
@@ -91,3 +95,4 @@ cli-opt-col-months = Months
 cli-opt-col-doses = mg/day by month
 cli-opt-col-total = Total
 cli-opt-col-day = Target on day
+saved-err-sheet-too-large = { $file }: the prices saved in this quote are { $kb } KB, and a price sheet may have at most { $limit } KB. The file was not opened. Ask for the quote to be saved again from its clinic's own sheet.

@@ -140,7 +140,13 @@ err-no-months = The course needs at least 1 month.
 err-too-many-months = A course of { $months } months is longer than the planner handles ({ $max } months at most).
 err-weight = A body weight of { $kg } kg is not possible: enter the weight in kg, between 10 and 300.
 err-target = A cumulative target of { $target } mg/kg is not usable: enter a number between 1 and 400.
-err-visit-every = This clinic gives at most { $max } month(s) of medication per visit, so a visit every { $asked } months is not possible.
+err-visit-every = This clinic gives at most { $max ->
+        [one] 1 month
+       *[other] { $max } months
+    } of medication per visit, so a visit every { $asked ->
+        [one] month
+       *[other] { $asked } months
+    } is not possible.
 err-month = Month { $month }: { $error }
 err-no-package = Month { $month }: this clinic publishes all-in monthly prices only for { $available } mg/day, not for { $dose } mg/day.
 err-name-too-long = The patient's name is { $chars } characters long; at most { $max } fit on the estimate.
@@ -271,3 +277,6 @@ opt-sentence = { $reaches }, { $versus }.
 err-optimise-limits = The optimiser's limits are not usable: at most 24 months ({ $months } asked), a highest dose above 0 and at most 2.0 mg/kg/day, a month-1 dose above 0.
 err-optimise-no-dose = No dose the clinic sells is within { $max } mg a day (the month-1 limit: { $start } mg).
 err-optimise-unreachable = No plan of at most { $months } months within these limits reaches { $target } mg/kg: allow more months or a higher dose.
+err-in-hand = Capsules in hand count only for strengths sold in packs ({ $packs }), not { $mg } mg.
+sheet-min-months = a price for a course of at least { $got } months is not usable (1 would hold for every course): write 2 to { $max }
+err-min-months = The price for { $what } holds only for a course of at least { $needed } months, and this course has { $months }: the sheet gives no other price for it.

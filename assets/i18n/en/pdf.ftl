@@ -51,6 +51,7 @@ pdf-field-clinic-name = the clinic's name in the price sheet
 pdf-field-clinic-address = the clinic's address in the price sheet
 pdf-field-clinic-phone = the clinic's phone number in the price sheet
 pdf-err-unprintable = { $field } contains "{ $char }" ({ $code }), which the PDF fonts cannot print; remove it or write it another way
+pdf-err-unprintable-invisible = { $field } contains an invisible character ({ $code }), which the PDF fonts cannot print; remove it
 pdf-err-font = the bundled font { $name } could not be read; reinstall the app
 pdf-err-needs-sex = choose female or male first: the estimate is printed for one patient
 pdf-err-date = the quote date plus the sheet's validity is past the end of the calendar; check the quote date

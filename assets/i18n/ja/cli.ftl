@@ -49,6 +49,10 @@ cli-err-output = 結果を書き出せません：{ $reason }
 # Errors of saved quotes (crates/core/src/saved.rs).
 saved-err-not-a-quote = { $file } は保存した見積もりではありません（{ $line }:{ $column }：{ $message }）
 saved-err-newer-version = { $file } は新しいバージョンのアプリで保存されています（形式 { $found }）。このバージョンが読めるのは形式 { $reads } までです
+saved-err-unknown-version = { $file } の形式 { $found } はどのバージョンのアプリも書かない形式です。このアプリで保存した見積もりではありません
+saved-err-age = { $file }：保存されている年齢（{ $got }）はありえません。年齢は 0 から { $max } までです
+saved-err-quote-date = { $file }：保存されている見積日（{ $got }）が { $first } 年から { $last } 年の範囲外です。保存後にファイルが書き換えられています
+saved-err-start-date = { $file }：保存されている開始日（{ $got }）が { $first } 年から { $last } 年の範囲外です。保存後にファイルが書き換えられています
 saved-err-sheet = { $file }：保存されている料金が壊れています：{ $error }
 saved-err-plan = { $file }：保存されている治療計画が正しくありません：{ $error }
 saved-err-patient = { $file }：{ $error }
@@ -79,3 +83,4 @@ cli-opt-col-months = 月数
 cli-opt-col-doses = 各月の mg/日
 cli-opt-col-total = 合計
 cli-opt-col-day = 目標到達日
+saved-err-sheet-too-large = { $file }：この見積もりに保存された料金表は { $kb } KB あり、料金表は最大 { $limit } KB までです。ファイルは開いていません。クリニックの料金表で見積もりを保存し直してもらってください。

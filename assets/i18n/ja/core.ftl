@@ -231,3 +231,6 @@ opt-sentence = { $reaches }。{ $versus }。
 err-optimise-limits = 最適化の条件が使えません：期間は最長 24 か月（指定 { $months } か月）、最高用量は 0 より大きく 2.0 mg/kg/日以下、1か月目の用量は 0 より大きくしてください。
 err-optimise-no-dose = このクリニックが出せる用量に 1日 { $max } mg 以内（1か月目の上限 { $start } mg）のものがありません。
 err-optimise-unreachable = この条件では最長 { $months } か月で { $target } mg/kg に届く計画がありません。期間を延ばすか、用量の上限を上げてください。
+err-in-hand = 手元のカプセルは箱売りの規格（{ $packs }）にだけ数えます。{ $mg } mg は数えられません。
+sheet-min-months = { $got } か月以上の治療期間向けの価格は使えません（1 はすべての治療期間に当てはまります）。2〜{ $max } で書いてください。
+err-min-months = { $what }の価格は { $needed } か月以上の治療期間だけのもので、この治療期間は { $months } か月です。この料金表にはほかの価格がありません。

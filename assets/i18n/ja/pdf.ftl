@@ -51,6 +51,7 @@ pdf-field-clinic-name = 料金表のクリニック名
 pdf-field-clinic-address = 料金表のクリニック住所
 pdf-field-clinic-phone = 料金表のクリニック電話番号
 pdf-err-unprintable = { $field }に PDF のフォントで印刷できない文字「{ $char }」（{ $code }）が含まれています。削除するか別の書き方にしてください
+pdf-err-unprintable-invisible = { $field }に PDF のフォントで印刷できない見えない文字（{ $code }）が含まれています。削除してください
 pdf-err-font = 同梱フォント { $name } を読み込めません。アプリを入れ直してください
 pdf-err-needs-sex = 先に女性か男性かを選んでください（見積書は患者さん一人ごとに印刷します）
 pdf-err-date = 見積日に有効期間を足すと暦の終わりを超えます。見積日を確認してください

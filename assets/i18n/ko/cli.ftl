@@ -49,6 +49,10 @@ cli-err-output = 결과를 쓸 수 없습니다: { $reason }
 # Errors of saved quotes (crates/core/src/saved.rs).
 saved-err-not-a-quote = { $file }은(는) 저장된 견적이 아닙니다({ $line }:{ $column }: { $message })
 saved-err-newer-version = { $file }은(는) 더 새로운 버전의 앱에서 저장되었습니다(형식 { $found }). 이 버전은 형식 { $reads }까지 읽습니다
+saved-err-unknown-version = { $file }의 형식 { $found }은(는) 어떤 버전의 앱도 쓰지 않는 형식입니다. 이 앱에서 저장한 견적이 아닙니다
+saved-err-age = { $file }: 저장된 나이({ $got })는 있을 수 없습니다. 나이는 0부터 { $max }까지입니다
+saved-err-quote-date = { $file }: 저장된 견적일({ $got })이 { $first }년부터 { $last }년까지의 범위를 벗어납니다. 저장 후 파일이 바뀌었습니다
+saved-err-start-date = { $file }: 저장된 시작일({ $got })이 { $first }년부터 { $last }년까지의 범위를 벗어납니다. 저장 후 파일이 바뀌었습니다
 saved-err-sheet = { $file }: 저장된 가격이 손상되었습니다: { $error }
 saved-err-plan = { $file }: 저장된 치료 계획이 올바르지 않습니다: { $error }
 saved-err-patient = { $file }: { $error }
@@ -79,3 +83,4 @@ cli-opt-col-months = 개월
 cli-opt-col-doses = 월별 mg/일
 cli-opt-col-total = 합계
 cli-opt-col-day = 목표 도달일
+saved-err-sheet-too-large = { $file }: 이 견적에 저장된 가격표는 { $kb } KB이며, 가격표는 최대 { $limit } KB까지입니다. 파일을 열지 않았습니다. 클리닉의 가격표로 견적을 다시 저장해 달라고 요청해 주세요.

@@ -231,3 +231,6 @@ opt-sentence = { $reaches }, { $versus }.
 err-optimise-limits = 최적화 조건을 쓸 수 없습니다: 기간은 최대 24개월({ $months }개월 요청), 최고 용량은 0보다 크고 2.0 mg/kg/일 이하, 1개월 차 용량은 0보다 커야 합니다.
 err-optimise-no-dose = 이 클리닉이 내는 용량 중 하루 { $max } mg 이내(1개월 차 상한 { $start } mg)인 것이 없습니다.
 err-optimise-unreachable = 이 조건에서는 최대 { $months }개월 안에 { $target } mg/kg에 도달하는 계획이 없습니다. 기간을 늘리거나 용량 상한을 올리십시오.
+err-in-hand = 남은 캡슐은 상자로 파는 규격({ $packs })에만 셉니다. { $mg } mg은(는) 셀 수 없습니다.
+sheet-min-months = { $got }개월 이상 치료 기간용 가격은 쓸 수 없습니다(1은 모든 치료 기간에 해당). 2~{ $max }로 쓰십시오.
+err-min-months = { $what }의 가격은 { $needed }개월 이상 치료 기간에만 적용되고, 이 치료 기간은 { $months }개월입니다. 이 가격표에는 다른 가격이 없습니다.

@@ -51,6 +51,7 @@ pdf-field-clinic-name = 가격표의 의원 이름
 pdf-field-clinic-address = 가격표의 의원 주소
 pdf-field-clinic-phone = 가격표의 의원 전화번호
 pdf-err-unprintable = { $field }에 PDF 글꼴로 인쇄할 수 없는 문자 "{ $char }"({ $code })가 있습니다. 지우거나 다르게 쓰십시오
+pdf-err-unprintable-invisible = { $field }에 PDF 글꼴로 인쇄할 수 없는 보이지 않는 문자({ $code })가 있습니다. 지우십시오
 pdf-err-font = 내장 글꼴 { $name }을(를) 읽을 수 없습니다. 앱을 다시 설치하십시오
 pdf-err-needs-sex = 먼저 여성 또는 남성을 선택하십시오(견적서는 환자 한 명용입니다)
 pdf-err-date = 견적일에 유효 기간을 더하면 달력의 끝을 넘습니다. 견적일을 확인하십시오

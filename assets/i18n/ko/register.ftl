@@ -25,3 +25,17 @@ register-field-name = 환자 이름
 register-text-empty = { $field }이(가) 비어 있습니다. 입력한 뒤 다시 저장해 주세요.
 register-text-too-long = { $field }이(가) { $chars }자입니다. 등록부에는 최대 { $max }자까지 저장할 수 있습니다. 아무것도 저장되지 않았습니다.
 register-text-control = { $field }에 보이지 않는 제어 문자({ $char })가 들어 있습니다. 아무것도 저장되지 않았습니다. 그 문자 없이 다시 입력해 주세요.
+# 등록부의 위치와 PostgreSQL 서버의 등록부.
+register-address-empty = 등록부 위치가 지정되지 않았습니다. 파일(register.sqlite3)이나 서버 주소(postgres://사용자@호스트:5432/dose_planner)를 지정하세요.
+register-address-unknown-scheme = { $address }은(는) 등록부 위치로 쓸 수 없습니다. 등록부은 파일이거나 postgres://로 시작하는 서버 주소입니다({ $scheme }://가 아님). 아무것도 열거나 만들지 않았습니다.
+register-address-malformed = { $address }은(는) 읽을 수 있는 서버 주소가 아닙니다. postgres://사용자@호스트:5432/데이터베이스?sslmode=require 형식으로 쓰세요. 아무것도 열거나 만들지 않았습니다.
+register-address-no-host = { $address }에 서버 이름이 없습니다. postgres://사용자@호스트:5432/데이터베이스 형식으로 쓰세요.
+register-address-bad-port = { $address }: 포트 { $value }은(는) 1~65535 사이의 숫자가 아닙니다(PostgreSQL은 보통 5432).
+register-address-password = { $address }에 비밀번호가 들어 있습니다. 이 프로그램은 주소에 비밀번호를 저장하지 않습니다. 주소에서 지우고 PostgreSQL 비밀번호 파일(~/.pgpass, Windows에서는 %APPDATA%\postgresql\pgpass.conf)에 쓰거나, 물어볼 때 입력하세요.
+register-address-bad-sslmode = { $address }: sslmode { $value }은(는) 쓸 수 없습니다. disable, prefer, require, verify-full 중 하나를 쓰세요.
+register-address-no-ca-file = { $address }: sslmode=verify-full은 클리닉의 인증 기관으로 서버를 확인합니다. &sslrootcert=경로 로 인증 기관 파일(PEM)을 지정하세요.
+register-address-unknown-option = { $address }: 옵션 { $name }은(는) 쓸 수 없습니다. sslmode와 sslrootcert만 쓸 수 있습니다.
+register-server-away = 등록부 서버 { $server }에 연결할 수 없습니다({ $detail }). 아무것도 저장되지 않았습니다. 네트워크와 서버가 켜져 있는지 확인하고 다시 시도하세요. 견적, 계획, PDF는 등록부 없이도 됩니다.
+register-server-error = 등록부 서버 { $server }가 요청을 거부했거나 처리하지 못했습니다({ $detail }). 아무것도 저장되지 않았습니다. 다시 일어나면 이 메시지를 서버 관리자에게 알려 주세요. 견적, 계획, PDF는 등록부 없이도 됩니다.
+register-server-backup = 서버의 등록부은 이 프로그램이 아니라 서버에서 PostgreSQL의 pg_dump로 백업합니다. 등록부 전체를 읽을 수 있는 컴퓨터에서 다음을 실행하세요: { $command }
+register-file-only = 이 작업은 등록부 파일에서만 됩니다. 서버의 등록부 { $server }에서는 아직 안 됩니다. 아무것도 바꾸지 않았습니다. 견적, 계획, PDF는 그대로 됩니다.

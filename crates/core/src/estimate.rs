@@ -153,7 +153,8 @@ pub enum PlanError {
     Target(String),
     /// Visits every N months where the sheet allows fewer.
     #[error(
-        "this clinic gives at most {max} month(s) of medication per visit, so a visit every {asked} months is not possible"
+        "this clinic gives at most {max} {} of medication per visit, so a visit every {asked} months is not possible",
+        if *.max == 1 { "month" } else { "months" }
     )]
     VisitEvery {
         /// Asked for.
@@ -230,6 +231,26 @@ pub enum PlanError {
         average: u64,
         /// The daily maximum (2 mg/kg/day at the weight, else the planner's highest dose).
         max: u64,
+    },
+    /// Capsules in hand of a strength the sheet does not sell in packs.
+    #[error("capsules in hand count only for strengths sold in packs ({}), not {mg} mg", list(.packs))]
+    InHand {
+        /// The strength given.
+        mg: u32,
+        /// The pack-sold strengths.
+        packs: Vec<u32>,
+    },
+    /// A price that holds only for longer courses, with no other price for this one.
+    #[error(
+        "the price for {mg} mg holds only for a course of at least {needed} months, and this course has {months}: the sheet gives no other price for it"
+    )]
+    MinMonths {
+        /// The strength (a pack) or daily dose (a package), mg.
+        mg: u32,
+        /// The price's `min_months`.
+        needed: u32,
+        /// Months in the course.
+        months: u32,
     },
     /// A first visit for a course under way.
     #[error("a course under way continues with a return visit: a first visit starts a new course")]
@@ -494,13 +515,21 @@ impl Carried {
         let product_of = |code: Option<&str>| sheet.product(code).map(|p| p.code.clone());
         let same_product =
             product_of(so_far.product.as_deref()) == product_of(req.choices.product.as_deref());
-        let in_hand = if same_product {
-            so_far
+        // Capsules in hand count only for a strength the sheet sells in packs (the others
+        // are dispensed as the month needs): one of another strength is refused, not dropped.
+        if same_product
+            && let Some(mg) = so_far
                 .in_hand
-                .iter()
-                .filter(|(mg, _)| sheet.packs.contains_key(mg))
-                .map(|(mg, n)| (*mg, *n))
-                .collect()
+                .keys()
+                .find(|mg| !sheet.packs.contains_key(mg))
+        {
+            return Err(PlanError::InHand {
+                mg: *mg,
+                packs: sheet.packs.keys().copied().collect(),
+            });
+        }
+        let in_hand = if same_product {
+            so_far.in_hand.clone()
         } else {
             BTreeMap::new()
         };
@@ -509,6 +538,100 @@ impl Carried {
             tests_last,
         })
     }
+}
+
+/// The capsules of pack-sold strengths in hand after `periods` of a course on `sheet` (as
+/// priced for `product`): each period buys the whole packs its days need beyond what is in
+/// hand (as the estimate and the visit form do), and the capsules of its missed days stay in
+/// hand (an alternating dose's missed days counted from its `a` day).
+pub fn capsules_in_hand(
+    sheet: &PriceSheet,
+    product: Option<&str>,
+    periods: &[crate::course::Period],
+) -> Result<BTreeMap<u32, u32>, PlanError> {
+    let sheet = &*sheet
+        .for_product(product)
+        .ok_or_else(|| PlanError::UnknownChoice {
+            what: Choice::Product,
+            code: product.unwrap_or_default().to_string(),
+            available: sheet.products.iter().map(|p| p.code.clone()).collect(),
+        })?;
+    let ranking = sheet.ranking_capsules();
+    let mut in_hand = BTreeMap::new();
+    for (month, p) in (1u32..).zip(periods) {
+        let dose_err = |error| PlanError::Dose { month, error };
+        let (_, needed, _) = dispense(p.dose, p.days, &ranking).map_err(dose_err)?;
+        buy_packs(sheet, &needed, &mut in_hand)?;
+        let (_, missed, _) =
+            dispense(p.dose, p.missed_days.min(p.days), &ranking).map_err(dose_err)?;
+        for (mg, n) in &missed.0 {
+            if let Some(have) = in_hand.get_mut(mg) {
+                *have = have.saturating_add(*n);
+            }
+        }
+    }
+    Ok(in_hand)
+}
+
+/// `sheet` as priced for a course of `months` months: a pack whose `min_months` the course
+/// does not reach is dropped (its strength is then priced per capsule), and of each dose's
+/// packages the one with the highest `min_months` the course reaches is kept. Also the
+/// prices dropped with no other price left (mg, `min_months`), for the refusal that names
+/// them.
+pub(crate) fn for_course(
+    sheet: &PriceSheet,
+    months: u32,
+) -> (std::borrow::Cow<'_, PriceSheet>, Vec<(u32, u32)>) {
+    use std::borrow::Cow;
+    let long_pack = sheet.packs.values().any(|p| p.min_months > 0);
+    let long_package = match &sheet.fees {
+        Fees::Flat { packages } => packages.iter().any(|p| p.min_months > 0),
+        Fees::Itemised { .. } => false,
+    };
+    if !long_pack && !long_package {
+        return (Cow::Borrowed(sheet), Vec::new());
+    }
+    let mut s = sheet.clone();
+    let mut dropped = Vec::new();
+    s.packs.retain(|mg, p| {
+        let keep = p.min_months <= months;
+        let priced = sheet
+            .capsules
+            .iter()
+            .any(|c| c.mg == *mg && c.price.is_some());
+        if !keep && !priced {
+            dropped.push((*mg, p.min_months));
+        }
+        keep
+    });
+    // A strength whose only price holds for longer courses cannot be dispensed in this one.
+    s.capsules
+        .retain(|c| !dropped.iter().any(|(mg, _)| *mg == c.mg));
+    if let Fees::Flat { packages } = &mut s.fees {
+        let all = packages.clone();
+        packages.retain(|p| {
+            let best = all
+                .iter()
+                .filter(|q| q.daily_mg == p.daily_mg && q.min_months <= months)
+                .map(|q| q.min_months)
+                .max();
+            best == Some(p.min_months)
+        });
+        for p in &all {
+            if !packages.iter().any(|q| q.daily_mg == p.daily_mg)
+                && !dropped.iter().any(|(mg, _)| *mg == p.daily_mg)
+            {
+                let needed = all
+                    .iter()
+                    .filter(|q| q.daily_mg == p.daily_mg)
+                    .map(|q| q.min_months)
+                    .min()
+                    .unwrap_or(p.min_months);
+                dropped.push((p.daily_mg, needed));
+            }
+        }
+    }
+    (Cow::Owned(s), dropped)
 }
 
 /// The visit that opens course month `course` (1-based), if any: every `visit_every` months
@@ -600,7 +723,17 @@ fn medication(
     capsules: &CapsuleMix,
     packs: &BTreeMap<u32, u32>,
 ) -> Result<Item, crate::money::Overflow> {
-    let mut amount = capsules.price(&sheet.capsules)?;
+    // A strength sold in packs is paid by the pack only (its capsule price, when the sheet
+    // gives one, is the rate of courses too short for the pack).
+    let per_capsule = CapsuleMix(
+        capsules
+            .0
+            .iter()
+            .filter(|(mg, _)| !sheet.packs.contains_key(mg))
+            .map(|(mg, n)| (*mg, *n))
+            .collect(),
+    );
+    let mut amount = per_capsule.price(&sheet.capsules)?;
     for (mg, bought) in packs {
         if let Some(pack) = sheet.packs.get(mg) {
             amount = amount.plus(pack.price.times(u64::from(*bought))?)?;
@@ -844,6 +977,10 @@ pub(crate) struct Pricer<'s> {
     pub(crate) in_hand: BTreeMap<u32, u32>,
     /// The course month each test was last taken, after the last frame.
     tests_last: Vec<Option<u32>>,
+    /// Months in the whole course.
+    course_months: u32,
+    /// Prices of longer courses with no other price for this one (mg, `min_months`).
+    pub(crate) dropped: Vec<(u32, u32)>,
 }
 
 impl<'s> Pricer<'s> {
@@ -929,6 +1066,8 @@ impl<'s> Pricer<'s> {
             frames,
             in_hand: carried.in_hand,
             tests_last: carried.tests_last,
+            course_months: u32::try_from(course_months).unwrap_or(MAX_MONTHS),
+            dropped: Vec::new(),
         })
     }
 
@@ -943,10 +1082,26 @@ impl<'s> Pricer<'s> {
         in_hand: &mut BTreeMap<u32, u32>,
     ) -> Result<PricedMonth, PlanError> {
         let (sheet, req) = (self.sheet, self.req);
+        // A dose the course is too short to buy names the price it lacks.
+        let too_short = |mg: u32| {
+            self.dropped
+                .iter()
+                .find(|(m, _)| *m == mg)
+                .map(|(m, needed)| PlanError::MinMonths {
+                    mg: *m,
+                    needed: *needed,
+                    months: self.course_months,
+                })
+        };
         let (capsules_per_day, capsules, mg) =
-            dispense(dose, frame.days, &self.ranking).map_err(|error| PlanError::Dose {
-                month: frame.month,
-                error,
+            dispense(dose, frame.days, &self.ranking).map_err(|error| {
+                match self.dropped.first().and_then(|(mg, _)| too_short(*mg)) {
+                    Some(e) if !sheet.is_flat() => e,
+                    _ => PlanError::Dose {
+                        month: frame.month,
+                        error,
+                    },
+                }
             })?;
         let packs = buy_packs(sheet, &capsules, in_hand)?;
         let mut items: Vec<Item> = consultation(sheet, frame.visit, frame.kind)
@@ -954,7 +1109,13 @@ impl<'s> Pricer<'s> {
             .collect();
         items.push(match &sheet.fees {
             Fees::Itemised { .. } => medication(sheet, &capsules, &packs)?,
-            Fees::Flat { packages } => package(packages, frame.month, dose, frame.days)?,
+            Fees::Flat { packages } => {
+                package(packages, frame.month, dose, frame.days).map_err(|e| {
+                    too_short(dose.a)
+                        .filter(|_| !dose.is_alternating())
+                        .unwrap_or(e)
+                })?
+            }
         });
         medication_discounts(sheet, req, &mut items)?;
         items.extend(frame.tests.iter().cloned());
@@ -1014,7 +1175,13 @@ fn price_months(
             code: product.unwrap_or_default().to_string(),
             available: sheet.products.iter().map(|p| p.code.clone()).collect(),
         })?;
-    let pricer = Pricer::new(sheet, req, &so_far, first_days, first_is_visit)?;
+    let course_months = so_far
+        .months()
+        .saturating_add(u32::try_from(req.doses.len()).unwrap_or(u32::MAX));
+    let (sheet, dropped) = for_course(sheet, course_months);
+    let sheet = &*sheet;
+    let mut pricer = Pricer::new(sheet, req, &so_far, first_days, first_is_visit)?;
+    pricer.dropped = dropped;
     let weight = req.weight_kg;
     let target = req.target_mg_per_kg;
     let months_before = so_far.months();
@@ -1206,7 +1373,7 @@ fn check_choices(sheet: &PriceSheet, req: &CourseRequest, so_far: &SoFar) -> Res
             return Err(unknown_visit_kind(sheet, code));
         }
     }
-    if req.visit == Visit::First && c.visit_kind(1).is_some() {
+    if req.visit == Visit::First && c.visit_kind(1).is_some() && !sheet.first_visit_remote {
         return Err(PlanError::FirstVisitRemote);
     }
     let course_months = (so_far.months() as usize).saturating_add(req.doses.len());
@@ -1348,6 +1515,8 @@ impl PlanError {
             PlanError::SoFarDaysUnknown { .. } => "so_far_days_unknown",
             PlanError::SoFarAverage { .. } => "so_far_average",
             PlanError::FirstVisitUnderWay => "first_visit_under_way",
+            PlanError::InHand { .. } => "in_hand",
+            PlanError::MinMonths { .. } => "min_months",
             PlanError::VisitKinds { .. } => "visit_kinds",
             PlanError::DiscountMonth { .. } => "discount_month",
             PlanError::DiscountTwice(_) => "discount_twice",
@@ -1416,6 +1585,18 @@ impl PlanError {
                 ],
             ),
             PlanError::FirstVisitUnderWay => lang.tr("err-first-visit-under-way"),
+            PlanError::MinMonths { mg, needed, months } => lang.tr_args(
+                "err-min-months",
+                &[
+                    ("what", Arg::Str(format!("{mg} mg"))),
+                    ("needed", n(*needed)),
+                    ("months", n(*months)),
+                ],
+            ),
+            PlanError::InHand { mg, packs } => lang.tr_args(
+                "err-in-hand",
+                &[("mg", n(*mg)), ("packs", Arg::Str(list(packs)))],
+            ),
             PlanError::VisitKinds { given, months } => lang.tr_args(
                 "err-visit-kinds",
                 &[("given", n(*given as u32)), ("months", n(*months as u32))],

@@ -260,16 +260,52 @@ pub fn optimise(
         return Err(OptimiseError::NoDose { max_mg, start_mg });
     }
 
-    // The months laid out once for the longest plan: a shorter plan's months are its first
-    // ones (a month's visit, kind and tests do not depend on the plan's length).
+    let needed = target * w;
     let max_months = limits.max_months as usize;
+    // Course lengths priced alike: a price with `min_months` splits them at its threshold.
+    let mut cuts: Vec<usize> = sheet_p
+        .packs
+        .values()
+        .map(|p| p.min_months as usize)
+        .chain(match &sheet_p.fees {
+            Fees::Flat { packages } => packages.iter().map(|p| p.min_months as usize).collect(),
+            Fees::Itemised { .. } => Vec::new(),
+        })
+        .filter(|m| (2..=max_months).contains(m))
+        .collect();
+    cuts.push(1);
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut by_length: Vec<(Complete, Vec<Dose>)> = Vec::new();
+    let mut soonest: Option<(Complete, Vec<Dose>)> = None;
+    for (i, shortest) in cuts.iter().copied().enumerate() {
+        let longest = cuts.get(i + 1).map_or(max_months, |next| next - 1);
+        let (sheet_c, _) = crate::estimate::for_course(sheet_p, shortest as u32);
+        let found = search(
+            &sheet_c, base, limits, &doses, start_mg, needed, shortest, longest,
+        )?;
+        by_length.extend(found.by_length);
+        if let Some(s) = found.soonest
+            && soonest.as_ref().is_none_or(|(b, _)| {
+                (s.0.day, s.0.total, s.0.peak, s.0.months) < (b.day, b.total, b.peak, b.months)
+            })
+        {
+            soonest = Some(s);
+        }
+    }
+    let unreachable = OptimiseError::Unreachable {
+        target,
+        max_months: limits.max_months,
+    };
+    let (_, soonest) = soonest.ok_or(unreachable.clone())?;
+    let (_, cheapest) = by_length
+        .iter()
+        .min_by_key(|(c, _)| (c.total, c.months, c.peak))
+        .cloned()
+        .ok_or(unreachable)?;
     let mut req = base.clone();
-    req.doses = vec![doses[0]; max_months];
     req.weight_kg = Some(w);
     req.target_mg_per_kg = Some(target);
-    req.choices.visit_kinds.truncate(max_months);
-    let pricer = Pricer::new(sheet_p, &req, &SoFar::default(), DAYS_PER_MONTH, false)?;
-    // A plan shorter than a chosen month discount's month would be refused by the estimate.
     let min_months = sheet_p
         .discounts
         .iter()
@@ -281,7 +317,91 @@ pub fn optimise(
         .max()
         .unwrap_or(1)
         .max(1);
-    let strengths: Vec<u32> = sheet_p.packs.keys().copied().collect();
+    let price = |plan_doses: Vec<Dose>| -> Result<Plan, OptimiseError> {
+        let mut r = req.clone();
+        let months = plan_doses.len();
+        r.doses = plan_doses;
+        r.choices.visit_kinds.truncate(months);
+        let est = estimate(sheet, &r)?;
+        let peak = r.doses.iter().map(|d| d.a.max(d.b)).max().unwrap_or(0);
+        Ok(Plan {
+            total: est.total,
+            target_day: est.target_reached.map_or(0, |t| t.day),
+            peak_mg: peak,
+            doses: r.doses,
+        })
+    };
+    let frontier = by_length
+        .into_iter()
+        .map(|(_, d)| price(d))
+        .collect::<Result<Vec<_>, _>>()?;
+    // The cheapest constant plan within the same limits (month 1's included).
+    let mut constant: Option<Plan> = None;
+    for dose in doses.iter().filter(|d| d.a.max(d.b) <= start_mg) {
+        let month = dose.mg_over(DAYS_PER_MONTH) as f64;
+        let months = ((needed - 1e-6) / month).ceil().max(1.0) as usize;
+        if months > max_months || months < min_months {
+            continue;
+        }
+        let Ok(plan) = price(vec![*dose; months]) else {
+            continue;
+        };
+        if constant
+            .as_ref()
+            .is_none_or(|c| (plan.total, plan.months()) < (c.total, c.months()))
+        {
+            constant = Some(plan);
+        }
+    }
+    Ok(Optimised {
+        cheapest: price(cheapest)?,
+        soonest: price(soonest)?,
+        frontier,
+        constant,
+    })
+}
+
+/// The best plans of one search: each length's cheapest, and the soonest.
+struct Found {
+    by_length: Vec<(Complete, Vec<Dose>)>,
+    soonest: Option<(Complete, Vec<Dose>)>,
+}
+
+/// The dynamic programme over plans of `shortest…longest` months on `sheet_c` (the sheet as
+/// priced for courses of those lengths), from the candidate `doses`.
+#[expect(clippy::too_many_arguments, reason = "one search's inputs, named")]
+fn search(
+    sheet_c: &PriceSheet,
+    base: &CourseRequest,
+    limits: &Limits,
+    doses: &[Dose],
+    start_mg: u32,
+    needed: f64,
+    shortest: usize,
+    longest: usize,
+) -> Result<Found, OptimiseError> {
+    let (w, target) = (limits.weight_kg, limits.target_mg_per_kg);
+    // The months laid out once for the longest plan: a shorter plan's months are its first
+    // ones (a month's visit, kind and tests do not depend on the plan's length).
+    let mut req = base.clone();
+    req.doses = vec![doses[0]; longest];
+    req.weight_kg = Some(w);
+    req.target_mg_per_kg = Some(target);
+    req.choices.visit_kinds.truncate(longest);
+    let pricer = Pricer::new(sheet_c, &req, &SoFar::default(), DAYS_PER_MONTH, false)?;
+    // A plan shorter than a chosen month discount's month would be refused by the estimate.
+    let min_months = sheet_c
+        .discounts
+        .iter()
+        .filter(|d| req.choices.discounts.contains(&d.code))
+        .filter_map(|d| match d.on {
+            DiscountOn::Month(m) => Some(m as usize),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let strengths: Vec<u32> = sheet_c.packs.keys().copied().collect();
     let to_map = |hand: &Hand| -> BTreeMap<u32, u32> {
         strengths
             .iter()
@@ -296,19 +416,28 @@ pub fn optimise(
             .collect()
     };
     // A month's price for a dose and the capsules in hand, computed once.
-    let mut memo: HashMap<(usize, usize, Hand), (Money, Hand)> = HashMap::new();
-    let mut month_cost = |i: usize, d: usize, hand: &Hand| -> Result<(Money, Hand), PlanError> {
+    // `None`: the dose cannot be bought in a course of this length (a price that holds only
+    // for longer courses, a package missing).
+    let mut memo: HashMap<(usize, usize, Hand), Option<(Money, Hand)>> = HashMap::new();
+    let mut month_cost = |i: usize,
+                          d: usize,
+                          hand: &Hand|
+     -> Result<Option<(Money, Hand)>, PlanError> {
         if let Some(hit) = memo.get(&(i, d, hand.clone())) {
             return Ok(hit.clone());
         }
         let mut map = to_map(hand);
-        let m = pricer.price_month(&pricer.frames[i], doses[d], &mut map)?;
-        let out = (m.subtotal, to_hand(&map));
+        let out = match pricer.price_month(&pricer.frames[i], doses[d], &mut map) {
+            Ok(m) => Some((m.subtotal, to_hand(&map))),
+            Err(
+                PlanError::Dose { .. } | PlanError::NoPackage { .. } | PlanError::MinMonths { .. },
+            ) => None,
+            Err(e) => return Err(e),
+        };
         memo.insert((i, d, hand.clone()), out.clone());
         Ok(out)
     };
 
-    let needed = target * w;
     let reached = |cum: u64| cum as f64 + 1e-6 >= needed;
     let month_mg: Vec<u64> = doses.iter().map(|d| d.mg_over(DAYS_PER_MONTH)).collect();
     let start = State {
@@ -325,7 +454,7 @@ pub fn optimise(
         },
     )]];
     let mut complete: Vec<Complete> = Vec::new();
-    for n in 1..=max_months {
+    for n in 1..=longest {
         let mut next: Vec<(State, Node)> = Vec::new();
         let mut index: HashMap<State, usize> = HashMap::new();
         let Some(before) = layers.last() else {
@@ -340,12 +469,14 @@ pub fn optimise(
                 if limits.rising_only && n > 1 && month_mg[d] < month_mg[state.last] {
                     continue;
                 }
-                let (cost_m, hand) = month_cost(n - 1, d, &state.hand)?;
+                let Some((cost_m, hand)) = month_cost(n - 1, d, &state.hand)? else {
+                    continue;
+                };
                 let cost = node.cost.plus(cost_m).map_err(PlanError::from)?;
                 let cum = state.cum.saturating_add(month_mg[d]);
                 let peak = node.peak.max(heavier);
                 if reached(cum) {
-                    if n >= min_months {
+                    if n >= min_months && n >= shortest {
                         let (total, _) = pricer.course_discounts(cost)?;
                         let before_mg = state.cum as f64;
                         let day = day_within(*dose, needed - before_mg);
@@ -391,7 +522,16 @@ pub fn optimise(
         layers.push(next);
     }
 
-    // For each length its cheapest; the cheapest over lengths; the soonest.
+    let doses_of = |c: &Complete| -> Vec<Dose> {
+        let mut out = vec![doses[c.back.1]];
+        let mut at = (c.months - 1, c.back.0);
+        while let Some((prev, d)) = layers[at.0][at.1].1.back {
+            out.push(doses[d]);
+            at = (at.0 - 1, prev);
+        }
+        out.reverse();
+        out
+    };
     let mut best_by_len: BTreeMap<usize, Complete> = BTreeMap::new();
     for c in &complete {
         let better = best_by_len
@@ -404,68 +544,10 @@ pub fn optimise(
     let soonest = complete
         .iter()
         .min_by_key(|c| (c.day, c.total, c.peak, c.months))
-        .copied()
-        .ok_or(OptimiseError::Unreachable {
-            target,
-            max_months: limits.max_months,
-        })?;
-    let cheapest = best_by_len
-        .values()
-        .min_by_key(|c| (c.total, c.months, c.peak))
-        .copied()
-        .ok_or(OptimiseError::Unreachable {
-            target,
-            max_months: limits.max_months,
-        })?;
-    let doses_of = |c: &Complete| -> Vec<Dose> {
-        let mut out = vec![doses[c.back.1]];
-        let mut at = (c.months - 1, c.back.0);
-        while let Some((prev, d)) = layers[at.0][at.1].1.back {
-            out.push(doses[d]);
-            at = (at.0 - 1, prev);
-        }
-        out.reverse();
-        out
-    };
-    let price = |plan_doses: Vec<Dose>| -> Result<Plan, OptimiseError> {
-        let mut r = req.clone();
-        let months = plan_doses.len();
-        r.doses = plan_doses;
-        r.choices.visit_kinds.truncate(months);
-        let est = estimate(sheet, &r)?;
-        let peak = r.doses.iter().map(|d| d.a.max(d.b)).max().unwrap_or(0);
-        Ok(Plan {
-            total: est.total,
-            target_day: est.target_reached.map_or(0, |t| t.day),
-            peak_mg: peak,
-            doses: r.doses,
-        })
-    };
-    let frontier = best_by_len
-        .values()
-        .map(|c| price(doses_of(c)))
-        .collect::<Result<Vec<_>, _>>()?;
-    // The cheapest constant plan within the same limits (month 1's included).
-    let mut constant: Option<Plan> = None;
-    for dose in doses.iter().filter(|d| d.a.max(d.b) <= start_mg) {
-        let month = dose.mg_over(DAYS_PER_MONTH) as f64;
-        let months = ((needed - 1e-6) / month).ceil().max(1.0) as usize;
-        if months > max_months || months < min_months {
-            continue;
-        }
-        let plan = price(vec![*dose; months])?;
-        if constant
-            .as_ref()
-            .is_none_or(|c| (plan.total, plan.months()) < (c.total, c.months()))
-        {
-            constant = Some(plan);
-        }
-    }
-    Ok(Optimised {
-        cheapest: price(doses_of(&cheapest))?,
-        soonest: price(doses_of(&soonest))?,
-        frontier,
-        constant,
+        .copied();
+    Ok(Found {
+        by_length: best_by_len.values().map(|c| (*c, doses_of(c))).collect(),
+        soonest: soonest.map(|c| (c, doses_of(&c))),
     })
 }
 

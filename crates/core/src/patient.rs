@@ -7,6 +7,21 @@
 /// PDF header has room for it on one or two lines).
 pub const MAX_NAME_CHARS: usize = 60;
 
+/// The oldest age accepted, in years (the CLI's `--age`, the desk's age field, a saved quote).
+pub const MAX_AGE: u32 = 120;
+
+/// The first year of a date accepted anywhere (a start, a quote date, a birth date).
+pub const FIRST_YEAR: i16 = 1900;
+
+/// The last year of a date accepted anywhere.
+pub const LAST_YEAR: i16 = 2200;
+
+/// Whether `date` lies in the years a clinic can mean ([`FIRST_YEAR`] to [`LAST_YEAR`]): a
+/// year −9999 or 0000 is a typing or an editing mistake, never printed on an estimate.
+pub fn plausible_date(date: jiff::civil::Date) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&date.year())
+}
+
 /// Why a name is refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NameError {
@@ -60,6 +75,37 @@ pub fn is_unsafe_char(c: char) -> bool {
         || ('\u{2066}'..='\u{2069}').contains(&c)
         || c == '\u{200E}'
         || c == '\u{200F}'
+}
+
+/// Whether `c` shows nothing by itself (a space other than the ordinary one, a zero-width
+/// or joining character, a direction mark, a variation selector, a tag, a soft hyphen, a
+/// Hangul filler, or an unsafe character): a message names it by its code only, since
+/// quoting it would show the reader nothing, or garble the line.
+pub fn is_invisible_char(c: char) -> bool {
+    let u = u32::from(c);
+    (c.is_whitespace() && c != ' ')
+        || is_unsafe_char(c)
+        || matches!(
+            u,
+            0x00AD
+                | 0x034F
+                | 0x061C
+                | 0x115F
+                | 0x1160
+                | 0x17B4
+                | 0x17B5
+                | 0x180B..=0x180F
+                | 0x200B..=0x200F
+                | 0x2028..=0x202F
+                | 0x205F..=0x206F
+                | 0x3164
+                | 0xFE00..=0xFE0F
+                | 0xFEFF
+                | 0xFFA0
+                | 0xFFF0..=0xFFFB
+                | 0x1D173..=0x1D17A
+                | 0xE0000..=0xE0FFF
+        )
 }
 
 /// `U+001B` for a character shown in a message.
@@ -120,5 +166,18 @@ mod tests {
             Err(NameError::TooLong { chars: 61 })
         );
         assert_eq!(escape_text("a\u{1b}[2Jb\u{202E}"), "a<U+001B>[2Jb<U+202E>");
+        for c in [
+            '\u{200B}',
+            '\u{FEFF}',
+            '\u{00AD}',
+            '\u{3000}',
+            '\u{E0041}',
+            '\u{1B}',
+        ] {
+            assert!(is_invisible_char(c), "{}", escape_char(c));
+        }
+        for c in ['a', ' ', '山', '😀', 'ー'] {
+            assert!(!is_invisible_char(c), "{}", escape_char(c));
+        }
     }
 }

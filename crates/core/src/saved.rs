@@ -146,10 +146,10 @@ impl From<SavedDoseV1> for String {
     }
 }
 
-/// The screening answers in a version-1 file (unknown fields are ignored, as they always
-/// were).
+/// The screening answers in a version-1 or version-2 file (these three fields are all any
+/// version wrote: any other is refused, as everywhere else in the file).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct SavedScreeningV1 {
     /// The checklist items answered "yes", by their stable codes (`psychiatric`, …).
     pub checked: Vec<SavedCheckV1>,
@@ -403,6 +403,41 @@ pub enum SavedQuoteError {
         /// Its version.
         found: u32,
     },
+    /// A format number no version ever wrote (0).
+    #[error(
+        "{source_name} has format {found}, which no version of the app writes; it is not a saved quote of this app"
+    )]
+    UnknownVersion {
+        /// The file.
+        source_name: String,
+        /// Its version.
+        found: u32,
+    },
+    /// An age no patient has (the file was edited by hand): the CLI's rule, 0 to 120.
+    #[error(
+        "{source_name}: the age saved in it ({got}) is not possible; ages go from 0 to {}",
+        crate::patient::MAX_AGE
+    )]
+    Age {
+        /// The file.
+        source_name: String,
+        /// The age in the file.
+        got: u32,
+    },
+    /// A date outside the years 1900 to 2200 (the file was edited by hand).
+    #[error(
+        "{source_name}: the {field} saved in it ({got}) is outside the years {} to {}",
+        crate::patient::FIRST_YEAR,
+        crate::patient::LAST_YEAR
+    )]
+    Date {
+        /// The file.
+        source_name: String,
+        /// Which date: `quote date` or `start date`.
+        field: SavedDate,
+        /// The date in the file.
+        got: jiff::civil::Date,
+    },
     /// The frozen price sheet inside is broken (the file was edited by hand).
     #[error("{source_name}: the prices saved in it are damaged: {error}")]
     Sheet {
@@ -439,6 +474,17 @@ pub enum SavedQuoteError {
         /// Total from its own prices.
         computed: i64,
     },
+    /// The frozen price sheet inside is larger than any price sheet the app reads
+    /// ([`MAX_FROZEN_SHEET_BYTES`]).
+    #[error(
+        "{source_name}: the prices saved in it are {bytes} bytes; a price sheet may have at most {MAX_FROZEN_SHEET_BYTES}"
+    )]
+    SheetTooLarge {
+        /// The file.
+        source_name: String,
+        /// The frozen sheet's size in bytes.
+        bytes: usize,
+    },
     /// [`from_quote`] was given a sheet text other than the one the quote was priced with.
     #[error(
         "{sheet_name}: this price sheet is not the one the quote was priced with; price the quote again before saving"
@@ -449,17 +495,39 @@ pub enum SavedQuoteError {
     },
 }
 
+/// A date inside a saved quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SavedDate {
+    /// The quote date (printed on the estimate).
+    QuoteDate,
+    /// The first day of medication.
+    Start,
+}
+
+impl std::fmt::Display for SavedDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SavedDate::QuoteDate => "quote date",
+            SavedDate::Start => "start date",
+        })
+    }
+}
+
 impl SavedQuoteError {
     /// A stable code for scripts and tests.
     pub fn code(&self) -> &'static str {
         match self {
             SavedQuoteError::NotAQuote { .. } => "saved_not_a_quote",
             SavedQuoteError::NewerVersion { .. } => "saved_newer_version",
+            SavedQuoteError::UnknownVersion { .. } => "saved_unknown_version",
+            SavedQuoteError::Age { .. } => "saved_age",
+            SavedQuoteError::Date { .. } => "saved_date",
             SavedQuoteError::Sheet { .. } => "saved_sheet",
             SavedQuoteError::Plan { .. } => "saved_plan",
             SavedQuoteError::Patient { .. } => "saved_patient",
             SavedQuoteError::TotalMismatch { .. } => "saved_total_mismatch",
             SavedQuoteError::SheetMismatch { .. } => "saved_sheet_mismatch",
+            SavedQuoteError::SheetTooLarge { .. } => "saved_sheet_too_large",
         }
     }
 
@@ -490,6 +558,37 @@ impl SavedQuoteError {
                     ("reads", Arg::Str(SCHEMA_VERSION.to_string())),
                 ],
             ),
+            SavedQuoteError::UnknownVersion { source_name, found } => lang.tr_args(
+                "saved-err-unknown-version",
+                &[
+                    ("file", s(source_name)),
+                    ("found", Arg::Str(found.to_string())),
+                ],
+            ),
+            SavedQuoteError::Age { source_name, got } => lang.tr_args(
+                "saved-err-age",
+                &[
+                    ("file", s(source_name)),
+                    ("got", Arg::Str(got.to_string())),
+                    ("max", Arg::Str(crate::patient::MAX_AGE.to_string())),
+                ],
+            ),
+            SavedQuoteError::Date {
+                source_name,
+                field,
+                got,
+            } => lang.tr_args(
+                match field {
+                    SavedDate::QuoteDate => "saved-err-quote-date",
+                    SavedDate::Start => "saved-err-start-date",
+                },
+                &[
+                    ("file", s(source_name)),
+                    ("got", Arg::Str(got.to_string())),
+                    ("first", Arg::Str(crate::patient::FIRST_YEAR.to_string())),
+                    ("last", Arg::Str(crate::patient::LAST_YEAR.to_string())),
+                ],
+            ),
             SavedQuoteError::Sheet { source_name, error } => lang.tr_args(
                 "saved-err-sheet",
                 &[("file", s(source_name)), ("error", s(&error.explain(lang)))],
@@ -517,6 +616,20 @@ impl SavedQuoteError {
             SavedQuoteError::SheetMismatch { sheet_name } => {
                 lang.tr_args("saved-err-sheet-mismatch", &[("sheet", s(sheet_name))])
             }
+            SavedQuoteError::SheetTooLarge { source_name, bytes } => lang.tr_args(
+                "saved-err-sheet-too-large",
+                &[
+                    ("file", s(source_name)),
+                    (
+                        "kb",
+                        Arg::from(u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX)),
+                    ),
+                    (
+                        "limit",
+                        Arg::from(u32::try_from(MAX_FROZEN_SHEET_BYTES / 1024).unwrap_or(u32::MAX)),
+                    ),
+                ],
+            ),
         }
     }
 }
@@ -585,6 +698,10 @@ pub fn from_quote(
     Ok(saved)
 }
 
+/// The largest price sheet a saved quote may carry, in bytes: the price-sheet file limit
+/// (256 KB).
+pub const MAX_FROZEN_SHEET_BYTES: usize = 256 * 1024;
+
 /// The JSON text of a saved quote, in the current format ([`SavedQuoteV2`]).
 pub fn to_json(quote: &SavedQuote) -> String {
     // Serialising these types cannot fail (string keys, finite or null numbers); an empty
@@ -615,7 +732,13 @@ pub fn open(text: &str, source_name: &str) -> Result<Reopened, SavedQuoteError> 
             .to_string(),
     };
     let v: Version = serde_json::from_str(text).map_err(not_a_quote)?;
-    if v.schema_version > SCHEMA_VERSION || v.schema_version == 0 {
+    if v.schema_version == 0 {
+        return Err(SavedQuoteError::UnknownVersion {
+            source_name: source_name.to_string(),
+            found: 0,
+        });
+    }
+    if v.schema_version > SCHEMA_VERSION {
         return Err(SavedQuoteError::NewerVersion {
             source_name: source_name.to_string(),
             found: v.schema_version,
@@ -627,6 +750,7 @@ pub fn open(text: &str, source_name: &str) -> Result<Reopened, SavedQuoteError> 
         _ => serde_json::from_str(text).map_err(not_a_quote)?,
     };
     let mut quote = SavedQuote::from(file);
+    check_inputs(&quote, source_name)?;
     quote.patient = match &quote.patient {
         None => None,
         Some(p) => crate::patient::check_name(p).map_err(|error| SavedQuoteError::Patient {
@@ -634,6 +758,14 @@ pub fn open(text: &str, source_name: &str) -> Result<Reopened, SavedQuoteError> 
             error,
         })?,
     };
+    // The price-sheet limit holds for the prices frozen in a saved quote too (a sheet is
+    // stored in the register with its course).
+    if quote.sheet_toml.len() > MAX_FROZEN_SHEET_BYTES {
+        return Err(SavedQuoteError::SheetTooLarge {
+            source_name: source_name.to_string(),
+            bytes: quote.sheet_toml.len(),
+        });
+    }
     let sheet = pricing::parse(&quote.sheet_toml, &format!("{source_name} (saved prices)"))
         .map_err(|error| SavedQuoteError::Sheet {
             source_name: source_name.to_string(),
@@ -655,6 +787,34 @@ pub fn open(text: &str, source_name: &str) -> Result<Reopened, SavedQuoteError> 
         sheet,
         estimate: est,
     })
+}
+
+/// The rules the CLI applies to the same inputs typed as arguments: an age of 0 to
+/// [`crate::patient::MAX_AGE`], dates in [`crate::patient::plausible_date`]'s years. (The
+/// doses, the months, the weight and the target are the estimate's own checks.)
+fn check_inputs(quote: &SavedQuote, source_name: &str) -> Result<(), SavedQuoteError> {
+    let date = |field, got| {
+        if crate::patient::plausible_date(got) {
+            Ok(())
+        } else {
+            Err(SavedQuoteError::Date {
+                source_name: source_name.to_string(),
+                field,
+                got,
+            })
+        }
+    };
+    date(SavedDate::QuoteDate, quote.quote_date)?;
+    if let Some(start) = quote.request.start {
+        date(SavedDate::Start, start)?;
+    }
+    match quote.request.screening.age {
+        Some(got) if got > crate::patient::MAX_AGE => Err(SavedQuoteError::Age {
+            source_name: source_name.to_string(),
+            got,
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// How today's prices differ from a saved quote's.

@@ -44,8 +44,8 @@ pub const MAX_QUOTE_NUMBER_CHARS: usize = 32;
 pub enum PdfError {
     /// A character that neither bundled font can draw.
     #[error(
-        "{field} contains \"{ch}\" ({code}), which the PDF fonts cannot print; remove it or write it another way",
-        code = codepoint(*.ch)
+        "{field} contains {shown}, which the PDF fonts cannot print; remove it or write it another way",
+        shown = shown_en(*.ch)
     )]
     Unprintable {
         /// What the text is, e.g. "the patient's name".
@@ -109,8 +109,15 @@ impl PdfError {
                     "the staff member's name" => lang.tr("pdf-field-staff"),
                     other => other.to_string(),
                 };
+                // An invisible character is named by its code alone: quoted, it would show
+                // the reader nothing (or garble the line).
+                let key = if patient::is_invisible_char(*ch) {
+                    "pdf-err-unprintable-invisible"
+                } else {
+                    "pdf-err-unprintable"
+                };
                 lang.tr_args(
-                    "pdf-err-unprintable",
+                    key,
                     &[
                         ("field", Arg::Str(what)),
                         ("char", Arg::Str(ch.to_string())),
@@ -129,6 +136,16 @@ impl PdfError {
                 &[("number", Arg::Str(crate::patient::escape_text(n)))],
             ),
         }
+    }
+}
+
+/// The character as the English message names it: quoted with its code, or its code alone
+/// when it is invisible.
+fn shown_en(ch: char) -> String {
+    if patient::is_invisible_char(ch) {
+        format!("an invisible character ({})", codepoint(ch))
+    } else {
+        format!("\"{ch}\" ({})", codepoint(ch))
     }
 }
 

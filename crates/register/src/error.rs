@@ -232,6 +232,37 @@ pub enum RegisterError {
         /// SQLite's words.
         detail: String,
     },
+    /// The register's address cannot be used (nothing was opened or created).
+    #[error(transparent)]
+    Address(#[from] crate::address::AddressError),
+    /// The register server cannot be reached (down, network, TLS, sign-in refused).
+    #[error("the register server {server} cannot be reached: {detail}")]
+    ServerAway {
+        /// The server's address (no password).
+        server: String,
+        /// The client's or the server's words.
+        detail: String,
+    },
+    /// The register server refused or failed a request.
+    #[error("the register server {server} reported an error: {detail}")]
+    Server {
+        /// The server's address (no password).
+        server: String,
+        /// PostgreSQL's words.
+        detail: String,
+    },
+    /// What was asked works on a register file only, not yet on a server register.
+    #[error("this works on a register file only, not yet on the server register {server}")]
+    FileOnly {
+        /// The server's address (no password).
+        server: String,
+    },
+    /// A register on a server is backed up with `pg_dump` on the server's side.
+    #[error("a register on a server is backed up with pg_dump: {command}")]
+    ServerBackup {
+        /// The command to run.
+        command: String,
+    },
 }
 
 impl RegisterError {
@@ -258,6 +289,11 @@ impl RegisterError {
             RegisterError::SheetTooLarge { .. } => "sheet_too_large",
             RegisterError::Overflow => "overflow",
             RegisterError::Database { .. } => "database",
+            RegisterError::Address(e) => e.code(),
+            RegisterError::ServerAway { .. } => "server_away",
+            RegisterError::Server { .. } => "server_error",
+            RegisterError::ServerBackup { .. } => "server_backup",
+            RegisterError::FileOnly { .. } => "file_only",
         }
     }
 
@@ -376,6 +412,29 @@ impl RegisterError {
                 "register-database-error",
                 &[path(p), ("detail", Arg::Str(detail.clone()))],
             ),
+            RegisterError::Address(e) => e.explain(lang),
+            RegisterError::ServerAway { server, detail } => lang.tr_args(
+                "register-server-away",
+                &[
+                    ("server", Arg::Str(server.clone())),
+                    ("detail", Arg::Str(detail.clone())),
+                ],
+            ),
+            RegisterError::Server { server, detail } => lang.tr_args(
+                "register-server-error",
+                &[
+                    ("server", Arg::Str(server.clone())),
+                    ("detail", Arg::Str(detail.clone())),
+                ],
+            ),
+            RegisterError::FileOnly { server } => lang.tr_args(
+                "register-file-only",
+                &[("server", Arg::Str(server.clone()))],
+            ),
+            RegisterError::ServerBackup { command } => lang.tr_args(
+                "register-server-backup",
+                &[("command", Arg::Str(command.clone()))],
+            ),
         }
     }
 }
@@ -475,6 +534,19 @@ mod tests {
                 path,
                 detail: "disk I/O error".into(),
             },
+            RegisterError::ServerAway {
+                server: "postgres://sato@clinic:5432/dose_planner?sslmode=require".into(),
+                detail: "connection refused".into(),
+            },
+            RegisterError::Server {
+                server: "postgres://sato@clinic:5432/dose_planner?sslmode=require".into(),
+                detail: "permission denied for table access_log".into(),
+            },
+            RegisterError::ServerBackup {
+                command:
+                    "pg_dump --format=custom --file=backup.dump postgres://clinic/dose_planner"
+                        .into(),
+            },
         ]
     }
 
@@ -526,10 +598,23 @@ mod tests {
                     RegisterError::DuplicateNumber { number } => {
                         assert!(text.contains(number.as_str()), "{text}");
                     }
+                    RegisterError::ServerAway { server, detail }
+                    | RegisterError::Server { server, detail } => {
+                        assert!(text.contains(server.as_str()), "{text}");
+                        assert!(text.contains(detail.as_str()), "{text}");
+                    }
+                    RegisterError::FileOnly { server } => {
+                        assert!(text.contains(server.as_str()), "{text}");
+                    }
+                    RegisterError::ServerBackup { command } => {
+                        assert!(text.contains(command.as_str()), "{text}");
+                    }
                     RegisterError::SheetTooLarge { .. } => {
                         assert!(text.contains("879") && text.contains("256"), "{text}");
                     }
-                    RegisterError::NotFound { .. } | RegisterError::Overflow => {}
+                    RegisterError::NotFound { .. }
+                    | RegisterError::Overflow
+                    | RegisterError::Address(_) => {}
                 }
             }
         }

@@ -79,9 +79,11 @@
 //! database's), never interprets a course's request or price sheet (opaque text the app
 //! writes and reads back), and never draws or prints anything.
 
+pub mod address;
 pub mod error;
 mod migrations;
 pub mod model;
+mod postgres;
 pub mod search_key;
 mod sqlite;
 
@@ -89,6 +91,7 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
+pub use address::{AddressError, RegisterAddress, ServerAddress, SslMode};
 pub use error::{PatientField, Record, RegisterError, TextProblem};
 pub use migrations::{MIGRATIONS, Migration, SCHEMA_VERSION, sha256_hex};
 pub use model::{
@@ -96,6 +99,7 @@ pub use model::{
     NewCourse, NewPatient, NewQuote, NewVisit, OpenCourse, Patient, PatientId, QuoteEntry, QuoteId,
     QuoteStatus, Sha256Hex, StatusCounts, Visit, VisitId,
 };
+pub use postgres::{PG_MIGRATIONS, PostgresRegister};
 pub use sqlite::{MAX_PATIENT_TEXT_CHARS, MAX_SHEET_BYTES, RegisterOptions, SqliteRegister};
 
 /// What the app asks of the register. Object safe: the app may hold a

@@ -921,7 +921,7 @@ pub const MAX_PATIENT_TEXT_CHARS: usize = dose_planner_core::patient::MAX_NAME_C
 /// A patient's number and name as the register keeps them: trimmed, NFC, and refused when
 /// the number is empty, either is longer than [`MAX_PATIENT_TEXT_CHARS`], or either holds a
 /// control or bidirectional character (which would garble a terminal, a CSV or a PDF).
-fn checked_patient(patient: &NewPatient) -> Result<NewPatient, RegisterError> {
+pub(crate) fn checked_patient(patient: &NewPatient) -> Result<NewPatient, RegisterError> {
     use unicode_normalization::UnicodeNormalization;
     let check = |field: PatientField, text: &str, may_be_empty: bool| {
         let text: String = text.trim().nfc().collect();

@@ -946,3 +946,31 @@ fn a_register_keyed_before_nfc_is_rekeyed_once_at_open() {
         .unwrap();
     assert_eq!(version, 1);
 }
+
+#[test]
+fn a_failed_migration_reports_one_line_never_the_migration_sql() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = register_path(&dir);
+    {
+        // The register's bookkeeping table, but a table in the way of migration 0001.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY,
+             applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);
+             CREATE TABLE patients (x TEXT);",
+        )
+        .unwrap();
+    }
+    let error = SqliteRegister::open(&path).unwrap_err();
+    for lang in Lang::ALL {
+        let text = error.explain(lang);
+        assert_eq!(text.lines().count(), 1, "{text}");
+        assert!(!text.contains("CREATE"), "{text}");
+        assert!(text.len() < 1000, "{text}");
+    }
+    assert!(
+        error.explain(Lang::En).contains("already exists"),
+        "{}",
+        error.explain(Lang::En)
+    );
+}

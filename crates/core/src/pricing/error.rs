@@ -289,6 +289,14 @@ pub enum SheetProblem {
     /// A package for 0 mg/day.
     PackageDose,
     /// The same package dose twice.
+    /// A `min_months` outside 2–24.
+    MinMonths {
+        /// As written.
+        got: u32,
+        /// The longest course.
+        max: u32,
+    },
+    /// The same package dose twice (with the same `min_months`).
     DuplicatePackage {
         /// The daily dose.
         mg: u32,
@@ -482,11 +490,11 @@ impl SheetProblem {
     /// pack (`mg`, `pack_size`, `pack_price`). A mistyped key there is told the settings of
     /// the form it looks like (a key starting with `pack` the pack form), not both mixed.
     fn capsule_form(self) -> SheetProblem {
-        const ALL: [&str; 4] = ["mg", "price", "pack_size", "pack_price"];
+        const ALL: [&str; 5] = ["mg", "price", "pack_size", "pack_price", "pack_min_months"];
         match self {
             SheetProblem::UnknownSetting { key, allowed } if allowed == ALL => {
                 let form: &[&str] = if key.starts_with("pack") {
-                    &["mg", "pack_size", "pack_price"]
+                    &["mg", "pack_size", "pack_price", "pack_min_months"]
                 } else {
                     &["mg", "price"]
                 };
@@ -543,6 +551,7 @@ impl SheetProblem {
             SheetProblem::TestsOnFlat => "tests_on_flat",
             SheetProblem::PackageDose => "package_dose",
             SheetProblem::DuplicatePackage { .. } => "duplicate_package",
+            SheetProblem::MinMonths { .. } => "min_months",
             SheetProblem::NoPackages => "no_packages",
             SheetProblem::PrescriptionDaysRange { .. } => "prescription_days_range",
             SheetProblem::PrescriptionShorterThanVisit { .. } => "prescription_shorter_than_visit",
@@ -700,6 +709,7 @@ impl SheetProblem {
             | SheetProblem::PackAndPrice { mg }
             | SheetProblem::PackOnFlat { mg }
             | SheetProblem::DuplicatePackage { mg } => vec![("mg", s(mg))],
+            SheetProblem::MinMonths { got, max } => vec![("got", s(got)), ("max", s(max))],
             SheetProblem::PackSize { got } => {
                 vec![("got", s(got)), ("max", s(&super::MAX_PACK_SIZE))]
             }
@@ -886,6 +896,7 @@ mod tests {
             TestsOnFlat,
             PackageDose,
             DuplicatePackage { mg: 20 },
+            MinMonths { got: 1, max: 24 },
             NoPackages,
             PrescriptionDaysRange { got: 400 },
             PrescriptionShorterThanVisit {

@@ -58,6 +58,8 @@ pub const RESERVED_CODES: [&str; 8] = [
     "shipping",
     "in_person",
 ];
+/// The longest `min_months` a price may ask for (the planner's longest course).
+pub const MAX_MIN_MONTHS: u32 = 24;
 /// The most `[[visit_kinds]]` a sheet may list.
 pub const MAX_VISIT_KINDS: usize = 10;
 /// The most `[[products]]` a sheet may list.
@@ -101,6 +103,9 @@ pub struct PriceSheet {
     /// the sheet states no rule, and the limit is [`PriceSheet::prescription_days`]'s
     /// default, 30 × `max_months_per_visit`. Never shorter than that (refused at parse).
     pub max_prescription_days: Option<u32>,
+    /// `[visits] first_visit_remote`: whether a course may open with a telephone or online
+    /// first visit (an online-only clinic); otherwise month 1 of a first visit is in person.
+    pub first_visit_remote: bool,
     /// `[dosing] alternating_days`: whether the clinic prescribes alternating-day doses
     /// (e.g. 50/40 mg), so a target solver may propose them. Default `false`.
     pub alternating_days: bool,
@@ -397,6 +402,14 @@ pub struct Pack {
     pub size: u32,
     /// The price of one pack.
     pub price: Money,
+    /// `pack_min_months`: the pack price holds only for a course of at least this many
+    /// months (0: any course); a shorter course pays the strength's capsule price.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub min_months: u32,
+}
+
+fn is_zero(v: &u32) -> bool {
+    *v == 0
 }
 
 /// How a clinic charges.
@@ -555,6 +568,10 @@ pub struct Package {
     pub daily_mg: u32,
     /// The price of one month, everything included.
     pub price_per_month: Money,
+    /// The price holds only for a course of at least this many months (0: any course); a
+    /// shorter course takes the same dose's package with a lower `min_months`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub min_months: u32,
 }
 
 /// The clinic's windows after the last dose, in months (domain.md §6).

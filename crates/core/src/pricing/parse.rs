@@ -92,6 +92,7 @@ impl Sheet<'_> {
             tax,
             max_months_per_visit,
             max_prescription_days,
+            first_visit_remote: raw.visits.first_visit_remote,
             alternating_days: raw.dosing.alternating_days,
             pregnancy_test,
             tax_exempt,
@@ -566,7 +567,12 @@ impl Sheet<'_> {
             }
             if let Some(pack) = self.pack(cap, style)? {
                 packs.insert(mg, pack);
-                capsules.push(Capsule { mg, price: None });
+                // A capsule price beside a pack is the rate of courses too short for it.
+                let price = match &c.price {
+                    Some(p) => Some(self.money(p)?),
+                    None => None,
+                };
+                capsules.push(Capsule { mg, price });
                 continue;
             }
             if style == RawStyle::Itemised && c.price.is_none() {
@@ -605,7 +611,11 @@ impl Sheet<'_> {
         if style == RawStyle::Flat {
             return Err(self.error(Some(size.span()), SheetProblem::PackOnFlat { mg }));
         }
-        if let Some(p) = &c.price {
+        // A capsule price beside a pack only as the shorter courses' rate of a pack that
+        // holds from `pack_min_months` on.
+        if let Some(p) = &c.price
+            && c.pack_min_months.is_none()
+        {
             return Err(self.error(Some(p.span()), SheetProblem::PackAndPrice { mg }));
         }
         let got = *size.get_ref();
@@ -615,7 +625,26 @@ impl Sheet<'_> {
         Ok(Some(Pack {
             size: got,
             price: self.money(price)?,
+            min_months: self.min_months(c.pack_min_months.as_ref())?,
         }))
+    }
+
+    /// A `min_months` / `pack_min_months`: 2 to 24 months (1 would hold for every course).
+    fn min_months(&self, raw: Option<&Spanned<u32>>) -> Result<u32, PricingError> {
+        let Some(m) = raw else {
+            return Ok(0);
+        };
+        let got = *m.get_ref();
+        if !(2..=super::MAX_MIN_MONTHS).contains(&got) {
+            return Err(self.error(
+                Some(m.span()),
+                SheetProblem::MinMonths {
+                    got,
+                    max: super::MAX_MIN_MONTHS,
+                },
+            ));
+        }
+        Ok(got)
     }
 
     /// An itemised sheet's `[consultation]` and `[[tests]]` (and no `[[packages]]`).
@@ -1047,7 +1076,12 @@ impl Sheet<'_> {
             if mg == 0 {
                 return Err(self.error(Some(p.daily_mg.span()), SheetProblem::PackageDose));
             }
-            if packages.iter().any(|k| k.daily_mg == mg) {
+            let min_months = self.min_months(p.min_months.as_ref())?;
+            // The same dose twice only as rates for courses of different lengths.
+            if packages
+                .iter()
+                .any(|k| k.daily_mg == mg && k.min_months == min_months)
+            {
                 return Err(self.error(
                     Some(p.daily_mg.span()),
                     SheetProblem::DuplicatePackage { mg },
@@ -1056,9 +1090,10 @@ impl Sheet<'_> {
             packages.push(Package {
                 daily_mg: mg,
                 price_per_month: self.money(&p.price_per_month)?,
+                min_months,
             });
         }
-        packages.sort_by_key(|p| p.daily_mg);
+        packages.sort_by_key(|p| (p.daily_mg, p.min_months));
         Ok(packages)
     }
 }
@@ -1297,6 +1332,8 @@ struct RawVisits {
     max_months_per_visit: Spanned<u32>,
     #[serde(default)]
     max_prescription_days: Option<Spanned<u32>>,
+    #[serde(default)]
+    first_visit_remote: bool,
 }
 
 impl Default for RawVisits {
@@ -1304,6 +1341,7 @@ impl Default for RawVisits {
         RawVisits {
             max_months_per_visit: default_one(),
             max_prescription_days: None,
+            first_visit_remote: false,
         }
     }
 }
@@ -1329,6 +1367,8 @@ struct RawCapsule {
     pack_size: Option<Spanned<u32>>,
     #[serde(default)]
     pack_price: Option<Spanned<RawPrice>>,
+    #[serde(default)]
+    pack_min_months: Option<Spanned<u32>>,
 }
 
 #[derive(Deserialize)]
@@ -1356,6 +1396,8 @@ struct RawTest {
 struct RawPackage {
     daily_mg: Spanned<u32>,
     price_per_month: Spanned<RawPrice>,
+    #[serde(default)]
+    min_months: Option<Spanned<u32>>,
 }
 
 /// `[[fees]]` as written.
