@@ -49,15 +49,24 @@ pg__start() {
     chown postgres: "$data"
     as=(runuser -u postgres --)
   fi
-  # A free port: the first of 55432… nobody listens on.
-  for port in $(seq 55432 55532); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
-  done
   "${as[@]}" "$bin/initdb" -D "$data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$tmp/initdb.log" 2>&1 \
     || { cat "$tmp/initdb.log" >&2; rm -rf "$tmp"; return 1; }
-  "${as[@]}" "$bin/pg_ctl" -D "$data" -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" \
-      -l "$data/log" start -w >/dev/null \
-    || { cat "$data/log" >&2; rm -rf "$tmp"; return 1; }
+  # A free port from 55432 on. Another server (another test, another checkout) may take the
+  # port between the check and the start: then the next one is tried.
+  local started=0
+  for port in $(seq 55432 55631); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
+    if "${as[@]}" "$bin/pg_ctl" -D "$data" -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" \
+        -l "$data/log" start -w >/dev/null 2>&1; then
+      started=1
+      break
+    fi
+  done
+  if [ "$started" != 1 ]; then
+    cat "$data/log" >&2 2>/dev/null
+    rm -rf "$tmp"
+    return 1
+  fi
   PG__STOP="${as[*]} $bin/pg_ctl -D $data -m immediate stop >/dev/null 2>&1; rm -rf $tmp"
   PG__URL="postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
   # The harness restarts the server to test reconnection: it needs these.

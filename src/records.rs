@@ -23,8 +23,8 @@ use crate::saved::SavedQuote;
 pub enum Opened {
     /// A SQLite file on this computer.
     File(SqliteRegister),
-    /// A shared PostgreSQL server.
-    Server(PostgresRegister),
+    /// A shared PostgreSQL server (boxed: its connection is much larger than a file's).
+    Server(Box<PostgresRegister>),
 }
 
 impl Opened {
@@ -32,7 +32,7 @@ impl Opened {
     pub fn register(&mut self) -> &mut dyn Register {
         match self {
             Opened::File(r) => r,
-            Opened::Server(r) => r,
+            Opened::Server(r) => r.as_mut(),
         }
     }
 }
@@ -46,7 +46,7 @@ pub fn open_address(address: &Path, reading: bool) -> Result<Opened, RegisterErr
     match parse_address(address)? {
         RegisterAddress::File(path) if reading => open_for_reading(&path).map(Opened::File),
         RegisterAddress::File(path) => open_file(&path).map(Opened::File),
-        RegisterAddress::Server(server) => connect(&server).map(Opened::Server),
+        RegisterAddress::Server(server) => connect(&server).map(|r| Opened::Server(Box::new(r))),
     }
 }
 
@@ -54,7 +54,7 @@ pub fn open_address(address: &Path, reading: bool) -> Result<Opened, RegisterErr
 pub fn open_any(address: &Path) -> Result<Box<dyn Register>, RegisterError> {
     Ok(match open_address(address, false)? {
         Opened::File(r) => Box::new(r),
-        Opened::Server(r) => Box::new(r),
+        Opened::Server(r) => r,
     })
 }
 

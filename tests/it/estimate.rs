@@ -266,7 +266,7 @@ fn refuses_bad_plans_with_clear_words() {
             visit_every: 3,
             ..base.clone()
         })
-        .contains("at most 2 month(s)")
+        .contains("at most 2 months of medication per visit")
     );
     assert!(
         e(CourseRequest {
