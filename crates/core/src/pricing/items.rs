@@ -177,30 +177,41 @@ pub fn items(sheet: &PriceSheet) -> Vec<PricedItem> {
                           packages: &[super::Package]| {
         for c in capsules {
             let code = format!("{prefix}{}mg", c.mg);
-            if let Some(pack) = packs.get(&c.mg) {
+            if let Some(price) = c.price {
                 out.push(row(
                     Section::Capsules,
-                    code,
-                    LocalText::default(),
-                    Price::Money(pack.price),
-                    &format!("pack of {}", pack.size),
-                    String::new(),
-                ));
-            } else if let Some(price) = c.price {
-                out.push(row(
-                    Section::Capsules,
-                    code,
+                    code.clone(),
                     LocalText::default(),
                     Price::Money(price),
                     "capsule",
                     String::new(),
                 ));
             }
+            if let Some(pack) = packs.get(&c.mg) {
+                let schedule = if pack.min_months == 0 {
+                    String::new()
+                } else {
+                    format!("min_months={}", pack.min_months)
+                };
+                out.push(row(
+                    Section::Capsules,
+                    format!("{code}-pack"),
+                    LocalText::default(),
+                    Price::Money(pack.price),
+                    &format!("pack of {}", pack.size),
+                    schedule,
+                ));
+            }
         }
         for p in packages {
+            let from = if p.min_months == 0 {
+                String::new()
+            } else {
+                format!("-from-{}", p.min_months)
+            };
             out.push(row(
                 Section::Packages,
-                format!("{prefix}{}mg", p.daily_mg),
+                format!("{prefix}{}mg{from}", p.daily_mg),
                 LocalText::default(),
                 Price::Money(p.price_per_month),
                 "month",
@@ -526,6 +537,14 @@ pub(crate) fn set_item(sheet: &mut PriceSheet, item: &PricedItem) -> Result<(), 
                 Some((p, mg)) => (Some(p), mg),
                 None => (None, item.code.as_str()),
             };
+            let (mg, is_pack) = match mg.strip_suffix("-pack") {
+                Some(m) => (m, true),
+                None => (mg, false),
+            };
+            let (mg, from) = match mg.split_once("-from-") {
+                Some((m, f)) => (m, f.parse::<u32>().map_err(|_| ItemProblem::CannotAdd)?),
+                None => (mg, 0),
+            };
             let mg: u32 = mg
                 .strip_suffix("mg")
                 .and_then(|m| m.parse().ok())
@@ -538,10 +557,11 @@ pub(crate) fn set_item(sheet: &mut PriceSheet, item: &PricedItem) -> Result<(), 
                 if item.section == Section::Packages {
                     let p = packages
                         .iter_mut()
-                        .find(|p| p.daily_mg == mg)
+                        .find(|p| p.daily_mg == mg && p.min_months == from)
                         .ok_or(ItemProblem::CannotAdd)?;
                     p.price_per_month = price;
-                } else if let Some(pack) = packs.get_mut(&mg) {
+                } else if is_pack {
+                    let pack = packs.get_mut(&mg).ok_or(ItemProblem::CannotAdd)?;
                     pack.price = price;
                 } else {
                     let c = capsules

@@ -140,7 +140,7 @@ pub fn write(sheet: &PriceSheet) -> String {
                 w.section("[[packages]]");
                 w.line(format_args!("daily_mg = {}", p.daily_mg));
                 w.line(format_args!("price_per_month = {}", p.price_per_month.0));
-                if p.min_months > 0 {
+                if p.min_months != 0 {
                     w.line(format_args!("min_months = {}", p.min_months));
                 }
             }
@@ -283,20 +283,17 @@ impl Text {
     }
 }
 
-/// A capsule's keys: `mg`, then `price` or `pack_size` and `pack_price` (none on a flat
-/// sheet).
+/// A capsule's keys: `mg`, then `price` and/or `pack_size`, `pack_price`,
+/// `pack_min_months` (none on a flat sheet).
 fn capsule_keys(c: &Capsule, pack: Option<&Pack>) -> Vec<(&'static str, String)> {
     let mut keys = vec![("mg", c.mg.to_string())];
-    // A capsule price beside a pack is the shorter courses' rate of a long-course pack.
-    if let Some(price) = c.price
-        && pack.is_none_or(|p| p.min_months > 0)
-    {
+    if let Some(price) = c.price {
         keys.push(("price", price.0.to_string()));
     }
     if let Some(pack) = pack {
         keys.push(("pack_size", pack.size.to_string()));
         keys.push(("pack_price", pack.price.0.to_string()));
-        if pack.min_months > 0 {
+        if pack.min_months != 0 {
             keys.push(("pack_min_months", pack.min_months.to_string()));
         }
     }
@@ -308,7 +305,7 @@ fn package_inline(p: &Package) -> String {
         ("daily_mg", p.daily_mg.to_string()),
         ("price_per_month", p.price_per_month.0.to_string()),
     ];
-    if p.min_months > 0 {
+    if p.min_months != 0 {
         keys.push(("min_months", p.min_months.to_string()));
     }
     inline(&keys)
@@ -398,6 +395,8 @@ mod tests {
             "example-clinic-fees.toml",
             "example-clinic-home-test.toml",
             "example-clinic-kr.toml",
+            "example-clinic-long-course.toml",
+            "example-clinic-online-only.toml",
             "example-clinic-telephone.toml",
             "example-clinic-us.toml",
             "flat-clinic-jp.toml",
