@@ -4,7 +4,8 @@
 //! day the target is reached, the last dose, the cost, the warnings) and the chart on the
 //! right — all in one window at 1280×688 with no scrolling. The screening, the medicines,
 //! the age, the dates after the course and the monitoring are a second tab whose badge
-//! counts the findings; their warnings join the results.
+//! counts the findings; their warnings join the results. Suggest fills the month table with
+//! the core optimiser's cheapest or soonest plan.
 //!
 //! It starts empty (no invented patient or plan) and shows what to type; a weight that is
 //! empty, 0 or impossible is an error in the user's language, never replaced by another.
@@ -14,6 +15,7 @@
 use crate::dose::{Dose, dose_for_target, per_kg};
 use crate::estimate::{CourseRequest, MAX_MONTHS, Sex, Visit};
 use crate::i18n::{Arg, Lang};
+use crate::optimise::{Goal, Limits, OptimiseError, Optimised, optimise};
 use crate::safety::{self, Severity, Warning};
 use crate::screening::{Screening, screening_warnings};
 use eframe::egui;
@@ -278,6 +280,15 @@ pub struct PlanScreen {
     /// The widths of the input groups in the last frame (see [`pack_rows`]).
     group_widths: Vec<f32>,
     result: Cached<PlanKey, PlanOutput>,
+    /// What Suggest last found (or why it found nothing), shown until the next Suggest.
+    suggestion: Option<Result<Suggested, OptimiseError>>,
+}
+
+/// A plan Suggest filled in: the goal, the target it was for and what the optimiser found.
+struct Suggested {
+    goal: Goal,
+    target_mg_per_kg: f64,
+    found: Optimised,
 }
 
 /// Each month's dose (or why it is not usable), and the request the inputs make (or what
@@ -449,6 +460,7 @@ impl PlanScreen {
             table_width: 520.0,
             group_widths: Vec::new(),
             result: Cached::default(),
+            suggestion: None,
         }
     }
 
@@ -480,7 +492,10 @@ impl PlanScreen {
         ui.add_space(4.0);
 
         match self.tab {
-            PlanTab::Dose => self.dose_tab(ui, (lang, width), sheet, &key, &found),
+            PlanTab::Dose => {
+                self.suggest_ui(ui, lang, sheet, patient);
+                self.dose_tab(ui, (lang, width), sheet, &key, &found);
+            }
             PlanTab::Safety => {
                 let output = self
                     .result
@@ -496,6 +511,128 @@ impl PlanScreen {
                 );
             }
         }
+    }
+
+    /// Suggest: "Cheapest plan" and "Soonest plan" fill the month table with the core
+    /// optimiser's plan for the patient's weight and sex, the target and the sheet (one undo
+    /// step: the inputs change in one frame), then its explanation and the frontier (the
+    /// cheapest plan of each course length). Without a weight the buttons are disabled.
+    fn suggest_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        lang: Lang,
+        sheet: &LoadedSheet,
+        patient: &Patient,
+    ) {
+        let weight = parse_weight(&patient.weight);
+        let mut goal = None;
+        ui.horizontal(|ui| {
+            ui.label(lang.tr("app-suggest"));
+            for (g, key) in [
+                (Goal::Cheapest, "app-suggest-cheapest"),
+                (Goal::Soonest, "app-suggest-soonest"),
+            ] {
+                let button = ui
+                    .add_enabled(weight.is_ok(), egui::Button::new(lang.tr(key)))
+                    .on_disabled_hover_text(lang.tr("app-suggest-needs-weight"));
+                if button.clicked() {
+                    goal = Some(g);
+                }
+            }
+        });
+        if let (Some(goal), Ok(w)) = (goal, &weight) {
+            let found = self.suggest(&sheet.sheet, patient.sex, *w, goal);
+            self.suggestion = Some(found);
+        }
+        let cur = &sheet.sheet.currency;
+        match &self.suggestion {
+            None => {}
+            Some(Err(e)) => {
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(e.explain(lang)).color(ui.visuals().error_fg_color),
+                    )
+                    .wrap(),
+                );
+            }
+            Some(Ok(s)) => {
+                ui.add(
+                    egui::Label::new(s.found.explain(s.goal, s.target_mg_per_kg, cur, lang)).wrap(),
+                );
+                egui::CollapsingHeader::new(lang.tr("app-suggest-frontier"))
+                    .id_salt("plan_frontier")
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        egui::Grid::new("plan_frontier_grid")
+                            .num_columns(4)
+                            .spacing([16.0, 2.0])
+                            .striped(true)
+                            .show(ui, |ui| {
+                                for k in [
+                                    "app-months",
+                                    "app-suggest-doses",
+                                    "app-suggest-total",
+                                    "app-suggest-target-day",
+                                ] {
+                                    ui.label(egui::RichText::new(lang.tr(k)).strong());
+                                }
+                                ui.end_row();
+                                for p in &s.found.frontier {
+                                    ui.label(p.months().to_string());
+                                    let doses: Vec<String> =
+                                        p.doses.iter().map(Dose::to_string).collect();
+                                    ui.label(doses.join(" · "));
+                                    ui.label(cur.format(p.total, lang));
+                                    ui.label(p.target_day.to_string());
+                                    ui.end_row();
+                                }
+                            });
+                    });
+            }
+        }
+        ui.add_space(4.0);
+    }
+
+    /// Runs the optimiser for `goal` and, when it finds a plan, puts its doses in the month
+    /// table (in mg/day).
+    fn suggest(
+        &mut self,
+        sheet: &crate::pricing::PriceSheet,
+        sex: Option<Sex>,
+        weight_kg: f64,
+        goal: Goal,
+    ) -> Result<Suggested, OptimiseError> {
+        let inputs = &self.inputs;
+        let limits = Limits::new(weight_kg, inputs.target_mg_per_kg());
+        let base = CourseRequest {
+            sex: sex.unwrap_or(Sex::Female),
+            visit: inputs.visit,
+            doses: Vec::new(),
+            weight_kg: Some(weight_kg),
+            visit_every: inputs.visit_every,
+            start: inputs.start.trim().parse().ok(),
+            target_mg_per_kg: Some(limits.target_mg_per_kg),
+            screening: inputs.screening.clone(),
+            choices: inputs
+                .choices
+                .choices(sheet, limits.max_months, inputs.visit),
+        };
+        let found = optimise(sheet, &base, &limits)?;
+        self.inputs.unit = DoseUnit::MgPerDay;
+        self.inputs.months = found
+            .plan(goal)
+            .doses
+            .iter()
+            .map(|d| MonthInput {
+                text: d.to_string(),
+                mg_per_kg: 0.0,
+            })
+            .collect();
+        Ok(Suggested {
+            goal,
+            target_mg_per_kg: limits.target_mg_per_kg,
+            found,
+        })
     }
 
     /// The tabs: the dose plan, and the screening with a badge counting its findings.

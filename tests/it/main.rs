@@ -31,6 +31,7 @@ mod gui_reliability;
 mod gui_safety;
 mod gui_saved;
 mod gui_shell;
+mod gui_suggest;
 mod i18n_keys;
 mod optimise;
 mod pdf;

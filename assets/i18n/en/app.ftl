@@ -343,3 +343,13 @@ app-help-patients = Patients — the register. Find a patient as you type (numbe
 app-help-quotes = Quotes — the quotes of a month from the register: their status (issued, accepted, declined), the counts, the totals and the acceptance rate; export them as CSV, or back the register up.
 app-help-keys = Keys: F1 this help · Ctrl+1 … Ctrl+5 the screens · Ctrl+E Export PDF · Ctrl+S Save quote · Ctrl+N New patient · Ctrl+Z Undo · Ctrl+Shift+Z Redo. On the Quote screen, with no text field in use: F / M / N the sex, V / R the visit, 1 2 3 4 6 8 the dose (10 … 80 mg), + and − the months.
 app-help-places = Prices come from the price sheet: { $sheet }. Choose another under "Price sheet" in the top bar. The register (patients, courses, visits, quotes) is the file: { $register }.
+
+# Suggest (the core optimiser) on the Plan screen
+app-suggest = Suggest:
+app-suggest-cheapest = Cheapest plan
+app-suggest-soonest = Soonest plan
+app-suggest-needs-weight = Enter the patient's weight first: the plan is worked out from it.
+app-suggest-frontier = Cheapest plan for each course length
+app-suggest-doses = mg/day by month
+app-suggest-total = Total
+app-suggest-target-day = Target reached on day

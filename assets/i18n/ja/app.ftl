@@ -334,3 +334,13 @@ app-help-patients = 患者 ― 患者台帳です。番号か氏名を入力す�
 app-help-quotes = 見積もり一覧 ― 台帳にある月ごとの見積もりです。状態（発行、承諾、辞退）、件数、合計、承諾率を示し、CSV で書き出したり台帳をバックアップしたりできます。
 app-help-keys = キー：F1 このヘルプ・Ctrl+1〜Ctrl+5 画面・Ctrl+E PDF を出力・Ctrl+S 見積もりを保存・Ctrl+N 次の患者・Ctrl+Z 元に戻す・Ctrl+Shift+Z やり直す。見積もり画面で入力欄を使っていないとき：F / M / N 性別、V / R 初診・再診、1 2 3 4 6 8 1日量（10〜80 mg）、+ と − 月数。
 app-help-places = 料金は料金表から計算します：{ $sheet }。上の欄の「料金表」で別の料金表を選べます。台帳（患者、治療、来院、見積もり）のファイル：{ $register }。
+
+# 計画画面の提案（コアの最適化）
+app-suggest = 提案:
+app-suggest-cheapest = 最安の計画
+app-suggest-soonest = 最短の計画
+app-suggest-needs-weight = 先に患者の体重を入力してください。計画は体重から求めます。
+app-suggest-frontier = 治療期間ごとの最安の計画
+app-suggest-doses = 月ごとの mg/日
+app-suggest-total = 合計
+app-suggest-target-day = 目標到達日（何日目）

@@ -334,3 +334,13 @@ app-help-patients = 환자 — 환자 대장입니다. 번호나 이름을 입�
 app-help-quotes = 견적 목록 — 대장에 있는 달별 견적입니다. 상태(발행, 수락, 거절), 건수, 합계, 수락률을 보여 주며 CSV로 내보내거나 대장을 백업할 수 있습니다.
 app-help-keys = 키: F1 이 도움말 · Ctrl+1 … Ctrl+5 화면 · Ctrl+E PDF 내보내기 · Ctrl+S 견적 저장 · Ctrl+N 새 환자 · Ctrl+Z 실행 취소 · Ctrl+Shift+Z 다시 실행. 견적 화면에서 입력란을 쓰지 않을 때: F / M / N 성별, V / R 초진·재진, 1 2 3 4 6 8 하루 용량(10 … 80 mg), +와 − 개월 수.
 app-help-places = 가격은 가격표로 계산합니다: { $sheet }. 위쪽의 "가격표"에서 다른 가격표를 고릅니다. 대장(환자, 치료, 내원, 견적) 파일: { $register }.
+
+# 계획 화면의 제안 (코어 최적화)
+app-suggest = 제안:
+app-suggest-cheapest = 가장 저렴한 계획
+app-suggest-soonest = 가장 빠른 계획
+app-suggest-needs-weight = 먼저 환자의 체중을 입력하세요. 계획은 체중으로 계산합니다.
+app-suggest-frontier = 치료 기간별 가장 저렴한 계획
+app-suggest-doses = 월별 mg/일
+app-suggest-total = 합계
+app-suggest-target-day = 목표 도달일 (며칠째)
