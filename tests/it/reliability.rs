@@ -412,6 +412,15 @@ fn leftovers_of_a_killed_writer_are_removed_at_the_next_write() {
     assert!(!stale.exists(), "stale temp file kept");
     assert!(live_path.exists(), "a live writer's temp file was removed");
     drop(live);
+    // A child another test forks at this moment shares the lock's open file until it execs:
+    // wait (bounded) until the lock is really gone before the next write.
+    for _ in 0..500 {
+        let probe = std::fs::File::open(&live_path).unwrap();
+        if probe.try_lock().is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     files::write_atomic(&dir.path().join("q.json"), b"{}").unwrap();
     assert_eq!(files::temp_files_in(dir.path()), Vec::<PathBuf>::new());
 }
