@@ -435,9 +435,10 @@ pub fn course_request_json(course: &Course) -> String {
 /// with `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP's CSV injection list) gets a
 /// leading `'`.
 pub fn csv_cell(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_string(),
+    if dose_planner_core::patient::starts_a_formula(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
     }
 }
 

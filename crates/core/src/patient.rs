@@ -113,6 +113,13 @@ pub fn escape_char(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
 
+/// Whether a spreadsheet cell would be run as a formula by Excel or LibreOffice: it starts
+/// with `=`, `+`, `-`, `@`, TAB or CR (OWASP's CSV-injection list). Every CSV the app writes
+/// guards such a cell with a leading `'`.
+pub fn starts_a_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 /// Text made safe to print on a terminal or in a banner: every unsafe character (see
 /// [`is_unsafe_char`]) but the line break is written as `<U+XXXX>`.
 pub fn escape_text(s: &str) -> String {

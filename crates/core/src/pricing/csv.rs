@@ -28,7 +28,7 @@ const BOM: &str = "\u{feff}";
 /// The cells a spreadsheet may run as a formula (OWASP's list), plus `'` itself so that the
 /// one `'` taken off on import is always ours.
 fn needs_guard(cell: &str) -> bool {
-    cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\''])
+    crate::patient::starts_a_formula(cell) || cell.starts_with('\'')
 }
 
 fn guard(cell: &str) -> String {
